@@ -1,0 +1,64 @@
+"""Reading Timeline17 (T17) from ../shared/eval/t17: detokenized articles with publication dates.
+
+T17 articles are sentence-split and Penn-Treebank tokenized (``-LRB-``, ````` ``, ``''``,
+spaces before punctuation and clitics). This reader undoes that; it lives with the
+benchmarks, not in digest's core.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+T17_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "t17"
+
+_REPLACEMENTS = [
+    (re.compile(r"-LRB-"), "("),
+    (re.compile(r"-RRB-"), ")"),
+    (re.compile(r"-LSB-"), "["),
+    (re.compile(r"-RSB-"), "]"),
+    (re.compile(r"-LCB-"), "{"),
+    (re.compile(r"-RCB-"), "}"),
+]
+_OPEN_QUOTE = re.compile(r"``\s*")
+_CLOSE_QUOTE = re.compile(r"\s*''")
+_SPACE_BEFORE = re.compile(r"\s+([.,;:!?%)\]}]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b|'S\b)")
+_SPACE_AFTER = re.compile(r"([(\[{$])\s+")
+
+
+def detokenize(line: str) -> str:
+    text = line.strip()
+    for pattern, repl in _REPLACEMENTS:
+        text = pattern.sub(repl, text)
+    text = _OPEN_QUOTE.sub('"', text)
+    text = _CLOSE_QUOTE.sub('"', text)
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _SPACE_AFTER.sub(r"\1", text)
+    text = re.sub(r"\s+", " ", text)
+    return text
+
+
+@dataclass(frozen=True)
+class T17Article:
+    id: str
+    published: dt.date
+    sentences: tuple[str, ...]
+    path: Path
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.sentences)
+
+
+def read_folder(folder: Path) -> list[T17Article]:
+    """Articles of one T17 folder (``InputDocs/<YYYY-MM-DD>/<id>.htm.txt``), sorted by date and id."""
+    out = []
+    for path in sorted((folder / "InputDocs").glob("*/*.txt")):
+        lines = [detokenize(x) for x in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+        lines = [x for x in lines if x]
+        if lines:
+            day = dt.date.fromisoformat(path.parent.name)
+            out.append(T17Article(f"{path.parent.name}/{path.name.split('.')[0]}", day, tuple(lines), path))
+    return out

@@ -1,0 +1,253 @@
+"""Cleaning: from raw article text to the text statements are taken from.
+
+Page junk is recognised by the shape of a line, where it stands (before the
+headline, after the last paragraph), whether it shares words with the story
+and whether it repeats across documents, not by a list of known strings:
+
+- page chrome before the headline or after the last paragraph (cart notices,
+  site names, breadcrumbs, "About", "Leave a Reply"): short lines that are not
+  sentences, carry separators, or share no words with the article;
+- tag lists (runs of short list items), hashtag lines, "Label:" lines;
+- lines made of navigation separators (``|``, ``»``, ``›``) or brackets;
+- short calls to action (share, subscribe, follow, comment, sign in ...);
+- non-sentence lines repeated verbatim in several documents (site boilerplate);
+- an unfinished last sentence.
+
+Headings inside the body are kept as structure (``Article.headings``) and never
+become statements. A plain-text article's title is its leading headline line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from digest.text import content_words, normalize, words
+from digest.types import Article, Span
+
+_TERMINAL = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
+_INNER_STOP = re.compile(r"""[.!?]['"’”)\]]*\s+['"‘“]?[A-Z]""")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+")
+_SEPARATORS = re.compile(r"\s[|»›/]\s|\[[^\]]*\]|^\s*[–—-]\s|\s[–—-]\s*$")
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:share|tweet|subscribe|sign (?:up|in)|log ?in|follow us|leave a (?:reply|comment)|comments?|"
+    r"click here|read more|read next|related (?:articles|posts|stories)|advertisement|cookies?|newsletter|"
+    r"your cart|add to cart|checkout|all rights reserved|copyright|skip to content|back to top|print this)\b",
+    re.I,
+)
+# A paragraph line: a sentence of some length. Headlines and chrome are shorter or lack a full stop.
+_BODY_MIN_WORDS = 8
+_HEADING_MAX_WORDS = 16
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def n_words(self) -> int:
+        return len(words(self.text))
+
+    @property
+    def is_sentence(self) -> bool:
+        return bool(_TERMINAL.search(self.text)) and self.n_words >= 3
+
+    @property
+    def is_body(self) -> bool:
+        """A paragraph: a long line that ends a sentence or holds a sentence end inside."""
+        if self.n_words < _BODY_MIN_WORDS or self.is_list_item or self.is_hashtags:
+            return False
+        return self.is_sentence or bool(_INNER_STOP.search(self.text))
+
+    @property
+    def is_list_item(self) -> bool:
+        return bool(_LIST_ITEM.match(self.text))
+
+    @property
+    def is_hashtags(self) -> bool:
+        tokens = self.text.split()
+        return bool(tokens) and sum(t.startswith("#") for t in tokens) / len(tokens) >= 0.5
+
+    @property
+    def is_label(self) -> bool:
+        return self.text.rstrip().endswith(":") and self.n_words <= 3
+
+
+def clean_articles(articles: Sequence[Article]) -> list[Article]:
+    """Clean every article; repetition across the collection is one of the signals."""
+    line_counts: Counter[str] = Counter()
+    for article in articles:
+        line_counts.update({normalize(line).lower() for line in article.text.split("\n") if line.strip()})
+    repeated = {line for line, n in line_counts.items() if n >= 2}
+    return [clean_article(a, repeated=repeated) for a in articles]
+
+
+def clean_article(article: Article, *, repeated: set[str] | frozenset[str] = frozenset()) -> Article:
+    lines = _lines(article.text)
+    removed: list[tuple[str, str]] = []
+    body_idx = [i for i, line in enumerate(lines) if line.is_body]
+    if not body_idx:
+        # No paragraph at all: keep sentence-shaped lines, the rest is chrome.
+        kept = [line for line in lines if line.is_sentence and not _is_chrome(line, repeated, frozenset())]
+        removed = [(line.text, "not a sentence") for line in lines if line not in kept]
+        return _rebuild(article, kept, [], removed, article.title)
+    first, last = body_idx[0], body_idx[-1]
+    vocabulary = frozenset(w for line in lines[first : last + 1] for w in content_words(line.text))
+
+    title = article.title
+    leading = lines[:first]
+    headline_at = _headline_index(leading, vocabulary, repeated)
+    for i, line in enumerate(leading):
+        if i == headline_at and title is None:
+            title = line.text.strip()
+            removed.append((line.text, "headline (used as title)"))
+        elif i == headline_at:
+            removed.append((line.text, "headline (title given by metadata)"))
+        else:
+            removed.append((line.text, "page chrome before the headline"))
+
+    kept: list[_Line] = []
+    headings: list[_Line] = []
+    middle = lines[first : last + 1]
+    tag_run = _tag_list_lines(middle)
+    for j, line in enumerate(middle):
+        reason = _junk_reason(line, repeated, vocabulary, in_tag_list=j in tag_run)
+        if reason:
+            removed.append((line.text, reason))
+        elif line.is_sentence or line.is_body or (line.is_list_item and line.n_words >= 5):
+            kept.append(line)
+        elif line.n_words <= _HEADING_MAX_WORDS and _followed_by_body(middle, j):
+            kept.append(line)
+            headings.append(line)
+        else:
+            removed.append((line.text, "not a sentence"))
+
+    trailing = lines[last + 1 :]
+    trailing_tags = _tag_list_lines(trailing)
+    for j, line in enumerate(trailing):
+        reason = _junk_reason(line, repeated, vocabulary, in_tag_list=j in trailing_tags)
+        long_enough = line.is_sentence or line.n_words >= _BODY_MIN_WORDS  # may be an unfinished paragraph
+        if long_enough and not reason and _overlap(line, vocabulary) >= 0.5:
+            kept.append(line)
+        else:
+            removed.append((line.text, reason or "page chrome after the article"))
+
+    kept, tail = _drop_unfinished_tail(kept, headings)
+    removed.extend(tail)
+    return _rebuild(article, kept, headings, removed, title)
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + raw.index(stripped[0])
+            out.append(_Line(stripped, start, start + len(stripped)))
+        pos += len(raw) + 1
+    return out
+
+
+def _overlap(line: _Line, vocabulary: frozenset[str]) -> float:
+    cw = set(content_words(line.text))
+    if not cw:
+        return 0.0
+    return len(cw & vocabulary) / len(cw)
+
+
+def _is_chrome(line: _Line, repeated: set[str] | frozenset[str], vocabulary: frozenset[str]) -> bool:
+    if line.is_hashtags or line.is_label or _SEPARATORS.search(line.text):
+        return True
+    if line.n_words <= 12 and _CALL_TO_ACTION.search(line.text):
+        return True
+    if not line.is_sentence and normalize(line.text).lower() in repeated:
+        return True
+    return bool(vocabulary) and line.n_words <= 12 and _overlap(line, vocabulary) < 0.5
+
+
+def _headline_index(leading: list[_Line], vocabulary: frozenset[str], repeated: set[str] | frozenset[str]) -> int:
+    """The leading line nearest the body that reads like a headline, or -1."""
+    for i in range(len(leading) - 1, -1, -1):
+        line = leading[i]
+        if line.is_list_item or _is_chrome(line, repeated, frozenset()):
+            continue
+        if 4 <= line.n_words <= 25 and not line.text.rstrip().endswith(".") and _overlap(line, vocabulary) >= 0.5:
+            return i
+    return -1
+
+
+def _tag_list_lines(lines: list[_Line]) -> set[int]:
+    """Indices of runs of three or more short list items (tag and link lists)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, _Line("", 0, 0)]):
+        if line.is_list_item and line.n_words <= 4:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
+
+
+def _junk_reason(
+    line: _Line, repeated: set[str] | frozenset[str], vocabulary: frozenset[str], *, in_tag_list: bool
+) -> str:
+    if in_tag_list:
+        return "tag or link list"
+    if line.is_hashtags:
+        return "hashtag line"
+    if line.is_label:
+        return "label line"
+    if _SEPARATORS.search(line.text) and not line.is_sentence:
+        return "navigation or site-name line"
+    cta = line.n_words <= 12 and _CALL_TO_ACTION.search(line.text)
+    if cta and (not line.is_sentence or _overlap(line, vocabulary) < 0.5):
+        return "call to action"
+    if not line.is_sentence and normalize(line.text).lower() in repeated:
+        return "boilerplate repeated across documents"
+    return ""
+
+
+def _followed_by_body(lines: list[_Line], j: int) -> bool:
+    return j + 1 < len(lines) and lines[j + 1].is_sentence
+
+
+def _drop_unfinished_tail(kept: list[_Line], headings: list[_Line]) -> tuple[list[_Line], list[tuple[str, str]]]:
+    if not kept or kept[-1] in headings or _TERMINAL.search(kept[-1].text):
+        return kept, []
+    last = kept[-1]
+    cut = max((m.end() for m in re.finditer(r"""[.!?…]['"’”)\]]*(?=\s)""", last.text)), default=0)
+    if cut == 0:
+        return kept[:-1], [(last.text, "unfinished last sentence")]
+    trimmed = _Line(last.text[:cut], last.start, last.start + cut)
+    return [*kept[:-1], trimmed], [(last.text[cut:].strip(), "unfinished last sentence")]
+
+
+def _rebuild(
+    article: Article, kept: list[_Line], headings: list[_Line], removed: list[tuple[str, str]], title: str | None
+) -> Article:
+    parts: list[str] = []
+    spans: list[Span] = []
+    pos = 0
+    heading_ids = {id(h) for h in headings}
+    for line in kept:
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        if id(line) in heading_ids:
+            spans.append(Span(pos, pos + len(line.text)))
+        parts.append(line.text)
+        pos += len(line.text)
+    return replace(
+        article,
+        text="".join(parts),
+        title=title,
+        headings=tuple(spans),
+        removed=tuple(removed),
+    )

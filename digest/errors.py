@@ -1,0 +1,42 @@
+"""Typed errors. Every message names the input and says what to do about it."""
+
+from __future__ import annotations
+
+
+class DigestError(Exception):
+    """Base class of all errors digest raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(DigestError):
+    """An input path or document cannot be used (missing, unreadable, binary, empty...)."""
+
+    exit_code = 2
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class NoSentencesError(InputError):
+    """Input was readable but yielded no usable sentences."""
+
+
+class ConfigError(DigestError):
+    """An option has a value digest cannot work with."""
+
+    exit_code = 3
+
+
+class ModelError(DigestError):
+    """The embedding model could not be loaded or run."""
+
+    exit_code = 4
+
+
+class DateError(DigestError):
+    """A date given by the user could not be understood."""
+
+    exit_code = 3

@@ -1,0 +1,1 @@
+"""Renderers: Briefing -> Markdown, JSON, HTML. Pure functions of the briefing."""

@@ -1,0 +1,138 @@
+"""JSON output: the briefing's full content, with offsets, cluster members and scores.
+
+Fields (``schema_version`` "1"):
+
+- ``title``, ``provenance``; ``reference``: ``{date, origin, explanation}`` where
+  origin is given | metadata | inferred | none;
+- ``key_points[]``: ``{text, cluster_id, source_count, independent_count, score, representative,
+  citations[]}``; ``source_count`` counts articles, ``independent_count`` counts an original and
+  its copies once;
+  a citation is ``{source: n, article_id, sentence_index, start, end}`` with offsets into
+  that article's cleaned ``text``;
+- ``timeline[]``: ``{date: TimeML value, precision, label, mod, text, independent_count,
+  representative, citations[],
+  evidence[]: {article_id, sentence_index, start, end, text, value}}``; evidence
+  offsets point into the article text and cover the expression that dates the event;
+- ``clusters[]``: ``{id, members: [[article_id, index]], representative, centrality,
+  scores}`` for every statement (single-sentence statements included);
+- ``sources[]``: ``{n, id, title, source, url, published, path, removed: [[line, reason]],
+  headings: [[start, end]], text}``;
+- ``sentences[]``: ``{article_id, index, start, end}``;
+- ``derived_from[]``: ``{article_id, source_id, kind, score, evidence}``: copies (kind copy |
+  spun | paraphrase | partial) and what they copy, with the measurements behind it;
+- ``model``, ``settings``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from digest.render.common import provenance, source_numbers
+from digest.types import Briefing, Citation
+
+SCHEMA_VERSION = "1"
+
+
+def _citation(c: Citation, numbers: dict[str, int]) -> dict[str, object]:
+    return {
+        "source": numbers[c.article_id],
+        "article_id": c.article_id,
+        "sentence_index": c.sentence_index,
+        "start": c.start,
+        "end": c.end,
+    }
+
+
+def briefing_dict(briefing: Briefing) -> dict[str, object]:
+    numbers = source_numbers(briefing)
+    ref = briefing.reference
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": briefing.title,
+        "provenance": provenance(briefing),
+        "reference": {
+            "date": ref.date.isoformat() if ref.date else None,
+            "origin": ref.origin,
+            "explanation": ref.explanation,
+        },
+        "key_points": [
+            {
+                "text": p.text,
+                "cluster_id": p.cluster_id,
+                "source_count": p.source_count,
+                "independent_count": p.independent_count,
+                "score": p.score,
+                "representative": _citation(p.representative, numbers),
+                "citations": [_citation(c, numbers) for c in p.citations],
+            }
+            for p in briefing.key_points
+        ],
+        "timeline": [
+            {
+                "date": e.value,
+                "precision": e.precision,
+                "label": e.label,
+                "mod": e.mod,
+                "text": e.text,
+                "independent_count": e.independent_count,
+                "representative": _citation(e.representative, numbers),
+                "citations": [_citation(c, numbers) for c in e.citations],
+                "evidence": [
+                    {
+                        "article_id": d.citation.article_id,
+                        "sentence_index": d.citation.sentence_index,
+                        "start": d.start,
+                        "end": d.end,
+                        "text": d.text,
+                        "value": d.value,
+                    }
+                    for d in e.evidence
+                ],
+            }
+            for e in briefing.events
+        ],
+        "clusters": [
+            {
+                "id": c.id,
+                "members": [list(m) for m in c.members],
+                "representative": list(c.representative),
+                "centrality": c.centrality,
+                "scores": dict(c.scores),
+            }
+            for c in briefing.clusters
+        ],
+        "sources": [
+            {
+                "n": numbers[a.id],
+                "id": a.id,
+                "title": a.title,
+                "source": a.source,
+                "url": a.url,
+                "published": a.published.isoformat() if a.published else None,
+                "path": a.path,
+                "removed": [list(r) for r in a.removed],
+                "headings": [[h.start, h.end] for h in a.headings],
+                "text": a.text,
+            }
+            for a in briefing.articles
+        ],
+        "sentences": [
+            {"article_id": s.article_id, "index": s.index, "start": s.start, "end": s.end} for s in briefing.sentences
+        ],
+        "derived_from": [
+            {
+                "article_id": d.article_id,
+                "source_id": d.source_id,
+                "kind": d.kind,
+                "score": d.score,
+                "evidence": dict(d.evidence),
+            }
+            for d in briefing.derivations
+        ],
+        "model": briefing.model,
+        "settings": dict(briefing.settings),
+    }
+
+
+def render_json(briefing: Briefing) -> str:
+    return json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2) + "\n"

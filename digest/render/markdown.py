@@ -1,0 +1,74 @@
+"""Markdown (CommonMark) output. Source text is escaped, so nothing in an article
+can become markup, a link or raw HTML."""
+
+from __future__ import annotations
+
+import re
+
+from digest.render.common import cited_numbers, provenance, source_numbers
+from digest.types import Briefing
+
+# First line of every Markdown briefing: invisible when rendered, and how ingest knows
+# not to read a briefing as an article.
+MARKER = "<!-- digest briefing: generated, do not edit -->"
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.M)
+
+
+def escape(text: str) -> str:
+    """Literal text in Markdown: escape every character that could start markup."""
+    text = " ".join(text.split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START.sub(r"\1\2\\\3", text)
+    if text.startswith(("-", "=", "+", "#")):
+        text = "\\" + text
+    return text
+
+
+def refs(numbers: list[int]) -> str:
+    """Citation marks like [1, 3]. No link reference definitions are ever emitted, so they stay literal."""
+    return "[" + ", ".join(str(n) for n in numbers) + "]"
+
+
+def support(articles: int, independent: int) -> str:
+    """How a statement is sourced: "(3 sources)", "(3 articles, 1 independent source)", "(single source)"."""
+    if independent <= 1:
+        return (
+            "*(single source)*" if articles <= 1 else f"*({articles} articles, 1 independent source: uncorroborated)*"
+        )
+    if independent == articles:
+        return f"*({articles} sources)*"
+    return f"*({articles} articles, {independent} independent sources)*"
+
+
+def render_markdown(briefing: Briefing) -> str:
+    numbers = source_numbers(briefing)
+    out: list[str] = [MARKER, "", f"# {escape(briefing.title)}", "", f"*{escape(provenance(briefing))}*", ""]
+    if briefing.reference.origin in ("inferred", "metadata") and briefing.reference.explanation:
+        out += [f"Reference date: {escape(briefing.reference.explanation)}.", ""]
+    out += ["## Key points", ""]
+    if not briefing.key_points:
+        out += ["No statement is made by the sources in a form digest could select.", ""]
+    for i, point in enumerate(briefing.key_points, 1):
+        tag = " " + support(point.source_count, point.independent_count)
+        out.append(f"{i}. {escape(point.text)} {refs(cited_numbers(point.citations, numbers))}{tag}")
+    out += ["", "## Timeline", ""]
+    if not briefing.events:
+        out += ["No dated events were found.", ""]
+    for event in briefing.events:
+        out.append(f"- **{escape(event.label)}**: {escape(event.text)} {refs(cited_numbers(event.citations, numbers))}")
+    out += ["", "## Sources", ""]
+    for article in briefing.articles:
+        line = (
+            f"{numbers[article.id]}. {escape(article.title)}" if article.title else f"{numbers[article.id]}. Untitled"
+        )
+        details = [f"`{article.id}`"]
+        if article.source != article.id:
+            details.append(escape(article.source))
+        if article.published:
+            details.append(article.published.isoformat())
+        line += " (" + ", ".join(details) + ")"
+        if article.url:
+            line += f" <{article.url.replace('>', '%3E').replace(' ', '%20')}>"
+        out.append(line)
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,191 @@
+"""Sentence segmentation with exact character offsets into the cleaned text.
+
+A rule-based splitter: a line break always ends a sentence; inside a line a
+sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
+brackets) followed by space and a capital, digit or opening quote, unless the
+word before the stop is an abbreviation ("Gen.", "Mr.", "Jan."), an initial
+("N."), or a dotted acronym ("U.S.") that is not followed by a typical sentence
+opener. It keeps offsets exact and runs at several MB/s, which matters at
+thousands of articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from digest.types import Article, Sentence, Span
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "maj",
+        "adm",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "amb",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "bros",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "fig",
+        "al",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "ft",
+        "mt",
+        "ave",
+        "blvd",
+        "rd",
+    ]
+)
+_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "for",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "as",
+        "since",
+        "however",
+        "meanwhile",
+        "officials",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+_BOUNDARY = re.compile(r"""[.!?…]+['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def segment(text: str, *, skip: Sequence[Span] = ()) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` in ``text``; spans overlapping ``skip`` (headings) are left out."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.extend((pos + s, pos + e) for s, e in _split_line(line))
+        pos += len(line) + 1
+    if skip:
+        spans = [(s, e) for s, e in spans if not any(s < h.end and h.start < e for h in skip)]
+    return spans
+
+
+def sentences_of(article: Article) -> list[Sentence]:
+    return [
+        Sentence(article.id, i, s, e, article.text[s:e])
+        for i, (s, e) in enumerate(segment(article.text, skip=article.headings))
+    ]
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        end = match.end()
+        if _is_abbreviation(line, match.start(), end):
+            continue
+        out.append((start, end))
+        start = end
+    out.append((start, len(line)))
+    spans = []
+    for s, e in out:
+        chunk = line[s:e]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((s + lead, s + lead + len(stripped)))
+    return spans
+
+
+def _is_abbreviation(line: str, stop: int, end: int) -> bool:
+    if line[stop] != "." or (end - stop > 1 and line[stop + 1] == "."):
+        return False
+    match = _WORD_BEFORE.search(line[: stop + 1])
+    if not match:
+        return False
+    token = match.group(1)
+    if "." in token:  # dotted acronym: U.S., U.K., e.g.
+        following = re.match(r"\s+['\"‘“(]?([A-Za-z]+)", line[end:])
+        return not (following and following.group(1).lower() in _OPENERS)
+    if len(token) == 1 and token.isupper():  # an initial: "N. Korea", "George W. Bush"
+        return True
+    return token.lower() in _ABBREVIATIONS

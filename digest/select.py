@@ -1,0 +1,224 @@
+"""Selecting what to say: a representative sentence per statement, and the key points.
+
+Representative: the member that best states the statement, by three signals:
+
+- *centrality*: cosine similarity to the cluster centroid (it says what the
+  members have in common);
+- *attestation*: the share of its content words that other articles also use.
+  A word-spun copy swaps words for odd synonyms ("particular forces
+  combating", "New York Occasions") that no independent text uses, so its
+  wording is less attested than the original's, which copies and other outlets
+  share. This is a property of the collection, not a list of bad words;
+- *self-containedness*: complete, of useful length, not opening with a pronoun
+  that needs the previous sentence.
+
+Key points: statements ranked by how many sources make them (through a source
+counter, so copies can count once) and how central they are to the story (the
+centroid's similarity to the whole collection's); a statement that says the
+same as a higher-ranked one (representatives at or above the redundancy
+similarity) is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from digest.text import content_words, words
+from digest.types import Citation, Cluster, KeyPoint, Sentence
+
+if TYPE_CHECKING:
+    import numpy as np
+
+SourceCounter = Callable[[Sequence[str]], float]
+# Lower is better: 0 an original's wording, 1 unconfirmed original text, 2 a copy's wording.
+Preference = Callable[[Sentence], int]
+_CONTEXT_OPENERS = frozenset(
+    ["he", "she", "it", "they", "this", "these", "those", "that", "such", "his", "her", "their", "its", "them"]
+)
+# Openers that lean on the sentence before: "Since then, ...", "However, ...".
+_CONNECTIVE = re.compile(
+    r"^(?:since then|then|however|but|and|also|meanwhile|separately|still|instead|yet|so|thus|therefore|"
+    r"moreover|besides|in addition|as a result|individually)\b",
+    re.I,
+)
+_TERMINAL = re.compile(r"""[.!?]['"’”)\]]*$""")
+
+
+def distinct_sources(article_ids: Sequence[str]) -> float:
+    return float(len(set(article_ids)))
+
+
+def no_preference(sentence: Sentence) -> int:
+    return 0
+
+
+@dataclass(frozen=True)
+class Selection:
+    clusters: tuple[Cluster, ...]
+    key_points: tuple[KeyPoint, ...]
+
+
+class Selector(Protocol):
+    def select(
+        self,
+        sentences: Sequence[Sentence],
+        embeddings: np.ndarray,
+        labels: np.ndarray,
+        *,
+        max_points: int,
+        count_sources: SourceCounter = distinct_sources,
+        preference: Preference = no_preference,
+    ) -> Selection: ...
+
+
+class CentralAttestedSelector:
+    """The default selector (see the module docstring)."""
+
+    def __init__(self, *, redundancy_similarity: float = 0.8, min_words: int = 5) -> None:
+        self.redundancy_similarity = redundancy_similarity
+        self.min_words = min_words
+
+    def select(
+        self,
+        sentences: Sequence[Sentence],
+        embeddings: np.ndarray,
+        labels: np.ndarray,
+        *,
+        max_points: int,
+        count_sources: SourceCounter = distinct_sources,
+        preference: Preference = no_preference,
+    ) -> Selection:
+        import numpy as np
+
+        attested = attestation(sentences)
+        groups = statement_groups(labels)
+        collection = embeddings.mean(axis=0)
+        collection /= np.linalg.norm(collection) or 1.0
+
+        clusters: list[Cluster] = []
+        ranked: list[tuple[float, int]] = []
+        for cid, members in enumerate(groups):
+            centroid = embeddings[members].mean(axis=0)
+            centroid /= np.linalg.norm(centroid) or 1.0
+            scores = [
+                representative_score(float(embeddings[i] @ centroid), attested[i], sentences[i].text) for i in members
+            ]
+            # A copy's wording is never the representative when an original's is in the cluster.
+            tier = min(preference(sentences[i]) for i in members)
+            eligible = [k for k, i in enumerate(members) if preference(sentences[i]) == tier]
+            best = members[max(eligible, key=lambda k: (scores[k], -k))]
+            centrality = float(centroid @ collection)
+            clusters.append(
+                Cluster(
+                    id=cid,
+                    members=tuple(sentences[i].key for i in members),
+                    representative=sentences[best].key,
+                    centrality=round(centrality, 4),
+                    scores=tuple(
+                        (f"{sentences[i].article_id}:{sentences[i].index}", round(s, 4))
+                        for i, s in zip(members, scores, strict=True)
+                    ),
+                )
+            )
+            if len(words(sentences[best].text)) >= self.min_words and _TERMINAL.search(sentences[best].text):
+                n_independent = count_sources([sentences[i].article_id for i in members])
+                ranked.append((n_independent + centrality, cid))
+
+        ranked.sort(key=lambda t: (-round(t[0], 6), t[1]))
+        chosen: list[int] = []
+        chosen_reps: list[int] = []
+        row = {s.key: i for i, s in enumerate(sentences)}
+        for _score, cid in ranked:
+            if len(chosen) >= max_points:
+                break
+            rep = row[clusters[cid].representative]
+            if any(float(embeddings[rep] @ embeddings[r]) >= self.redundancy_similarity for r in chosen_reps):
+                continue
+            chosen.append(cid)
+            chosen_reps.append(rep)
+        score_of = {cid: s for s, cid in ranked}
+        points = tuple(_key_point(clusters[cid], sentences, count_sources, score_of[cid]) for cid in chosen)
+        return Selection(clusters=tuple(clusters), key_points=points)
+
+
+def representative_score(centrality: float, attested: float, text: str) -> float:
+    """How well a member states its cluster: central and attested, scaled down when it leans on context."""
+    return (0.5 * centrality + 0.5 * attested) * (0.6 + 0.4 * self_contained(text))
+
+
+def statement_groups(labels: np.ndarray) -> list[list[int]]:
+    """Members of each statement, ordered by first member; unclustered rows are statements of one."""
+    groups: dict[int, list[int]] = {}
+    out: list[list[int]] = []
+    for i, label in enumerate(labels.tolist()):
+        if label < 0:
+            out.append([i])
+        elif label in groups:
+            groups[label].append(i)
+        else:
+            groups[label] = [i]
+            out.append(groups[label])
+    return out
+
+
+def attestation(sentences: Sequence[Sentence]) -> list[float]:
+    """Per sentence, the share of its content words found in at least one other article."""
+    by_article: dict[str, set[str]] = {}
+    for s in sentences:
+        by_article.setdefault(s.article_id, set()).update(content_words(s.text))
+    df: Counter[str] = Counter()
+    for vocab in by_article.values():
+        df.update(vocab)
+    out: list[float] = []
+    for s in sentences:
+        cw = set(content_words(s.text))
+        if not cw:
+            out.append(0.0)
+            continue
+        # df counts the sentence's own article once; attested means used elsewhere too.
+        out.append(sum(df[w] >= 2 for w in cw) / len(cw))
+    return out
+
+
+def self_contained(text: str) -> float:
+    """1.0 for a complete sentence of useful length that does not lean on the one before."""
+    tokens = words(text)
+    score = 1.0
+    if not tokens:
+        return 0.0
+    if tokens[0] in _CONTEXT_OPENERS:
+        score -= 0.4
+    elif _CONNECTIVE.match(text.lstrip("\"'“‘ ")):
+        score -= 0.3
+    if not _TERMINAL.search(text.strip()):
+        score -= 0.4
+    if len(tokens) < 8:
+        score -= 0.3
+    elif len(tokens) > 45:
+        score -= 0.2
+    if text[:1].islower():
+        score -= 0.3
+    return max(score, 0.0)
+
+
+def citation_of(sentence: Sentence) -> Citation:
+    return Citation(sentence.article_id, sentence.index, sentence.start, sentence.end)
+
+
+def _key_point(cluster: Cluster, sentences: Sequence[Sentence], count: SourceCounter, score: float) -> KeyPoint:
+    by_key = {s.key: s for s in sentences}
+    members = [by_key[k] for k in cluster.members]
+    rep = by_key[cluster.representative]
+    return KeyPoint(
+        text=rep.text,
+        cluster_id=cluster.id,
+        citations=tuple(citation_of(s) for s in members),
+        representative=citation_of(rep),
+        source_count=len({s.article_id for s in members}),
+        score=round(score, 4),
+        independent_count=int(count([s.article_id for s in members])),
+    )

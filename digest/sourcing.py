@@ -1,0 +1,260 @@
+"""Which articles are copies of which: independent sources are counted once.
+
+Two articles are *related* when enough of one's sentences have a near-identical
+counterpart (cosine >= ``match_similarity``) in the other. Independent outlets
+covering one story share a few statements, not most of their sentences.
+
+Direction: in aligned sentence pairs the words that differ are a copy's edits.
+A word spinner or a paraphraser replaces the original's words with words no
+other article uses ("particular forces combating", "New York Occasions"),
+while the original's words are the ones the other articles (other outlets,
+other copies) also use. So of two related articles the one whose differing
+words are less *attested* in the rest of the collection is the derived one.
+Each connected family of related articles has one original: the member whose
+differing words are best attested against all its relatives.
+
+Kinds: ``copy`` (near-verbatim), ``spun`` (same word skeleton, words swapped),
+``paraphrase`` (same statements, reworded), ``partial`` (covers only part of
+the original).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from digest.text import content_words, words
+from digest.types import Article, Derivation, Sentence
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+@dataclass(frozen=True)
+class SourceGraph:
+    """Derivations between articles and the family (original) of every article."""
+
+    derivations: tuple[Derivation, ...] = ()
+    family: dict[str, str] = field(default_factory=dict)  # article id -> id of its family's original
+    # Sentences of a family's original that none of its copies reproduces (a scraped page's additions).
+    uncopied: frozenset[tuple[str, int]] = frozenset()
+
+    def independent_count(self, article_ids: Sequence[str]) -> float:
+        return float(len({self.family.get(a, a) for a in article_ids}))
+
+    def is_derived(self, article_id: str) -> bool:
+        return self.family.get(article_id, article_id) != article_id
+
+    def preference(self, sentence: Sentence) -> int:
+        """0: an original's (or independent) wording; 1: an original's text no copy confirms; 2: a copy's."""
+        if self.is_derived(sentence.article_id):
+            return 2
+        return 1 if sentence.key in self.uncopied else 0
+
+
+class CopyDetector(Protocol):
+    def analyze(
+        self, articles: Sequence[Article], sentences: Sequence[Sentence], embeddings: np.ndarray
+    ) -> SourceGraph: ...
+
+
+@dataclass(frozen=True)
+class _Pair:
+    a: str
+    b: str
+    coverage_a: float  # share of a's sentences matched in b
+    coverage_b: float
+    lexical: float  # mean word-sequence similarity of matched sentences (1 = verbatim)
+    attested_a: float  # share of a's differing words used by other articles
+    attested_b: float
+    matches: int
+    substitution: float  # share of edited words that are like-for-like swaps (a spinner's mark)
+
+
+class AttestationCopyDetector:
+    """The default copy detector (see the module docstring)."""
+
+    def __init__(
+        self, *, match_similarity: float = 0.8, min_coverage: float = 0.4, min_matches: int = 3, min_words: int = 5
+    ) -> None:
+        self.match_similarity = match_similarity
+        self.min_coverage = min_coverage
+        self.min_matches = min_matches
+        self.min_words = min_words
+
+    def analyze(
+        self, articles: Sequence[Article], sentences: Sequence[Sentence], embeddings: np.ndarray
+    ) -> SourceGraph:
+
+        ids = [a.id for a in articles]
+        rows: dict[str, list[int]] = {a: [] for a in ids}
+        for i, s in enumerate(sentences):
+            if len(words(s.text)) >= self.min_words:
+                rows.setdefault(s.article_id, []).append(i)
+        vocab = {a: {w for i in rows[a] for w in content_words(sentences[i].text)} for a in ids}
+        pairs: list[_Pair] = []
+        for x, a in enumerate(ids):
+            for b in ids[x + 1 :]:
+                if not rows[a] or not rows[b]:
+                    continue
+                sims = embeddings[rows[a]] @ embeddings[rows[b]].T
+                if sims.max() < self.match_similarity:
+                    continue
+                aligned = align(sims, self.match_similarity)
+                matched = [(rows[a][r], rows[b][c]) for r, c in aligned]
+                coverage_a = len(matched) / len(rows[a])
+                coverage_b = len(matched) / len(rows[b])
+                if len(matched) < self.min_matches or max(coverage_a, coverage_b) < self.min_coverage:
+                    continue
+                others = [vocab[o] for o in ids if o not in (a, b)]
+                pairs.append(_pair(a, b, matched, sentences, others, coverage_a, coverage_b))
+        graph = _families(ids, pairs)
+        return SourceGraph(graph.derivations, graph.family, self._uncopied(graph, rows, sentences, embeddings))
+
+    def _uncopied(
+        self, graph: SourceGraph, rows: dict[str, list[int]], sentences: Sequence[Sentence], embeddings: np.ndarray
+    ) -> frozenset[tuple[str, int]]:
+        out: set[tuple[str, int]] = set()
+        for original in sorted(set(graph.family.values())):
+            copies = [a for a, o in graph.family.items() if o == original and a != original and rows[a]]
+            if not copies or not rows[original]:
+                continue
+            # A copy confirms the original's sentences it reproduces, in order.
+            confirmed: set[int] = set()
+            for copy in copies:
+                sims = embeddings[rows[copy]] @ embeddings[rows[original]].T
+                confirmed.update(rows[original][c] for _, c in align(sims, self.match_similarity))
+            out.update(sentences[i].key for i in rows[original] if i not in confirmed)
+        return frozenset(out)
+
+
+def align(sims: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """Monotonic one-to-one alignment of two sentence sequences maximising the summed similarity of
+    pairs at or above ``threshold`` (copies keep their source's order; a paraphrase of one sentence
+    elsewhere in the text does not count as reproducing it)."""
+    n, m = sims.shape
+    gain = [[float(sims[i, j]) if sims[i, j] >= threshold else 0.0 for j in range(m)] for i in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = best[i], best[i + 1]
+        for j in range(m - 1, -1, -1):
+            take = gain[i][j] + below[j + 1] if gain[i][j] else 0.0
+            row[j] = max(take, below[j], row[j + 1])
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    while i < n and j < m:
+        if gain[i][j] and best[i][j] == gain[i][j] + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _pair(
+    a: str,
+    b: str,
+    matched: list[tuple[int, int]],
+    sentences: Sequence[Sentence],
+    others: list[set[str]],
+    coverage_a: float,
+    coverage_b: float,
+) -> _Pair:
+    diff_a: list[str] = []
+    diff_b: list[str] = []
+    ratios: list[float] = []
+    swapped = edited = 0
+    for i, j in matched:
+        x, y = words(sentences[i].text), words(sentences[j].text)
+        matcher = difflib.SequenceMatcher(a=x, b=y, autojunk=False)
+        ratios.append(matcher.ratio())
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                diff_a.extend(content_words(" ".join(x[i1:i2])))
+                diff_b.extend(content_words(" ".join(y[j1:j2])))
+                size = max(i2 - i1, j2 - j1)
+                edited += size
+                if tag == "replace" and abs((i2 - i1) - (j2 - j1)) <= 1:
+                    swapped += size
+
+    def attested(ws: list[str]) -> float:
+        return sum(any(w in v for v in others) for w in ws) / len(ws) if ws else 1.0
+
+    return _Pair(
+        a,
+        b,
+        coverage_a,
+        coverage_b,
+        sum(ratios) / len(ratios),
+        attested(diff_a),
+        attested(diff_b),
+        len(matched),
+        swapped / edited if edited else 1.0,
+    )
+
+
+def _families(ids: list[str], pairs: list[_Pair]) -> SourceGraph:
+    parent = {a: a for a in ids}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for p in pairs:
+        parent[find(p.b)] = find(p.a)
+    members: dict[str, list[str]] = {}
+    for a in ids:
+        members.setdefault(find(a), []).append(a)
+
+    # An article's standing in its family: how much better attested its wording is than its relatives'.
+    standing = {a: 0.0 for a in ids}
+    for p in pairs:
+        standing[p.a] += p.attested_a - p.attested_b
+        standing[p.b] += p.attested_b - p.attested_a
+    family: dict[str, str] = {}
+    derivations: list[Derivation] = []
+    by_pair = {(p.a, p.b): p for p in pairs} | {(p.b, p.a): _flip(p) for p in pairs}
+    for group in members.values():
+        original = max(group, key=lambda a: (round(standing[a], 6), -ids.index(a)))
+        for a in group:
+            family[a] = original
+            if a == original:
+                continue
+            pair = by_pair.get((a, original))
+            if pair is None:  # related to the original only through another copy
+                pair = max((by_pair[(a, o)] for o in group if (a, o) in by_pair), key=lambda q: q.coverage_a)
+            derivations.append(_derivation(a, original, pair, standing))
+    derivations.sort(key=lambda d: (ids.index(d.article_id), d.source_id))
+    return SourceGraph(tuple(derivations), family)
+
+
+def _flip(p: _Pair) -> _Pair:
+    return _Pair(p.b, p.a, p.coverage_b, p.coverage_a, p.lexical, p.attested_b, p.attested_a, p.matches, p.substitution)
+
+
+def _derivation(copy: str, original: str, pair: _Pair, standing: dict[str, float]) -> Derivation:
+    if pair.lexical >= 0.9:
+        kind = "copy"
+    elif pair.substitution >= 0.6:
+        kind = "spun"
+    else:
+        kind = "paraphrase"
+    if pair.coverage_b < 0.5 <= pair.coverage_a:  # the copy holds only part of the source
+        kind = "partial"
+    evidence = (
+        ("coverage", round(pair.coverage_a, 4)),
+        ("source_coverage", round(pair.coverage_b, 4)),
+        ("lexical_similarity", round(pair.lexical, 4)),
+        ("substitution_share", round(pair.substitution, 4)),
+        ("attested_words", round(pair.attested_a, 4)),
+        ("source_attested_words", round(pair.attested_b, 4)),
+        ("matched_sentences", float(pair.matches)),
+        ("standing", round(standing[copy], 4)),
+    )
+    return Derivation(copy, original, kind, round(pair.coverage_a, 4), evidence)  # type: ignore[arg-type]

@@ -1,0 +1,321 @@
+"""The timeline: dated events with the spans that date them.
+
+1. Reference date: ``Config.as_of`` (given) for every article; else an
+   article's own publication date (metadata); else one inferred for the
+   collection: the day after the latest period the articles date explicitly
+   in sentences about the past ("in late 2024" makes 2025-01-01 the earliest
+   date all articles can have been written on). The briefing says which.
+2. Every sentence with a resolvable DATE expression is an event candidate; a
+   duration anchored at the reference ("for the past three weeks") dates the
+   start of the period it names.
+3. Candidates from several sources merge when their dates overlap and they
+   make the same statement (same cluster, or similar above a threshold); the
+   merged event cites every source and keeps every dating span.
+4. Events are ranked by sources and centrality, the top ones kept, then
+   sorted by date and shown at their precision ("August 2024").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from digest.select import Preference, SourceCounter, citation_of, distinct_sources, no_preference
+from digest.types import Article, DateEvidence, Event, ReferenceDate, Sentence, Timex
+
+if TYPE_CHECKING:
+    import numpy as np
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_MODS = {"START": "early", "MID": "mid-", "END": "late"}
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected to|upcoming|next|aims? to)\b", re.I)
+# A duration that ends at the reference date: "for the past three weeks", "over the last month",
+# "have not been seen ... for about two weeks".
+_ANCHORED_BEFORE = re.compile(r"\b(?:for|over|in|during)\s+(?:the\s+)?(?:past|last|previous)\s*$", re.I)
+_ANCHORED_TEXT = re.compile(r"^(?:the\s+)?(?:past|last|previous)\b", re.I)
+_FOR_BEFORE = re.compile(r"\bfor\s*$", re.I)
+_PERFECT = re.compile(r"\b(?:have|has)(?:\s+not|n[’']t)?\s+(?:been|seen|had|heard|taken|\w+ed)\b", re.I)
+_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+
+
+class DateResolver(Protocol):
+    """Finds temporal expressions in a text, resolved against a reference date when given."""
+
+    def find(self, text: str, reference: dt.date | None) -> list[Timex]: ...
+
+
+class TimexResolver:
+    """digest's own temporal tagger (:mod:`digest.timex`)."""
+
+    def find(self, text: str, reference: dt.date | None) -> list[Timex]:
+        from digest.timex import find_timexes
+
+        return find_timexes(text, reference)
+
+
+def interval(value: str) -> tuple[dt.date, dt.date] | None:
+    from digest.timex import to_interval
+
+    return to_interval(value)
+
+
+def precision(value: str) -> str:
+    from digest.timex import precision_of
+
+    return precision_of(value)
+
+
+def choose_reference(
+    articles: Sequence[Article], resolver: DateResolver, *, as_of: dt.date | None
+) -> tuple[ReferenceDate, dict[str, dt.date | None]]:
+    """The briefing's reference date and the one used for each article."""
+    if as_of is not None:
+        return ReferenceDate(as_of, "given", "given with --as-of"), {a.id: as_of for a in articles}
+    dated = [a for a in articles if a.published]
+    inferred = infer_reference(articles, resolver) if len(dated) < len(articles) else None
+    per_article = {a.id: a.published or (inferred.date if inferred else None) for a in articles}
+    if dated and len(dated) == len(articles):
+        latest = max(a.published for a in dated if a.published)
+        return ReferenceDate(latest, "metadata", "publication dates of the articles"), per_article
+    if dated:
+        latest = max(a.published for a in dated if a.published)
+        note = f"publication dates where given; {inferred.explanation if inferred else 'others unresolved'}"
+        return ReferenceDate(latest, "metadata", note), per_article
+    assert inferred is not None
+    return inferred, per_article
+
+
+def infer_reference(articles: Sequence[Article], resolver: DateResolver) -> ReferenceDate:
+    latest: tuple[dt.date, str, str] | None = None
+    for article in articles:
+        for timex in resolver.find(article.text, None):
+            if timex.type != "DATE" or timex.anchored or not timex.value:
+                continue
+            span = interval(timex.value)
+            if span is None:
+                continue
+            sentence_start = max(article.text.rfind(".", 0, timex.start), article.text.rfind("\n", 0, timex.start))
+            sentence_end = article.text.find(".", timex.end)
+            context = article.text[sentence_start + 1 : sentence_end if sentence_end >= 0 else len(article.text)]
+            if _FUTURE.search(context):
+                continue
+            if latest is None or span[1] > latest[0]:
+                latest = (span[1], timex.text, article.id)
+    if latest is None:
+        return ReferenceDate(None, "none", "no article has a date and none was given; relative dates unresolved")
+    day = latest[0] + dt.timedelta(days=1)
+    return ReferenceDate(
+        day,
+        "inferred",
+        f"the day after the latest period the articles name explicitly ({latest[1]!r} in {latest[2]})",
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    sentence: int  # index into the sentence list
+    timex: Timex  # offsets into the article text
+    value: str
+    start: dt.date
+    end: dt.date
+    label: str
+    precision: str
+
+
+def build_events(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    embeddings: np.ndarray,
+    labels: np.ndarray,
+    quality: Sequence[float],
+    resolver: DateResolver,
+    references: Mapping[str, dt.date | None],
+    *,
+    max_events: int,
+    merge_similarity: float,
+    count_sources: SourceCounter = distinct_sources,
+    preference: Preference = no_preference,
+) -> tuple[Event, ...]:
+    candidates = _candidates(articles, sentences, resolver, references)
+    groups = _merge(candidates, embeddings, labels, merge_similarity)
+    scored: list[tuple[float, Event]] = []
+    collection = embeddings.mean(axis=0) if len(embeddings) else None
+    for group in groups:
+        members = sorted({c.sentence for c in group})
+        tier = min(preference(sentences[i]) for i in members)
+        best = max((i for i in members if preference(sentences[i]) == tier), key=lambda i: (quality[i], -i))
+        dating = min(group, key=lambda c: (_PRECISION_RANK.get(c.precision, 9), c.sentence))
+        n_sources = count_sources([sentences[i].article_id for i in members])
+        centrality = float(embeddings[members].mean(axis=0) @ collection) if collection is not None else 0.0
+        event = Event(
+            value=dating.value,
+            precision=dating.precision,  # type: ignore[arg-type]
+            label=dating.label,
+            sort_key=dating.start,
+            text=sentences[best].text,
+            citations=tuple(citation_of(sentences[i]) for i in members),
+            evidence=tuple(_evidence(sentences[c.sentence], c) for c in sorted(group, key=lambda c: c.sentence)),
+            representative=citation_of(sentences[best]),
+            mod=dating.timex.mod,
+            independent_count=int(n_sources),
+        )
+        scored.append((n_sources + centrality, event))
+    scored.sort(key=lambda t: (-round(t[0], 6), t[1].sort_key, t[1].text))
+    kept: list[Event] = []
+    for _, event in scored:  # a sentence tells one event: keep its best-ranked date
+        if len(kept) < max_events and all(event.text != e.text for e in kept):
+            kept.append(event)
+    return tuple(sorted(kept, key=lambda e: (e.sort_key, e.label, e.text)))
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5, "decade": 6}
+
+
+def _candidates(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    resolver: DateResolver,
+    references: Mapping[str, dt.date | None],
+) -> list[_Candidate]:
+    by_article: dict[str, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_article.setdefault(s.article_id, []).append(i)
+    out: list[_Candidate] = []
+    for article in articles:
+        indices = by_article.get(article.id, [])
+        if not indices:
+            continue
+        reference = references.get(article.id)
+        for timex in resolver.find(article.text, reference):
+            owner = next((i for i in indices if sentences[i].start <= timex.start < sentences[i].end), None)
+            if owner is None or not timex.value:
+                continue
+            candidate = _candidate(sentences[owner], article.text, owner, timex, reference)
+            if candidate:
+                out.append(candidate)
+    return out
+
+
+def _anchored_duration(sentence: str, before: str, timex: Timex) -> bool:
+    if _ANCHORED_TEXT.match(timex.text) or _ANCHORED_BEFORE.search(before):
+        return True
+    return bool(_FOR_BEFORE.search(before) and _PERFECT.search(sentence))
+
+
+def _candidate(sentence: Sentence, text: str, owner: int, timex: Timex, reference: dt.date | None) -> _Candidate | None:
+    value = timex.value or ""
+    if timex.type == "DURATION":
+        match = _DURATION.match(value)
+        before = text[max(sentence.start, timex.start - 40) : timex.start]
+        if not (match and reference and _anchored_duration(sentence.text, before, timex)):
+            return None
+        n, unit = int(match.group(1)), match.group(2)
+        days = n * {"D": 1, "W": 7, "M": 30, "Y": 365}[unit]
+        start = reference - dt.timedelta(days=days)
+        label = f"the {n} {_UNITS[unit]}{'s' if n != 1 else ''} before {_day(reference)}"
+        return _Candidate(owner, timex, start.isoformat(), start, reference, label, "week")
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    date_value = value[:10] if timex.type == "TIME" else value
+    span = interval(date_value)
+    if span is None:
+        return None
+    start, end = _narrow(span, timex.mod)
+    prec = precision(date_value)
+    return _Candidate(owner, timex, date_value, start, end, human_date(date_value, prec, timex.mod), prec)
+
+
+def _narrow(span: tuple[dt.date, dt.date], mod: str | None) -> tuple[dt.date, dt.date]:
+    """early/mid/late cover the first, middle and last third of a period."""
+    start, end = span
+    third = (end - start) // 3
+    if mod == "START":
+        return start, start + third
+    if mod == "MID":
+        return start + third, end - third
+    if mod == "END":
+        return end - third, end
+    return start, end
+
+
+def _merge(
+    candidates: list[_Candidate], embeddings: np.ndarray, labels: np.ndarray, threshold: float
+) -> list[list[_Candidate]]:
+    """Group candidates that date the same statement: a candidate joins a group only if, with every
+    member, its dates overlap and it makes the same statement (same cluster, or similar above the
+    threshold). Complete linkage: no chains from "late 2024" to "last week" through a third sentence."""
+    groups: list[list[_Candidate]] = []
+    for c in candidates:
+        best: tuple[float, int] | None = None
+        for g, members in enumerate(groups):
+            sims = []
+            for m in members:
+                if m.sentence == c.sentence or c.start > m.end or m.start > c.end:
+                    break
+                same = labels[c.sentence] >= 0 and labels[c.sentence] == labels[m.sentence]
+                sim = float(embeddings[c.sentence] @ embeddings[m.sentence])
+                if not (same or sim >= threshold):
+                    break
+                sims.append(sim + (1.0 if same else 0.0))
+            else:
+                score = sum(sims) / len(sims)
+                if best is None or score > best[0]:
+                    best = (score, g)
+        if best is None:
+            groups.append([c])
+        else:
+            groups[best[1]].append(c)
+    return groups
+
+
+def _evidence(sentence: Sentence, c: _Candidate) -> DateEvidence:
+    return DateEvidence(citation_of(sentence), c.timex.start, c.timex.end, c.timex.text, c.value)
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def human_date(value: str, prec: str, mod: str | None = None) -> str:
+    """A TimeML date value at its precision: "15 November 2024", "August 2024", "late 2024"."""
+    span = interval(value)
+    if span is None:
+        return value
+    start = span[0]
+    prefix = _MODS.get(mod or "", "")
+    sep = "" if prefix.endswith("-") or not prefix else " "
+    if prec == "day":
+        text = _day(start)
+    elif prec == "week":
+        text = f"week of {_day(start)}"
+    elif prec == "month":
+        text = f"{_MONTHS[start.month - 1]} {start.year}"
+    elif prec == "season":
+        text = f"{_SEASONS.get(value[5:7], 'season')} {value[:4]}"
+    elif prec == "quarter":
+        text = f"Q{value[-1]} {value[:4]}"
+    elif prec == "half":
+        text = f"{'first' if value.endswith('1') else 'second'} half of {value[:4]}"
+    elif prec == "decade":
+        text = f"the {value[:3]}0s"
+    else:
+        text = str(start.year)
+    return f"{prefix}{sep}{text}" if prefix else text

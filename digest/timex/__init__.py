@@ -1,0 +1,73 @@
+"""Temporal expressions: detection, TimeML normalization and resolution against a reference date.
+
+Public API::
+
+    find_timexes(text, reference=None) -> list[Timex]
+    to_interval(value) -> (first_day, last_day) | None
+    precision_of(value) -> "day" | "week" | "month" | "season" | "quarter" | "half" | "year" | "decade"
+
+Cheap to import: only ``re`` and the standard library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from digest.timex.detect import Candidate, candidates
+from digest.timex.guards import keep
+from digest.timex.interpret import INTERPRETERS
+from digest.timex.resolve import Context, NeedReference, Resolved
+from digest.timex.values import precision_of, to_interval
+from digest.types import Timex
+
+__all__ = ["find_timexes", "precision_of", "to_interval"]
+
+
+def _as_date(reference: dt.date | dt.datetime | None) -> dt.date | None:
+    if reference is None:
+        return None
+    if isinstance(reference, dt.datetime):
+        return reference.date()
+    return reference
+
+
+# Impossible dates and numbers ("Feb. 30", "2 1/0 years") are dropped, never raised.
+_UNPARSABLE = (ValueError, ZeroDivisionError, KeyError, OverflowError, IndexError)
+
+
+def _resolve(ctx: Context, c: Candidate) -> Resolved | None:
+    fn = INTERPRETERS[c.kind]
+    try:
+        return fn(ctx, c)
+    except NeedReference:
+        pass
+    except _UNPARSABLE:
+        return None
+    # Without a reference: keep the type and mod, no value.
+    probe = Context(ctx.text, dt.date(2000, 6, 15), ctx.last_quarter, ctx.last_year)
+    try:
+        r = fn(probe, c)
+    except (NeedReference, *_UNPARSABLE):
+        return None
+    if r is None:
+        return None
+    return Resolved(r.type, None, r.mod, True)
+
+
+def find_timexes(text: str, reference: dt.date | None = None) -> list[Timex]:
+    """Temporal expressions in ``text``, sorted by start, resolved against ``reference`` if given."""
+    ctx = Context(text, _as_date(reference))
+    out: list[Timex] = []
+    for c in candidates(text):
+        c2 = keep(text, c)
+        if c2 is None:
+            continue
+        r = _resolve(ctx, c2)
+        if r is None or (r.value is None and not r.anchored):
+            continue
+        if r.type == "DATE" and r.value and r.value[:4].isdigit():
+            ctx.last_year = int(r.value[:4])
+            if len(r.value) >= 7 and r.value[5:7].isdigit():
+                ctx.last_month = (int(r.value[:4]), int(r.value[5:7]))
+        out.append(Timex(c2.start, c2.end, c2.text, r.type, r.value, r.mod, r.anchored))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,184 @@
+"""False-positive guards applied to candidates with their surrounding text."""
+
+from __future__ import annotations
+
+import re
+
+from digest.timex.detect import Candidate
+
+_PREV_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]{0,3}$")
+_TEMPORAL_PREP = {
+    "in",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "from",
+    "through",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "before",
+    "after",
+    "to",
+    "between",
+    "and",
+    "end",
+    "on",
+    "for",
+    "or",
+    "beginning",
+    "start",
+    "middle",
+    "as",
+    "around",
+    "about",
+    "that",
+    "than",
+    "past",
+    "coming",
+    "previous",
+    "into",
+    "throughout",
+}
+_DURATION_PREV = {
+    "for",
+    "over",
+    "within",
+    "in",
+    "after",
+    "take",
+    "took",
+    "taken",
+    "takes",
+    "spend",
+    "spent",
+    "lasted",
+    "last",
+    "than",
+    "few",
+    "several",
+    "or",
+    "nearly",
+    "almost",
+    "about",
+    "some",
+    "many",
+    "of",
+}
+_YEAR_KEEP_PREV = _TEMPORAL_PREP | {
+    "fiscal",
+    "year",
+    "the",
+    "spring",
+    "summer",
+    "fall",
+    "winter",
+    "autumn",
+    "at",
+    "mid",
+    "circa",
+    "calendar",
+    "ended",
+    "ending",
+    "early",
+    "late",
+    "its",
+    "s",
+}
+_PLURAL_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|persons|staff|police|personnel)\b")
+_MONEY_PREV = re.compile(r"(?:\d|%|cents?|percent|dollars?|pounds?|euros?|yen|marks|francs)\W{0,2}$", re.I)
+
+
+_SET_KEYS = ("num", "unit", "adv", "freq", "unit2", "wds", "tods", "wdn", "todn")
+
+
+_ADV_NEXT = {
+    "and",
+    "or",
+    "in",
+    "at",
+    "by",
+    "on",
+    "since",
+    "for",
+    "to",
+    "from",
+    "during",
+    "until",
+    "through",
+    "basis",
+}
+
+
+def prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+_ADJ_THE = re.compile(
+    r"(?:the|these|those)\s+(?=[\w.,/ ]+-(?:fiscal-)?(?:quarter|half|year|month|week|day|hour|minute)s?$)",
+    re.I,
+)
+
+
+def _trim_the(c: Candidate) -> Candidate:
+    """'the third-quarter', 'the 30-day': adjectival expressions are tagged without the article."""
+    m = _ADJ_THE.match(c.text)
+    if not m:
+        return c
+    return Candidate(c.kind, c.start + m.end(), c.end, c.text[m.end() :], c.groups)
+
+
+def keep(text: str, c: Candidate) -> Candidate | None:
+    g = c.groups
+    k = c.kind
+    if k in ("quarter", "duration") and "-" in c.text:
+        c = _trim_the(c)
+    if k == "month":
+        mon = g["mon"] or ""
+        bare = not (g["year"] or g["yrel"] or g["rel"] or g["pos"])
+        if bare:
+            low = mon.lower()
+            if len(mon) <= 4 and not mon.endswith(".") and low not in ("may", "june", "july"):
+                return None  # "Jan", "Dec" without a dot or a year
+            if low in ("may", "march") and prev_word(text, c.start) not in _TEMPORAL_PREP:
+                return None
+            if low in ("may", "march") and mon.isupper():
+                return None
+    elif k == "season":
+        if not (g["year"] or g["rel"] or g["pos"]):
+            if g["season"].lower() in ("fall", "spring"):
+                return None
+        elif (
+            (g["rel"] or "").lower() == "the" and not g["year"] and g["season"].lower() in ("fall", "spring")
+        ):
+            return None
+    elif k == "year":
+        if not g["pos"] and not g["after"] and g["year"][:1].isdigit():
+            pw = prev_word(text, c.start)
+            if pw not in _YEAR_KEEP_PREV and _PLURAL_NOUN.match(text, c.end):
+                return None
+            if text[max(0, c.start - 4) : c.start].lower().rstrip().endswith(("no.", "#")):
+                return None
+    elif k == "duration":
+        if g["bare"] and prev_word(text, c.start) not in _DURATION_PREV:
+            return None
+        num = (g["num"] or "").lower()
+        unit = (g["unit"] or "").lower()
+        if num in ("a", "an") and unit.startswith("second"):
+            return None
+        if num in ("a", "an") and _MONEY_PREV.search(text, max(0, c.start - 12), c.start):
+            groups: dict[str, str | None] = dict.fromkeys(_SET_KEYS)
+            groups["unit"] = unit
+            return Candidate("set", c.start, c.end, c.text, groups)
+    elif k == "set" and g["adv"]:
+        nxt = re.match(r"\s*([A-Za-z]+)", text[c.end : c.end + 20])
+        if nxt and nxt.group(1).lower() not in _ADV_NEXT:
+            return None
+    return c

@@ -1,0 +1,324 @@
+"""Resolution of detected candidates to TimeML type/value/mod, HeidelTime news-style."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from digest.timex.lexicon import (
+    MONTHS,
+    UNITS,
+    WEEKDAYS,
+)
+from digest.timex.values import (
+    add_days,
+    add_months,
+    add_quarters,
+    fmt_day,
+    fmt_month,
+    fmt_week,
+    quarter_of,
+)
+
+
+class NeedReference(Exception):
+    """Raised when a value needs a reference date and none was given."""
+
+
+@dataclass
+class Resolved:
+    type: str
+    value: str | None
+    mod: str | None = None
+    anchored: bool = False
+
+
+@dataclass
+class Context:
+    text: str
+    reference: dt.date | None
+    last_quarter: tuple[int, int] | None = None
+    last_year: int | None = None
+    last_month: tuple[int, int] | None = None
+    first_quarter: tuple[int, int] | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def ref(self) -> dt.date:
+        if self.reference is None:
+            raise NeedReference
+        return self.reference
+
+
+# ---- tense ---------------------------------------------------------------------------------------
+_FUT_STRONG = (
+    r"will|won't|wo|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|planning|scheduled|slated|"
+    r"expects?|expected|expecting|intends?|upcoming|set\s+to|next"
+)
+_FUT = re.compile(rf"\b(?:{_FUT_STRONG}|due|would|could|might|may|can|hopes?\s+to|should|must)\b|'ll\b", re.I)
+_FUT_S = re.compile(rf"\b(?:{_FUT_STRONG})\b|'ll\b", re.I)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|took|began|came|went|made|saw|sent|met|held|left|fell|rose|won|lost|"
+    r"gave|became|ago|last|(?!(?:expect|schedul|plann|slat|need|unspecifi|bas|propos)ed)\w{2,}[^e\W]ed)\b",
+    re.I,
+)
+# Words right before the expression that fix its direction regardless of the verb.
+_CUE_FUT = re.compile(
+    r"\b(?:payable|effective|as\s+(?:soon|early)\s+as|starting|beginning|"
+    r"record|next|from\s+now|due)\s*(?:on\s+|in\s+|the\s+)?$",
+    re.I,
+)
+_CUE_PAST = re.compile(r"\b(?:since|last|ended|as\s+of)\s*(?:on\s+|in\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"'s\b")
+_SENT_END = re.compile(r"[.!?]\s|\n")
+_PAST_PROSPECTIVE = re.compile(r"\s+(?:planning|going|expected|scheduled|due|set|about|slated)\b", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|has|have)\s+$", re.I)
+
+
+AFTER_W = 3
+
+
+def tense(ctx: Context, start: int, end: int, strong: bool = False) -> str:
+    text = ctx.text
+    before = text[max(0, start - 30) : start]
+    if _CUE_PAST.search(before) or _POSSESSIVE.match(text, end):
+        return "past"
+    if _CUE_FUT.search(before):
+        return "future"
+    lo = max(0, start - 250)
+    seg = text[lo:start]
+    cut = 0
+    for m in _SENT_END.finditer(seg):
+        cut = m.end()
+    s0 = lo + cut
+    m2 = _SENT_END.search(text, end, min(len(text), end + 250))
+    s1 = m2.start() if m2 else min(len(text), end + 250)
+    best: tuple[int, str] | None = None
+    for rx, label in ((_FUT_S if strong else _FUT, "future"), (_PAST, "past")):
+        for m in rx.finditer(text, s0, s1):
+            if start <= m.start() < end:
+                continue
+            if label == "past" and (
+                _AUX_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _PAST_PROSPECTIVE.match(text, m.end())
+            ):
+                continue  # participle ("will be held", "has been sent"); "was planning", "were due"
+            d = start - m.end() if m.end() <= start else (m.start() - end) * AFTER_W
+            if best is None or d < best[0]:
+                best = (d, label)
+    return best[1] if best else "unknown"
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+_POS_MOD = {
+    "early": "START",
+    "earlier": "START",
+    "late": "END",
+    "later": "END",
+    "mid": "MID",
+    "beginning": "START",
+    "start": "START",
+    "end": "END",
+    "middle": "MID",
+    "close": "END",
+}
+
+
+def pos_mod(pos: str | None) -> str | None:
+    if not pos:
+        return None
+    p = pos.lower()
+    for k, v in _POS_MOD.items():
+        if re.search(rf"\b{k}\b", p):
+            return v
+    return None
+
+
+def half_of(pos: str | None) -> int | None:
+    if not pos:
+        return None
+    p = pos.lower()
+    if "half" not in p:
+        return None
+    return 1 if "first" in p else 2
+
+
+def _approx_mod(ap: str | None) -> str | None:
+    if not ap:
+        return None
+    a = " ".join(ap.lower().split())
+    if a in ("about", "some", "roughly", "approximately", "around", "close to"):
+        return "APPROX"
+    if a in ("nearly", "almost", "less than", "fewer than", "under"):
+        return "LESS_THAN"
+    if a in ("more than", "over", "well over"):
+        return "MORE_THAN"
+    if a in ("at least", "no less than"):
+        return "EQUAL_OR_MORE"
+    if a in ("up to", "no more than", "at most"):
+        return "EQUAL_OR_LESS"
+    return None
+
+
+def _fmt_num(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+_SUB = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"), "Tm": (60, "S")}
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    u = unit.lower().rstrip("s")
+    if n is not None and n != int(n):
+        letter, is_time = UNITS.get(u, ("X", False))
+        key = "Tm" if (is_time and letter == "M") else letter
+        if key in _SUB:
+            k, sub = _SUB[key]
+            whole, frac = int(n), n - int(n)
+            part = round(frac * k)
+            t = "T" if is_time or sub == "H" else ""
+            if is_time:
+                head = f"PT{whole}{letter}" if whole else "PT"
+                return f"{head}{part}{sub}"
+            if sub == "H":
+                return f"P{whole}DT{part}H" if whole else f"PT{part}H"
+            return f"P{whole}{letter}{part}{sub}" if whole else f"P{part}{sub}{t}"
+    if u == "centurie":
+        u = "century"
+    letter, is_time = UNITS.get(u, ("X", False))
+    if letter == "Q":
+        return "P" + (_fmt_num(n * 3) if n is not None else "X") + "M"
+    if letter == "DE":
+        return "P" + (_fmt_num(n * 10) if n is not None else "X") + ("Y" if n is not None else "DE")
+    if letter == "CE":
+        return "P" + (_fmt_num(n * 100) + "Y" if n is not None else "XCE")
+    return ("PT" if is_time else "P") + _fmt_num(n) + letter
+
+
+def _year_rel(ref: dt.date, word: str | None) -> int:
+    w = (word or "").lower()
+    if w.startswith("last"):
+        return ref.year - 1
+    if w.startswith("next"):
+        return ref.year + 1
+    return ref.year
+
+
+def resolve_month_year(ctx: Context, month: int, rel: str | None, start: int, end: int) -> int:
+    ref = ctx.ref()
+    r = " ".join((rel or "").lower().split())
+    if r in ("last", "the last", "this past", "past", "the past", "previous", "the previous"):
+        return ref.year if month < ref.month else ref.year - 1
+    if r in ("next", "the next", "this coming", "coming", "the coming", "the following"):
+        return ref.year if month > ref.month else ref.year + 1
+    if r in ("this", "the current", "current"):
+        return ref.year
+    t = tense(ctx, start, end)
+    if t == "past" and month > ref.month:
+        return ref.year - 1
+    if t == "future" and month < ref.month:
+        return ref.year + 1
+    return ref.year
+
+
+def resolve_weekday(ctx: Context, wd: int, rel: str | None, start: int, end: int) -> dt.date:
+    ref = ctx.ref()
+    r = " ".join((rel or "").lower().split())
+    back = (ref.weekday() - wd) % 7
+    fwd = (wd - ref.weekday()) % 7
+    if r in ("last", "past", "this past", "the previous"):
+        return add_days(ref, -(back or 7))
+    if r in ("next", "the following"):
+        return add_days(ref, fwd or 7)
+    if r in ("this coming", "coming"):
+        return add_days(ref, fwd)
+    t = tense(ctx, start, end, strong=True)
+    if t == "future":
+        return add_days(ref, fwd)
+    return add_days(ref, -back)
+
+
+_TOD = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "tonight": "NI",
+    "midafternoon": "AF",
+    "mid-afternoon": "AF",
+    "midmorning": "MO",
+    "mid-morning": "MO",
+    "midday": "MI",
+}
+
+
+def _clock(s: str) -> str | None:
+    t = s.lower()
+    if t.startswith("noon"):
+        return "12:00"
+    if t.startswith("midnight"):
+        return "24:00"
+    m = re.match(r"(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am|pm)?", t)
+    if not m:
+        return None
+    h = int(m.group(1))
+    mi = int(m.group(2) or 0)
+    ap = (m.group(3) or "").replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    if h > 24 or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def _dayref(ctx: Context, s: str, start: int, end: int, year: str | None = None) -> str | None:
+    t = s.lower()
+    if t in ("today", "tonight"):
+        return fmt_day(ctx.ref())
+    if t == "yesterday":
+        return fmt_day(add_days(ctx.ref(), -1))
+    if t == "tomorrow":
+        return fmt_day(add_days(ctx.ref(), 1))
+    if t in WEEKDAYS:
+        return fmt_day(resolve_weekday(ctx, WEEKDAYS[t], None, start, end))
+    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?", t)
+    if m and m.group(1) in MONTHS:
+        mo, d = MONTHS[m.group(1)], int(m.group(2))
+        y = int(year) if year else resolve_month_year(ctx, mo, None, start, end)
+        return _safe_day(y, mo, d)
+    return None
+
+
+def _safe_day(y: int, mo: int, d: int) -> str | None:
+    try:
+        return fmt_day(dt.date(y, mo, d))
+    except ValueError:
+        return None
+
+
+def _shift_unit(ref: dt.date, n: int, unit: str) -> str:
+    """ref shifted by n units (negative = past), formatted at the unit's precision."""
+    u = unit.lower().rstrip("s")
+    if u in ("day", "night"):
+        return fmt_day(add_days(ref, n))
+    if u in ("week", "fortnight"):
+        k = 2 if u == "fortnight" else 1
+        return fmt_day(add_days(ref, 7 * n * k)) if abs(n) <= 2 else fmt_week(add_days(ref, 7 * n * k))
+    if u == "weekend":
+        return fmt_week(add_days(ref, 7 * n)) + "-WE"
+    if u == "month":
+        return fmt_month(*add_months(ref.year, ref.month, n))
+    if u == "quarter":
+        y, q = add_quarters(ref.year, quarter_of(ref), n)
+        return f"{y:04d}-Q{q}"
+    if u == "year":
+        return f"{ref.year + n:04d}"
+    if u == "decade":
+        return f"{(ref.year + 10 * n) // 10:03d}"
+    if u in ("century", "centurie"):
+        return f"{(ref.year + 100 * n) // 100:02d}"
+    return fmt_day(ref)

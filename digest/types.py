@@ -1,0 +1,184 @@
+"""digest's data model: frozen dataclasses that flow one way through the pipeline.
+
+Article -> Sentence -> (embeddings) -> Cluster -> KeyPoint / Event -> Briefing.
+
+A sentence's identity is ``(article_id, index)`` plus its character offsets into
+``Article.text``; its text is a convenience copy, never a key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
+ReferenceOrigin = Literal["given", "metadata", "inferred", "none"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into some text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned source document. ``text`` is what all offsets point into."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    path: str | None = None
+    # Headings kept as structure (never statements): spans into ``text``.
+    headings: tuple[Span, ...] = ()
+    # Lines the cleaner removed, with the reason, for transparency (JSON output).
+    removed: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.article_id, self.index)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a statement is made: one sentence of one article."""
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression found in a text (TimeML / TempEval-3 style).
+
+    ``start``/``end`` are offsets into the text that was searched. ``value`` is
+    the TimeML value (``2024-08``, ``2024-Q3``, ``P3M``, ``PRESENT_REF`` ...) or
+    ``None`` when it needs a reference date and none was given. ``anchored`` is
+    False for expressions whose value does not depend on the reference date
+    ("August 2024"), True for relative ones ("last August").
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str | None
+    mod: str | None = None
+    anchored: bool = False
+
+
+@dataclass(frozen=True)
+class ReferenceDate:
+    """The date relative expressions were resolved against, and where it came from."""
+
+    date: dt.date | None
+    origin: ReferenceOrigin
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One statement made by one or more sentences (possibly of several articles)."""
+
+    id: int
+    members: tuple[tuple[str, int], ...]  # sentence keys, sorted
+    representative: tuple[str, int]
+    centrality: float = 0.0
+    scores: tuple[tuple[str, float], ...] = ()  # per-member representative scores, in member order
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """``article_id`` is a copy of ``source_id``: spun, paraphrased, copied or partly copied."""
+
+    article_id: str
+    source_id: str
+    kind: Literal["copy", "spun", "paraphrase", "partial"]
+    score: float  # share of the copy's sentences with a near-identical counterpart in the source
+    evidence: tuple[tuple[str, float], ...] = ()  # named measurements behind the decision
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    text: str
+    cluster_id: int
+    citations: tuple[Citation, ...]
+    representative: Citation
+    source_count: int  # articles that make the statement
+    score: float
+    independent_count: int = 0  # ... counting an original and its copies once
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    """The span in a cited sentence that gives an event its date."""
+
+    citation: Citation
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated timeline entry: a date (TimeML value + precision) and what happened."""
+
+    value: str  # e.g. "2024-08", "2024-11-15", "2022-02"
+    precision: Precision
+    label: str  # human form, e.g. "August 2024"
+    sort_key: dt.date
+    text: str
+    citations: tuple[Citation, ...]
+    evidence: tuple[DateEvidence, ...]
+    representative: Citation  # the cited sentence whose wording ``text`` is
+    mod: str | None = None
+    independent_count: int = 0
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
+    clusters: tuple[Cluster, ...]
+    key_points: tuple[KeyPoint, ...]
+    events: tuple[Event, ...]
+    reference: ReferenceDate
+    derivations: tuple[Derivation, ...] = ()
+    model: str = ""
+    settings: tuple[tuple[str, object], ...] = field(default=())
+
+    # Rendering lives in digest.render; these are thin conveniences.
+    def to_markdown(self) -> str:
+        from digest.render.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_json(self) -> str:
+        from digest.render.json import render_json
+
+        return render_json(self)
+
+    def to_html(self) -> str:
+        from digest.render.html import render_html
+
+        return render_html(self)

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest.clean import clean_article, clean_articles
+from digest.ingest import read_articles
+from digest.types import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from benchmarks.t17 import T17_DIR, read_folder  # noqa: E402
+
+JUNK_TOKENS = ("cart", "Leave a Reply", "Askume", "Tags:", "#Ukraine", "- Geopolitics", "About")
+
+
+def test_seed_junk_never_survives(example_dir: Path) -> None:
+    arts = clean_articles(read_articles([example_dir]))
+    for a in arts:
+        for line in a.text.split("\n"):
+            assert line.strip() not in ("About", "Leave a Reply", "Tags:"), (a.id, line)
+            assert "cart is currently" not in line
+            assert "| Askume" not in line
+            assert not line.startswith("#")
+            assert not line.startswith("- ")
+
+
+def test_seed_titles_and_headings(example_dir: Path) -> None:
+    arts = {a.id[:3]: a for a in clean_articles(read_articles([example_dir]))}
+    assert arts["002"].title == "Ukraine says N Korea troops may have quit front line after heavy losses"
+    assert arts["004"].title == "Russia Withdraws North Korean Troops After Heavy Losses in Kursk, Says South Korea"
+    assert arts["000"].title is None  # its first line is a sentence, not a headline
+    headings = [arts["004"].text[h.start : h.end] for h in arts["004"].headings]
+    assert "Deployment of North Korean Troops to Russia" in headings
+    assert len(headings) == 5
+
+
+def test_removed_lines_have_reasons(example_dir: Path) -> None:
+    arts = {a.id[:3]: a for a in clean_articles(read_articles([example_dir]))}
+    reasons = dict(arts["002"].removed)
+    assert reasons["Your cart is currently empty!"] == "page chrome before the headline"
+    assert reasons["#Ukraine #Korea #troops #quit #front #line #heavy #losses"] == "hashtag line"
+    assert reasons["- Geopolitics"] == "tag or link list"
+    assert "Leave a Reply" in reasons
+
+
+def test_unfinished_last_sentence_is_dropped() -> None:
+    a = Article(
+        "x",
+        "The army moved troops to the border after heavy losses, officials said.\n"
+        "The army said it would regroup near the border and then",
+        "x",
+    )
+    out = clean_article(a)
+    assert out.text.endswith("officials said.")
+    assert any(r == "unfinished last sentence" for _, r in out.removed)
+
+
+def test_unfinished_tail_after_full_stop_is_trimmed() -> None:
+    a = Article("x", "Troops left the front line after heavy losses, officials said. The army said it would", "x")
+    assert clean_article(a).text == "Troops left the front line after heavy losses, officials said."
+
+
+def test_boilerplate_repeated_across_documents() -> None:
+    body = "The ministry said troops had left the region after weeks of heavy fighting there."
+    arts = [Article(f"a{i}", f"{body}\nShare this story\nMore from World News\n{body}", f"a{i}") for i in range(3)]
+    for a in clean_articles(arts):
+        assert "Share this" not in a.text and "More from World News" not in a.text
+        assert a.text.count("heavy fighting") == 2
+
+
+def _junked(sentences: list[str]) -> str:
+    return "\n".join(
+        [
+            "Your basket is empty",
+            "Home | World | Europe",
+            "– [Latest], World News | Dailysite",
+            "Skip to content",
+            *sentences[:3],
+            "Share this article",
+            *sentences[3:],
+            "Related Posts:",
+            "- Politics",
+            "- World",
+            "- Disaster",
+            "- Opinion",
+            "#news #world #breaking",
+            "Leave a Comment",
+            "Subscribe to our newsletter",
+        ]
+    )
+
+
+@pytest.mark.skipif(not T17_DIR.is_dir(), reason="T17 evaluation data not found at ../shared/eval/t17")
+def test_junk_added_to_real_articles_is_removed_and_text_kept() -> None:
+    articles = [a for a in read_folder(T17_DIR / "haiti_bbc") if len(a.sentences) >= 8][:40]
+    assert len(articles) >= 20
+    kept_total = 0
+    for t in articles:
+        raw = Article(t.id, _junked(list(t.sentences)), "bbc")
+        out = clean_article(raw)
+        for junk in (
+            "basket",
+            "Home | World",
+            "Dailysite",
+            "Skip to content",
+            "Share this article",
+            "Related Posts",
+            "- Politics",
+            "#news",
+            "Leave a Comment",
+            "Subscribe",
+        ):
+            assert junk not in out.text, (t.id, junk)
+        # Every real sentence that ends like a sentence survives (the last may be unfinished).
+        real = [s for s in t.sentences if s.rstrip()[-1:] in '.!?"']
+        kept = sum(s in out.text for s in real)
+        kept_total += kept
+        assert kept >= len(real) - 1, (t.id, [s for s in real if s not in out.text])
+    assert kept_total > 300

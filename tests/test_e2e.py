@@ -1,0 +1,153 @@
+"""End to end on examples/kursk with the real packaged model: invariants, golden files, determinism."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+import digest
+from digest.types import Briefing
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def briefing() -> Briefing:
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return digest.build(["examples/kursk"])
+    finally:
+        os.chdir(cwd)
+
+
+def test_markdown_is_commonmark_with_the_sections(briefing: Briefing) -> None:
+    md = briefing.to_markdown()
+    tokens = MarkdownIt("commonmark").parse(md)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[1:] == ["Key points", "Timeline", "Sources"]
+    assert not any(t.type == "link_open" for t in tokens)  # nothing from a source became a link
+
+
+def test_no_junk_line_reaches_the_briefing(briefing: Briefing) -> None:
+    md = briefing.to_markdown()
+    for article in briefing.articles:
+        for line, reason in article.removed:
+            if reason.startswith("headline"):
+                continue
+            assert line not in md, (article.id, line, reason)
+    for junk in ("cart is currently", "Leave a Reply", "Askume", "#Ukraine", "Tags:"):
+        assert junk not in md
+
+
+def test_every_citation_resolves_to_a_sentence_of_the_cited_article(briefing: Briefing) -> None:
+    texts = {a.id: a.text for a in briefing.articles}
+    sentences = {s.key: s for s in briefing.sentences}
+    cites = [c for p in briefing.key_points for c in p.citations] + [c for e in briefing.events for c in e.citations]
+    assert cites
+    for c in cites:
+        s = sentences[(c.article_id, c.sentence_index)]
+        assert (s.start, s.end) == (c.start, c.end)
+        assert texts[c.article_id][c.start : c.end] == s.text
+    for p in briefing.key_points:
+        assert p.representative in p.citations
+        assert texts[p.representative.article_id][p.representative.start : p.representative.end] == p.text
+
+
+def test_key_points_do_not_repeat_and_cite_every_member(briefing: Briefing) -> None:
+    from digest.embed import SentenceTransformerEmbedder
+
+    points = briefing.key_points
+    assert 5 <= len(points) <= 8
+    assert len({p.cluster_id for p in points}) == len(points)
+    vectors = SentenceTransformerEmbedder().encode([p.text for p in points])
+    sims = vectors @ vectors.T
+    for i in range(len(points)):
+        for j in range(i + 1, len(points)):
+            assert sims[i, j] < 0.8, (points[i].text, points[j].text)
+    clusters = {c.id: c for c in briefing.clusters}
+    for p in points:
+        assert {(c.article_id, c.sentence_index) for c in p.citations} == set(clusters[p.cluster_id].members)
+
+
+def test_copies_are_found_and_never_quoted(briefing: Briefing) -> None:
+    derived = {(d.article_id[:3], d.source_id[:3], d.kind) for d in briefing.derivations}
+    assert ("000", "002", "spun") in derived
+    assert ("001", "002", "paraphrase") in derived
+    assert not any(d.article_id[:3] in ("002", "003", "004") for d in briefing.derivations)
+    quoted = [p.representative.article_id[:3] for p in briefing.key_points]
+    quoted += [e.representative.article_id[:3] for e in briefing.events]
+    assert "000" not in quoted and "001" not in quoted
+    md = briefing.to_markdown()
+    for spun in ("particular forces", "New York Occasions", "Final August", "Final week"):
+        assert spun not in md
+    for p in briefing.key_points:
+        assert p.independent_count <= p.source_count
+
+
+def test_timeline_places_the_four_events(briefing: Briefing) -> None:
+    ref = briefing.reference
+    assert ref.origin == "inferred" and ref.date is not None
+    values = [e.value for e in briefing.events]
+    assert any(v.startswith("2022-02") for v in values)  # full-scale invasion
+    invasion = next(e for e in briefing.events if e.value.startswith("2022-02"))
+    assert "invasion" in invasion.text
+    incursion = [e for e in briefing.events if e.value == "2024-08" and "Kursk" in e.text]
+    assert incursion and max(len({c.article_id for c in e.citations}) for e in incursion) >= 3
+    deployment = [e for e in briefing.events if e.value in ("2024-11", "2024") and "11,000" in e.text]
+    assert deployment, values
+    assert {c.article_id[:3] for c in deployment[0].citations} >= {"003", "004"}
+    recent = [e for e in briefing.events if ref.date - dt.timedelta(days=45) <= e.sort_key <= ref.date]
+    withdrawal = [e for e in recent if any(d.value.startswith("20") and "week" in d.text for d in e.evidence)
+                  and ("not seen" in e.text or "withdraw" in e.text)]
+    assert withdrawal, [(e.label, e.text) for e in recent]
+    assert [e.sort_key for e in briefing.events] == sorted(e.sort_key for e in briefing.events)
+
+
+def test_every_event_date_is_explained_by_a_span_in_a_cited_sentence(briefing: Briefing) -> None:
+    texts = {a.id: a.text for a in briefing.articles}
+    for e in briefing.events:
+        assert e.evidence
+        for d in e.evidence:
+            assert d.citation in e.citations
+            assert texts[d.citation.article_id][d.start : d.end] == d.text
+            assert d.citation.start <= d.start < d.end <= d.citation.end
+
+
+def test_outputs_are_identical_on_a_second_run(briefing: Briefing) -> None:
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        again = digest.build(["examples/kursk"])
+    finally:
+        os.chdir(cwd)
+    assert again.to_markdown() == briefing.to_markdown()
+    assert again.to_json() == briefing.to_json()
+    assert again.to_html() == briefing.to_html()
+
+
+def test_golden_files_match_the_cli_output(tmp_path: Path) -> None:
+    """examples/kursk/briefing.{md,json} are what `make example` writes; regenerate them with it."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    out = tmp_path / "b.json"
+    md = subprocess.run(
+        [sys.executable, "-m", "digest", "build", "examples/kursk"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout
+    subprocess.run(
+        [sys.executable, "-m", "digest", "build", "examples/kursk", "-o", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    )
+    assert md == (ROOT / "examples/kursk/briefing.md").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == (ROOT / "examples/kursk/briefing.json").read_text(encoding="utf-8")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema_version"] == "1"
+    assert data["reference"]["origin"] == "inferred"

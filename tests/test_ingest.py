@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from digest import ingest
+from digest.errors import InputError
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_txt_article_id_and_source_from_file(tmp_path: Path) -> None:
+    write(tmp_path / "story-1.txt", "Headline here\nThe first sentence of the article is here.\n")
+    [article] = ingest.read_articles([tmp_path / "story-1.txt"])
+    assert article.id == "story-1"
+    assert article.source == "story-1"
+    assert article.path == str(tmp_path / "story-1.txt")
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    write(
+        tmp_path / "a.md",
+        "---\ntitle: Troops leave\nsource: BBC\nurl: https://example.org/a\npublished: 2025-02-01\n---\n"
+        "Body sentence one is here. Body sentence two is here.\n",
+    )
+    [a] = ingest.read_articles([tmp_path / "a.md"])
+    assert (a.title, a.source, a.url, a.published) == (
+        "Troops leave",
+        "BBC",
+        "https://example.org/a",
+        dt.date(2025, 2, 1),
+    )
+    assert a.text.startswith("Body sentence one")
+
+
+def test_bad_front_matter_names_file(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "---\ntitle: [unclosed\n---\nBody text here.\n")
+    with pytest.raises(InputError, match=r"a\.md: front matter is not valid YAML"):
+        ingest.read_articles([tmp_path / "a.md"])
+
+
+def test_json_and_jsonl_records(tmp_path: Path) -> None:
+    write(tmp_path / "a.json", json.dumps([{"id": "x1", "text": "One article text here.", "source": "Reuters"}]))
+    write(
+        tmp_path / "b.jsonl",
+        json.dumps({"text": "Second article text.", "published": "2024-08-06"})
+        + "\n\n"
+        + json.dumps({"id": "y", "text": "Third."})
+        + "\n",
+    )
+    arts = ingest.read_articles([tmp_path / "a.json", tmp_path / "b.jsonl"])
+    assert [a.id for a in arts] == ["x1", "b-1", "y"]
+    assert arts[0].source == "Reuters"
+    assert arts[1].published == dt.date(2024, 8, 6)
+
+
+def test_json_record_without_text(tmp_path: Path) -> None:
+    write(tmp_path / "a.jsonl", '{"body": "no text key"}\n')
+    with pytest.raises(InputError, match=r'a\.jsonl \(line 1\): each record must be an object with a "text"'):
+        ingest.read_articles([tmp_path / "a.jsonl"])
+
+
+def test_invalid_jsonl_line(tmp_path: Path) -> None:
+    write(tmp_path / "a.jsonl", '{"text": "ok"}\n{broken\n')
+    with pytest.raises(InputError, match=r"a\.jsonl:2: not valid JSON"):
+        ingest.read_articles([tmp_path / "a.jsonl"])
+
+
+def test_html_through_trafilatura(tmp_path: Path) -> None:
+    body = " ".join(f"Sentence number {i} says that the troops have left the front line." for i in range(12))
+    write(
+        tmp_path / "page.html",
+        "<html><head><title>Troops leave front | Example News</title>"
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="article:published_time" content="2025-02-01"></head>'
+        f"<body><nav>Home | World | Sport</nav><article><h1>Troops leave front</h1><p>{body}</p>"
+        "<script>alert('x')</script></article><footer>Subscribe now</footer></body></html>",
+    )
+    [a] = ingest.read_articles([tmp_path / "page.html"])
+    assert "Sentence number 3 says" in a.text
+    assert "alert" not in a.text and "Home | World" not in a.text
+    assert a.source == "Example News"
+    assert a.published == dt.date(2025, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("empty.txt", "", "file is empty"),
+        ("blank.txt", "  \n\n ", "file is empty"),
+        ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
+        ("latin1.txt", "Caf\xe9 au lait is here.".encode("latin-1"), "not valid UTF-8 (bad byte 0xe9 at offset 3)"),
+    ],
+)
+def test_bad_files_name_file_and_problem(tmp_path: Path, name: str, content: str | bytes, problem: str) -> None:
+    path = write(tmp_path / name, content)
+    with pytest.raises(InputError) as info:
+        ingest.read_articles([path])
+    assert str(path) in str(info.value)
+    assert problem in str(info.value)
+
+
+def test_huge_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 100)
+    path = write(tmp_path / "big.txt", "word " * 100)
+    with pytest.raises(InputError, match=r"big\.txt: file is 0 MB; the limit is 0 MB"):
+        ingest.read_articles([path])
+
+
+def test_missing_path_and_empty_pattern(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"nope\.txt: no such file or directory"):
+        ingest.read_articles([tmp_path / "nope.txt"])
+    with pytest.raises(InputError, match="no file matches this pattern"):
+        ingest.read_articles([str(tmp_path / "*.txt")])
+
+
+def test_directory_and_glob_are_sorted_and_deduplicated(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.txt", "c.md"):
+        write(tmp_path / name, f"Article {name} has a sentence here.")
+    write(tmp_path / "notes.csv", "ignored")
+    arts = ingest.read_articles([tmp_path, str(tmp_path / "*.txt")])
+    assert [a.id for a in arts] == ["a", "b", "c"]
+
+
+def test_duplicate_ids_are_an_error(tmp_path: Path) -> None:
+    (tmp_path / "x").mkdir()
+    write(tmp_path / "a.txt", "One sentence here.")
+    write(tmp_path / "x" / "a.md", "Another sentence here.")
+    with pytest.raises(InputError, match="article id 'a' is used twice"):
+        ingest.read_articles([tmp_path])
+
+
+def test_briefings_are_not_articles(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "One sentence here.")
+    write(tmp_path / "briefing.md", "<!-- digest briefing: generated, do not edit -->\n\n# T\n")
+    write(tmp_path / "briefing.json", '{"schema_version": "1", "key_points": []}')
+    assert [a.id for a in ingest.read_articles([tmp_path])] == ["a"]
+    with pytest.raises(InputError, match="is a briefing digest wrote"):
+        ingest.read_articles([tmp_path / "briefing.md"])

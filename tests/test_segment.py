@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from digest.segment import segment, sentences_of
+from digest.types import Article, Span
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in segment(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gen. Syrsky said U.S. officials agreed. The war goes on.",
+            ["Gen. Syrsky said U.S. officials agreed.", "The war goes on."],
+        ),
+        ("He lives in the U.S. The war goes on.", ["He lives in the U.S.", "The war goes on."]),
+        (
+            "It seized 1,000 sq km (386 sq miles). Then it stopped.",
+            ["It seized 1,000 sq km (386 sq miles).", "Then it stopped."],
+        ),
+        (
+            '"Those are staggering casualties for a force of 11,000 to 12,000," he said. It ended.',
+            ['"Those are staggering casualties for a force of 11,000 to 12,000," he said.', "It ended."],
+        ),
+        ("“We will win.” The army left.", ["“We will win.”", "The army left."]),
+        (
+            "N. Korea sent troops. Mr. Kim agreed on Jan. 5. Really? Yes!",
+            ["N. Korea sent troops.", "Mr. Kim agreed on Jan. 5.", "Really?", "Yes!"],
+        ),
+        ("The rate was 3.5 per cent. It rose.", ["The rate was 3.5 per cent.", "It rose."]),
+        ("Line one has no stop\nLine two does.", ["Line one has no stop", "Line two does."]),
+    ],
+)
+def test_split(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_offsets_are_exact_and_headings_skipped() -> None:
+    text = "A Heading\n\nFirst sentence here. Second one.\n\nThird."
+    article = Article("a", text, "a", headings=(Span(0, 9),))
+    sents = sentences_of(article)
+    assert [s.text for s in sents] == ["First sentence here.", "Second one.", "Third."]
+    assert [s.index for s in sents] == [0, 1, 2]
+    for s in sents:
+        assert text[s.start : s.end] == s.text

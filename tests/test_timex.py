@@ -1,0 +1,347 @@
+"""Table-driven tests of the temporal-expression engine (digest.timex)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import time
+
+import pytest
+
+from digest.timex import find_timexes, precision_of, to_interval
+
+REF = dt.date(2025, 2, 1)  # a Saturday
+
+# (text, reference, span, type, value, mod) ; mod "*" = don't care
+CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
+    # seed expressions
+    (
+        "Last August, elite Ukrainian troops launched a lightning offensive.",
+        REF,
+        "Last August",
+        "DATE",
+        "2024-08",
+        "*",
+    ),
+    (
+        "From November onwards, Kim Jong Un sent around 11,000 trained fighters.",
+        REF,
+        "November",
+        "DATE",
+        "2024-11",
+        "*",
+    ),
+    (
+        "Last week, Western officials told the BBC that 1,000 had been killed.",
+        REF,
+        "Last week",
+        "DATE",
+        "2025-W04",
+        "*",
+    ),
+    (
+        "On Friday, the spokesman told the BBC he was only referring to areas.",
+        REF,
+        "Friday",
+        "DATE",
+        "2025-01-31",
+        "*",
+    ),
+    (
+        "In late 2024, North Korea reportedly sent approximately 11,000 troops.",
+        REF,
+        "late 2024",
+        "DATE",
+        "2024",
+        "END",
+    ),
+    (
+        "In late 2024, North Korea reportedly sent approximately 11,000 troops.",
+        None,
+        "late 2024",
+        "DATE",
+        "2024",
+        "END",
+    ),
+    ("1,000 had been killed in just three months.", REF, "three months", "DURATION", "P3M", "*"),
+    (
+        "they have not seen any troops there for the previous three weeks.",
+        REF,
+        "the previous three weeks",
+        "DURATION",
+        "P3W",
+        "*",
+    ),
+    (
+        "they have not seen any troops there for the past three weeks.",
+        REF,
+        "the past three weeks",
+        "DURATION",
+        "P3W",
+        "*",
+    ),
+    (
+        "Russia launched a full-scale invasion of Ukraine in February 2022.",
+        REF,
+        "February 2022",
+        "DATE",
+        "2022-02",
+        None,
+    ),
+    (
+        "Russia launched a full-scale invasion of Ukraine in February 2022.",
+        None,
+        "February 2022",
+        "DATE",
+        "2022-02",
+        None,
+    ),
+    (
+        "Footage posted by President Zelenskyy in January showed two soldiers.",
+        REF,
+        "January",
+        "DATE",
+        "2025-01",
+        "*",
+    ),
+    (
+        "Sources told the BBC earlier this month that there were 4,000 losses.",
+        REF,
+        "earlier this month",
+        "DATE",
+        "2025-02",
+        "*",
+    ),
+    (
+        "Pyongyang signed a mutual defence agreement with Moscow last year.",
+        REF,
+        "last year",
+        "DATE",
+        "2024",
+        None,
+    ),
+    (
+        "He is pushing for a peace deal to end the war within 100 days.",
+        REF,
+        "100 days",
+        "DURATION",
+        "P100D",
+        None,
+    ),
+    (
+        "Ukraine's surprise offensive in Kursk in August 2024 inflicted casualties.",
+        REF,
+        "August 2024",
+        "DATE",
+        "2024-08",
+        None,
+    ),
+    (
+        "Putin and Kim have in recent months deepened bilateral ties.",
+        REF,
+        "recent months",
+        "DURATION",
+        "PXM",
+        None,
+    ),
+    (
+        "seizing a number of settlements in the Donetsk region in recent weeks.",
+        REF,
+        "recent weeks",
+        "DURATION",
+        "PXW",
+        None,
+    ),
+    (
+        "Ukrainian troops then crossed the Russian border in August in a shock incursion.",
+        REF,
+        "August",
+        "DATE",
+        "2024-08",
+        "*",
+    ),
+    (
+        "the soldiers have not been seen at the frontline for about two weeks.",
+        REF,
+        "about two weeks",
+        "DURATION",
+        "P2W",
+        "APPROX",
+    ),
+    (
+        "Now Kyiv is looking to hold on to the land it occupies in Kursk.",
+        REF,
+        "Now",
+        "DATE",
+        "PRESENT_REF",
+        None,
+    ),
+    # general behaviour
+    ("The meeting will be held on Friday.", REF, "Friday", "DATE", "2025-02-07", "*"),
+    ("He left last Friday.", dt.date(2025, 1, 31), "last Friday", "DATE", "2025-01-24", "*"),
+    ("Sales rose this month.", REF, "this month", "DATE", "2025-02", None),
+    ("the company said it had been founded three years ago.", REF, "three years ago", "DATE", "2022", "*"),
+    ("The deal closed two weeks ago.", REF, "two weeks ago", "DATE", "2025-01-18", "*"),
+    ("Profit rose in the third quarter.", dt.date(1989, 11, 2), "the third quarter", "DATE", "1989-Q3", "*"),
+    ("Profit rose in the third quarter of 1990.", REF, "the third quarter of 1990", "DATE", "1990-Q3", "*"),
+    ("Fiscal 1989 results were strong.", REF, "Fiscal 1989", "DATE", "1989", "*"),
+    ("the company was founded in the 1990s.", REF, "the 1990s", "DATE", "199", "*"),
+    ("the economy grew this summer.", REF, "this summer", "DATE", "2025-SU", "*"),
+    ("the talks will resume next year.", REF, "next year", "DATE", "2026", "*"),
+    ("Things were different in the past.", REF, "the past", "DATE", "PAST_REF", None),
+    ("Prices recently rose.", REF, "recently", "DATE", "PAST_REF", None),
+    ("We will see what happens in the future.", REF, "the future", "DATE", "FUTURE_REF", None),
+    ("Shares closed yesterday at $5.", REF, "yesterday", "DATE", "2025-01-31", None),
+    ("The index is published every week.", REF, "every week", "SET", "P1W", None),
+    ("The fee is paid annually.", REF, "annually", "SET", "P1Y", None),
+    ("It happened on Oct. 15, 1999, in Paris.", REF, "Oct. 15, 1999", "DATE", "1999-10-15", None),
+    ("It happened in mid-November.", REF, "mid-November", "DATE", "2024-11", "MID"),
+    ("The strike lasted 2 1/2 years.", REF, "2 1/2 years", "DURATION", "P2Y6M", None),
+    ("Last August they attacked.", None, "Last August", "DATE", None, "*"),
+    ("He died last Thanksgiving.", dt.date(1999, 12, 1), "last Thanksgiving", "DATE", "1999-11-25", None),
+    ("The vote is on Election Day.", dt.date(2024, 10, 1), "Election Day", "DATE", "2024-11-05", None),
+    ("Maybe some day they will return.", REF, "some day", "DATE", "FUTURE_REF", None),
+    ("The plant runs 24 hours a day.", REF, "24 hours", "DURATION", "PT24H", None),
+    ("It costs $5 a day.", REF, "a day", "SET", "P1D", None),
+    ("The market closed at 4 p.m. Friday.", REF, "4 p.m. Friday", "TIME", "2025-01-31T16:00", None),
+    ("He spoke this morning.", REF, "this morning", "TIME", "2025-02-01TMO", None),
+    ("The board meets each Thursday.", REF, "each Thursday", "SET", "XXXX-WXX-4", None),
+    ("Profit fell in the first half of 2024.", REF, "the first half of 2024", "DATE", "2024-H1", None),
+    ("Sales in fiscal 1998 rose.", REF, "fiscal 1998", "DATE", "1998", None),
+    ("It peaked in the early 1980s.", REF, "the early 1980s", "DATE", "198", "START"),
+    (
+        "Profit rose in the third quarter. A year ago it fell.",
+        dt.date(1989, 11, 2),
+        "A year ago",
+        "DATE",
+        "1988-Q3",
+        None,
+    ),
+    ("The company was founded five years ago.", REF, "five years ago", "DATE", "2020", None),
+    ("the talks that ended Tuesday", dt.date(2025, 2, 5), "Tuesday", "DATE", "2025-02-04", None),
+    ("The summit will be held Tuesday.", dt.date(2025, 2, 5), "Tuesday", "DATE", "2025-02-11", None),
+    ("He was hired in the 1990s.", None, "the 1990s", "DATE", "199", None),
+    ("a 6-year-old boy", REF, "", "", None, None),
+]
+
+
+@pytest.mark.parametrize("text,ref,span,typ,value,mod", CASES)
+def test_case(
+    text: str, ref: dt.date | None, span: str, typ: str, value: str | None, mod: str | None
+) -> None:
+    found = find_timexes(text, ref)
+    if not span:
+        assert found == [], found
+        return
+    hits = [t for t in found if t.text == span]
+    assert hits, f"{span!r} not found in {[t.text for t in found]}"
+    t = hits[0]
+    assert text[t.start : t.end] == t.text
+    assert (t.type, t.value) == (typ, value)
+    if mod != "*":
+        assert t.mod == mod
+
+
+def test_relative_without_reference_is_anchored() -> None:
+    t = find_timexes("Last August they attacked.")[0]
+    assert t.value is None and t.anchored
+    a = find_timexes("They attacked in August 2024.")[0]
+    assert a.value == "2024-08" and not a.anchored
+
+
+NEGATIVES = [
+    "A spokesman said they may have pulled out.",
+    "We have not commented.",
+    "It was the second attempt to reach the border.",
+    "out of some 11,000 troops sent from North Korea, 1,000 had been killed",
+    "The ticket cost $2000 and 50% of buyers complained.",
+    "seizing more than 1,000 sq km (386 sq miles) of territory",
+    "Thousands of protesters march through the capital.",
+    "They will march on the capital.",
+    "Prices fall in the spring of discontent.",
+    "He took a second look.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_false_positives(text: str) -> None:
+    bad = {"may", "we", "second", "11,000", "1,000", "2000", "$2000", "50%", "386", "march", "fall"}
+    found = [t.text.lower() for t in find_timexes(text, REF)]
+    assert not bad.intersection(found), found
+
+
+def test_sorted_no_overlap() -> None:
+    text = "Last week, in late 2024 and on Friday, three months ago, the past three weeks and now."
+    found = find_timexes(text, REF)
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start
+
+
+@pytest.mark.parametrize(
+    "value,interval",
+    [
+        ("2024", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+        ("2024-08", (dt.date(2024, 8, 1), dt.date(2024, 8, 31))),
+        ("2024-Q3", (dt.date(2024, 7, 1), dt.date(2024, 9, 30))),
+        ("2024-SU", (dt.date(2024, 6, 1), dt.date(2024, 8, 31))),
+        ("2024-W05", (dt.date(2024, 1, 29), dt.date(2024, 2, 4))),
+        ("2024-08-15", (dt.date(2024, 8, 15), dt.date(2024, 8, 15))),
+        ("2024-H2", (dt.date(2024, 7, 1), dt.date(2024, 12, 31))),
+        ("199", (dt.date(1990, 1, 1), dt.date(1999, 12, 31))),
+        ("PRESENT_REF", None),
+        ("P3M", None),
+    ],
+)
+def test_to_interval(value: str, interval: tuple[dt.date, dt.date] | None) -> None:
+    assert to_interval(value) == interval
+
+
+@pytest.mark.parametrize(
+    "value,prec",
+    [
+        ("2024", "year"),
+        ("2024-08", "month"),
+        ("2024-Q3", "quarter"),
+        ("2024-SU", "season"),
+        ("2024-W05", "week"),
+        ("2024-08-15", "day"),
+        ("2024-H1", "half"),
+        ("199", "decade"),
+    ],
+)
+def test_precision_of(value: str, prec: str) -> None:
+    assert precision_of(value) == prec
+
+
+def test_import_is_cheap() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, digest.timex; print('torch' in sys.modules or 'dateparser' in sys.modules)"
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+    assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Feb. 30, 2020",
+        "the 0th century",
+        "2 1/0 years",
+        "Thursday, February 30",
+        "12 p.m. Dec. 32",
+        "99999999999999999999 days ago",
+        "1,000,000 years ago",
+        "every 1/0 days",
+        "Q5 2024",
+    ],
+)
+@pytest.mark.parametrize("ref", [REF, dt.date(2024, 2, 29), dt.date(1, 1, 1), dt.date(9999, 12, 31), None])
+def test_never_raises(text: str, ref: dt.date | None) -> None:
+    for t in find_timexes(text, ref):
+        assert text[t.start : t.end] == t.text
+        assert t.value is None or not t.value.startswith("-")
