@@ -33,6 +33,14 @@ class Config:
     max_events: int = 12
     # Events in several sources about the same date merge when this similar.
     event_merge_similarity: float = 0.6
+    # Timelines of large dated collections (digest timeline)
+    max_dates: int = 10
+    per_date: int = 1
+    start: dt.date | None = None
+    end: dt.date | None = None
+    keywords: tuple[str, ...] = ()
+    # Persistent embedding cache (SQLite file); None: no cache.
+    cache_path: str | None = None
 
     def __post_init__(self) -> None:
         if self.max_points < 1:
@@ -41,6 +49,10 @@ class Config:
             raise ConfigError(f"min_cluster_size must be at least 2, got {self.min_cluster_size}")
         if self.min_samples < 1:
             raise ConfigError(f"min_samples must be at least 1, got {self.min_samples}")
+        if self.max_dates < 1 or self.per_date < 1:
+            raise ConfigError(f"max_dates and per_date must be at least 1, got {self.max_dates}, {self.per_date}")
+        if self.start and self.end and self.start > self.end:
+            raise ConfigError(f"start {self.start} is after end {self.end}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
         for name in ("min_member_similarity", "redundancy_similarity", "event_merge_similarity"):
