@@ -66,8 +66,10 @@ def main() -> int:
     print(f"{'command':<32} {'median s':>9} {'min s':>7}")
     for name, r in results.items():
         print(f"{name:<32} {r['median_s']:>9.3f} {r['min_s']:>7.3f}")
-    print(f"build / bare = {ratio:.2f} (target <= 1.20); --help target < 0.30 s; "
-          f"{len(sentences)} sentences; {os.cpu_count()} cores")
+    print(
+        f"build / bare = {ratio:.2f} (target <= 1.20); --help target < 0.30 s; "
+        f"{len(sentences)} sentences; {os.cpu_count()} cores"
+    )
     if args.json:
         Path(args.json).write_text(
             json.dumps({"results": results, "build_over_bare": round(ratio, 3), "sentences": len(sentences)}, indent=2)

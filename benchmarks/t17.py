@@ -62,3 +62,32 @@ def read_folder(folder: Path) -> list[T17Article]:
             day = dt.date.fromisoformat(path.parent.name)
             out.append(T17Article(f"{path.parent.name}/{path.name.split('.')[0]}", day, tuple(lines), path))
     return out
+
+
+def topic_of(folder: Path) -> str:
+    """A folder's topic: the name's prefix before ``_`` (``bpoil_bbc`` -> ``bpoil``)."""
+    return folder.name.split("_", 1)[0]
+
+
+def topics(data: Path) -> dict[str, list[Path]]:
+    """The topics under ``data`` and their folders (those with ``InputDocs``), sorted."""
+    out: dict[str, list[Path]] = {}
+    for folder in sorted(p for p in data.iterdir() if (p / "InputDocs").is_dir()):
+        out.setdefault(topic_of(folder), []).append(folder)
+    return out
+
+
+def read_topic(folders: list[Path]) -> list[T17Article]:
+    """A topic's pooled collection: the articles of all its folders, one copy of each text.
+
+    Copies are recognised by identical (detokenized) text; the earliest-dated copy is kept, ids
+    are prefixed with the folder name so they stay unique across folders.
+    """
+    seen: dict[tuple[str, ...], T17Article] = {}
+    for folder in folders:
+        for a in read_folder(folder):
+            article = T17Article(f"{folder.name}/{a.id}", a.published, a.sentences, a.path)
+            kept = seen.get(a.sentences)
+            if kept is None or (article.published, article.id) < (kept.published, kept.id):
+                seen[a.sentences] = article
+    return sorted(seen.values(), key=lambda a: (a.published, a.id))

@@ -50,6 +50,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--as-of", type=_date, metavar="DATE", help="reference date for relative dates (YYYY-MM-DD)")
     b.add_argument("--max-points", type=_positive, metavar="N", help="number of key points (default 8)")
     b.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged MiniLM)")
+    b.add_argument(
+        "--show-single-source", action="store_true", help="list statements only one independent source makes"
+    )
     b.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     return parser
 
@@ -105,7 +108,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from digest.config import Config
 
     fmt = _format_for(args)
-    config = Config().with_options(as_of=args.as_of, max_points=args.max_points, model=args.model)
+    config = Config().with_options(
+        as_of=args.as_of,
+        max_points=args.max_points,
+        model=args.model,
+        show_single_source=args.show_single_source or None,
+    )
     progress = _Progress(not args.no_progress)
     started = time.monotonic()
     briefing = digest.build(args.paths, config, progress=progress)

@@ -24,6 +24,8 @@ class Config:
     min_member_similarity: float = 0.62
     # Key points
     max_points: int = 8
+    # List single-source statements (and why they are not key points) in the Markdown.
+    show_single_source: bool = False
     # Two key points whose representatives are at least this similar say the same thing.
     redundancy_similarity: float = 0.8
     # Sentences shorter than this many words are not statements.
@@ -31,6 +33,8 @@ class Config:
     # Timeline
     as_of: dt.date | None = None
     max_events: int = 12
+    # Sentences this similar are about the same subject when comparing their figures.
+    subject_similarity: float = 0.7
     # Events in several sources about the same date merge when this similar.
     event_merge_similarity: float = 0.6
     # Timelines of large dated collections (digest timeline)
@@ -55,7 +59,7 @@ class Config:
             raise ConfigError(f"start {self.start} is after end {self.end}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
-        for name in ("min_member_similarity", "redundancy_similarity", "event_merge_similarity"):
+        for name in ("min_member_similarity", "redundancy_similarity", "event_merge_similarity", "subject_similarity"):
             value = getattr(self, name)
             if not -1.0 <= value <= 1.0:
                 raise ConfigError(f"{name} must be a cosine similarity in [-1, 1], got {value}")

@@ -5,26 +5,31 @@ articles -> clean -> segment -> embed -> cluster -> select -> timeline -> Briefi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from digest.attribution import find_attribution
 from digest.clean import clean_articles
 from digest.cluster import Clusterer, HdbscanClusterer, refine
 from digest.config import Config
+from digest.conflicts import find_conflicts
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import ConfigError, InputError, NoSentencesError
+from digest.quantities import Quantity
 from digest.segment import sentences_of
 from digest.select import (
     CentralAttestedSelector,
     Selector,
     attestation,
+    citation_of,
+    is_specific,
     representative_score,
 )
-from digest.sourcing import AttestationCopyDetector, CopyDetector
+from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import words
 from digest.timeline import DateResolver, TimexResolver, build_events, choose_reference
-from digest.types import Article, Briefing, Sentence
+from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, QuantityClaim, Sentence
 
 if TYPE_CHECKING:
     import numpy as np
@@ -90,6 +95,10 @@ def run(
         redundancy_similarity=config.redundancy_similarity, min_words=config.min_sentence_words
     )
     graph = (parts.copy_detector or AttestationCopyDetector()).analyze(cleaned, sentences, embeddings)
+
+    def is_filler(sentence: Sentence) -> bool:
+        return sentence.key in graph.uncopied or not is_specific(sentence.text)
+
     selection = selector.select(
         sentences,
         embeddings,
@@ -97,7 +106,23 @@ def run(
         max_points=config.max_points,
         count_sources=graph.independent_count,
         preference=graph.preference,
+        is_filler=is_filler,
     )
+    row = {s.key: i for i, s in enumerate(sentences)}
+    representatives = {
+        int(labels[row[c.representative]]): row[c.representative] for c in selection.clusters if len(c.members) > 1
+    }
+    conflicts = find_conflicts(
+        sentences,
+        embeddings,
+        labels,
+        representatives,
+        subject_similarity=config.subject_similarity,
+        count_sources=graph.independent_count,
+        preference=graph.preference,
+    )
+    key_points = tuple(_attributed(_undisputed(p, conflicts, graph), sentences, row) for p in selection.key_points)
+    single = _single_source(selection.clusters, sentences, row, graph, is_filler)
     if progress:
         progress("clustering", 1, 1)
 
@@ -123,13 +148,80 @@ def run(
         articles=tuple(cleaned),
         sentences=tuple(sentences),
         clusters=selection.clusters,
-        key_points=selection.key_points,
+        key_points=key_points,
         events=events,
         reference=reference,
         derivations=graph.derivations,
+        conflicts=conflicts,
+        single_source=single,
         model=model_name,
         settings=tuple((k, v.isoformat() if hasattr(v, "isoformat") else v) for k, v in config.items()),
     )
+
+
+def _attributed(point: KeyPoint, sentences: Sequence[Sentence], row: dict[tuple[str, int], int]) -> KeyPoint:
+    found = []
+    for c in point.citations:
+        who = find_attribution(sentences[row[(c.article_id, c.sentence_index)]].text)
+        if who:
+            found.append((c.article_id, who))
+    rep = sentences[row[(point.representative.article_id, point.representative.sentence_index)]]
+    return replace(point, attribution=find_attribution(rep.text), attributions=tuple(found))
+
+
+def _undisputed(point: KeyPoint, conflicts: Sequence[Conflict], graph: SourceGraph) -> KeyPoint:
+    """Cite for a key point only sentences whose figures agree with the representative's: a member
+    giving another value for a measure the representative states is listed in ``disputed_by``."""
+    rep = point.representative
+    disputed: set[Citation] = set()
+    for conflict in conflicts:
+        claims = [q for side in conflict.sides for q in side.claims]
+        mine = [q for q in claims if q.citation == rep]
+        if not mine:
+            continue
+        for q in claims:
+            if q.citation in point.citations and q.citation != rep:
+                same = [m for m in mine if m.measure == q.measure]
+                if same and not any(_agree(m, q) for m in same):
+                    disputed.add(q.citation)
+    if not disputed:
+        return point
+    kept = tuple(c for c in point.citations if c not in disputed)
+    return replace(
+        point,
+        citations=kept,
+        disputed_by=tuple(c for c in point.citations if c in disputed),
+        source_count=len({c.article_id for c in kept}),
+        independent_count=int(graph.independent_count([c.article_id for c in kept])),
+    )
+
+
+def _agree(a: QuantityClaim, b: QuantityClaim) -> bool:
+    return Quantity(0, 0, "", a.measure, a.low, a.high, a.approximate, "").agrees_with(
+        Quantity(0, 0, "", b.measure, b.low, b.high, b.approximate, "")
+    )
+
+
+def _single_source(
+    clusters: Sequence[Cluster],
+    sentences: Sequence[Sentence],
+    row: dict[tuple[str, int], int],
+    graph: SourceGraph,
+    is_filler: Callable[[Sentence], bool],
+) -> tuple[tuple[Citation, str, str], ...]:
+    out = []
+    for cluster in clusters:
+        if graph.independent_count([a for a, _ in cluster.members]) > 1:
+            continue
+        rep = sentences[row[cluster.representative]]
+        if rep.key in graph.uncopied:
+            note = f"not reproduced by any copy of {rep.article_id}"
+        elif not is_specific(rep.text):
+            note = "no named actor, number or place"
+        else:
+            note = "uncorroborated"
+        out.append((citation_of(rep), rep.text, note))
+    return tuple(out)
 
 
 def prepare(articles: Sequence[Article]) -> tuple[list[Article], list[Sentence]]:

@@ -56,6 +56,21 @@ def no_preference(sentence: Sentence) -> int:
     return 0
 
 
+def never_filler(sentence: Sentence) -> bool:
+    return False
+
+
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)|Western|Eastern|Northern|Southern|Allied)$")
+_PROPER = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'-]+")
+
+
+def is_specific(text: str) -> bool:
+    """Names an actor, a place, a number or a date: a digit or a proper noun other than a demonym."""
+    if re.search(r"\d", text):
+        return True
+    return any(not _DEMONYM.match(m.group(0).rstrip("’'s")) for m in _PROPER.finditer(text))
+
+
 @dataclass(frozen=True)
 class Selection:
     clusters: tuple[Cluster, ...]
@@ -72,6 +87,7 @@ class Selector(Protocol):
         max_points: int,
         count_sources: SourceCounter = distinct_sources,
         preference: Preference = no_preference,
+        is_filler: Callable[[Sentence], bool] = never_filler,
     ) -> Selection: ...
 
 
@@ -91,7 +107,9 @@ class CentralAttestedSelector:
         max_points: int,
         count_sources: SourceCounter = distinct_sources,
         preference: Preference = no_preference,
+        is_filler: Callable[[Sentence], bool] = never_filler,
     ) -> Selection:
+        """Key points skip single-source statements that are filler (``is_filler`` for every member)."""
         import numpy as np
 
         attested = attestation(sentences)
@@ -124,8 +142,10 @@ class CentralAttestedSelector:
                     ),
                 )
             )
-            if len(words(sentences[best].text)) >= self.min_words and _TERMINAL.search(sentences[best].text):
-                n_independent = count_sources([sentences[i].article_id for i in members])
+            n_independent = count_sources([sentences[i].article_id for i in members])
+            filler = n_independent <= 1 and all(is_filler(sentences[i]) for i in members)
+            complete = len(words(sentences[best].text)) >= self.min_words and _TERMINAL.search(sentences[best].text)
+            if complete and not filler:
                 ranked.append((n_independent + centrality, cid))
 
         ranked.sort(key=lambda t: (-round(t[0], 6), t[1]))

@@ -13,16 +13,17 @@ words are less *attested* in the rest of the collection is the derived one.
 Each connected family of related articles has one original: the member whose
 differing words are best attested against all its relatives.
 
-Kinds: ``copy`` (near-verbatim), ``spun`` (same word skeleton, words swapped),
-``paraphrase`` (same statements, reworded), ``partial`` (covers only part of
-the original).
+Kinds: ``spun`` (words changed, mostly one for one on the same skeleton),
+``paraphrase`` (words changed, reworded), else verbatim: ``partial`` (covers at
+most 70% of the original) or ``copy``. Direction ties (verbatim copies) go to
+the article that contains the other.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from digest.text import content_words, words
@@ -71,6 +72,7 @@ class _Pair:
     attested_b: float
     matches: int
     substitution: float  # share of edited words that are like-for-like swaps (a spinner's mark)
+    word_edits: float  # edited alphabetic words per word of the matched sentences (figures excluded)
 
 
 class AttestationCopyDetector:
@@ -167,13 +169,15 @@ def _pair(
     diff_a: list[str] = []
     diff_b: list[str] = []
     ratios: list[float] = []
-    swapped = edited = 0
+    swapped = edited = word_edits = total = 0
     for i, j in matched:
         x, y = words(sentences[i].text), words(sentences[j].text)
         matcher = difflib.SequenceMatcher(a=x, b=y, autojunk=False)
         ratios.append(matcher.ratio())
+        total += max(len(x), len(y))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag != "equal":
+                word_edits += max(sum(not w.isdigit() for w in x[i1:i2]), sum(not w.isdigit() for w in y[j1:j2]))
                 diff_a.extend(content_words(" ".join(x[i1:i2])))
                 diff_b.extend(content_words(" ".join(y[j1:j2])))
                 size = max(i2 - i1, j2 - j1)
@@ -194,6 +198,7 @@ def _pair(
         attested(diff_b),
         len(matched),
         swapped / edited if edited else 1.0,
+        word_edits / total if total else 0.0,
     )
 
 
@@ -212,16 +217,20 @@ def _families(ids: list[str], pairs: list[_Pair]) -> SourceGraph:
     for a in ids:
         members.setdefault(find(a), []).append(a)
 
-    # An article's standing in its family: how much better attested its wording is than its relatives'.
+    # An article's standing in its family: how much better attested its wording is than its relatives';
+    # then how much of its relatives it contains (a partial copy is contained in its source).
     standing = {a: 0.0 for a in ids}
+    containment = {a: 0.0 for a in ids}
     for p in pairs:
         standing[p.a] += p.attested_a - p.attested_b
         standing[p.b] += p.attested_b - p.attested_a
+        containment[p.a] += p.coverage_b - p.coverage_a
+        containment[p.b] += p.coverage_a - p.coverage_b
     family: dict[str, str] = {}
     derivations: list[Derivation] = []
     by_pair = {(p.a, p.b): p for p in pairs} | {(p.b, p.a): _flip(p) for p in pairs}
     for group in members.values():
-        original = max(group, key=lambda a: (round(standing[a], 6), -ids.index(a)))
+        original = max(group, key=lambda a: (round(standing[a], 6), round(containment[a], 6), -ids.index(a)))
         for a in group:
             family[a] = original
             if a == original:
@@ -235,23 +244,30 @@ def _families(ids: list[str], pairs: list[_Pair]) -> SourceGraph:
 
 
 def _flip(p: _Pair) -> _Pair:
-    return _Pair(p.b, p.a, p.coverage_b, p.coverage_a, p.lexical, p.attested_b, p.attested_a, p.matches, p.substitution)
+    return replace(
+        p,
+        a=p.b,
+        b=p.a,
+        coverage_a=p.coverage_b,
+        coverage_b=p.coverage_a,
+        attested_a=p.attested_b,
+        attested_b=p.attested_a,
+    )
 
 
 def _derivation(copy: str, original: str, pair: _Pair, standing: dict[str, float]) -> Derivation:
-    if pair.lexical >= 0.9:
-        kind = "copy"
-    elif pair.substitution >= 0.6:
-        kind = "spun"
-    else:
-        kind = "paraphrase"
-    if pair.coverage_b < 0.5 <= pair.coverage_a:  # the copy holds only part of the source
+    if pair.word_edits >= 0.02:  # words were changed: swapped one for one (spun) or rewritten
+        kind = "spun" if pair.substitution >= 0.6 else "paraphrase"
+    elif pair.coverage_b <= 0.7:  # verbatim, but only part of the source
         kind = "partial"
+    else:
+        kind = "copy"
     evidence = (
         ("coverage", round(pair.coverage_a, 4)),
         ("source_coverage", round(pair.coverage_b, 4)),
         ("lexical_similarity", round(pair.lexical, 4)),
         ("substitution_share", round(pair.substitution, 4)),
+        ("word_edit_rate", round(pair.word_edits, 4)),
         ("attested_words", round(pair.attested_a, 4)),
         ("source_attested_words", round(pair.attested_b, 4)),
         ("matched_sentences", float(pair.matches)),

@@ -117,6 +117,41 @@ class Derivation:
 
 
 @dataclass(frozen=True)
+class QuantityClaim:
+    """A number a sentence states, with what it counts (see digest.quantities)."""
+
+    citation: Citation
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    measure: str
+    low: float
+    high: float
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    """One version of the figures, and every sentence that gives it."""
+
+    summary: str  # e.g. "about 300 killed, 2,700 wounded"
+    claims: tuple[QuantityClaim, ...]
+    citations: tuple[Citation, ...]
+    attribution: str | None = None
+    independent_count: int = 0
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources that give different figures for the same thing."""
+
+    measure: str  # casualties | troops | area | length | duration | percent
+    label: str  # e.g. "Killed and wounded"
+    subject: str  # the statement the figures belong to
+    sides: tuple[ConflictSide, ...]
+
+
+@dataclass(frozen=True)
 class KeyPoint:
     text: str
     cluster_id: int
@@ -125,6 +160,10 @@ class KeyPoint:
     source_count: int  # articles that make the statement
     score: float
     independent_count: int = 0  # ... counting an original and its copies once
+    attribution: str | None = None  # who says it, in the representative sentence
+    attributions: tuple[tuple[str, str], ...] = ()  # (article id, attribution) of every member that has one
+    # Members that give other figures (see Briefing.conflicts) are not cited for this wording.
+    disputed_by: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -164,6 +203,9 @@ class Briefing:
     events: tuple[Event, ...]
     reference: ReferenceDate
     derivations: tuple[Derivation, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    # Statements only one independent source makes, with why they are not key points.
+    single_source: tuple[tuple[Citation, str, str], ...] = ()  # (citation, text, note)
     model: str = ""
     settings: tuple[tuple[str, object], ...] = field(default=())
 

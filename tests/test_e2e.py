@@ -33,7 +33,7 @@ def test_markdown_is_commonmark_with_the_sections(briefing: Briefing) -> None:
     md = briefing.to_markdown()
     tokens = MarkdownIt("commonmark").parse(md)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings[1:] == ["Key points", "Timeline", "Sources"]
+    assert headings[1:] == ["Key points", "Where sources differ", "Timeline", "Sources"]
     assert not any(t.type == "link_open" for t in tokens)  # nothing from a source became a link
 
 
@@ -75,7 +75,8 @@ def test_key_points_do_not_repeat_and_cite_every_member(briefing: Briefing) -> N
             assert sims[i, j] < 0.8, (points[i].text, points[j].text)
     clusters = {c.id: c for c in briefing.clusters}
     for p in points:
-        assert {(c.article_id, c.sentence_index) for c in p.citations} == set(clusters[p.cluster_id].members)
+        cited = {(c.article_id, c.sentence_index) for c in p.citations + p.disputed_by}
+        assert cited == set(clusters[p.cluster_id].members)
 
 
 def test_copies_are_found_and_never_quoted(briefing: Briefing) -> None:
@@ -106,8 +107,12 @@ def test_timeline_places_the_four_events(briefing: Briefing) -> None:
     assert deployment, values
     assert {c.article_id[:3] for c in deployment[0].citations} >= {"003", "004"}
     recent = [e for e in briefing.events if ref.date - dt.timedelta(days=45) <= e.sort_key <= ref.date]
-    withdrawal = [e for e in recent if any(d.value.startswith("20") and "week" in d.text for d in e.evidence)
-                  and ("not seen" in e.text or "withdraw" in e.text)]
+    withdrawal = [
+        e
+        for e in recent
+        if any(d.value.startswith("20") and "week" in d.text for d in e.evidence)
+        and ("not seen" in e.text or "withdraw" in e.text)
+    ]
     assert withdrawal, [(e.label, e.text) for e in recent]
     assert [e.sort_key for e in briefing.events] == sorted(e.sort_key for e in briefing.events)
 
@@ -140,14 +145,68 @@ def test_golden_files_match_the_cli_output(tmp_path: Path) -> None:
     out = tmp_path / "b.json"
     md = subprocess.run(
         [sys.executable, "-m", "digest", "build", "examples/kursk"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     subprocess.run(
         [sys.executable, "-m", "digest", "build", "examples/kursk", "-o", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert md == (ROOT / "examples/kursk/briefing.md").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == (ROOT / "examples/kursk/briefing.json").read_text(encoding="utf-8")
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema_version"] == "1"
     assert data["reference"]["origin"] == "inferred"
+
+
+def test_where_sources_differ_states_the_three_disagreements(briefing: Briefing) -> None:
+    by_measure = {c.measure: c for c in briefing.conflicts}
+    assert {"casualties", "area", "duration"} <= set(by_measure)
+
+    def side_of(conflict, prefix: str):
+        return next(s for s in conflict.sides if any(c.article_id.startswith(prefix) for c in s.citations))
+
+    killed = by_measure["casualties"]
+    assert "1,000" in side_of(killed, "002").summary
+    assert "300" in side_of(killed, "004").summary and "2,700" in side_of(killed, "004").summary
+    assert "4,000" in side_of(killed, "003").summary
+    assert len({id(side_of(killed, p)) for p in ("002", "003", "004")}) == 3
+    area = by_measure["area"]
+    assert "386 sq miles" in briefing.to_markdown() or "1,000 sq km" in side_of(area, "002").summary
+    assert "500 sq miles" in side_of(area, "003").summary
+    assert side_of(area, "002") is not side_of(area, "003")
+    weeks = by_measure["duration"]
+    assert "three weeks" in side_of(weeks, "002").summary and "two weeks" in side_of(weeks, "003").summary
+    texts = {a.id: a.text for a in briefing.articles}
+    for conflict in briefing.conflicts:
+        for side in conflict.sides:
+            for q in side.claims:  # every figure is a span of a cited sentence
+                assert q.citation in side.citations
+                assert texts[q.citation.article_id][q.start : q.end] == q.text
+                assert q.citation.start <= q.start < q.end <= q.citation.end
+
+
+def test_independent_sources_and_filler(briefing: Briefing) -> None:
+    for p in briefing.key_points:
+        families = {"002" if c.article_id[:3] in ("000", "001") else c.article_id[:3] for c in p.citations}
+        assert p.independent_count == len(families)
+    # 002's machine-written tail: no other source supports it; it is never a key point.
+    tail = _article_text(briefing, "002").split("February 2022.")[1]
+    for p in briefing.key_points:
+        assert p.text not in tail
+    notes = {text: note for _, text, note in briefing.single_source}
+    assert any(text in tail for text in notes)
+    # A key point never cites a sentence that gives other figures for what it states.
+    for p in briefing.key_points:
+        assert not set(p.disputed_by) & set(p.citations)
+
+
+def _article_text(b: Briefing, prefix: str) -> str:
+    return next(a.text for a in b.articles if a.id.startswith(prefix))

@@ -222,13 +222,82 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
     ("The summit will be held Tuesday.", dt.date(2025, 2, 5), "Tuesday", "DATE", "2025-02-11", None),
     ("He was hired in the 1990s.", None, "the 1990s", "DATE", "199", None),
     ("a 6-year-old boy", REF, "", "", None, None),
+    # bare months and month-days: one or two months ahead of the reference is upcoming, whatever the verb
+    ("It said it would acquire the bank in January.", dt.date(1989, 11, 2), "January", "DATE", "1990-01", None),
+    ("The offer was extended to Nov. 16.", dt.date(1989, 10, 30), "Nov. 16", "DATE", "1989-11-16", None),
+    ("NATO decided to admit Poland in early March.", dt.date(1999, 2, 10), "early March", "DATE", "1999-03", "START"),
+    # ... but further ahead, a past verb puts it in the previous year
+    ("Sales slumped in April.", dt.date(1989, 10, 26), "April", "DATE", "1989-04", None),
+    ("Sales slumped in July.", dt.date(1989, 2, 10), "July", "DATE", "1988-07", None),
+    # no tense at all: a later month than the reference's lies in the previous year
+    ("Found off the coast in late November, the boy", dt.date(2000, 1, 6), "late November", "DATE", "1999-11", "END"),
+    ("The vote comes in May.", dt.date(1998, 3, 22), "May", "DATE", "1998-05", None),
+    # an initial or a title does not end the sentence that carries the tense
+    ("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", dt.date(1989, 10, 26), "Feb. 1", "DATE", "1990-02-01", None),
+    # "next to" is a place, not the future
+    (
+        "The bomb went off next to the U.S. embassy in Nairobi Friday morning.",
+        dt.date(1998, 8, 8),
+        "Friday morning",
+        "TIME",
+        "1998-08-07TMO",
+        None,
+    ),
+    # irregular past verbs count as past
+    (
+        "In January, the company brought in a new chief who will remain chairman.",
+        dt.date(1989, 10, 27),
+        "January",
+        "DATE",
+        "1989-01",
+        None,
+    ),
+    # "until <day>" looks ahead; a fronted "Until Thursday, they had ..." does not
+    (
+        "Officials postponed until Tuesday morning any action.",
+        dt.date(2000, 3, 30),
+        "Tuesday morning",
+        "TIME",
+        "2000-04-04TMO",
+        None,
+    ),
+    (
+        "The relatives have until 9 a.m. Tuesday to sign.",
+        dt.date(2000, 4, 3),
+        "9 a.m. Tuesday",
+        "TIME",
+        "2000-04-04T09:00",
+        None,
+    ),
+    ("Until Thursday, they had not called him a suspect.", dt.date(1999, 5, 7), "Thursday", "DATE", "1999-05-06", None),
+    # "a year ago" compares with the recent reporting quarter, not a historical one
+    (
+        "It stopped paying in the third quarter of 1984. Third-quarter net rose from $66 million a year ago.",
+        dt.date(1989, 10, 27),
+        "a year ago",
+        "DATE",
+        "1988-Q3",
+        None,
+    ),
+    # "the quarter ended <day>" is the calendar quarter that day closes
+    (
+        "It lost $92 million for the quarter ended Sept. 30.",
+        dt.date(1989, 11, 1),
+        "the quarter",
+        "DATE",
+        "1989-Q3",
+        None,
+    ),
+    ("It earned $5 million for the quarter.", dt.date(1989, 11, 1), "the quarter", "DATE", "1989-Q3", None),
+    ("For the year ended Sept. 30, it earned $422 million.", dt.date(1989, 11, 2), "the year", "DURATION", "P1Y", None),
+    # "now" is still a time when not a sentence-initial discourse marker
+    ("For now, the department says, he stays.", REF, "now", "DATE", "PRESENT_REF", None),
+    ("Iraq now controls 20 percent of the oil.", REF, "now", "DATE", "PRESENT_REF", None),
 ]
 
 
 @pytest.mark.parametrize("text,ref,span,typ,value,mod", CASES)
-def test_case(
-    text: str, ref: dt.date | None, span: str, typ: str, value: str | None, mod: str | None
-) -> None:
+def test_case(text: str, ref: dt.date | None, span: str, typ: str, value: str | None, mod: str | None) -> None:
     found = find_timexes(text, ref)
     if not span:
         assert found == [], found
@@ -268,6 +337,22 @@ def test_false_positives(text: str) -> None:
     bad = {"may", "we", "second", "11,000", "1,000", "2000", "$2000", "50%", "386", "march", "fall"}
     found = [t.text.lower() for t in find_timexes(text, REF)]
     assert not bad.intersection(found), found
+
+
+# (text, a span that must not be found)
+ABSENT = [
+    ('Now, he says, "it looks like the end."', "Now"),
+    ("Control Data had losses.\n\nNow, following asset sales, it is healthy.", "Now"),
+    ("The economy has been creating jobs at a rate of 358,000 a month.", "a month"),
+    ("This will add nearly 700 seats a week on the route.", "a week"),
+    ("guards outside every office, 24 hours a day, let it be done", "a day"),
+]
+
+
+@pytest.mark.parametrize("text,span", ABSENT)
+def test_absent(text: str, span: str) -> None:
+    found = [t.text for t in find_timexes(text, REF)]
+    assert span not in found, found
 
 
 def test_sorted_no_overlap() -> None:

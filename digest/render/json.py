@@ -13,6 +13,15 @@ Fields (``schema_version`` "1"):
   representative, citations[],
   evidence[]: {article_id, sentence_index, start, end, text, value}}``; evidence
   offsets point into the article text and cover the expression that dates the event;
+- ``conflicts[]``: ``{measure, label, subject, sides[]: {summary, attribution, independent_count,
+  citations[], claims[]: {article_id, sentence_index, start, end, text, measure, low, high,
+  approximate}}}``; ``low``/``high`` in a canonical unit (km², km, days, count, percent);
+- ``single_source[]``: ``{citation, text, note}``: statements one independent source makes;
+  ``note`` says why they are not key points (uncorroborated, no named actor/number/place, or
+  text of an original that none of its copies reproduces);
+- key points also carry ``attribution`` (who says it, in the representative sentence) and
+  ``attributions[]`` (``{article_id, attribution}`` for every cited sentence that names one) and
+  ``disputed_by[]`` (cluster members that give other figures, not cited for this wording);
 - ``clusters[]``: ``{id, members: [[article_id, index]], representative, centrality,
   scores}`` for every statement (single-sentence statements included);
 - ``sources[]``: ``{n, id, title, source, url, published, path, removed: [[line, reason]],
@@ -64,8 +73,45 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
                 "score": p.score,
                 "representative": _citation(p.representative, numbers),
                 "citations": [_citation(c, numbers) for c in p.citations],
+                "disputed_by": [_citation(c, numbers) for c in p.disputed_by],
+                "attribution": p.attribution,
+                "attributions": [{"article_id": a, "attribution": who} for a, who in p.attributions],
             }
             for p in briefing.key_points
+        ],
+        "conflicts": [
+            {
+                "measure": c.measure,
+                "label": c.label,
+                "subject": c.subject,
+                "sides": [
+                    {
+                        "summary": side.summary,
+                        "attribution": side.attribution,
+                        "independent_count": side.independent_count,
+                        "citations": [_citation(x, numbers) for x in side.citations],
+                        "claims": [
+                            {
+                                "article_id": q.citation.article_id,
+                                "sentence_index": q.citation.sentence_index,
+                                "start": q.start,
+                                "end": q.end,
+                                "text": q.text,
+                                "measure": q.measure,
+                                "low": q.low,
+                                "high": q.high,
+                                "approximate": q.approximate,
+                            }
+                            for q in side.claims
+                        ],
+                    }
+                    for side in c.sides
+                ],
+            }
+            for c in briefing.conflicts
+        ],
+        "single_source": [
+            {"citation": _citation(c, numbers), "text": text, "note": note} for c, text, note in briefing.single_source
         ],
         "timeline": [
             {

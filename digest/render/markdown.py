@@ -30,15 +30,26 @@ def refs(numbers: list[int]) -> str:
     return "[" + ", ".join(str(n) for n in numbers) + "]"
 
 
-def support(articles: int, independent: int) -> str:
-    """How a statement is sourced: "(3 sources)", "(3 articles, 1 independent source)", "(single source)"."""
+def shorten(text: str, limit: int = 12) -> str:
+    """The first ``limit`` words of a sentence, with an ellipsis when cut."""
+    words = text.split()
+    return text if len(words) <= limit else " ".join(words[:limit]).rstrip(",;:") + "…"
+
+
+def support(articles: int, independent: int, disputed: list[int] | None = None) -> str:
+    """How a statement is sourced: "*(3 sources)*", "*(3 articles, 1 independent source: uncorroborated)*"."""
     if independent <= 1:
-        return (
-            "*(single source)*" if articles <= 1 else f"*({articles} articles, 1 independent source: uncorroborated)*"
-        )
-    if independent == articles:
-        return f"*({articles} sources)*"
-    return f"*({articles} articles, {independent} independent sources)*"
+        text = "single source" if articles <= 1 else f"{articles} articles, 1 independent source"
+    elif independent == articles:
+        text = f"{articles} sources"
+    else:
+        text = f"{articles} articles, {independent} independent sources"
+    if disputed:
+        verb = "gives" if len(disputed) == 1 else "give"
+        text += f"; {refs(disputed)} {verb} other figures, see Where sources differ"
+    elif independent <= 1 and articles > 1:
+        text += ": uncorroborated"
+    return f"*({text})*"
 
 
 def render_markdown(briefing: Briefing) -> str:
@@ -50,8 +61,22 @@ def render_markdown(briefing: Briefing) -> str:
     if not briefing.key_points:
         out += ["No statement is made by the sources in a form digest could select.", ""]
     for i, point in enumerate(briefing.key_points, 1):
-        tag = " " + support(point.source_count, point.independent_count)
+        tag = " " + support(point.source_count, point.independent_count, cited_numbers(point.disputed_by, numbers))
         out.append(f"{i}. {escape(point.text)} {refs(cited_numbers(point.citations, numbers))}{tag}")
+    if briefing.conflicts:
+        out += ["", "## Where sources differ", ""]
+        for conflict in briefing.conflicts:
+            sides = "; ".join(
+                f"{escape(side.summary)}"
+                + (f" ({escape(side.attribution)})" if side.attribution else "")
+                + f" {refs(cited_numbers(side.citations, numbers))}"
+                for side in conflict.sides
+            )
+            out.append(f"- **{escape(conflict.label)}** (“{escape(shorten(conflict.subject))}”): {sides}")
+    if dict(briefing.settings).get("show_single_source") and briefing.single_source:
+        out += ["", "## Single-source statements", ""]
+        for citation, text, note in briefing.single_source:
+            out.append(f"- {escape(text)} {refs([numbers[citation.article_id]])} *({escape(note)})*")
     out += ["", "## Timeline", ""]
     if not briefing.events:
         out += ["No dated events were found.", ""]

@@ -92,9 +92,12 @@ _YEAR_KEEP_PREV = _TEMPORAL_PREP | {
     "s",
 }
 _PLURAL_NOUN = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|persons|staff|police|personnel)\b")
-_MONEY_PREV = re.compile(r"(?:\d|%|cents?|percent|dollars?|pounds?|euros?|yen|marks|francs)\W{0,2}$", re.I)
-
-
+_RATE_PREV = re.compile(
+    r"(?:\d|%|cents?|percent|dollars?|pounds?|euros?|yen|marks|francs)\W{0,2}$",
+    re.I,
+)
+# a bare count (no currency sign or money word before it) right before "a <unit>"
+_COUNT_PREV = re.compile(r"(?<![$£€#\d.,])\d[\d,]*(?:\s+[a-z]+s)?\s+$")
 _SET_KEYS = ("num", "unit", "adv", "freq", "unit2", "wds", "tods", "wdn", "todn")
 
 
@@ -114,6 +117,10 @@ _ADV_NEXT = {
     "through",
     "basis",
 }
+
+
+_DISCOURSE_NOW = re.compile(r",")
+_SENT_START = re.compile(r"(?:^|[.!?\n][\s\"'`]*|[\"`]+)$")
 
 
 def prev_word(text: str, start: int) -> str:
@@ -155,9 +162,7 @@ def keep(text: str, c: Candidate) -> Candidate | None:
         if not (g["year"] or g["rel"] or g["pos"]):
             if g["season"].lower() in ("fall", "spring"):
                 return None
-        elif (
-            (g["rel"] or "").lower() == "the" and not g["year"] and g["season"].lower() in ("fall", "spring")
-        ):
+        elif (g["rel"] or "").lower() == "the" and not g["year"] and g["season"].lower() in ("fall", "spring"):
             return None
     elif k == "year":
         if not g["pos"] and not g["after"] and g["year"][:1].isdigit():
@@ -173,10 +178,15 @@ def keep(text: str, c: Candidate) -> Candidate | None:
         unit = (g["unit"] or "").lower()
         if num in ("a", "an") and unit.startswith("second"):
             return None
-        if num in ("a", "an") and _MONEY_PREV.search(text, max(0, c.start - 12), c.start):
-            groups: dict[str, str | None] = dict.fromkeys(_SET_KEYS)
+        if num in ("a", "an") and _COUNT_PREV.search(text, max(0, c.start - 30), c.start):
+            return None  # a count per unit ("358,000 a month", "700 seats a week") is not a time
+        if num in ("a", "an") and _RATE_PREV.search(text, max(0, c.start - 20), c.start):
+            groups: dict[str, str | None] = dict.fromkeys(_SET_KEYS)  # a price per unit: "$5 a day"
             groups["unit"] = unit
             return Candidate("set", c.start, c.end, c.text, groups)
+    elif k == "vague" and (g["v"] or "").lower() == "now":
+        if _DISCOURSE_NOW.match(text, c.end) and _SENT_START.search(text[max(0, c.start - 4) : c.start]):
+            return None  # sentence-initial "Now, ..." is a discourse marker, not a time
     elif k == "set" and g["adv"]:
         nxt = re.match(r"\s*([A-Za-z]+)", text[c.end : c.end + 20])
         if nxt and nxt.group(1).lower() not in _ADV_NEXT:

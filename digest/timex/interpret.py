@@ -151,7 +151,10 @@ def i_quarter(ctx: Context, c: Candidate) -> Resolved | None:
     v = f"{y:04d}-{'Q' if unit == 'quarter' else 'H'}{q}"
     if unit == "quarter":
         ctx.last_quarter = (y, q)
-        ctx.first_quarter = ctx.first_quarter or (y, q)
+        if ctx.first_quarter is None and (ctx.reference is None or y >= ctx.reference.year - 1):
+            # the reporting period that "a year earlier" compares against: a recent quarter, not a
+            # historical one ("stopped paying a dividend in the third quarter of 1984")
+            ctx.first_quarter = (y, q)
     return Resolved("DATE", v, None, anch)
 
 

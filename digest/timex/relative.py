@@ -6,9 +6,12 @@ import re
 
 from digest.timex.detect import Candidate
 from digest.timex.lexicon import (
+    DAYNUM,
+    MONTH_LOOSE,
     MONTHS,
     UNITS,
     WEEKDAYS,
+    YEAR4,
     parse_number,
 )
 from digest.timex.resolve import (
@@ -117,6 +120,11 @@ def i_relunit(ctx: Context, c: Candidate) -> Resolved | None:
         if unit in ("year", "fiscal year"):
             return Resolved("DURATION", "P1Y", None, False)
         if unit == "quarter":
+            m = _ENDED_ON.match(ctx.text, c.end)
+            if m:  # "the quarter ended Sept. 30": the calendar quarter that the named day closes
+                mo = MONTHS[m.group(1).lower().rstrip(".")]
+                y = int(m.group(2)) if m.group(2) else ref.year - (1 if mo > ref.month else 0)
+                return Resolved("DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}", None, not m.group(2))
             return Resolved("DURATION", "P3M", None, False)
     h = half_of(g["pos"])
     if "year-ago" in rel or "year-earlier" in rel:
@@ -129,6 +137,9 @@ def i_relunit(ctx: Context, c: Candidate) -> Resolved | None:
 
 
 _ENDED = re.compile(r"\s+(?:ended|ending|ends|that\s+ended|which\s+ended|through)\b", re.I)
+
+
+_ENDED_ON = re.compile(rf"\s+(?:that\s+|which\s+)?(?:ended|ending)\s+({MONTH_LOOSE})\s+{DAYNUM}\b(?:,?\s+({YEAR4}))?")
 
 
 def _year_ago(ctx: Context) -> Resolved:

@@ -53,13 +53,19 @@ class Context:
 # ---- tense ---------------------------------------------------------------------------------------
 _FUT_STRONG = (
     r"will|won't|wo|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|planning|scheduled|slated|"
-    r"expects?|expected|expecting|intends?|upcoming|set\s+to|next"
+    r"expects?|expected|expecting|intends?|upcoming|set\s+to|next(?!\s+to\b)"
 )
 _FUT = re.compile(rf"\b(?:{_FUT_STRONG}|due|would|could|might|may|can|hopes?\s+to|should|must)\b|'ll\b", re.I)
 _FUT_S = re.compile(rf"\b(?:{_FUT_STRONG})\b|'ll\b", re.I)
+_IRREGULAR_PAST = (
+    "was|were|had|did|said|told|took|began|came|went|made|saw|sent|met|held|left|fell|rose|won|lost|gave|"
+    "became|brought|bought|sold|thought|found|got|paid|led|fought|struck|spoke|wrote|ran|knew|grew|drew|"
+    "threw|flew|chose|broke|built|spent|kept|meant|felt|stood|understood|caught|taught|sought|ate|drove|"
+    "rode|shot|sank|swore|tore|wore|froze|hid|shook|forgot|withdrew|overtook|undertook|upheld|withheld|"
+    "arose|bore|fled|hung|laid|slept|stole|stuck|swept|swung|heard|dealt|lent|overcame|beat|bid"
+)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|took|began|came|went|made|saw|sent|met|held|left|fell|rose|won|lost|"
-    r"gave|became|ago|last|(?!(?:expect|schedul|plann|slat|need|unspecifi|bas|propos)ed)\w{2,}[^e\W]ed)\b",
+    rf"\b(?:{_IRREGULAR_PAST}|ago|last|(?!(?:expect|schedul|plann|slat|need|unspecifi|bas|propos)ed)\w{{2,}}[^e\W]ed)\b",
     re.I,
 )
 # Words right before the expression that fix its direction regardless of the verb.
@@ -68,14 +74,56 @@ _CUE_FUT = re.compile(
     r"record|next|from\s+now|due)\s*(?:on\s+|in\s+|the\s+)?$",
     re.I,
 )
+_CUE_UNTIL = re.compile(r"\b(?:until|till)\s+(?:\S+\s+)?$", re.I)
 _CUE_PAST = re.compile(r"\b(?:since|last|ended|as\s+of)\s*(?:on\s+|in\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"'s\b")
-_SENT_END = re.compile(r"[.!?]\s|\n")
+# A sentence ends at . ! ? or a newline, but not after an initial ("Daniel P. Davison"), a title or a
+# month abbreviation ("Mr.", "Corp.", "Feb.").
+_ABBR = (
+    "[A-Z]",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "St",
+    "Sr",
+    "Jr",
+    "Co",
+    "Inc",
+    "Corp",
+    "Ltd",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Gen",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Capt",
+    "Rev",
+    "Prof",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "No",
+    "vs",
+)
+_SENT_END = re.compile("".join(rf"(?<!\b{w})" for w in _ABBR) + r"[.!?]\s|\n")
 _PAST_PROSPECTIVE = re.compile(r"\s+(?:planning|going|expected|scheduled|due|set|about|slated)\b", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|has|have)\s+$", re.I)
 
 
 AFTER_W = 3
+NEAR_AHEAD_MONTHS = 2
 
 
 def tense(ctx: Context, start: int, end: int, strong: bool = False) -> str:
@@ -85,6 +133,8 @@ def tense(ctx: Context, start: int, end: int, strong: bool = False) -> str:
         return "past"
     if _CUE_FUT.search(before):
         return "future"
+    if _CUE_UNTIL.search(before) and not text.startswith(",", end):
+        return "future"  # "postponed until Tuesday"; a fronted "Until Thursday, they had ..." is past
     lo = max(0, start - 250)
     seg = text[lo:start]
     cut = 0
@@ -99,8 +149,7 @@ def tense(ctx: Context, start: int, end: int, strong: bool = False) -> str:
             if start <= m.start() < end:
                 continue
             if label == "past" and (
-                _AUX_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                or _PAST_PROSPECTIVE.match(text, m.end())
+                _AUX_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _PAST_PROSPECTIVE.match(text, m.end())
             ):
                 continue  # participle ("will be held", "has been sent"); "was planning", "were due"
             d = start - m.end() if m.end() <= start else (m.start() - end) * AFTER_W
@@ -216,11 +265,14 @@ def resolve_month_year(ctx: Context, month: int, rel: str | None, start: int, en
     if r in ("this", "the current", "current"):
         return ref.year
     t = tense(ctx, start, end)
-    if t == "past" and month > ref.month:
-        return ref.year - 1
-    if t == "future" and month < ref.month:
-        return ref.year + 1
-    return ref.year
+    if t == "future":
+        return ref.year + 1 if month < ref.month else ref.year
+    # News reports rarely name a month ten or eleven months back without a year: a month one or two
+    # ahead of the reference is upcoming whatever the nearest verb ("said it would ... in January").
+    if 1 <= (month - ref.month) % 12 <= NEAR_AHEAD_MONTHS:
+        return ref.year + (1 if month < ref.month else 0)
+    # Past or unknown tense: a later month than the reference's lies in the previous year.
+    return ref.year - 1 if month > ref.month else ref.year
 
 
 def resolve_weekday(ctx: Context, wd: int, rel: str | None, start: int, end: int) -> dt.date:

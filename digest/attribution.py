@@ -1,0 +1,86 @@
+"""Who says it: the attribution of a statement ("Western officials to the BBC").
+
+Rule-based, on the reporting frames news prose uses:
+
+- "X told / has told / revealed to / said to Y ..."  -> "X to Y"
+- "according to X, ..."                               -> "X"
+- "citing X" / "quoted X as saying"                   -> "X"
+- "reports attributed to X"                           -> "X"
+- "X said / says / stated / reported / confirmed / estimated ..." -> "X"
+
+X is the noun phrase before the reporting verb, trimmed of leading adverbials
+("Last week, ", "Separately, ") and of trailing participle or relative clauses
+("Ukrainian special forces fighting in Russia's western Kursk region" ->
+"Ukrainian special forces"). Pronouns are not attributions.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPEECH = (
+    r"(?:told|tells|tell|revealed to|said to|explained to|confirmed to|speaking to|talking to|"
+    r"have told|has told|had told|have said to)"
+)
+_SAY = (
+    r"(?:said|says|say|stated|states|reported|reports|confirmed|confirms|estimated|estimates|claimed|claims|"
+    r"announced|announces|warned|added|noted|believes|believe|suggested|revealed)"
+)
+_TO = re.compile(
+    rf"^(?P<who>.+?)\s+(?:also\s+)?{_SPEECH}\s+(?P<to>the\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
+)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]+)", re.I)
+_CITING = re.compile(r"\b(?i:citing|quoted|quoting)\s+(?P<who>.+?)(?:\s+as saying\b|,|;|\.(?=\s+[A-Z]|$)|$)")
+_ATTRIBUTED = re.compile(r"\battributed to\s+(?P<who>.+?)\s+(?:say|says|said|suggest|show)\b", re.I)
+_SUBJECT_SAYS = re.compile(rf"^(?P<who>[^,]+?)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?{_SAY}\b")
+_LEADING = re.compile(
+    r"^(?:(?:(?:last|this|next|on|in|earlier|later|meanwhile|however|but|and|also|now|then|since then)"
+    r"\b[^,]{0,40}|\w+ly),\s*)+",
+    re.I,
+)
+# Auxiliaries, negation and adverbs left between a subject and its reporting verb.
+_TAIL_WORDS = re.compile(
+    r"(?:\s+(?:did|does|do|has|have|had|would|could|will|not|n[’']t|didn[’']t|doesn[’']t|also|\w+ly))+$", re.I
+)
+_TRAILING = re.compile(
+    r"\s+(?:\w+ing|who|which|that|from the front|in|on|at|while|with)\b.*$|\s*,.*$",
+)
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there"])
+_MAX_WORDS = 12
+
+
+def _clean(who: str) -> str | None:
+    who = _LEADING.sub("", who.strip()).strip(" ,;:\"“”'")
+    if not who:
+        return None
+    # Keep titles with names ("General Oleksandr Syrsky"); cut participle/relative clauses.
+    first = who.split()[0]
+    rest = _TRAILING.sub("", who[len(first) :])
+    who = _TAIL_WORDS.sub("", (first + rest).strip(" ,"))
+    words = who.split()
+    if not words or words[0].lower() in _PRONOUNS or len(words) > _MAX_WORDS:
+        return None
+    if words[0].lower() in ("the", "a", "an") and len(words) == 2 and words[1].islower():
+        return who  # "the spokesman": generic but still who said it
+    return who
+
+
+def find_attribution(sentence: str) -> str | None:
+    """The source a sentence attributes its statement to, or None when it attributes none."""
+    text = " ".join(sentence.split())
+    body = _LEADING.sub("", text)
+    m = _TO.match(body)
+    if m:
+        who = _clean(m.group("who"))
+        if who:
+            return f"{who} to {m.group('to')}"
+    for pattern in (_ACCORDING, _ATTRIBUTED, _CITING):
+        m = pattern.search(text)
+        if m:
+            who = _clean(m.group("who"))
+            if who:
+                return who
+    m = _SUBJECT_SAYS.match(body)
+    if m:
+        return _clean(m.group("who"))
+    return None

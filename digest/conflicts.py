@@ -1,0 +1,189 @@
+"""Where sources differ: the same thing counted with different figures.
+
+Sentences are about the same *subject* when they are in one statement cluster,
+or similar above ``subject_similarity`` (so "1,000 had been killed" meets
+"around 300 soldiers have been killed" even if hdbscan kept them apart).
+Within a subject, the quantities of one measure group (killed / wounded /
+casualties together; troops; area; length; duration; percent) are compared
+across articles: figures that do not agree within rounding (units converted:
+386 sq miles is 1,000 sq km; "some 11,000" agrees with "11,000 to 12,000")
+make a conflict. Each side lists the figures one version gives and every
+sentence that gives them, with its attribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from digest.attribution import find_attribution
+from digest.quantities import Quantity, find_quantities
+from digest.select import citation_of
+from digest.types import Conflict, ConflictSide, QuantityClaim, Sentence
+
+if TYPE_CHECKING:
+    import numpy as np
+
+GROUPS = {
+    "killed": "casualties",
+    "wounded": "casualties",
+    "casualties": "casualties",
+    "troops": "troops",
+    "area": "area",
+    "length": "length",
+    "duration": "duration",
+    "percent": "percent",
+}
+LABELS = {
+    "casualties": "Killed and wounded",
+    "troops": "Number of troops",
+    "area": "Area",
+    "length": "Length",
+    "duration": "How long",
+    "percent": "Share",
+}
+
+
+def find_conflicts(
+    sentences: Sequence[Sentence],
+    embeddings: np.ndarray,
+    labels: np.ndarray,
+    representatives: dict[int, int],
+    *,
+    subject_similarity: float,
+    count_sources: Callable[[Sequence[str]], float],
+    preference: Callable[[Sentence], int],
+) -> tuple[Conflict, ...]:
+    """``representatives`` maps a cluster label to the row of its representative sentence."""
+    quantities = {i: find_quantities(s.text) for i, s in enumerate(sentences)}
+    rows = [i for i, qs in quantities.items() if qs]
+    if not rows:
+        return ()
+    # Subjects: union of same-cluster and similar sentence pairs among those with quantities.
+    parent = {i: i for i in rows}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    sims = embeddings[rows] @ embeddings[rows].T
+    for x, i in enumerate(rows):
+        for y in range(x + 1, len(rows)):
+            j = rows[y]
+            if sentences[i].article_id == sentences[j].article_id:
+                continue
+            if (labels[i] >= 0 and labels[i] == labels[j]) or sims[x, y] >= subject_similarity:
+                parent[find(j)] = find(i)
+    subjects: dict[int, list[int]] = {}
+    for i in rows:
+        subjects.setdefault(find(i), []).append(i)
+
+    conflicts: list[Conflict] = []
+    for members in subjects.values():
+        if len({sentences[i].article_id for i in members}) < 2:
+            continue
+        for group in sorted({GROUPS[q.measure] for i in members for q in quantities[i]}):
+            conflict = _conflict(
+                group, members, sentences, quantities, labels, representatives, count_sources, preference
+            )
+            if conflict:
+                conflicts.append(conflict)
+    return tuple(conflicts)
+
+
+def _conflict(
+    group: str,
+    members: list[int],
+    sentences: Sequence[Sentence],
+    quantities: dict[int, list[Quantity]],
+    labels: np.ndarray,
+    representatives: dict[int, int],
+    count_sources: Callable[[Sequence[str]], float],
+    preference: Callable[[Sentence], int],
+) -> Conflict | None:
+    claims = {i: [q for q in quantities[i] if GROUPS[q.measure] == group] for i in members}
+    claims = {i: qs for i, qs in claims.items() if qs}
+    if len({sentences[i].article_id for i in claims}) < 2:
+        return None
+    disagree = any(
+        a.measure == b.measure and not a.agrees_with(b)
+        for i in claims
+        for j in claims
+        if sentences[i].article_id < sentences[j].article_id
+        for a in claims[i]
+        for b in claims[j]
+    )
+    if not disagree:
+        return None
+    # Sides: sentences whose figures agree measure by measure and give the same measures.
+    sides: list[list[int]] = []
+    for i in sorted(claims):
+        for side in sides:
+            if _same_version(claims[i], claims[side[0]]):
+                side.append(i)
+                break
+        else:
+            sides.append([i])
+    built = [_side(side, sentences, claims, count_sources, preference) for side in sides]
+    built.sort(key=lambda s: (-s.independent_count, -len(s.citations), s.summary))
+    subject_row = _subject(members, sentences, labels, representatives, preference)
+    return Conflict(group, LABELS[group], sentences[subject_row].text, tuple(built))
+
+
+def _same_version(a: list[Quantity], b: list[Quantity]) -> bool:
+    if sorted(q.measure for q in a) != sorted(q.measure for q in b):
+        return False
+    return all(any(x.agrees_with(y) for y in b) for x in a)
+
+
+def _side(
+    rows: list[int],
+    sentences: Sequence[Sentence],
+    claims: dict[int, list[Quantity]],
+    count_sources: Callable[[Sequence[str]], float],
+    preference: Callable[[Sentence], int],
+) -> ConflictSide:
+    best = min(rows, key=lambda i: (preference(sentences[i]), i))
+    summary = ", ".join(_phrase(q) for q in claims[best])
+    out_claims = tuple(
+        QuantityClaim(
+            citation_of(sentences[i]),
+            sentences[i].start + q.start,
+            sentences[i].start + q.end,
+            q.text,
+            q.measure,
+            round(q.low, 3),
+            round(q.high, 3),
+            q.approximate,
+        )
+        for i in rows
+        for q in claims[i]
+    )
+    return ConflictSide(
+        summary=summary,
+        claims=out_claims,
+        citations=tuple(citation_of(sentences[i]) for i in rows),
+        attribution=find_attribution(sentences[best].text),
+        independent_count=int(count_sources([sentences[i].article_id for i in rows])),
+    )
+
+
+def _phrase(q: Quantity) -> str:
+    """The figure as written, with the word it counts when that stood apart ("1,000" -> "1,000 killed")."""
+    text = " ".join(q.text.split())
+    return text if q.unit.lower() in text.lower() else f"{text} {q.unit}"
+
+
+def _subject(
+    members: list[int],
+    sentences: Sequence[Sentence],
+    labels: np.ndarray,
+    representatives: dict[int, int],
+    preference: Callable[[Sentence], int],
+) -> int:
+    for i in members:
+        if labels[i] >= 0 and int(labels[i]) in representatives:
+            return representatives[int(labels[i])]
+    return min(members, key=lambda i: (preference(sentences[i]), i))

@@ -1,0 +1,136 @@
+"""Quantities in sentences: a number (or range) with what it counts, normalized.
+
+"some 11,000 troops", "1,000 had been killed", "around 300 North Korean soldiers have
+been killed, and 2,700 have been wounded", "4,000 North Korean losses", "more than
+1,000 sq km (386 sq miles)", "around 500 sq miles", "for the past three weeks",
+"11,000 to 12,000", "up to 50%".
+
+Each quantity gets a *measure* (killed, wounded, casualties, troops, area, length,
+duration, percent, count), a value range in a canonical unit (km², km, days) and
+an *approximate* flag. What a bare number counts comes from the words after it in
+the same clause (a casualty verb or noun wins over "soldiers": "300 soldiers have
+been killed" counts the killed), else the words before it ("a force of 11,000").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000, "dozen": 12, "a dozen": 12,
+}  # fmt: skip
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3}
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_WORDNUM = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")"
+_APPROX = r"(?:some|about|around|approximately|roughly|nearly|almost|up to|more than|over|at least|fewer than|less than|an estimated|estimated|close to)"  # noqa: E501
+_QUANTITY = re.compile(
+    rf"(?<![\w$£€.,-])(?:(?P<approx>{_APPROX})\s+)?"
+    rf"(?P<low>{_NUM}|{_WORDNUM})(?:\s+(?P<scale>thousand|million|billion)\b|(?P<scale2>m|bn|k)\b)?"
+    rf"(?:\s*(?:to|-|–)\s*(?P<high>{_NUM})(?:\s+(?P<hscale>thousand|million|billion)\b)?)?"
+    rf"(?P<pct>\s*%|\s+per\s?cent\b|\s+percent\b)?",
+    re.I,
+)
+_UNITS = [
+    ("area", 1.0, re.compile(r"^[-\s]*(?:sq(?:uare)?\.?\s*(?:km|kilomet(?:er|re)s?)|km2|km²)\b", re.I)),
+    ("area", 2.58999, re.compile(r"^[-\s]*(?:sq(?:uare)?\.?\s*mi(?:les?)?|square[-\s]miles?)\b", re.I)),
+    ("length", 1.0, re.compile(r"^[-\s]*(?:km|kilomet(?:er|re)s?)(?:-long)?\b", re.I)),
+    ("length", 1.60934, re.compile(r"^[-\s]*mi(?:les?|le)(?:-long)?\b", re.I)),
+    ("duration", 1.0, re.compile(r"^[-\s]*days?\b", re.I)),
+    ("duration", 7.0, re.compile(r"^[-\s]*weeks?\b", re.I)),
+    ("duration", 30.0, re.compile(r"^[-\s]*months?\b", re.I)),
+    ("duration", 365.0, re.compile(r"^[-\s]*years?\b", re.I)),
+]
+_CASUALTY_WORDS = [
+    ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|fatalities|lives)\b", re.I)),
+    ("wounded", re.compile(r"\b(?:wounded|injured|injuries|hurt)\b", re.I)),
+    ("casualties", re.compile(r"\b(?:casualties|losses)\b", re.I)),
+]
+_TROOPS = re.compile(r"\b(?:troops|soldiers|fighters|forces|personnel|servicemen|men|force)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:and|but|while|whereas|including|out of)\b", re.I)
+_LEFT_TROOPS = re.compile(r"\b(?:force|forces|army|contingent)\s+of\s*$", re.I)
+_YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # offsets into the sentence
+    end: int
+    text: str
+    measure: str  # killed | wounded | casualties | troops | area | length | duration | percent
+    low: float  # canonical unit: km² for area, km for length, days for duration
+    high: float
+    approximate: bool
+    unit: str  # the unit or noun as written
+
+    def agrees_with(self, other: Quantity) -> bool:
+        """Same measure and the values match within rounding (10% if either is approximate)."""
+        if self.measure != other.measure:
+            return False
+        tolerance = 0.1 if self.approximate or other.approximate else 0.03
+        lo1, hi1 = self.low * (1 - tolerance), self.high * (1 + tolerance)
+        return lo1 <= other.high and other.low <= hi1
+
+
+def _number(text: str) -> float:
+    text = text.lower().replace(",", "")
+    return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else float(text)
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Quantities in one sentence; a parenthesised conversion ("(386 sq miles)") is folded into the one before."""
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(sentence):
+        raw = m.group("low")
+        if _YEARLIKE.match(raw) and not m.group("pct"):
+            continue  # a year, not a count
+        after = sentence[m.end() :]
+        low = _number(raw)
+        scale = (m.group("scale") or m.group("scale2") or "").lower()
+        low *= _SCALE.get(scale, 1.0)
+        high = (
+            _number(m.group("high")) * _SCALE.get((m.group("hscale") or scale).lower(), 1.0) if m.group("high") else low
+        )
+        approximate = bool(m.group("approx")) or raw.lower() in ("dozen", "a dozen")
+        end = m.end()
+        measure = unit = ""
+        factor = 1.0
+        if m.group("pct"):
+            measure, unit = "percent", "%"
+        else:
+            for name, f, pattern in _UNITS:
+                um = pattern.match(after)
+                if um:
+                    measure, factor, unit, end = name, f, um.group(0).strip(" -"), m.end() + um.end()
+                    break
+        if not measure:
+            clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+            window = " ".join(clause.split()[:8])
+            for name, pattern in _CASUALTY_WORDS:
+                if pattern.search(window):
+                    measure, unit = name, pattern.search(window).group(0)  # type: ignore[union-attr]
+                    break
+            else:
+                troop = _TROOPS.search(" ".join(window.split()[:4]))
+                if troop or _LEFT_TROOPS.search(sentence[: m.start()]):
+                    measure, unit = "troops", troop.group(0) if troop else "force"
+        if not measure:
+            continue
+        quantity = Quantity(
+            m.start(), end, sentence[m.start() : end], measure, low * factor, high * factor, approximate, unit
+        )
+        if out and _is_conversion(sentence, out[-1], quantity):
+            continue
+        out.append(quantity)
+    return out
+
+
+def _is_conversion(sentence: str, previous: Quantity, current: Quantity) -> bool:
+    between = sentence[previous.end : current.start]
+    return (
+        previous.measure == current.measure
+        and between.strip() in ("(", "[", "/", ",")
+        and previous.agrees_with(Quantity(0, 0, "", current.measure, current.low, current.high, True, current.unit))
+    )

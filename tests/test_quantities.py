@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from digest.quantities import find_quantities
+
+
+def q(text: str) -> list[tuple[str, str, float, float, bool]]:
+    return [(x.text, x.measure, round(x.low, 1), round(x.high, 1), x.approximate) for x in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "out of some 11,000 troops sent from North Korea to fight for Russia, 1,000 had been killed",
+            [("some 11,000", "troops", 11000, 11000, True), ("1,000", "killed", 1000, 1000, False)],
+        ),
+        (
+            "around 300 North Korean soldiers have been killed, and 2,700 have been wounded.",
+            [("around 300", "killed", 300, 300, True), ("2,700", "wounded", 2700, 2700, False)],
+        ),
+        (
+            "there were 4,000 North Korean losses after just a few weeks of fighting, including 1,000 deaths.",
+            [("4,000", "casualties", 4000, 4000, False), ("1,000", "killed", 1000, 1000, False)],
+        ),
+        (
+            "seizing more than 1,000 sq km (386 sq miles) of territory",
+            [("more than 1,000 sq km", "area", 1000, 1000, True)],
+        ),
+        ("seizing around 500 sq miles.", [("around 500 sq miles", "area", 1295.0, 1295.0, True)]),
+        ("for the past three weeks", [("three weeks", "duration", 21, 21, False)]),
+        ("a force of 11,000 to 12,000,", [("11,000 to 12,000", "troops", 11000, 12000, False)]),
+        ("up to 50% of the forces", [("up to 50%", "percent", 50, 50, True)]),
+        ("the 1,000km-long (620 miles) frontline", [("1,000km-long", "length", 1000, 1000, False)]),
+        ("2.5 million people fled", []),  # no measure digest compares
+        ("Russia invaded in February 2022 and in 2014.", []),  # years are not counts
+        ("It cost $2,000.", []),
+    ],
+)
+def test_find_quantities(text: str, expected: list[tuple[str, str, float, float, bool]]) -> None:
+    assert q(text) == expected
+
+
+def test_agreement_with_units_and_rounding() -> None:
+    [km] = find_quantities("more than 1,000 sq km")
+    [mi386] = find_quantities("386 sq miles")
+    [mi500] = find_quantities("about 500 sq miles")
+    [some] = find_quantities("some 11,000 troops")
+    [rng] = find_quantities("a force of 11,000 to 12,000,")
+    [two] = find_quantities("about two weeks")
+    [three] = find_quantities("three weeks")
+    assert km.agrees_with(mi386)
+    assert not km.agrees_with(mi500)
+    assert some.agrees_with(rng)
+    assert not two.agrees_with(three)
+    assert not km.agrees_with(three)  # different measures never agree
