@@ -194,6 +194,19 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Generation:
+    """One piece of text an LLM wrote for the briefing, and what the grounding check made of it."""
+
+    task: str  # prompt name: headline, key_point, timeline_entry, disagreement ...
+    target: str  # what it is for: "title", "key_point:1", "event:3", "conflict:2"
+    prompt_file: str
+    output: str  # what the model wrote
+    accepted: bool
+    checks: tuple[tuple[str, str], ...]  # (check, result or reason), in order
+    used: str  # the text in the briefing: the output if accepted, else the extractive fallback
+
+
+@dataclass(frozen=True)
 class Briefing:
     title: str
     articles: tuple[Article, ...]
@@ -206,6 +219,7 @@ class Briefing:
     conflicts: tuple[Conflict, ...] = ()
     # Statements only one independent source makes, with why they are not key points.
     single_source: tuple[tuple[Citation, str, str], ...] = ()  # (citation, text, note)
+    generations: tuple[Generation, ...] = ()  # the optional LLM stage's record; empty by default
     model: str = ""
     settings: tuple[tuple[str, object], ...] = field(default=())
 

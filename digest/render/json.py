@@ -29,6 +29,8 @@ Fields (``schema_version`` "1"):
 - ``sentences[]``: ``{article_id, index, start, end}``;
 - ``derived_from[]``: ``{article_id, source_id, kind, score, evidence}``: copies (kind copy |
   spun | paraphrase | partial) and what they copy, with the measurements behind it;
+- ``generations[]``: the optional LLM stage: ``{task, target, prompt_file, output, accepted,
+  checks[]: {check, result}, used}``; empty without ``--llm``;
 - ``model``, ``settings``.
 """
 
@@ -174,6 +176,18 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
                 "evidence": dict(d.evidence),
             }
             for d in briefing.derivations
+        ],
+        "generations": [
+            {
+                "task": g.task,
+                "target": g.target,
+                "prompt_file": g.prompt_file,
+                "output": g.output,
+                "accepted": g.accepted,
+                "checks": [{"check": name, "result": result} for name, result in g.checks],
+                "used": g.used,
+            }
+            for g in briefing.generations
         ],
         "model": briefing.model,
         "settings": dict(briefing.settings),
