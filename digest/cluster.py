@@ -9,9 +9,11 @@ the clusters we want; larger values push paraphrases to noise), with the
 384-dimensional vectors, same labels) and ``leaf`` selection (the finest
 clusters: a statement, not a topic).
 
-hdbscan's single-linkage tree can chain: :func:`refine` then keeps at most one
-sentence per article in a cluster (the one nearest the centroid) and drops
-members below a cosine similarity to the centroid; dropped sentences become
+hdbscan's single-linkage tree can chain (and with ``min_cluster_size=2`` it
+groups loose leftovers): :func:`refine` then keeps at most one sentence per
+article in a cluster (the one most similar to the others) and drops members
+whose cosine similarity to the mean of the other members is below
+``min_similarity`` (for a pair, their cosine); dropped sentences become
 single-source statements of their own.
 """
 
@@ -54,6 +56,18 @@ class HdbscanClusterer:
         return np.asarray(model.fit_predict(np.asarray(embeddings, dtype=np.float64)), dtype=np.int64)
 
 
+def _loo_similarity(vectors: np.ndarray) -> np.ndarray:
+    """Each row's cosine similarity to the mean of the other rows (for a pair: their cosine)."""
+    import numpy as np
+
+    if len(vectors) < 2:
+        return np.ones(len(vectors), dtype=np.float32)
+    total = vectors.sum(axis=0)
+    others = total[None, :] - vectors
+    norms = np.linalg.norm(others, axis=1)
+    return (vectors * others).sum(axis=1) / np.where(norms == 0, 1, norms)
+
+
 def refine(labels: np.ndarray, embeddings: np.ndarray, groups: Sequence[str], *, min_similarity: float) -> np.ndarray:
     """One member per group (article) per cluster, each close to the centroid; renumbered in order."""
     import numpy as np
@@ -61,23 +75,24 @@ def refine(labels: np.ndarray, embeddings: np.ndarray, groups: Sequence[str], *,
     labels = labels.copy()
     for label in sorted(set(labels.tolist()) - {-1}):
         idx = np.flatnonzero(labels == label)
-        for _ in range(2):  # recompute the centroid once after dropping outliers
-            centroid = embeddings[idx].mean(axis=0)
-            centroid /= np.linalg.norm(centroid) or 1.0
-            sims = embeddings[idx] @ centroid
-            best: dict[str, tuple[float, int]] = {}
-            for i, s in zip(idx.tolist(), sims.tolist(), strict=True):
-                g = groups[i]
-                if s >= min_similarity and (g not in best or s > best[g][0]):
-                    best[g] = (s, i)
-            keep = sorted(i for _, i in best.values())
-            for i in idx.tolist():
-                if i not in keep:
-                    labels[i] = -1
-            idx = np.asarray(keep, dtype=np.int64)
-            if len(idx) < 2:
-                labels[idx] = -1
+        # One sentence per article: the one most similar to the rest of the cluster.
+        best: dict[str, tuple[float, int]] = {}
+        for i, s in zip(idx.tolist(), _loo_similarity(embeddings[idx]).tolist(), strict=True):
+            if groups[i] not in best or s > best[groups[i]][0]:
+                best[groups[i]] = (s, i)
+        chosen = {i for _, i in best.values()}
+        labels[[i for i in idx.tolist() if i not in chosen]] = -1
+        idx = np.asarray(sorted(chosen), dtype=np.int64)
+        # Then drop, one at a time, the member least similar to the others while it is below the bar.
+        while len(idx) >= 2:
+            sims = _loo_similarity(embeddings[idx])
+            worst = int(sims.argmin())
+            if sims[worst] >= min_similarity:
                 break
+            labels[idx[worst]] = -1
+            idx = np.delete(idx, worst)
+        if len(idx) < 2:
+            labels[idx] = -1
     # Renumber by first member so ids are stable and dense.
     order: dict[int, int] = {}
     out = np.full(len(labels), -1, dtype=np.int64)

@@ -19,9 +19,9 @@ class Config:
     # Clustering (hdbscan over normalized sentence embeddings)
     min_cluster_size: int = 2
     min_samples: int = 1
-    # A member must be at least this similar (cosine) to its cluster's centroid, else it
-    # becomes a single-source statement of its own. Guards hdbscan's chaining.
-    min_member_similarity: float = 0.62
+    # A member must be at least this similar (cosine) to the mean of the other members, else it
+    # becomes a statement of its own. Guards hdbscan's chaining.
+    min_member_similarity: float = 0.6
     # Key points
     max_points: int = 8
     # List single-source statements (and why they are not key points) in the Markdown.

@@ -1,0 +1,90 @@
+"""The CLI in a real subprocess: errors, exit codes and nothing half-written. (The happy path with the
+real model is in test_e2e.py.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest.cli import main, make_parser
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "digest", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_help_lists_the_build_options() -> None:
+    out = cli("build", "--help")
+    assert out.returncode == 0
+    for option in ("--output", "--format", "--as-of", "--max-points", "--model", "--show-single-source"):
+        assert option in out.stdout
+
+
+def test_help_does_not_import_torch() -> None:
+    code = "import sys; from digest.cli import main\ntry:\n main(['--help'])\nexcept SystemExit: pass\n"
+    code += "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip().endswith("False False")
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "file is empty"),
+        (b"\x00\x01\x02binary", "binary file"),
+        (b"caf\xe9 cr\xe8me", "not valid UTF-8"),
+        (b"Tags:\n- a\n- b\n#x #y", "no usable sentences"),
+    ],
+)
+def test_bad_input_one_line_error_and_no_output_file(tmp_path: Path, content: bytes, problem: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    out = tmp_path / "briefing.md"
+    result = cli("build", str(bad), "-o", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("digest: error: ")
+    assert str(bad) in lines[0] and problem in lines[0]
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [bad]  # no temporary file left either
+
+
+def test_missing_file_and_bad_date(tmp_path: Path) -> None:
+    result = cli("build", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2 and "nope.txt: no such file or directory" in result.stderr
+    result = cli("build", str(tmp_path), "--as-of", "last tuesday")
+    assert result.returncode == 2 and "is not a date in YYYY-MM-DD form" in result.stderr
+
+
+def test_write_atomic(tmp_path: Path) -> None:
+    from digest.cli import write_atomic
+    from digest.errors import DigestError
+
+    with pytest.raises(DigestError, match=r"output folder .* does not exist"):
+        write_atomic(str(tmp_path / "no" / "b.md"), "x")
+    target = tmp_path / "b.md"
+    target.write_text("old", encoding="utf-8")
+    write_atomic(str(target), "new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["b.md"]
+
+
+def test_format_from_extension() -> None:
+    from digest.cli import _format_for
+
+    parse = make_parser().parse_args
+    assert _format_for(parse(["build", "x", "-o", "b.json"])) == "json"
+    assert _format_for(parse(["build", "x", "-o", "b.htm"])) == "html"
+    assert _format_for(parse(["build", "x", "-o", "b.txt"])) == "md"
+    assert _format_for(parse(["build", "x", "-o", "b.md", "--format", "json"])) == "json"
+    assert _format_for(parse(["build", "x"])) == "md"
+
+
+def test_main_returns_exit_codes_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "e.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["build", str(empty)]) == 2
+    assert "e.txt: file is empty" in capsys.readouterr().err

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import numpy as np
+
+from digest.cluster import HdbscanClusterer, refine
+from digest.select import CentralAttestedSelector, attestation, is_specific, self_contained, statement_groups
+from digest.types import Sentence
+
+
+def unit(v: list[float]) -> np.ndarray:
+    a = np.asarray(v, dtype=np.float32)
+    return a / np.linalg.norm(a)
+
+
+def test_hdbscan_finds_near_duplicates_and_leaves_the_rest() -> None:
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=(6, 384))
+    rows = [base[0], base[0] + 0.01, base[0] - 0.01, base[1], base[1] + 0.01, *base[2:]]
+    emb = np.asarray([r / np.linalg.norm(r) for r in rows], dtype=np.float32)
+    raw = HdbscanClusterer().fit_labels(emb)
+    assert raw[0] == raw[1] == raw[2] >= 0
+    # hdbscan alone may group the unrelated rest (single linkage chains); refine drops them.
+    labels = refine(raw, emb, [f"a{i}" for i in range(len(emb))], min_similarity=0.6)
+    assert labels[0] == labels[1] == labels[2] >= 0
+    assert labels[3] == labels[4] >= 0 and labels[3] != labels[0]
+    assert (labels[5:] == -1).all()
+
+
+def test_refine_keeps_one_sentence_per_article_and_drops_outliers() -> None:
+    emb = np.asarray([unit([1, 0, 0]), unit([1, 0.05, 0]), unit([1, 0.1, 0]), unit([0.2, 1, 0])])
+    labels = np.asarray([0, 0, 0, 0])
+    out = refine(labels, emb, ["a", "b", "b", "c"], min_similarity=0.7)
+    assert out[0] == 0 and out[1] + out[2] == -1 and max(out[1], out[2]) == 0  # one member of b stays
+    assert out[3] == -1  # not similar to the centroid
+
+
+def test_small_inputs_are_all_noise() -> None:
+    assert (HdbscanClusterer().fit_labels(np.zeros((1, 4), dtype=np.float32)) == -1).all()
+
+
+def test_statement_groups_keep_singletons_in_order() -> None:
+    assert statement_groups(np.asarray([-1, 0, 1, 0, -1])) == [[0], [1, 3], [2], [4]]
+
+
+def test_attestation_prefers_the_wording_other_articles_use() -> None:
+    sentences = [
+        Sentence("orig", 0, 0, 0, "Ukrainian special forces fighting in the Kursk region told the BBC."),
+        Sentence("spun", 0, 0, 0, "Ukrainian particular forces combating in the Kursk area instructed the BBC."),
+        Sentence("other", 0, 0, 0, "Special forces were fighting in the region, officials told reporters."),
+    ]
+    att = attestation(sentences)
+    assert att[0] > att[1]
+
+
+def test_self_contained_penalises_context_dependence() -> None:
+    assert self_contained("Russia launched a full-scale invasion of Ukraine in February 2022.") == 1.0
+    assert self_contained("Since then, Russian forces have managed to retake a sizeable chunk of that region.") < 1.0
+    assert self_contained("They may return after receiving extra training.") < 1.0
+    assert self_contained("the soldiers could return after receiving additional training") < 0.5
+
+
+def test_is_specific() -> None:
+    assert is_specific("The offensive seized 1,000 sq km.")
+    assert is_specific("Troops crossed into Kursk.")
+    assert not is_specific("The deployment has proven costly.")
+    assert not is_specific("The unfamiliar terrain and relentless Ukrainian drone attacks made them vulnerable.")
+
+
+def test_selector_ranks_by_sources_skips_redundant_and_filler() -> None:
+    s = [
+        Sentence("a", 0, 0, 10, "Troops left the Kursk front after heavy losses, officials said."),
+        Sentence("b", 0, 0, 10, "Troops have left the Kursk front after heavy losses, officials say."),
+        Sentence("c", 0, 0, 10, "Troops left the Kursk front line after suffering heavy losses."),
+        Sentence("a", 1, 11, 20, "The deployment has proven very costly for everyone involved."),
+        Sentence("b", 1, 11, 20, "Russia retook half of the land in the Kursk region so far."),
+    ]
+    e = np.asarray([unit([1, 0, 0]), unit([1, 0.02, 0]), unit([1, 0, 0.02]), unit([0, 1, 0]), unit([0, 0, 1])])
+    labels = np.asarray([0, 0, 0, -1, -1])
+    sel = CentralAttestedSelector().select(s, e, labels, max_points=5, is_filler=lambda x: not is_specific(x.text))
+    texts = [p.text for p in sel.key_points]
+    assert len(texts) == 2  # the three copies are one point; the generic single-source line is filler
+    assert sel.key_points[0].source_count == 3
+    assert "costly" not in " ".join(texts)
+    rep = sel.key_points[0].representative
+    assert (rep.article_id, rep.sentence_index) in {
+        (c.article_id, c.sentence_index) for c in sel.key_points[0].citations
+    }
+
+
+def test_preference_keeps_copies_from_being_quoted() -> None:
+    s = [
+        Sentence("copy", 0, 0, 10, "Ukrainian particular forces combating in Kursk instructed the BBC."),
+        Sentence("orig", 0, 0, 10, "Ukrainian special forces fighting in Kursk told the BBC so."),
+    ]
+    e = np.asarray([unit([1, 0]), unit([1, 0.3])])
+    sel = CentralAttestedSelector().select(
+        s, e, np.asarray([0, 0]), max_points=1, preference=lambda x: 2 if x.article_id == "copy" else 0
+    )
+    assert sel.key_points[0].representative.article_id == "orig"

@@ -1,0 +1,103 @@
+"""Renderers on a briefing built from hand-made articles with precomputed embeddings (no model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pytest
+from markdown_it import MarkdownIt
+
+from digest.config import Config
+from digest.pipeline import prepare, run
+from digest.render.markdown import escape
+from digest.types import Article, Briefing
+
+EVIL = (
+    'Officials said <script>alert("x")</script> [click](http://evil.example) **loud** and `code` in Kursk. '
+    "They added that 1. lists and # headings stay text in Kursk too."
+)
+
+
+def _articles() -> list[Article]:
+    return [
+        Article(
+            "a",
+            EVIL + "\nRussia launched a full-scale invasion of Ukraine in February 2022.",
+            "Outlet A",
+            title="First <b>title</b>",
+            url="https://example.org/a?x=1&y=2",
+            published=dt.date(2025, 2, 1),
+        ),
+        Article(
+            "b",
+            "Russia launched its full-scale invasion of Ukraine in February 2022, officials said.\n"
+            "Officials said in Kursk that troops had left after 1,000 were killed.",
+            "Outlet B",
+        ),
+    ]
+
+
+def _embeddings(articles: list[Article]) -> np.ndarray:
+    _, sentences = prepare(articles)
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(len(sentences), 32))
+    invasion = [i for i, s in enumerate(sentences) if "invasion" in s.text]
+    vectors[invasion] = vectors[invasion[0]] + rng.normal(scale=0.01, size=(len(invasion), 32))
+    return vectors.astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def briefing() -> Briefing:
+    arts = _articles()
+    return run(arts, Config(as_of=dt.date(2025, 2, 1)), embeddings=_embeddings(arts))
+
+
+def test_source_text_never_becomes_markup(briefing: Briefing) -> None:
+    md = briefing.to_markdown()
+    tokens = MarkdownIt("commonmark").parse(md)
+    flat = [t for tok in tokens for t in ([tok, *(tok.children or [])])]
+    # Only what digest itself writes is markup: source urls, ids, event labels, the marker comment.
+    links = [t.attrGet("href") for t in flat if t.type == "link_open"]
+    assert links == ["https://example.org/a?x=1&y=2"]
+    assert {t.content for t in flat if t.type == "code_inline"} == {"a", "b"}
+    strong = [flat[i + 1].content for i, t in enumerate(flat) if t.type == "strong_open"]
+    assert strong == [e.label for e in briefing.events]
+    assert not any(t.type in ("html_inline", "image") for t in flat)
+    assert [t.type for t in tokens].count("html_block") == 1  # the marker comment on line 1
+    html = briefing.to_html()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="http://evil.example"' not in html
+    assert "<b>title</b>" not in html
+
+
+def test_escape_round_trips_through_commonmark() -> None:
+    md = MarkdownIt("commonmark")
+    for text in [EVIL, "1. not a list", "- not a bullet", "# not a heading", "a_b_c *x* &amp; <t>", "+ plus"]:
+        rendered = md.render(escape(text))
+        inline = md.parseInline(escape(text))[0].children
+        assert all(t.type in ("text", "softbreak") for t in inline), (text, [t.type for t in inline])
+        assert "<em>" not in rendered and "<strong>" not in rendered
+
+
+def test_json_is_complete_and_stable(briefing: Briefing) -> None:
+    data = json.loads(briefing.to_json())
+    assert data["schema_version"] == "1"
+    assert data["reference"] == {"date": "2025-02-01", "origin": "given", "explanation": "given with --as-of"}
+    assert {s["id"] for s in data["sources"]} == {"a", "b"}
+    for point in data["key_points"]:
+        source = next(s for s in data["sources"] if s["id"] == point["representative"]["article_id"])
+        r = point["representative"]
+        assert source["text"][r["start"] : r["end"]] == point["text"]
+    assert briefing.to_json() == briefing.to_json()
+    assert json.loads(briefing.to_json())["model"] == "precomputed"
+
+
+def test_timeline_and_sources_in_markdown(briefing: Briefing) -> None:
+    md = briefing.to_markdown()
+    assert "**February 2022**" in md
+    assert "reference date 2025-02-01 (given)" in md
+    assert "<https://example.org/a?x=1&y=2>" in md  # an autolink we made, not one from a source
+    assert md.startswith("<!-- digest briefing")
+    assert md.endswith("\n") and not md.endswith("\n\n")

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from digest.sourcing import AttestationCopyDetector, align
+from digest.types import Article, Sentence
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_align_is_monotonic_and_one_to_one() -> None:
+    sims = np.asarray([[0.9, 0.85, 0.1], [0.95, 0.2, 0.1], [0.1, 0.1, 0.9]])
+    pairs = align(sims, 0.8)
+    assert pairs == [(0, 1), (2, 2)] or pairs == [(1, 0), (2, 2)]
+    assert all(a < b for (a, _), (b, _) in itertools.pairwise(pairs))
+    assert align(np.asarray([[0.5]]), 0.8) == []
+
+
+def _collection(texts: dict[str, list[str]]) -> tuple[list[Article], list[Sentence], np.ndarray]:
+    """Articles whose sentences are embedded by a bag of words (identical wording -> identical vector)."""
+    vocab: dict[str, int] = {}
+    sentences: list[Sentence] = []
+    rows: list[dict[int, float]] = []
+    for aid, lines in texts.items():
+        for i, line in enumerate(lines):
+            sentences.append(Sentence(aid, i, 0, len(line), line))
+            bag: dict[int, float] = {}
+            for w in line.lower().strip(".").split():
+                bag[vocab.setdefault(w, len(vocab))] = 1.0
+            rows.append(bag)
+    emb = np.zeros((len(rows), len(vocab)), dtype=np.float32)
+    for r, bag in enumerate(rows):
+        for k, v in bag.items():
+            emb[r, k] = v
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    return [Article(a, "\n".join(t), a) for a, t in texts.items()], sentences, emb
+
+
+ORIGINAL = [
+    "Ukrainian special forces fighting in the Kursk region told the BBC they saw no troops.",
+    "A spokesman said it was likely they had pulled out after suffering heavy losses.",
+    "Western officials told the BBC that one thousand troops had been killed in three months.",
+    "North Korea and Russia have not commented on the reports from the front line.",
+]
+SPUN = [
+    "Ukrainian particular forces combating in the Kursk area instructed the BBC they saw no troops.",
+    "A spokesman stated it was possible they had pulled out after struggling heavy losses.",
+    "Western officers instructed the BBC that one thousand troops had been slain in three months.",
+    "North Korea and Russia have not commented on the reports from the entrance line.",
+]
+OTHER = [
+    "Special forces fighting near Kursk told the BBC the troops were gone.",
+    "Officials said heavy losses were likely behind the pull out from the front line.",
+]
+
+
+def test_spun_copy_is_derived_from_the_original_whatever_the_order() -> None:
+    for order in (["orig", "spun", "other"], ["spun", "orig", "other"]):
+        texts = {"orig": ORIGINAL, "spun": SPUN, "other": OTHER}
+        arts, sents, emb = _collection({k: texts[k] for k in order})
+        graph = AttestationCopyDetector(match_similarity=0.6).analyze(arts, sents, emb)
+        assert graph.family == {"orig": "orig", "spun": "orig", "other": "other"}
+        [d] = graph.derivations
+        assert (d.article_id, d.source_id, d.kind) == ("spun", "orig", "spun")
+        assert graph.independent_count(["orig", "spun"]) == 1
+        assert graph.independent_count(["orig", "spun", "other"]) == 2
+        first = {s.article_id: s for s in reversed(sents)}
+        assert graph.preference(first["orig"]) == 0 and graph.preference(first["spun"]) == 2
+
+
+def test_partial_verbatim_copy() -> None:
+    arts, sents, emb = _collection({"orig": ORIGINAL, "part": ORIGINAL[:3], "other": OTHER})
+    arts2, sents2, emb2 = _collection({"part": ORIGINAL[:3], "orig": ORIGINAL, "other": OTHER})
+    for a, s, e in ((arts, sents, emb), (arts2, sents2, emb2)):
+        graph = AttestationCopyDetector(match_similarity=0.9).analyze(a, s, e)
+        [d] = graph.derivations
+        assert (d.article_id, d.source_id) == ("part", "orig")
+
+
+def test_unrelated_articles_are_independent() -> None:
+    arts, sents, emb = _collection({"orig": ORIGINAL, "other": OTHER})
+    graph = AttestationCopyDetector(match_similarity=0.8).analyze(arts, sents, emb)
+    assert graph.derivations == ()
+    assert graph.independent_count(["orig", "other"]) == 2
+
+
+T17 = ROOT.parent / "shared" / "eval" / "t17"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not T17.is_dir(), reason="T17 evaluation data not found at ../shared/eval/t17")
+def test_copy_and_conflict_detection_on_t17_cases() -> None:
+    """The evaluation gate of benchmarks/sourcing.py on a slice; pinned minimums only rise."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.sourcing import run
+
+    result = run(T17, 5)
+    copy, conflict = result["copy"], result["conflict"]
+    assert copy["precision"] >= 1.0 and copy["recall"] >= 1.0
+    assert copy["direction_accuracy"] >= 0.8
+    assert copy["kind_accuracy"] >= 0.8
+    assert conflict["precision"] >= 0.9 and conflict["recall"] >= 0.9
