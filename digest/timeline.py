@@ -97,8 +97,11 @@ def choose_reference(
         return ReferenceDate(latest, "metadata", "publication dates of the articles"), per_article
     if dated:
         latest = max(a.published for a in dated if a.published)
-        note = f"publication dates where given; {inferred.explanation if inferred else 'others unresolved'}"
-        return ReferenceDate(latest, "metadata", note), per_article
+        note = "publication dates where given; " + (
+            f"{inferred.date} for the others: {inferred.explanation}" if inferred and inferred.date else "others unresolved"
+        )
+        evidence = (inferred.evidence_text, inferred.evidence_article) if inferred else (None, None)
+        return ReferenceDate(latest, "metadata", note, *evidence), per_article
     assert inferred is not None
     return inferred, per_article
 
@@ -125,7 +128,9 @@ def infer_reference(articles: Sequence[Article], resolver: DateResolver) -> Refe
     return ReferenceDate(
         day,
         "inferred",
-        f"the day after the latest period the articles name explicitly ({latest[1]!r} in {latest[2]})",
+        "the day after the latest period the articles name explicitly",
+        evidence_text=latest[1],
+        evidence_article=latest[2],
     )
 
 

@@ -92,6 +92,9 @@ class ReferenceDate:
     date: dt.date | None
     origin: ReferenceOrigin
     explanation: str = ""
+    # For an inferred date: the expression it was inferred from, and the article that has it.
+    evidence_text: str | None = None
+    evidence_article: str | None = None
 
 
 @dataclass(frozen=True)

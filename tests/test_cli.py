@@ -88,3 +88,20 @@ def test_main_returns_exit_codes_in_process(tmp_path: Path, capsys: pytest.Captu
     empty.write_text("", encoding="utf-8")
     assert main(["build", str(empty)]) == 2
     assert "e.txt: file is empty" in capsys.readouterr().err
+
+
+def test_progress_draws_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from digest.cli import _Progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    _Progress(True)("embedding", 5, 10)
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    bar = _Progress(True)
+    bar("embedding", 5, 10)
+    bar("embedding", 10, 10)
+    err = capsys.readouterr().err
+    assert "embedding" in err and "5/10" in err and err.endswith("\n")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    _Progress(False)("embedding", 1, 2)  # --no-progress
+    assert capsys.readouterr().err == ""

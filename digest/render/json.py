@@ -2,8 +2,9 @@
 
 Fields (``schema_version`` "1"):
 
-- ``title``, ``provenance``; ``reference``: ``{date, origin, explanation}`` where
-  origin is given | metadata | inferred | none;
+- ``title``, ``provenance``; ``reference``: ``{date, origin, explanation, evidence_text,
+  evidence_article}`` where origin is given | metadata | inferred | none, and the evidence is
+  the expression an inferred date rests on;
 - ``key_points[]``: ``{text, cluster_id, source_count, independent_count, score, representative,
   citations[]}``; ``source_count`` counts articles, ``independent_count`` counts an original and
   its copies once;
@@ -65,6 +66,8 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
             "date": ref.date.isoformat() if ref.date else None,
             "origin": ref.origin,
             "explanation": ref.explanation,
+            "evidence_text": ref.evidence_text,
+            "evidence_article": ref.evidence_article,
         },
         "key_points": [
             {

@@ -55,8 +55,12 @@ def support(articles: int, independent: int, disputed: list[int] | None = None) 
 def render_markdown(briefing: Briefing) -> str:
     numbers = source_numbers(briefing)
     out: list[str] = [MARKER, "", f"# {escape(briefing.title)}", "", f"*{escape(provenance(briefing))}*", ""]
-    if briefing.reference.origin in ("inferred", "metadata") and briefing.reference.explanation:
-        out += [f"Reference date: {escape(briefing.reference.explanation)}.", ""]
+    ref = briefing.reference
+    if ref.origin in ("inferred", "metadata") and ref.explanation:
+        where = ""
+        if ref.evidence_text and ref.evidence_article in numbers:
+            where = f" (“{escape(ref.evidence_text)}” in {refs([numbers[ref.evidence_article]])})"
+        out += [f"Reference date: {escape(ref.explanation)}{where}.", ""]
     out += ["## Key points", ""]
     if not briefing.key_points:
         out += ["No statement is made by the sources in a form digest could select.", ""]
@@ -81,8 +85,11 @@ def render_markdown(briefing: Briefing) -> str:
     if not briefing.events:
         out += ["No dated events were found.", ""]
     for event in briefing.events:
-        out.append(f"- **{escape(event.label)}**: {escape(event.text)} {refs(cited_numbers(event.citations, numbers))}")
+        label = event.label[:1].upper() + event.label[1:]
+        out.append(f"- **{escape(label)}**: {escape(event.text)} {refs(cited_numbers(event.citations, numbers))}")
     out += ["", "## Sources", ""]
+    derived = {d.article_id: d for d in briefing.derivations}
+    kinds = {"spun": "spun copy of", "paraphrase": "paraphrase of", "partial": "partial copy of", "copy": "copy of"}
     for article in briefing.articles:
         line = (
             f"{numbers[article.id]}. {escape(article.title)}" if article.title else f"{numbers[article.id]}. Untitled"
@@ -95,5 +102,8 @@ def render_markdown(briefing: Briefing) -> str:
         line += " (" + ", ".join(details) + ")"
         if article.url:
             line += f" <{article.url.replace('>', '%3E').replace(' ', '%20')}>"
+        if article.id in derived:
+            d = derived[article.id]
+            line += f"; {kinds[d.kind]} {refs([numbers[d.source_id]])}, counted with it as one source"
         out.append(line)
     return "\n".join(out).rstrip() + "\n"
