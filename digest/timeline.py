@@ -98,7 +98,9 @@ def choose_reference(
     if dated:
         latest = max(a.published for a in dated if a.published)
         note = "publication dates where given; " + (
-            f"{inferred.date} for the others: {inferred.explanation}" if inferred and inferred.date else "others unresolved"
+            f"{inferred.date} for the others: {inferred.explanation}"
+            if inferred and inferred.date
+            else "others unresolved"
         )
         evidence = (inferred.evidence_text, inferred.evidence_article) if inferred else (None, None)
         return ReferenceDate(latest, "metadata", note, *evidence), per_article
