@@ -20,6 +20,7 @@ from digest.attribution import find_attribution
 from digest.quantities import Quantity, find_quantities
 from digest.select import citation_of
 from digest.types import Conflict, ConflictSide, QuantityClaim, Sentence
+from digest.unionfind import UnionFind
 
 if TYPE_CHECKING:
     import numpy as np
@@ -60,14 +61,7 @@ def find_conflicts(
     if not rows:
         return ()
     # Subjects: union of same-cluster and similar sentence pairs among those with quantities.
-    parent = {i: i for i in rows}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    subjects = UnionFind(rows)
     sims = embeddings[rows] @ embeddings[rows].T
     for x, i in enumerate(rows):
         for y in range(x + 1, len(rows)):
@@ -75,13 +69,10 @@ def find_conflicts(
             if sentences[i].article_id == sentences[j].article_id:
                 continue
             if (labels[i] >= 0 and labels[i] == labels[j]) or sims[x, y] >= subject_similarity:
-                parent[find(j)] = find(i)
-    subjects: dict[int, list[int]] = {}
-    for i in rows:
-        subjects.setdefault(find(i), []).append(i)
+                subjects.union(i, j)
 
     conflicts: list[Conflict] = []
-    for members in subjects.values():
+    for members in subjects.groups():
         if len({sentences[i].article_id for i in members}) < 2:
             continue
         for group in sorted({GROUPS[q.measure] for i in members for q in quantities[i]}):

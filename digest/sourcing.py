@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from digest.text import content_words, words
 from digest.types import Article, Derivation, Sentence
+from digest.unionfind import UnionFind
 
 if TYPE_CHECKING:
     import numpy as np
@@ -203,19 +204,9 @@ def _pair(
 
 
 def _families(ids: list[str], pairs: list[_Pair]) -> SourceGraph:
-    parent = {a: a for a in ids}
-
-    def find(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
+    families = UnionFind(ids)
     for p in pairs:
-        parent[find(p.b)] = find(p.a)
-    members: dict[str, list[str]] = {}
-    for a in ids:
-        members.setdefault(find(a), []).append(a)
+        families.union(p.a, p.b)
 
     # An article's standing in its family: how much better attested its wording is than its relatives';
     # then how much of its relatives it contains (a partial copy is contained in its source).
@@ -229,7 +220,7 @@ def _families(ids: list[str], pairs: list[_Pair]) -> SourceGraph:
     family: dict[str, str] = {}
     derivations: list[Derivation] = []
     by_pair = {(p.a, p.b): p for p in pairs} | {(p.b, p.a): _flip(p) for p in pairs}
-    for group in members.values():
+    for group in families.groups():
         original = max(group, key=lambda a: (round(standing[a], 6), round(containment[a], 6), -ids.index(a)))
         for a in group:
             family[a] = original
