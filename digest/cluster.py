@@ -33,11 +33,55 @@ class Clusterer(Protocol):
 
 
 class HdbscanClusterer:
-    def __init__(self, *, min_cluster_size: int = 2, min_samples: int = 1) -> None:
+    """hdbscan on blocks of at most ``block_size`` sentences.
+
+    The generic algorithm needs an n x n distance matrix (about 11 GB at 37,000 sentences),
+    so larger collections are first split by k-means into cells of about half a block and
+    hdbscan runs in each cell: a statement's near-duplicate sentences sit close together and
+    land in the same cell, while memory stays O(block_size^2) however large the collection.
+    """
+
+    def __init__(self, *, min_cluster_size: int = 2, min_samples: int = 1, block_size: int = 4000) -> None:
         self.min_cluster_size = min_cluster_size
         self.min_samples = min_samples
+        self.block_size = block_size
 
     def fit_labels(self, embeddings: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        n = len(embeddings)
+        if n <= self.block_size:
+            return self._fit_block(embeddings)
+        labels = np.full(n, -1, dtype=np.int64)
+        offset = 0
+        for cell in self._cells(embeddings):
+            block = self._fit_block(embeddings[cell])
+            found = block >= 0
+            labels[cell[found]] = block[found] + offset
+            offset += int(block.max()) + 1 if found.any() else 0
+        return labels
+
+    def _cells(self, embeddings: np.ndarray) -> list[np.ndarray]:
+        """Row indices of k-means cells, each at most ``block_size`` rows (split again if larger)."""
+        import numpy as np
+        from sklearn.cluster import KMeans
+
+        pending = [np.arange(len(embeddings))]
+        cells: list[np.ndarray] = []
+        while pending:
+            rows = pending.pop()
+            if len(rows) <= self.block_size:
+                cells.append(rows)
+                continue
+            k = max(2, -(-2 * len(rows) // self.block_size))
+            assign = KMeans(n_clusters=k, n_init=1, random_state=0).fit_predict(embeddings[rows])
+            parts = [rows[assign == c] for c in range(k) if (assign == c).any()]
+            if len(parts) == 1:  # k-means could not split it: cut it in order
+                parts = [rows[i : i + self.block_size] for i in range(0, len(rows), self.block_size)]
+            pending.extend(parts)
+        return sorted(cells, key=lambda c: int(c[0]))
+
+    def _fit_block(self, embeddings: np.ndarray) -> np.ndarray:
         import numpy as np
 
         n = len(embeddings)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from digest.attribution import find_attribution
 from digest.quantities import Quantity, find_quantities
 from digest.select import citation_of
+from digest.similarity import similar_pairs
 from digest.types import Conflict, ConflictSide, QuantityClaim, Sentence
 from digest.unionfind import UnionFind
 
@@ -62,14 +63,13 @@ def find_conflicts(
         return ()
     # Subjects: union of same-cluster and similar sentence pairs among those with quantities.
     subjects = UnionFind(rows)
-    sims = embeddings[rows] @ embeddings[rows].T
-    for x, i in enumerate(rows):
-        for y in range(x + 1, len(rows)):
-            j = rows[y]
-            if sentences[i].article_id == sentences[j].article_id:
-                continue
-            if (labels[i] >= 0 and labels[i] == labels[j]) or sims[x, y] >= subject_similarity:
-                subjects.union(i, j)
+    first_of_label: dict[int, int] = {}
+    for i in rows:
+        if labels[i] >= 0:
+            subjects.union(first_of_label.setdefault(int(labels[i]), i), i)
+    for i, j, _ in similar_pairs(embeddings, rows, subject_similarity):
+        if sentences[i].article_id != sentences[j].article_id:
+            subjects.union(i, j)
 
     conflicts: list[Conflict] = []
     for members in subjects.groups():

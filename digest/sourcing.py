@@ -22,10 +22,12 @@ the article that contains the other.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
+from digest.similarity import similar_pairs
 from digest.text import content_words, words
 from digest.types import Article, Derivation, Sentence
 from digest.unionfind import UnionFind
@@ -97,22 +99,31 @@ class AttestationCopyDetector:
             if len(words(s.text)) >= self.min_words:
                 rows.setdefault(s.article_id, []).append(i)
         vocab = {a: {w for i in rows[a] for w in content_words(sentences[i].text)} for a in ids}
+        df: Counter[str] = Counter(w for v in vocab.values() for w in v)
+        # Candidate pairs: articles sharing at least min_matches near-identical sentences.
+        order = {a: k for k, a in enumerate(ids)}
+        shared: Counter[tuple[str, str]] = Counter()
+        statement_rows = [i for a in ids for i in rows[a]]
+        for i, j, _ in similar_pairs(embeddings, statement_rows, self.match_similarity):
+            a, b = sentences[i].article_id, sentences[j].article_id
+            if a != b:
+                shared[(a, b) if order[a] < order[b] else (b, a)] += 1
         pairs: list[_Pair] = []
-        for x, a in enumerate(ids):
-            for b in ids[x + 1 :]:
-                if not rows[a] or not rows[b]:
-                    continue
-                sims = embeddings[rows[a]] @ embeddings[rows[b]].T
-                if sims.max() < self.match_similarity:
-                    continue
-                aligned = align(sims, self.match_similarity)
-                matched = [(rows[a][r], rows[b][c]) for r, c in aligned]
-                coverage_a = len(matched) / len(rows[a])
-                coverage_b = len(matched) / len(rows[b])
-                if len(matched) < self.min_matches or max(coverage_a, coverage_b) < self.min_coverage:
-                    continue
-                others = [vocab[o] for o in ids if o not in (a, b)]
-                pairs.append(_pair(a, b, matched, sentences, others, coverage_a, coverage_b))
+        for a, b in sorted(
+            (p for p, n in shared.items() if n >= self.min_matches), key=lambda p: (order[p[0]], order[p[1]])
+        ):
+            sims = embeddings[rows[a]] @ embeddings[rows[b]].T
+            aligned = align(sims, self.match_similarity)
+            matched = [(rows[a][r], rows[b][c]) for r, c in aligned]
+            coverage_a = len(matched) / len(rows[a])
+            coverage_b = len(matched) / len(rows[b])
+            if len(matched) < self.min_matches or max(coverage_a, coverage_b) < self.min_coverage:
+                continue
+
+            def elsewhere(w: str, a: str = a, b: str = b) -> bool:
+                return df[w] - (w in vocab[a]) - (w in vocab[b]) > 0
+
+            pairs.append(_pair(a, b, matched, sentences, elsewhere, coverage_a, coverage_b))
         graph = _families(ids, pairs)
         return SourceGraph(graph.derivations, graph.family, self._uncopied(graph, rows, sentences, embeddings))
 
@@ -163,7 +174,7 @@ def _pair(
     b: str,
     matched: list[tuple[int, int]],
     sentences: Sequence[Sentence],
-    others: list[set[str]],
+    elsewhere: Callable[[str], bool],
     coverage_a: float,
     coverage_b: float,
 ) -> _Pair:
@@ -187,7 +198,7 @@ def _pair(
                     swapped += size
 
     def attested(ws: list[str]) -> float:
-        return sum(any(w in v for v in others) for w in ws) / len(ws) if ws else 1.0
+        return sum(elsewhere(w) for w in ws) / len(ws) if ws else 1.0
 
     return _Pair(
         a,

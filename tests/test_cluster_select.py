@@ -97,3 +97,18 @@ def test_preference_keeps_copies_from_being_quoted() -> None:
         s, e, np.asarray([0, 0]), max_points=1, preference=lambda x: 2 if x.article_id == "copy" else 0
     )
     assert sel.key_points[0].representative.article_id == "orig"
+
+
+def test_large_inputs_are_clustered_in_blocks_with_the_same_result_for_near_duplicates() -> None:
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(300, 64))
+    rows = np.concatenate([centres + rng.normal(scale=0.01, size=centres.shape) for _ in range(3)])
+    emb = (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+    labels = HdbscanClusterer(block_size=200).fit_labels(emb)
+    # every statement's three copies share one label, and no two statements share one
+    triples = labels.reshape(3, 300).T
+    assert (triples[:, 0] >= 0).all()
+    assert (triples == triples[:, :1]).all()
+    assert len(set(triples[:, 0].tolist())) == 300
+    again = HdbscanClusterer(block_size=200).fit_labels(emb)
+    assert (again == labels).all()
