@@ -33,6 +33,8 @@ class Config:
     # Timeline
     as_of: dt.date | None = None
     max_events: int = 12
+    # At most this many "Where sources differ" entries (those involving the most sources).
+    max_conflicts: int = 5
     # Sentences this similar are about the same subject when comparing their figures.
     subject_similarity: float = 0.7
     # Events in several sources about the same date merge when this similar.

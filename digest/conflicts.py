@@ -1,8 +1,8 @@
 """Where sources differ: the same thing counted with different figures.
 
 Sentences are about the same *subject* when they are in one statement cluster,
-or similar above ``subject_similarity`` (so "1,000 had been killed" meets
-"around 300 soldiers have been killed" even if hdbscan kept them apart).
+or, left out of every cluster, similar above ``subject_similarity`` to its
+centroid (or to each other).
 Within a subject, the quantities of one measure group (killed / wounded /
 casualties together; troops; area; length; duration; percent) are compared
 across articles: figures that do not agree within rounding (units converted:
@@ -13,7 +13,9 @@ sentence that gives them, with its attribution.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from digest.attribution import find_attribution
@@ -55,33 +57,95 @@ def find_conflicts(
     subject_similarity: float,
     count_sources: Callable[[Sequence[str]], float],
     preference: Callable[[Sentence], int],
+    published: Mapping[str, dt.date | None] | None = None,
+    max_days_apart: int = 2,
+    max_conflicts: int = 5,
 ) -> tuple[Conflict, ...]:
-    """``representatives`` maps a cluster label to the row of its representative sentence."""
-    quantities = {i: find_quantities(s.text) for i, s in enumerate(sentences)}
+    """``representatives`` maps a cluster label to the row of its representative sentence.
+
+    Figures from articles published more than ``max_days_apart`` days apart are updates, not
+    disagreements (a death toll rises over a week), so only contemporary articles are compared.
+    The ``max_conflicts`` conflicts involving the most independent sources are kept.
+    """
+    dates = published or {}
+
+    def contemporary(i: int, j: int) -> bool:
+        a, b = dates.get(sentences[i].article_id), dates.get(sentences[j].article_id)
+        return a is None or b is None or abs((a - b).days) <= max_days_apart
+
+    quantities = {i: comparable(s.text, find_quantities(s.text)) for i, s in enumerate(sentences)}
     rows = [i for i, qs in quantities.items() if qs]
     if not rows:
         return ()
-    # Subjects: union of same-cluster and similar sentence pairs among those with quantities.
-    subjects = UnionFind(rows)
-    first_of_label: dict[int, int] = {}
-    for i in rows:
-        if labels[i] >= 0:
-            subjects.union(first_of_label.setdefault(int(labels[i]), i), i)
-    for i, j, _ in similar_pairs(embeddings, rows, subject_similarity):
-        if sentences[i].article_id != sentences[j].article_id:
-            subjects.union(i, j)
+    groups = _subjects(rows, embeddings, labels, subject_similarity)
 
     conflicts: list[Conflict] = []
-    for members in subjects.groups():
+    for members in groups:
         if len({sentences[i].article_id for i in members}) < 2:
             continue
         for group in sorted({GROUPS[q.measure] for i in members for q in quantities[i]}):
             conflict = _conflict(
-                group, members, sentences, quantities, labels, representatives, count_sources, preference
+                group, members, sentences, quantities, labels, representatives, count_sources, preference, contemporary
             )
             if conflict:
                 conflicts.append(conflict)
-    return tuple(conflicts)
+    ranked = sorted(enumerate(conflicts), key=lambda t: (-sum(side.independent_count for side in t[1].sides), t[0]))[
+        :max_conflicts
+    ]
+    return tuple(c for _, c in sorted(ranked))
+
+
+_FOR_BEFORE = re.compile(
+    r"\b(?:for\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+)$",
+    re.I,
+)
+
+
+def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """The figures worth comparing: not lists (three or more of one measure in a sentence, as in
+    "rescued after 10, 8 and 15 days"), and for durations only how long a state has lasted
+    ("for the past three weeks"), not ages, spans or "the worst in 200 years"."""
+    counts: dict[str, int] = {}
+    for q in found:
+        counts[q.measure] = counts.get(q.measure, 0) + 1
+    return [
+        q
+        for q in found
+        if counts[q.measure] <= 2 and (q.measure != "duration" or _FOR_BEFORE.search(sentence[: q.start]))
+    ]
+
+
+def _subjects(rows: list[int], embeddings: np.ndarray, labels: np.ndarray, threshold: float) -> list[list[int]]:
+    """Sentences with figures grouped by what they are about: a statement cluster's members, plus
+    unclustered sentences at least ``threshold`` similar to its centroid; unclustered sentences
+    left over group with each other when similar. No chaining across clusters: in a large
+    collection that would make every death toll one subject."""
+    import numpy as np
+
+    by_label: dict[int, list[int]] = {}
+    loose: list[int] = []
+    for i in rows:
+        (by_label.setdefault(int(labels[i]), []) if labels[i] >= 0 else loose).append(i)
+    if loose and by_label:
+        names = sorted(by_label)
+        centroids = np.stack([embeddings[np.flatnonzero(labels == name)].mean(axis=0) for name in names])
+        centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+        unattached = []
+        for start in range(0, len(loose), 2048):
+            block = loose[start : start + 2048]
+            sims = embeddings[block] @ centroids.T
+            best = sims.argmax(axis=1)
+            for r, i in enumerate(block):
+                if sims[r, best[r]] >= threshold:
+                    by_label[names[int(best[r])]].append(i)
+                else:
+                    unattached.append(i)
+        loose = unattached
+    pairs = UnionFind(loose)
+    for i, j, _ in similar_pairs(embeddings, loose, threshold):
+        pairs.union(i, j)
+    groups = [sorted(m) for m in by_label.values()] + [m for m in pairs.groups() if len(m) > 1]
+    return sorted(groups, key=lambda m: m[0])
 
 
 def _conflict(
@@ -93,6 +157,7 @@ def _conflict(
     representatives: dict[int, int],
     count_sources: Callable[[Sequence[str]], float],
     preference: Callable[[Sentence], int],
+    contemporary: Callable[[int, int], bool],
 ) -> Conflict | None:
     claims = {i: [q for q in quantities[i] if GROUPS[q.measure] == group] for i in members}
     claims = {i: qs for i, qs in claims.items() if qs}
@@ -102,7 +167,7 @@ def _conflict(
         a.measure == b.measure and not a.agrees_with(b)
         for i in claims
         for j in claims
-        if sentences[i].article_id < sentences[j].article_id
+        if sentences[i].article_id < sentences[j].article_id and contemporary(i, j)
         for a in claims[i]
         for b in claims[j]
     )

@@ -120,6 +120,8 @@ def run(
         subject_similarity=config.subject_similarity,
         count_sources=graph.independent_count,
         preference=graph.preference,
+        published={a.id: a.published for a in cleaned},
+        max_conflicts=config.max_conflicts,
     )
     key_points = tuple(_attributed(_undisputed(p, conflicts, graph), sentences, row) for p in selection.key_points)
     single = _single_source(selection.clusters, sentences, row, graph, is_filler)

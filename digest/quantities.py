@@ -24,7 +24,7 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3}
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-_WORDNUM = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")"
+_WORDNUM = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")\b"
 _APPROX = r"(?:some|about|around|approximately|roughly|nearly|almost|up to|more than|over|at least|fewer than|less than|an estimated|estimated|close to)"  # noqa: E501
 _QUANTITY = re.compile(
     rf"(?<![\w$£€.,-])(?:(?P<approx>{_APPROX})\s+)?"
@@ -38,10 +38,11 @@ _UNITS = [
     ("area", 2.58999, re.compile(r"^[-\s]*(?:sq(?:uare)?\.?\s*mi(?:les?)?|square[-\s]miles?)\b", re.I)),
     ("length", 1.0, re.compile(r"^[-\s]*(?:km|kilomet(?:er|re)s?)(?:-long)?\b", re.I)),
     ("length", 1.60934, re.compile(r"^[-\s]*mi(?:les?|le)(?:-long)?\b", re.I)),
-    ("duration", 1.0, re.compile(r"^[-\s]*days?\b", re.I)),
-    ("duration", 7.0, re.compile(r"^[-\s]*weeks?\b", re.I)),
-    ("duration", 30.0, re.compile(r"^[-\s]*months?\b", re.I)),
-    ("duration", 365.0, re.compile(r"^[-\s]*years?\b", re.I)),
+    # Durations as nouns only: "three weeks", not the adjectives "a five-day visit", "a two-year-old".
+    ("duration", 1.0, re.compile(r"^\s+days?\b(?!-)", re.I)),
+    ("duration", 7.0, re.compile(r"^\s+weeks?\b(?!-)", re.I)),
+    ("duration", 30.0, re.compile(r"^\s+months?\b(?!-)", re.I)),
+    ("duration", 365.0, re.compile(r"^\s+years?\b(?!-)", re.I)),
 ]
 _CASUALTY_WORDS = [
     ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|fatalities|lives)\b", re.I)),
@@ -49,9 +50,12 @@ _CASUALTY_WORDS = [
     ("casualties", re.compile(r"\b(?:casualties|losses)\b", re.I)),
 ]
 _TROOPS = re.compile(r"\b(?:troops|soldiers|fighters|forces|personnel|servicemen|men|force)\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:and|but|while|whereas|including|out of)\b", re.I)
+# What a number counts is said before the clause ends or another number starts.
+_CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:and|but|while|whereas|including|out of)\b|\d", re.I)
+_PEOPLE = ("killed", "wounded", "casualties", "troops")
 _LEFT_TROOPS = re.compile(r"\b(?:force|forces|army|contingent)\s+of\s*$", re.I)
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+_CLOCK = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     measure, unit = "troops", troop.group(0) if troop else "force"
         if not measure:
             continue
+        if measure in _PEOPLE and not scale and ("." in raw or (_CLOCK.match(raw) and m.start() == 0)):
+            continue  # people are counted in whole numbers; "1535 At least 11 ..." is a live-blog time
         quantity = Quantity(
             m.start(), end, sentence[m.start() : end], measure, low * factor, high * factor, approximate, unit
         )

@@ -12,11 +12,12 @@ Representative: the member that best states the statement, by three signals:
 - *self-containedness*: complete, of useful length, not opening with a pronoun
   that needs the previous sentence.
 
-Key points: statements ranked by how many sources make them (through a source
-counter, so copies can count once) and how central they are to the story (the
-centroid's similarity to the whole collection's); a statement that says the
-same as a higher-ranked one (representatives at or above the redundancy
-similarity) is skipped.
+Key points: statements ranked by how many independent sources make them times
+how central they are to the story (the centroid's similarity to the whole
+collection's), so boilerplate many pages repeat ("To play this content
+JavaScript must be turned on") ranks low; a statement that says the same as a
+higher-ranked one (representatives at or above the redundancy similarity) is
+skipped.
 """
 
 from __future__ import annotations
@@ -146,7 +147,8 @@ class CentralAttestedSelector:
             filler = n_independent <= 1 and all(is_filler(sentences[i]) for i in members)
             complete = len(words(sentences[best].text)) >= self.min_words and _TERMINAL.search(sentences[best].text)
             if complete and not filler:
-                ranked.append((n_independent + centrality, cid))
+                # Sources times centrality: many sources repeating off-topic page text rank low.
+                ranked.append((n_independent * max(centrality, 0.0), cid))
 
         ranked.sort(key=lambda t: (-round(t[0], 6), t[1]))
         chosen: list[int] = []

@@ -56,3 +56,34 @@ def test_unrelated_sentences_and_one_article_never_conflict() -> None:
     texts = [("a", "They seized 1,000 sq km of land."), ("b", "They seized about 500 sq miles of land.")]
     assert _run(texts, [-1, -1], similar=False) == ()  # different subjects
     assert _run([("a", "1,000 were killed."), ("a", "300 were killed.")], [0, 0]) == ()  # one article
+
+
+def test_lists_ages_and_spans_are_not_compared() -> None:
+    # "the worst in 200 years" and "a two-year-old" are not how long something lasted
+    assert (
+        _run([("a", "It is the worst quake in 200 years."), ("b", "It is the worst quake in 150 years.")], [0, 0]) == ()
+    )
+    assert _run([("a", "A two-year-old was rescued."), ("b", "A six-year-old was rescued.")], [0, 0]) == ()
+    # a sentence listing three figures of one measure is an enumeration, not a figure
+    texts = [("a", "They were rescued after 10 days, 8 days and 15 days."), ("b", "He was rescued after 11 days.")]
+    assert _run(texts, [0, 0]) == ()
+    # how long a state has lasted is compared
+    [c] = _run(
+        [("a", "No troops were seen for three weeks."), ("b", "No troops were seen for about two weeks.")], [0, 0]
+    )
+    assert c.measure == "duration"
+
+
+def test_articles_published_days_apart_give_updates_not_conflicts() -> None:
+    import datetime as dt
+
+    sentences = [
+        Sentence("a", 0, 0, 10, "Officials said 1,000 people were killed."),
+        Sentence("b", 0, 0, 10, "Officials said 5,000 people were killed."),
+    ]
+    emb = np.ones((2, 2), dtype=np.float32) / np.sqrt(2)
+    kwargs = dict(subject_similarity=0.7, count_sources=lambda ids: float(len(set(ids))), preference=lambda s: 0)
+    week = {"a": dt.date(2010, 1, 13), "b": dt.date(2010, 1, 20)}
+    assert find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=week, **kwargs) == ()
+    same_day = {"a": dt.date(2010, 1, 13), "b": dt.date(2010, 1, 14)}
+    assert len(find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=same_day, **kwargs)) == 1

@@ -11,6 +11,8 @@ from digest.types import Briefing
 # First line of every Markdown briefing: invisible when rendered, and how ingest knows
 # not to read a briefing as an article.
 MARKER = "<!-- digest briefing: generated, do not edit -->"
+MAX_SIDES = 4  # versions of the figures shown per disagreement; JSON has them all
+MAX_SIDE_REFS = 8  # sources listed per version of the figures; JSON has them all
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.M)
 
@@ -25,9 +27,12 @@ def escape(text: str) -> str:
     return text
 
 
-def refs(numbers: list[int]) -> str:
-    """Citation marks like [1, 3]. No link reference definitions are ever emitted, so they stay literal."""
-    return "[" + ", ".join(str(n) for n in numbers) + "]"
+def refs(numbers: list[int], limit: int | None = None) -> str:
+    """Citation marks like [1, 3] ("[1, 3, 4, +5 more]" past ``limit``). No link reference
+    definitions are ever emitted, so they stay literal text."""
+    shown = numbers if limit is None or len(numbers) <= limit else numbers[:limit]
+    more = f", +{len(numbers) - len(shown)} more" if len(shown) < len(numbers) else ""
+    return "[" + ", ".join(str(n) for n in shown) + more + "]"
 
 
 def shorten(text: str, limit: int = 12) -> str:
@@ -70,12 +75,16 @@ def render_markdown(briefing: Briefing) -> str:
     if briefing.conflicts:
         out += ["", "## Where sources differ", ""]
         for conflict in briefing.conflicts:
+            shown = conflict.sides[:MAX_SIDES]
+            more = len(conflict.sides) - len(shown)
             sides = "; ".join(
                 f"{escape(side.summary)}"
                 + (f" ({escape(side.attribution)})" if side.attribution else "")
-                + f" {refs(cited_numbers(side.citations, numbers))}"
-                for side in conflict.sides
+                + f" {refs(cited_numbers(side.citations, numbers), limit=MAX_SIDE_REFS)}"
+                for side in shown
             )
+            if more:
+                sides += f"; and {more} other version{'s' if more > 1 else ''} (see JSON)"
             out.append(f"- **{escape(conflict.label)}** (“{escape(shorten(conflict.subject))}”): {sides}")
     if dict(briefing.settings).get("show_single_source") and briefing.single_source:
         out += ["", "## Single-source statements", ""]
