@@ -184,7 +184,10 @@ def _expected_kind(case: Case) -> str:
 
 
 def _expected_conflicts(case: Case, briefing: object) -> set[tuple[int, int]]:
-    """Sentence pairs (A index, X index) whose figures with a measure were changed."""
+    """Sentence pairs (A index, X index) whose comparable figures were changed: figures with a
+    measure, as digest.conflicts.comparable defines them (no enumerations; durations only for how
+    long something has lasted, "for three weeks", not "after 30 years in power")."""
+    from digest.conflicts import comparable
     from digest.quantities import find_quantities
 
     sentences = briefing.sentences  # type: ignore[attr-defined]
@@ -192,7 +195,7 @@ def _expected_conflicts(case: Case, briefing: object) -> set[tuple[int, int]]:
     x = [s for s in sentences if s.article_id == "X"]
     out: set[tuple[int, int]] = set()
     for sa, sx in zip(a, x, strict=False):
-        qa, qx = find_quantities(sa.text), find_quantities(sx.text)
+        qa, qx = comparable(sa.text, find_quantities(sa.text)), comparable(sx.text, find_quantities(sx.text))
         if qa and qx and any(p.measure == q.measure and not p.agrees_with(q) for p in qa for q in qx):
             out.add((sa.index, sx.index))
     return out
