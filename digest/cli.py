@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digest.errors import DigestError
+
+if TYPE_CHECKING:
+    from digest.config import Config
+    from digest.embed import Embedder
+    from digest.types import Briefing, Timex
 
 log = logging.getLogger("digest")
 FORMATS = ("md", "json", "html")
@@ -43,18 +50,30 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version="digest 0.1.0")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="build a briefing: key points, timeline, sources")
-    b.add_argument("paths", nargs="+", help="article files, directories or glob patterns")
-    b.add_argument("-o", "--output", help="write here instead of standard output (written whole or not at all)")
-    b.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else md)")
+    b = sub.add_parser("build", help="build a briefing: key points, disagreements, timeline, sources")
+    _common_options(b)
     b.add_argument("--as-of", type=_date, metavar="DATE", help="reference date for relative dates (YYYY-MM-DD)")
     b.add_argument("--max-points", type=_positive, metavar="N", help="number of key points (default 8)")
-    b.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged MiniLM)")
     b.add_argument(
         "--show-single-source", action="store_true", help="list statements only one independent source makes"
     )
-    b.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    t = sub.add_parser("timeline", help="timeline of a large dated collection: the L most important days")
+    _common_options(t)
+    t.add_argument("--max-dates", type=_positive, metavar="L", help="number of days (default 10)")
+    t.add_argument("--per-date", type=_positive, metavar="K", help="sentences per day (default 1)")
+    t.add_argument("--start", type=_date, metavar="DATE", help="leave out articles published before DATE")
+    t.add_argument("--end", type=_date, metavar="DATE", help="leave out articles published after DATE")
+    t.add_argument("--keywords", nargs="+", metavar="W", help="keep only sentences containing one of these words")
     return parser
+
+
+def _common_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", help="article files, directories or glob patterns")
+    p.add_argument("-o", "--output", help="write here instead of standard output (written whole or not at all)")
+    p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else md)")
+    p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged MiniLM)")
+    p.add_argument("--cache", metavar="FILE", help="embedding cache (SQLite): re-runs embed only new sentences")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
 
 
 def _format_for(args: argparse.Namespace) -> str:
@@ -106,23 +125,85 @@ def write_atomic(path: str, text: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     import digest
     from digest.config import Config
+    from digest.pipeline import Components
 
-    fmt = _format_for(args)
     config = Config().with_options(
         as_of=args.as_of,
         max_points=args.max_points,
         model=args.model,
         show_single_source=args.show_single_source or None,
+        cache_path=args.cache,
     )
-    progress = _Progress(not args.no_progress)
-    started = time.monotonic()
-    briefing = digest.build(args.paths, config, progress=progress)
+    with _embedder(config) as embedder:
+        briefing = digest.build(
+            args.paths, config, components=Components(embedder=embedder), progress=_Progress(not args.no_progress)
+        )
+    return _emit(args, briefing)
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from digest.config import Config
+    from digest.ingest import read_articles
+    from digest.tls import build_timeline
+
+    config = Config().with_options(
+        max_dates=args.max_dates,
+        per_date=args.per_date,
+        start=args.start,
+        end=args.end,
+        keywords=tuple(args.keywords) if args.keywords else None,
+        model=args.model,
+        cache_path=args.cache,
+    )
+    articles = read_articles(args.paths)
+    with _embedder(config) as embedder, _tagger(config) as find:
+        briefing = build_timeline(
+            articles, config, embedder=embedder, find=find, progress=_Progress(not args.no_progress)
+        )
+    return _emit(args, briefing)
+
+
+@contextlib.contextmanager
+def _embedder(config: Config) -> Iterator[Embedder]:
+    """The configured embedder, behind the persistent cache when ``config.cache_path`` is set."""
+    from digest.embed import SentenceTransformerEmbedder
+
+    inner = SentenceTransformerEmbedder(config.model, batch_size=config.batch_size)
+    if not config.cache_path:
+        yield inner
+        return
+    from digest.cache import CachedEmbedder
+
+    cached = CachedEmbedder(inner, config.cache_path)
+    try:
+        yield cached
+    finally:
+        cached.close()
+        log.info("embedding cache: %d reused, %d computed", cached.hits, cached.misses)
+
+
+@contextlib.contextmanager
+def _tagger(config: Config) -> Iterator[Callable[[str, dt.date | None], list[Timex]] | None]:
+    if not config.cache_path:
+        yield None
+        return
+    from digest.cache import CachedTimexes
+
+    tagger = CachedTimexes(config.cache_path)
+    try:
+        yield tagger.find
+    finally:
+        tagger.close()
+
+
+def _emit(args: argparse.Namespace, briefing: Briefing) -> int:
+    fmt = _format_for(args)
     text = {"md": briefing.to_markdown, "json": briefing.to_json, "html": briefing.to_html}[fmt]()
-    log.info("built briefing from %d articles in %.1fs", len(briefing.articles), time.monotonic() - started)
     if args.output:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
+    log.info("wrote %s from %d articles", fmt, len(briefing.articles))
     return 0
 
 
@@ -132,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="digest: %(message)s", stream=sys.stderr)
     try:
-        return cmd_build(args)
+        return {"build": cmd_build, "timeline": cmd_timeline}[args.command](args)
     except DigestError as exc:
         print(f"digest: error: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -24,6 +24,10 @@ class NoSentencesError(InputError):
     """Input was readable but yielded no usable sentences."""
 
 
+class CacheError(InputError):
+    """A cache file exists but is not a digest cache (or cannot be used)."""
+
+
 class ConfigError(DigestError):
     """An option has a value digest cannot work with."""
 

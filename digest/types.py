@@ -171,13 +171,19 @@ class KeyPoint:
 
 @dataclass(frozen=True)
 class DateEvidence:
-    """The span in a cited sentence that gives an event its date."""
+    """The span in a cited sentence that gives an event its date.
+
+    ``origin`` "text": ``start``/``end`` cover the date expression. "published": the sentence
+    names no date and is dated by its article's publication date (a lead sentence of a news
+    report is about the day it was published or the day before); the span is empty.
+    """
 
     citation: Citation
     start: int  # offsets into the article text
     end: int
     text: str
     value: str
+    origin: Literal["text", "published"] = "text"
 
 
 @dataclass(frozen=True)
@@ -223,6 +229,7 @@ class Briefing:
     # Statements only one independent source makes, with why they are not key points.
     single_source: tuple[tuple[Citation, str, str], ...] = ()  # (citation, text, note)
     generations: tuple[Generation, ...] = ()  # the optional LLM stage's record; empty by default
+    kind: Literal["briefing", "timeline"] = "briefing"  # "timeline": digest timeline, events only
     model: str = ""
     settings: tuple[tuple[str, object], ...] = field(default=())
 

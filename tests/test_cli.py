@@ -105,3 +105,50 @@ def test_progress_draws_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, caps
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     _Progress(False)("embedding", 1, 2)  # --no-progress
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.slow
+def test_timeline_command_with_cache(tmp_path: Path) -> None:
+    """`digest timeline` end to end with the real model: dated articles in, cited dated events out;
+    the second run is served from the cache and gives the same bytes."""
+    import json
+
+    articles = [
+        {
+            "id": "a1",
+            "published": "2010-01-13",
+            "text": "A powerful earthquake struck Haiti on Tuesday. "
+            "Thousands of people are feared dead in Port-au-Prince, officials said.",
+        },
+        {
+            "id": "a2",
+            "published": "2010-01-14",
+            "text": "The earthquake that hit Haiti on Tuesday destroyed "
+            "the presidential palace. Rescue teams from many countries arrived on Wednesday.",
+        },
+        {
+            "id": "a3",
+            "published": "2010-01-20",
+            "text": "A strong aftershock shook Haiti on Wednesday morning. "
+            "Aid deliveries increased on Monday as the airport reopened to relief flights.",
+        },
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
+    cache = tmp_path / "cache.sqlite"
+    out1, out2 = tmp_path / "t1.json", tmp_path / "t2.json"
+    args = ["timeline", str(feed), "--max-dates", "3", "--per-date", "1", "--cache", str(cache)]
+    first = cli(*args, "-o", str(out1))
+    assert first.returncode == 0, first.stderr
+    second = cli(*args, "-o", str(out2))
+    assert second.returncode == 0, second.stderr
+    assert out1.read_bytes() == out2.read_bytes()
+    data = json.loads(out1.read_text(encoding="utf-8"))
+    assert data["kind"] == "timeline" and data["key_points"] == []
+    assert 1 <= len(data["timeline"]) <= 3
+    texts = {s["id"]: s["text"] for s in data["sources"]}
+    for event in data["timeline"]:
+        assert event["date"].startswith("2010-01-1")
+        for d in event["evidence"]:
+            if d["origin"] == "text":
+                assert texts[d["article_id"]][d["start"] : d["end"]] == d["text"]

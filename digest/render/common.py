@@ -6,18 +6,37 @@ from collections.abc import Sequence
 
 from digest.types import Article, Briefing, Citation
 
+# Up to this many articles, the Sources list shows them all; beyond, only the cited ones.
+ALL_SOURCES_UP_TO = 30
+
+
+def cited_ids(briefing: Briefing) -> set[str]:
+    cites = [c for p in briefing.key_points for c in (*p.citations, *p.disputed_by)]
+    cites += [c for e in briefing.events for c in e.citations]
+    cites += [c for x in briefing.conflicts for side in x.sides for c in side.citations]
+    cites += [c for c, _, _ in briefing.single_source]
+    ids = {c.article_id for c in cites}
+    ids.update(d.source_id for d in briefing.derivations if d.article_id in ids)
+    if briefing.reference.evidence_article:
+        ids.add(briefing.reference.evidence_article)
+    return ids
+
+
+def listed_articles(briefing: Briefing) -> list[Article]:
+    """The articles the Sources list shows, in input order: all of a small collection, else the cited."""
+    if len(briefing.articles) <= ALL_SOURCES_UP_TO:
+        return list(briefing.articles)
+    cited = cited_ids(briefing)
+    return [a for a in briefing.articles if a.id in cited]
+
 
 def source_numbers(briefing: Briefing) -> dict[str, int]:
-    """Reference number of each article, in input order, from 1."""
-    return {a.id: i for i, a in enumerate(briefing.articles, 1)}
+    """Reference number of each listed article, in input order, from 1."""
+    return {a.id: i for i, a in enumerate(listed_articles(briefing), 1)}
 
 
 def cited_numbers(citations: Sequence[Citation], numbers: dict[str, int]) -> list[int]:
     return sorted({numbers[c.article_id] for c in citations})
-
-
-def source_label(article: Article) -> str:
-    return article.title or article.id
 
 
 def provenance(briefing: Briefing) -> str:

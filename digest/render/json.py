@@ -2,6 +2,7 @@
 
 Fields (``schema_version`` "1"):
 
+- ``kind``: "briefing" (``digest build``) or "timeline" (``digest timeline``: events only);
 - ``title``, ``provenance``; ``reference``: ``{date, origin, explanation, evidence_text,
   evidence_article}`` where origin is given | metadata | inferred | none, and the evidence is
   the expression an inferred date rests on;
@@ -12,8 +13,10 @@ Fields (``schema_version`` "1"):
   that article's cleaned ``text``;
 - ``timeline[]``: ``{date: TimeML value, precision, label, mod, text, independent_count,
   representative, citations[],
-  evidence[]: {article_id, sentence_index, start, end, text, value}}``; evidence
-  offsets point into the article text and cover the expression that dates the event;
+  evidence[]: {article_id, sentence_index, start, end, text, value, origin}}``; evidence
+  offsets point into the article text and cover the expression that dates the event
+  (origin "text"), or are an empty span when the sentence is dated by its article's
+  publication date (origin "published", only in ``digest timeline``);
 - ``conflicts[]``: ``{measure, label, subject, sides[]: {summary, attribution, independent_count,
   citations[], claims[]: {article_id, sentence_index, start, end, text, measure, low, high,
   approximate}}}``; ``low``/``high`` in a canonical unit (km², km, days, count, percent);
@@ -24,10 +27,12 @@ Fields (``schema_version`` "1"):
   ``attributions[]`` (``{article_id, attribution}`` for every cited sentence that names one) and
   ``disputed_by[]`` (cluster members that give other figures, not cited for this wording);
 - ``clusters[]``: ``{id, members: [[article_id, index]], representative, centrality,
-  scores}`` for every statement (single-sentence statements included);
+  scores}`` for every statement (single-sentence statements only in collections of up to 30
+  articles);
 - ``sources[]``: ``{n, id, title, source, url, published, path, removed: [[line, reason]],
-  headings: [[start, end]], text}``;
-- ``sentences[]``: ``{article_id, index, start, end}``;
+  headings: [[start, end]], text}``: every article of a collection of up to 30, else the cited
+  ones;
+- ``sentences[]``: ``{article_id, index, start, end}`` of the listed sources;
 - ``derived_from[]``: ``{article_id, source_id, kind, score, evidence}``: copies (kind copy |
   spun | paraphrase | partial) and what they copy, with the measurements behind it;
 - ``generations[]``: the optional LLM stage: ``{task, target, prompt_file, output, accepted,
@@ -39,7 +44,7 @@ from __future__ import annotations
 
 import json
 
-from digest.render.common import provenance, source_numbers
+from digest.render.common import ALL_SOURCES_UP_TO, listed_articles, provenance, source_numbers
 from digest.types import Briefing, Citation
 
 SCHEMA_VERSION = "1"
@@ -60,6 +65,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
     ref = briefing.reference
     return {
         "schema_version": SCHEMA_VERSION,
+        "kind": briefing.kind,
         "title": briefing.title,
         "provenance": provenance(briefing),
         "reference": {
@@ -136,6 +142,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
                         "end": d.end,
                         "text": d.text,
                         "value": d.value,
+                        "origin": d.origin,
                     }
                     for d in e.evidence
                 ],
@@ -151,6 +158,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
                 "scores": dict(c.scores),
             }
             for c in briefing.clusters
+            if len(briefing.articles) <= ALL_SOURCES_UP_TO or len(c.members) > 1
         ],
         "sources": [
             {
@@ -165,10 +173,12 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
                 "headings": [[h.start, h.end] for h in a.headings],
                 "text": a.text,
             }
-            for a in briefing.articles
+            for a in listed_articles(briefing)
         ],
         "sentences": [
-            {"article_id": s.article_id, "index": s.index, "start": s.start, "end": s.end} for s in briefing.sentences
+            {"article_id": s.article_id, "index": s.index, "start": s.start, "end": s.end}
+            for s in briefing.sentences
+            if s.article_id in numbers
         ],
         "derived_from": [
             {

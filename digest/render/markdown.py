@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from digest.render.common import cited_numbers, provenance, source_numbers
+from digest.render.common import cited_numbers, listed_articles, provenance, source_numbers
 from digest.types import Briefing
 
 # First line of every Markdown briefing: invisible when rendered, and how ingest knows
@@ -66,8 +66,9 @@ def render_markdown(briefing: Briefing) -> str:
         if ref.evidence_text and ref.evidence_article in numbers:
             where = f" (“{escape(ref.evidence_text)}” in {refs([numbers[ref.evidence_article]])})"
         out += [f"Reference date: {escape(ref.explanation)}{where}.", ""]
-    out += ["## Key points", ""]
-    if not briefing.key_points:
+    if briefing.kind == "briefing":
+        out += ["## Key points", ""]
+    if briefing.kind == "briefing" and not briefing.key_points:
         out += ["No statement is made by the sources in a form digest could select.", ""]
     for i, point in enumerate(briefing.key_points, 1):
         tag = " " + support(point.source_count, point.independent_count, cited_numbers(point.disputed_by, numbers))
@@ -90,16 +91,20 @@ def render_markdown(briefing: Briefing) -> str:
         out += ["", "## Single-source statements", ""]
         for citation, text, note in briefing.single_source:
             out.append(f"- {escape(text)} {refs([numbers[citation.article_id]])} *({escape(note)})*")
-    out += ["", "## Timeline", ""]
+    out += ["", "## Timeline", ""] if out[-1] else ["## Timeline", ""]
     if not briefing.events:
         out += ["No dated events were found.", ""]
     for event in briefing.events:
         label = event.label[:1].upper() + event.label[1:]
-        out.append(f"- **{escape(label)}**: {escape(event.text)} {refs(cited_numbers(event.citations, numbers))}")
+        dated = " *(dated by publication)*" if all(d.origin == "published" for d in event.evidence) else ""
+        out.append(
+            f"- **{escape(label)}**: {escape(event.text)} {refs(cited_numbers(event.citations, numbers))}{dated}"
+        )
     out += ["", "## Sources", ""]
     derived = {d.article_id: d for d in briefing.derivations}
     kinds = {"spun": "spun copy of", "paraphrase": "paraphrase of", "partial": "partial copy of", "copy": "copy of"}
-    for article in briefing.articles:
+    listed = listed_articles(briefing)
+    for article in listed:
         line = (
             f"{numbers[article.id]}. {escape(article.title)}" if article.title else f"{numbers[article.id]}. Untitled"
         )
@@ -115,4 +120,10 @@ def render_markdown(briefing: Briefing) -> str:
             d = derived[article.id]
             line += f"; {kinds[d.kind]} {refs([numbers[d.source_id]])}, counted with it as one source"
         out.append(line)
+    if len(listed) < len(briefing.articles):
+        n = len(briefing.articles) - len(listed)
+        out += [
+            "",
+            f"{n} further article{'s' if n > 1 else ''} in the collection {'are' if n > 1 else 'is'} not cited.",
+        ]
     return "\n".join(out).rstrip() + "\n"

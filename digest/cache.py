@@ -1,0 +1,274 @@
+"""A persistent embedding cache: re-running on the same or a grown collection embeds only new texts.
+
+    embedder = CachedEmbedder(SentenceTransformerEmbedder(), "embeddings.sqlite")
+    vectors = embedder.encode(texts)          # cached rows come from the file
+
+One SQLite file, table ``vectors(model, hash, dim, vector)`` keyed by the model name and the
+SHA-256 of the text (UTF-8), the vector stored as little-endian float32 bytes, so a cached row
+is bit-identical to the one first computed. The output has one row per input text, in input
+order, whatever was cached. The file is opened in WAL mode: any number of processes may read
+while one writes; writers wait for each other (``timeout``). A file that is not such a cache is
+refused with :class:`CacheError` (a :class:`digest.errors.InputError`) and never modified.
+
+The same file can also keep the date tagger's results (:class:`CachedTimexes`, table
+``timexes``), keyed by a fingerprint of the tagger's source code and the SHA-256 of the
+reference date and text: on a re-run the tagging, the other slow step of ``digest timeline``,
+is skipped too. A changed tagger gets a new fingerprint, so stale results are never served.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from digest.embed import Embedder, ProgressFn
+from digest.errors import CacheError
+from digest.types import Timex
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["CacheError", "CachedEmbedder", "CachedTimexes"]
+
+FORMAT = "digest-embedding-cache"
+VERSION = "1"
+# SQLite's default limit on bound parameters is 999 in old builds; stay well under it.
+_CHUNK = 500
+
+
+class CachedEmbedder:
+    """Wraps an :class:`~digest.embed.Embedder`; vectors persist in a SQLite file at ``path``."""
+
+    def __init__(self, inner: Embedder, path: str | os.PathLike[str], *, timeout: float = 60.0) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.path = os.fspath(path)
+        self.hits = 0  # texts served from the file (counters for reports)
+        self.misses = 0  # texts the inner embedder computed
+        self._db = _open(self.path, timeout)
+
+    # --- Embedder protocol -------------------------------------------------------------
+    def encode(self, texts: Sequence[str], *, progress: ProgressFn | None = None) -> np.ndarray:
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        hashes = [hashlib.sha256(t.encode("utf-8", "surrogatepass")).digest() for t in texts]
+        found = self._lookup(list(dict.fromkeys(hashes)))
+        missing: dict[bytes, str] = {}
+        for h, t in zip(hashes, texts, strict=True):
+            if h not in found and h not in missing:
+                missing[h] = t
+        if missing:
+            new = np.asarray(self.inner.encode(list(missing.values()), progress=progress), dtype=np.float32)
+            if new.ndim != 2 or new.shape[0] != len(missing):
+                raise CacheError(self.path, f"the embedder returned {new.shape} for {len(missing)} texts")
+            rows = {h: new[i] for i, h in enumerate(missing)}
+            self._store(rows)
+            found.update(rows)
+        dims = {v.shape[0] for v in found.values()}
+        if len(dims) > 1:
+            raise CacheError(
+                self.path,
+                f"holds vectors of several sizes {sorted(dims)} for model {self.name!r}: "
+                "the model changed under the same name; delete the cache file",
+            )
+        self.hits += len(texts) - sum(1 for h in hashes if h in missing)
+        self.misses += len(missing)
+        out = np.empty((len(texts), dims.pop()), dtype=np.float32)
+        for i, h in enumerate(hashes):
+            out[i] = found[h]
+        if progress:
+            progress("embedding", len(texts), len(texts))
+        return out
+
+    # --- housekeeping ------------------------------------------------------------------
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> CachedEmbedder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def stored(self) -> int:
+        """Vectors stored for this embedder's model. (Not ``__len__``: an empty cache must stay truthy.)"""
+        return int(self._db.execute("SELECT COUNT(*) FROM vectors WHERE model = ?", (self.name,)).fetchone()[0])
+
+    # --- internals ---------------------------------------------------------------------
+    def _lookup(self, hashes: list[bytes]) -> dict[bytes, np.ndarray]:
+        import numpy as np
+
+        found: dict[bytes, np.ndarray] = {}
+        for i in range(0, len(hashes), _CHUNK):
+            part = hashes[i : i + _CHUNK]
+            marks = ",".join("?" * len(part))
+            rows = self._db.execute(
+                f"SELECT hash, dim, vector FROM vectors WHERE model = ? AND hash IN ({marks})", (self.name, *part)
+            )
+            for h, dim, blob in rows:
+                vec = np.frombuffer(blob, dtype="<f4")
+                if vec.shape[0] != dim:
+                    raise CacheError(self.path, "has a damaged vector; delete the cache file")
+                found[bytes(h)] = vec.astype(np.float32, copy=False)
+        return found
+
+    def _store(self, rows: dict[bytes, np.ndarray]) -> None:
+        import numpy as np
+
+        data = [
+            (self.name, h, int(v.shape[0]), np.ascontiguousarray(v, dtype="<f4").tobytes()) for h, v in rows.items()
+        ]
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?, ?)", data)
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                return  # a read-only cache still serves hits; new vectors are just not kept
+            raise CacheError(self.path, f"cannot write to the embedding cache ({exc})") from None
+
+
+def _open(path: str, timeout: float) -> sqlite3.Connection:
+    if os.path.isdir(path):
+        raise CacheError(path, "is a directory, not an embedding cache file")
+    if os.path.exists(path) and os.path.getsize(path) > 0:
+        with open(path, "rb") as f:
+            if f.read(16) != b"SQLite format 3\x00":
+                raise CacheError(path, "is not an embedding cache (not a SQLite database); give another path")
+    try:
+        db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise CacheError(path, f"cannot open the embedding cache ({exc})") from None
+    try:
+        _check_or_create(db, path)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise CacheError(path, f"is not a usable embedding cache ({exc})") from None
+    except CacheError:
+        db.close()
+        raise
+    return db
+
+
+_TABLES = (
+    "CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, hash BLOB NOT NULL, dim INTEGER NOT NULL,"
+    " vector BLOB NOT NULL, PRIMARY KEY (model, hash)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS timexes (tagger TEXT NOT NULL, hash BLOB NOT NULL, found TEXT NOT NULL,"
+    " PRIMARY KEY (tagger, hash)) WITHOUT ROWID",
+)
+
+
+def _check_or_create(db: sqlite3.Connection, path: str) -> None:
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "meta" not in tables:
+        raise CacheError(path, "is a SQLite database but not a digest embedding cache; give another path")
+    if "meta" in tables:
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("format") != FORMAT:
+            raise CacheError(path, "is a SQLite database but not a digest embedding cache; give another path")
+        if meta.get("version") != VERSION:
+            raise CacheError(
+                path, f"is an embedding cache of version {meta.get('version')}; this digest reads {VERSION}"
+            )
+        if tables >= {"vectors", "timexes"}:
+            _wal(db)
+            return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?), ('version', ?)", (FORMAT, VERSION))
+        for sql in _TABLES:
+            db.execute(sql)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    _wal(db)
+
+
+def _wal(db: sqlite3.Connection) -> None:
+    # A read-only location or a reader holding the lock: the rollback journal still works.
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute("PRAGMA journal_mode=WAL")
+
+
+def tagger_fingerprint() -> str:
+    """A digest of digest.timex's source: cached tagging results are valid for this code only."""
+    import digest.timex
+
+    h = hashlib.sha256()
+    folder = os.path.dirname(os.path.abspath(digest.timex.__file__))
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            with open(os.path.join(folder, name), "rb") as f:
+                h.update(name.encode() + b"\0" + f.read())
+    return "digest.timex:" + h.hexdigest()[:16]
+
+
+class CachedTimexes:
+    """:func:`digest.timex.find_timexes` with results kept in the cache file (table ``timexes``).
+
+    ``find(text, reference)`` is a drop-in for the tagger (e.g. ``build_timeline(..., find=...)``).
+    New results are written in batches; call :meth:`flush` or :meth:`close` (or use ``with``).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 60.0) -> None:
+        from digest.timex import find_timexes
+
+        self.path = os.fspath(path)
+        self.tagger = tagger_fingerprint()
+        self._find = find_timexes
+        self._db = _open(self.path, timeout)
+        self._pending: list[tuple[str, bytes, str]] = []
+        self.hits = 0
+        self.misses = 0
+
+    def find(self, text: str, reference: dt.date | None = None) -> list[Timex]:
+        key = hashlib.sha256(
+            (reference.isoformat() if reference else "-").encode() + b"\0" + text.encode("utf-8", "surrogatepass")
+        ).digest()
+        row = self._db.execute("SELECT found FROM timexes WHERE tagger = ? AND hash = ?", (self.tagger, key)).fetchone()
+        if row is not None:
+            self.hits += 1
+            return [Timex(*item) for item in json.loads(row[0])]
+        self.misses += 1
+        found = self._find(text, reference)
+        payload = json.dumps([[t.start, t.end, t.text, t.type, t.value, t.mod, t.anchored] for t in found])
+        self._pending.append((self.tagger, key, payload))
+        if len(self._pending) >= 2000:
+            self.flush()
+        return found
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR IGNORE INTO timexes VALUES (?, ?, ?)", self._pending)
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if "readonly" not in str(exc) and "read-only" not in str(exc):
+                raise CacheError(self.path, f"cannot write to the cache ({exc})") from None
+        self._pending = []
+
+    def close(self) -> None:
+        self.flush()
+        self._db.close()
+
+    def __enter__(self) -> CachedTimexes:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,543 @@
+"""Timelines of large dated collections (timeline summarization): the L most important days
+and K sentences for each, every sentence cited and dated.
+
+Pure: no file I/O, no clock, no printing; progress goes to ``progress(stage, done, total)``
+with the stages "dating", "embedding" (from the embedder) and "selecting".
+
+1. Articles published outside ``[config.start, config.end]`` are left out; the rest are cleaned
+   (``clean=False`` for text that is already one clean sentence per line, such as Timeline17)
+   and segmented; a dateline run into an article's first sentence is cut off.
+2. Dating: each sentence with a cue of a day-precise date (a weekday, "yesterday", a month
+   name, a number...) is tagged with :func:`digest.timex.find_timexes`, relative expressions
+   resolved against the article's own publication date. A sentence *mentions* a day when it
+   holds a day-precise DATE (or TIME) expression inside the window (``config.start``..``end``;
+   without them, from 30 days before the first publication to the last).
+3. Date importance: the number of distinct articles that mention the day (an article counts
+   once however often it repeats it), plus a quarter of the articles published on the day or
+   the day after that do not mention it (news of a day is mostly published then). Ties: more
+   mentioning sentences, then the earlier day. Only days some sentence names can be chosen.
+4. Sentences per day, days in order of importance until L days have a sentence. Candidates:
+   the sentences that name the day (dated by a span of their own text) and, as in news-tls,
+   the first sentences of articles published on the day or the day after that name no date
+   at all (dated by their article's publication date: the event's evidence is then an empty
+   span at the sentence's start whose value is the publication date; renderers can say
+   "published ..."). Lexical centrality (TF-IDF cosine to the centroid of all the day's
+   candidates) shortlists the eligible ones (keywords as in news-tls: the sentence contains
+   one, case-insensitively; 5 to 35 words; self-contained), preferring reports written within
+   two days after the day over later background; the shortlists of the next days are embedded
+   in one call, and K sentences are picked greedily by embedding centrality among the day's
+   shortlist (plus lexical centrality), skipping near-duplicates. No sentence (nor an
+   identical text) is used twice in the timeline.
+5. One Event per chosen sentence, with its citation and the dating span; chronological.
+
+Memory: linear in the collection (the sentence list, mention lists, one sparse TF-IDF vector
+per candidate of the day being shortlisted); embeddings only for the shortlists (at most
+max(12, 4K) sentences a day); never a matrix over all sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from digest.clean import clean_articles
+from digest.config import Config
+from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
+from digest.errors import InputError
+from digest.segment import sentences_of
+from digest.select import citation_of, self_contained
+from digest.text import content_words, normalize, words
+from digest.timeline import human_date
+from digest.types import Article, Briefing, DateEvidence, Event, ReferenceDate, Sentence, Timex
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["TimelineSettings", "build_timeline", "date_mentions", "rank_dates", "timeline_events"]
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class TimelineSettings:
+    """Internal knobs, the same for every collection (not user options)."""
+
+    # Weight of an article published on a day (or the day after) that does not mention it.
+    publication_weight: float = 0.25
+    # Candidates per day that are embedded: max(min_embedded, embedded_per_sentence * K).
+    min_embedded: int = 12
+    embedded_per_sentence: int = 4
+    # Two sentences this similar (cosine) say the same thing: the second is skipped.
+    redundancy_similarity: float = 0.7
+    # Sentences longer than this many words are rarely timeline entries.
+    max_words: int = 35
+    # A candidate must be at least this self-contained (digest.select.self_contained).
+    min_self_contained: float = 0.5
+    # Final score: embedding centrality + this weight x lexical centrality.
+    lexical_weight: float = 0.5
+    # Fallback candidates: the first few sentences of an article that name no date at all are
+    # about the day it was published or the day before (news-tls's "P" sentences). They are
+    # dated by the publication date, which the event's evidence says (an empty span).
+    lead_sentences: int = 5
+    lead_days: tuple[int, ...] = (0, 1)
+    # Prefer sentences from articles published at most this many days after the day they
+    # name (fresh reports over later background); -1: no preference.
+    fresh_days: int = 2
+
+
+DEFAULT_SETTINGS = TimelineSettings()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A sentence about a day: the sentence (index into the sentence list) and the span that
+    names the day, or None for a lead sentence dated by its article's publication date."""
+
+    sentence: int
+    day: dt.date
+    timex: Timex | None  # offsets into the article text
+    published: dt.date | None = None
+
+
+def build_timeline(
+    articles: Sequence[Article],
+    config: Config,
+    *,
+    embedder: Embedder | None = None,
+    progress: ProgressFn | None = None,
+    settings: TimelineSettings = DEFAULT_SETTINGS,
+    clean: bool = True,
+    find: Callable[[str, dt.date | None], list[Timex]] | None = None,
+) -> Briefing:
+    """A timeline of ``config.max_dates`` days with ``config.per_date`` cited sentences each.
+
+    ``articles`` are raw (uncleaned) articles; those with a publication date outside
+    ``config.start``..``config.end`` are left out. The Briefing's ``events`` are the timeline
+    (one Event per sentence, chronological); it has no key points and no clusters.
+    ``clean=False`` skips digest's cleaner, for text already reduced to its sentences.
+    ``find`` replaces the date tagger :func:`digest.timex.find_timexes` (same signature), e.g.
+    :meth:`digest.cache.CachedTimexes.find` so a re-run skips the tagging.
+    """
+    kept = [a for a in articles if _in_window(a.published, config.start, config.end)]
+    if not kept:
+        where = f" between {config.start or '...'} and {config.end or '...'}" if config.start or config.end else ""
+        raise InputError("(input)", f"no articles{where} to build a timeline from")
+    cleaned = clean_articles(kept) if clean else list(kept)
+    sentences = segment_all(cleaned, min_words=2)
+    if not sentences:
+        raise InputError("(input)", "no usable sentences after cleaning")
+    if embedder is None:
+        embedder = SentenceTransformerEmbedder(config.model, batch_size=config.batch_size)
+    events, _counts = timeline_events(
+        cleaned, sentences, config, embedder=embedder, progress=progress, settings=settings, find=find
+    )
+    published = [a.published for a in cleaned if a.published]
+    if published:
+        reference = ReferenceDate(max(published), "metadata", "publication dates of the articles")
+    else:
+        reference = ReferenceDate(None, "none", "no article has a publication date; relative dates unresolved")
+    return Briefing(
+        title=_title(cleaned, config, events),
+        articles=tuple(cleaned),
+        sentences=tuple(sentences),
+        clusters=(),
+        key_points=(),
+        events=events,
+        reference=reference,
+        model=embedder.name,
+        settings=tuple((k, v.isoformat() if hasattr(v, "isoformat") else v) for k, v in config.items()),
+        kind="timeline",
+    )
+
+
+def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sentence]:
+    """Sentences of every article, densely indexed per article; articles without any are skipped.
+
+    A dateline run into an article's first sentences ("MEXICO CITY | Fri Apr 24, 2009 7:50 pm
+    EDT MEXICO CITY (Reuters) - A strain of flu ...", "... 26 April 2009 10.40 BST A couple ...")
+    is publication metadata, not a statement: the sentence starts after it.
+    """
+    out: list[Sentence] = []
+    for article in articles:
+        found: list[Sentence] = []
+        for s in sentences_of(article):
+            if len(found) < 3:
+                s = _after_dateline(s)
+            if len(words(s.text)) >= min_words:
+                found.append(s)
+        out.extend(Sentence(s.article_id, i, s.start, s.end, s.text) for i, s in enumerate(found))
+    return out
+
+
+_DATELINE = re.compile(
+    r"\((?:Reuters|AP|AFP|CNN|Bloomberg|Xinhua|dpa|UPI|PA|AAP|Associated Press|BBC)\)\s*(?:--?|[–—:])\s*"
+    r"|\b\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:BST|GMT|UTC|EDT|EST|ET|CET|CEST|PST|PDT|JST)\b[\s|:-]*"
+)
+
+
+def _after_dateline(s: Sentence) -> Sentence:
+    last = None
+    for match in _DATELINE.finditer(s.text, 0, min(len(s.text), 250)):
+        last = match
+    if last is None or last.end() >= len(s.text):
+        return s
+    cut = last.end()
+    return Sentence(s.article_id, s.index, s.start + cut, s.end, s.text[cut:])
+
+
+def timeline_events(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    config: Config,
+    *,
+    embedder: Embedder,
+    progress: ProgressFn | None = None,
+    settings: TimelineSettings = DEFAULT_SETTINGS,
+    find: Callable[[str, dt.date | None], list[Timex]] | None = None,
+) -> tuple[tuple[Event, ...], dict[dt.date, int]]:
+    """The timeline's events for already cleaned and segmented articles, and the number of
+    articles mentioning each chosen day. Reusable by ``digest build`` on large collections."""
+    window = _window(articles, config)
+    mentions = date_mentions(articles, sentences, window=window, progress=progress, find=find)
+    ranked = rank_dates(articles, sentences, mentions, window=window, settings=settings)
+    by_day: dict[dt.date, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_day[m.day].append(m)
+    for m in lead_mentions(articles, sentences, mentions, window=window, settings=settings):
+        if m.day in by_day:  # only days some sentence names can be chosen
+            by_day[m.day].append(m)
+    idf = _idf(sentences, {m.sentence for m in mentions})
+    chooser = _Chooser(sentences, config, embedder, settings, idf, {a.id: a.published for a in articles})
+    chosen: list[tuple[dt.date, list[Mention]]] = []
+    queue = iter(ranked)
+    while len(chosen) < config.max_dates:
+        # Shortlist candidates for the next days lexically, embed them in one call (batched by
+        # length: far faster than a call per day), then pick per day in order of importance.
+        need = config.max_dates - len(chosen)
+        batch: list[tuple[dt.date, list[Mention]]] = []
+        for day, _score in queue:
+            shortlist = chooser.shortlist(by_day[day])
+            if shortlist:
+                batch.append((day, shortlist))
+            if len(batch) >= need + max(2, need // 5):
+                break
+        if not batch:
+            break
+        chooser.embed([m for _, short in batch for m in short], progress)
+        for day, shortlist in batch:
+            if len(chosen) >= config.max_dates:
+                break
+            picked = chooser.pick(shortlist)
+            if picked:
+                chosen.append((day, picked))
+        if progress:
+            progress("selecting", len(chosen), config.max_dates)
+    counts = {day: len({sentences[m.sentence].article_id for m in by_day[day]}) for day, _ in chosen}
+    events: list[Event] = []
+    for day, picked in sorted(chosen, key=lambda t: t[0]):
+        value = day.isoformat()
+        label = human_date(value, "day")
+        for m in picked:
+            s = sentences[m.sentence]
+            cite = citation_of(s)
+            if m.timex is not None:
+                evidence = DateEvidence(cite, m.timex.start, m.timex.end, m.timex.text, value)
+            else:  # dated by publication: an empty span at the sentence, the publication date as value
+                assert m.published is not None
+                evidence = DateEvidence(cite, s.start, s.start, "", m.published.isoformat(), origin="published")
+            events.append(
+                Event(
+                    value=value,
+                    precision="day",
+                    label=label,
+                    sort_key=day,
+                    text=s.text,
+                    citations=(cite,),
+                    evidence=(evidence,),
+                    representative=cite,
+                    mod=m.timex.mod if m.timex else None,
+                    independent_count=counts[day],
+                )
+            )
+    return tuple(events), counts
+
+
+def date_mentions(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    *,
+    window: tuple[dt.date | None, dt.date | None] = (None, None),
+    progress: ProgressFn | None = None,
+    find: Callable[[str, dt.date | None], list[Timex]] | None = None,
+) -> list[Mention]:
+    """Every (sentence, day) where the sentence names a day inside the window, with the first
+    span that names it. Relative expressions resolve against the article's publication date."""
+    if find is None:
+        from digest.timex import find_timexes as find
+    published = {a.id: a.published for a in articles}
+    out: list[Mention] = []
+    total = len(sentences)
+    for i, s in enumerate(sentences):
+        # Only sentences with a cue of a day-precise date are tagged (a weekday, yesterday/today,
+        # a month name or a number...): most of the text is skipped, the same mentions are found.
+        if _DAY_CUE.search(s.text):
+            seen: set[dt.date] = set()
+            for timex in find(s.text, published.get(s.article_id)):
+                day = _day_of(timex)
+                if day is None or day in seen or not _in_window(day, *window):
+                    continue
+                seen.add(day)
+                span = replace(timex, start=s.start + timex.start, end=s.start + timex.end)
+                out.append(Mention(i, day, span))
+        if progress and (i % 2000 == 0 or i + 1 == total):
+            progress("dating", i + 1, total)
+    return out
+
+
+_DAY_CUE = re.compile(
+    r"\d|yesterday|today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bago\b|christmas|easter"
+    r"|new year|thanksgiving|night|morning|afternoon|evening|\bdays?\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
+
+
+def lead_mentions(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    *,
+    window: tuple[dt.date | None, dt.date | None] = (None, None),
+    settings: TimelineSettings = DEFAULT_SETTINGS,
+    find: Callable[[str, dt.date | None], list[Timex]] | None = None,
+) -> list[Mention]:
+    """Lead sentences that name no date, as candidates for their article's publication day
+    and the day before (``settings.lead_days``)."""
+    if settings.lead_sentences <= 0 or not settings.lead_days:
+        return []
+    published = {a.id: a.published for a in articles if a.published}
+    dated = {m.sentence for m in mentions}
+    out: list[Mention] = []
+    for i, s in enumerate(sentences):
+        pub = published.get(s.article_id)
+        if pub is None or s.index >= settings.lead_sentences or i in dated:
+            continue
+        if _DIGIT_OR_DATEWORD.search(s.text):  # may name a date the tagger left out of the window
+            continue
+        for back in settings.lead_days:
+            day = pub - dt.timedelta(days=back)
+            if _in_window(day, *window):
+                out.append(Mention(i, day, None, pub))
+    return out
+
+
+_DIGIT_OR_DATEWORD = re.compile(
+    r"\b(?:\d{4}|yesterday|today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\b",
+    re.I,
+)
+
+
+def rank_dates(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    *,
+    window: tuple[dt.date | None, dt.date | None] = (None, None),
+    settings: TimelineSettings = DEFAULT_SETTINGS,
+) -> list[tuple[dt.date, float]]:
+    """Days by importance: articles mentioning the day, plus a fraction of the articles
+    published on it or the day after that do not mention it. Best first."""
+    mentioning: dict[dt.date, set[str]] = defaultdict(set)
+    n_sentences: Counter[dt.date] = Counter()
+    for m in mentions:
+        mentioning[m.day].add(sentences[m.sentence].article_id)
+        n_sentences[m.day] += 1
+    score: dict[dt.date, float] = {day: float(len(ids)) for day, ids in mentioning.items()}
+    for article in articles:
+        if article.published is None:
+            continue
+        for back in (0, 1):
+            day = article.published - dt.timedelta(days=back)
+            if _in_window(day, *window) and article.id not in mentioning.get(day, ()):
+                score[day] = score.get(day, 0.0) + settings.publication_weight
+    # Only days some sentence names can be dated by a span; the others cannot be chosen.
+    ranked = [(day, s) for day, s in score.items() if day in mentioning]
+    ranked.sort(key=lambda t: (-t[1], -n_sentences[t[0]], t[0]))
+    return ranked
+
+
+class _Chooser:
+    """Picks K sentences for a day; remembers what was used so nothing repeats."""
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        config: Config,
+        embedder: Embedder,
+        settings: TimelineSettings,
+        idf: dict[str, float],
+        published: dict[str, dt.date | None] | None = None,
+    ) -> None:
+        self.published = published or {}
+        self.sentences = sentences
+        self.config = config
+        self.embedder = embedder
+        self.settings = settings
+        self.idf = idf
+        self.keywords = tuple(k.lower() for k in config.keywords if k.strip())
+        self.used_keys: set[tuple[str, int]] = set()
+        self.used_texts: set[str] = set()
+        self.used_vectors: list[np.ndarray] = []
+        self.vectors: dict[int, np.ndarray] = {}  # sentence index -> embedding (shortlisted only)
+        self.lexical: dict[int, float] = {}
+
+    def eligible(self, text: str) -> bool:
+        n = len(words(text))
+        if n < self.config.min_sentence_words or n > self.settings.max_words:
+            return False
+        if self.keywords and not any(k in text.lower() for k in self.keywords):
+            return False
+        return self_contained(text) >= self.settings.min_self_contained
+
+    def shortlist(self, day_mentions: Sequence[Mention]) -> list[Mention]:
+        """The day's most central eligible sentences by TF-IDF cosine to the centroid of all
+        its mentioning sentences; at most max(min_embedded, embedded_per_sentence * K)."""
+        if not day_mentions:
+            return []
+        vectors = [self._tfidf(self.sentences[m.sentence].text) for m in day_mentions]
+        centroid: dict[str, float] = defaultdict(float)
+        for v in vectors:
+            for w, x in v.items():
+                centroid[w] += x
+        norm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
+        lexical = [sum(x * centroid.get(w, 0.0) for w, x in v.items()) / norm for v in vectors]
+        limit = max(self.settings.min_embedded, self.settings.embedded_per_sentence * self.config.per_date)
+        out: list[Mention] = []
+        seen_texts: set[str] = set()
+        order = sorted(zip(day_mentions, lexical, strict=True), key=lambda t: (not self._fresh(t[0]), -t[1]))
+        for m, score in order:
+            s = self.sentences[m.sentence]
+            key = _text_key(s.text)
+            if s.key in self.used_keys or key in self.used_texts or key in seen_texts:
+                continue
+            if not self.eligible(s.text):
+                continue
+            seen_texts.add(key)
+            self.lexical[m.sentence] = score
+            out.append(m)
+            if len(out) >= limit:
+                break
+        return out
+
+    def _fresh(self, m: Mention) -> bool:
+        """Written within a few days after the day (not a later article's background)."""
+        if m.timex is None or self.settings.fresh_days < 0:
+            return True
+        pub = self.published.get(self.sentences[m.sentence].article_id)
+        return pub is not None and 0 <= (pub - m.day).days <= self.settings.fresh_days
+
+    def embed(self, mentions: Sequence[Mention], progress: ProgressFn | None) -> None:
+        import numpy as np
+
+        rows = sorted({m.sentence for m in mentions if m.sentence not in self.vectors})
+        if not rows:
+            return
+        matrix = np.asarray(
+            self.embedder.encode([self.sentences[i].text for i in rows], progress=progress), dtype=np.float32
+        )
+        for i, v in zip(rows, matrix, strict=True):
+            self.vectors[i] = v
+
+    def pick(self, shortlist: Sequence[Mention]) -> list[Mention]:
+        """K sentences by embedding centrality (+ lexical), none redundant, none used before."""
+        import numpy as np
+
+        fresh = [m for m in shortlist if self.sentences[m.sentence].key not in self.used_keys]
+        fresh = [m for m in fresh if _text_key(self.sentences[m.sentence].text) not in self.used_texts]
+        if not fresh:
+            return []
+        emb = np.stack([self.vectors[m.sentence] for m in fresh])
+        center = emb.mean(axis=0)
+        center /= float(np.linalg.norm(center)) or 1.0
+        lexical = np.asarray([self.lexical[m.sentence] for m in fresh], dtype=np.float32)
+        scores = emb @ center + self.settings.lexical_weight * lexical
+        picked: list[int] = []
+        for i in sorted(range(len(fresh)), key=lambda i: (-float(scores[i]), i)):
+            if len(picked) >= self.config.per_date:
+                break
+            if any(float(emb[i] @ emb[j]) >= self.settings.redundancy_similarity for j in picked):
+                continue
+            if self.used_vectors and float(np.max(np.stack(self.used_vectors) @ emb[i])) >= 0.95:
+                continue
+            picked.append(i)
+        for i in picked:
+            s = self.sentences[fresh[i].sentence]
+            self.used_keys.add(s.key)
+            self.used_texts.add(_text_key(s.text))
+            self.used_vectors.append(emb[i])
+        return [fresh[i] for i in picked]
+
+    def _tfidf(self, text: str) -> dict[str, float]:
+        counts = Counter(content_words(text))
+        vec = {w: c * self.idf.get(w, 0.0) for w, c in counts.items()}
+        norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
+        return {w: x / norm for w, x in vec.items()}
+
+
+def _idf(sentences: Sequence[Sentence], rows: set[int]) -> dict[str, float]:
+    """Inverse document frequency over the mentioning sentences (the only ones scored)."""
+    df: Counter[str] = Counter()
+    for i in rows:
+        df.update(set(content_words(sentences[i].text)))
+    n = max(len(rows), 1)
+    return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+
+
+def _text_key(text: str) -> str:
+    return " ".join(words(normalize(text)))
+
+
+def _day_of(timex: Timex) -> dt.date | None:
+    if timex.type not in ("DATE", "TIME") or not timex.value:
+        return None
+    match = _DAY.match(timex.value)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _in_window(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
+    if day is None:
+        return True
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+# Without --start, days up to this long before the first publication may be chosen (the
+# event that started the coverage); without --end, none after the last publication (plans).
+LOOKBACK = dt.timedelta(days=30)
+
+
+def _window(articles: Sequence[Article], config: Config) -> tuple[dt.date | None, dt.date | None]:
+    """Days a timeline may hold: the configured window, else around the publication dates."""
+    published = [a.published for a in articles if a.published]
+    start = config.start or (min(published) - LOOKBACK if published else None)
+    end = config.end or (max(published) if published else None)
+    return start, end
+
+
+def _title(articles: Sequence[Article], config: Config, events: Sequence[Event]) -> str:
+    topic = ", ".join(config.keywords) if config.keywords else None
+    if events:
+        span = f"{events[0].label} to {events[-1].label}"
+        return f"Timeline: {topic} ({span})" if topic else f"Timeline, {span}"
+    return f"Timeline: {topic}" if topic else "Timeline"

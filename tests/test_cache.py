@@ -1,0 +1,174 @@
+"""The persistent embedding cache, on real temporary SQLite files, with a counting fake embedder."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from digest.cache import CachedEmbedder, CacheError
+from digest.errors import DigestError, InputError
+
+
+class CountingEmbedder:
+    """Deterministic vectors from the text's bytes; records every text it is asked to embed."""
+
+    def __init__(self, name: str = "fake", dim: int = 8) -> None:
+        self.name = name
+        self.dim = dim
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: Sequence[str], *, progress=None) -> np.ndarray:
+        self.calls.append(list(texts))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            seed = int.from_bytes(hashlib.sha256(t.encode("utf-8", "surrogatepass")).digest()[:8], "little")
+            rng = np.random.default_rng(seed)
+            v = rng.standard_normal(self.dim).astype(np.float32)
+            out[i] = v / np.linalg.norm(v)
+        return out
+
+    @property
+    def embedded(self) -> list[str]:
+        return [t for call in self.calls for t in call]
+
+
+def test_rerun_embeds_nothing_and_returns_identical_bytes(tmp_path) -> None:
+    path = tmp_path / "cache.sqlite"
+    texts = ["one", "two", "three", "two"]
+    inner = CountingEmbedder()
+    with CachedEmbedder(inner, path) as cache:
+        first = cache.encode(texts)
+        assert inner.embedded == ["one", "two", "three"]  # a repeated text is embedded once
+        assert cache.name == "fake"
+    inner2 = CountingEmbedder()
+    with CachedEmbedder(inner2, str(path)) as cache:
+        again = cache.encode(texts)
+        assert inner2.calls == []
+        assert cache.hits == 4 and cache.misses == 0
+    assert again.dtype == np.float32 and again.shape == (4, 8)
+    assert again.tobytes() == first.tobytes()
+    np.testing.assert_array_equal(again[1], again[3])
+
+
+def test_grown_collection_embeds_only_new_texts_in_input_order(tmp_path) -> None:
+    path = tmp_path / "c.sqlite"
+    inner = CountingEmbedder()
+    cache = CachedEmbedder(inner, path)
+    cache.encode(["a", "b"])
+    out = cache.encode(["c", "b", "a", "d"])
+    assert inner.calls[-1] == ["c", "d"]
+    direct = CountingEmbedder().encode(["c", "b", "a", "d"])
+    np.testing.assert_array_equal(out, direct)
+    assert cache.stored() == 4
+    cache.close()
+
+
+def test_models_do_not_share_vectors(tmp_path) -> None:
+    path = tmp_path / "c.sqlite"
+    CachedEmbedder(CountingEmbedder("model-a"), path).encode(["x"])
+    other = CountingEmbedder("model-b", dim=4)
+    out = CachedEmbedder(other, path).encode(["x"])
+    assert other.embedded == ["x"] and out.shape == (1, 4)
+
+
+def test_empty_input(tmp_path) -> None:
+    inner = CountingEmbedder()
+    out = CachedEmbedder(inner, tmp_path / "c.sqlite").encode([])
+    assert out.shape[0] == 0 and inner.calls == []
+
+
+def test_unicode_and_long_texts(tmp_path) -> None:
+    texts = ["Zürich – “quoted” 🚀", "x" * 100_000, "\ud800 lone surrogate"]
+    first = CachedEmbedder(CountingEmbedder(), tmp_path / "c.sqlite").encode(texts)
+    inner = CountingEmbedder()
+    again = CachedEmbedder(inner, tmp_path / "c.sqlite").encode(texts)
+    assert inner.calls == [] and again.tobytes() == first.tobytes()
+
+
+def test_a_text_file_is_refused_and_left_alone(tmp_path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("my notes, not a cache\n", encoding="utf-8")
+    with pytest.raises(CacheError) as info:
+        CachedEmbedder(CountingEmbedder(), path)
+    assert isinstance(info.value, InputError) and isinstance(info.value, DigestError)
+    assert "not an embedding cache" in str(info.value) and str(path) in str(info.value)
+    assert path.read_text(encoding="utf-8") == "my notes, not a cache\n"
+
+
+def test_another_sqlite_database_is_refused(tmp_path) -> None:
+    path = tmp_path / "other.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE people (name TEXT)")
+    db.commit()
+    db.close()
+    with pytest.raises(CacheError, match="not a digest embedding cache"):
+        CachedEmbedder(CountingEmbedder(), path)
+    tables = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
+    assert tables == {"people"}
+
+
+def test_a_directory_is_refused(tmp_path) -> None:
+    with pytest.raises(CacheError, match="directory"):
+        CachedEmbedder(CountingEmbedder(), tmp_path)
+
+
+def test_concurrent_readers_and_a_writer(tmp_path) -> None:
+    path = tmp_path / "c.sqlite"
+    texts = [f"sentence {i}" for i in range(200)]
+    expected = CachedEmbedder(CountingEmbedder(), path).encode(texts)
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            inner = CountingEmbedder()
+            with CachedEmbedder(inner, path) as cache:
+                for _ in range(5):
+                    np.testing.assert_array_equal(cache.encode(texts), expected)
+            assert inner.calls == []
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    def write() -> None:
+        try:
+            with CachedEmbedder(CountingEmbedder(), path) as cache:
+                for k in range(5):
+                    cache.encode([f"new {k} {i}" for i in range(50)])
+        except BaseException as exc:  # pragma: no cover
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read) for _ in range(3)] + [threading.Thread(target=write)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    with CachedEmbedder(CountingEmbedder(), path) as cache:
+        assert cache.stored() == 200 + 250
+
+
+def test_tagging_results_are_kept_in_the_same_file(tmp_path) -> None:
+    import datetime as dt
+
+    from digest.cache import CachedTimexes
+    from digest.timex import find_timexes
+
+    path = tmp_path / "c.sqlite"
+    CachedEmbedder(CountingEmbedder(), path).encode(["a vector too"])
+    ref = dt.date(2010, 6, 17)
+    texts = ["BP agreed on Wednesday to pay $20bn.", "No date here at all.", "On 16 June 2010 the fund was set up."]
+    with CachedTimexes(path) as tagger:
+        first = [tagger.find(t, ref) for t in texts]
+        assert tagger.misses == 3
+    assert first == [find_timexes(t, ref) for t in texts]
+    with CachedTimexes(path) as tagger:
+        again = [tagger.find(t, ref) for t in texts]
+        assert tagger.hits == 3 and tagger.misses == 0
+        assert tagger.find(texts[0], dt.date(2010, 6, 25)) == find_timexes(texts[0], dt.date(2010, 6, 25))
+        assert tagger.misses == 1  # another reference date is another entry
+    assert again == first
+    assert CachedEmbedder(CountingEmbedder(), path).stored() == 1  # the vectors are still there

@@ -1,0 +1,265 @@
+"""Timelines of large dated collections (digest.tls): logic with a tiny fake embedder, the cache
+end to end on real temporary files, and the real model on a small Timeline17 slice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from digest.cache import CachedEmbedder, CachedTimexes
+from digest.config import Config
+from digest.errors import InputError
+from digest.tls import build_timeline, segment_all
+from digest.types import Article, Briefing
+
+from .conftest import ROOT, T17
+
+D = dt.date
+
+
+class BagOfWords:
+    """A tiny deterministic embedder: hashed word counts, L2-normalized."""
+
+    name = "bag-of-words"
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str], *, progress=None) -> np.ndarray:
+        self.texts.extend(texts)
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in re.findall(r"[a-z]+", t.lower()):
+                out[i, int(hashlib.md5(w.encode()).hexdigest(), 16) % 64] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+
+def article(i: int, published: D, *lines: str) -> Article:
+    return Article(f"a{i}", "\n".join(lines), source=f"s{i}", published=published)
+
+
+def collection() -> list[Article]:
+    """Three days of a story: the leak (mentioned by most articles), a hearing, a fund."""
+    return [
+        article(
+            1,
+            D(2010, 4, 21),
+            "An oil rig exploded on Tuesday in the Gulf of Mexico, killing eleven workers.",
+            "The rig was operated by BP under contract with the owner of the platform.",
+        ),
+        article(
+            2,
+            D(2010, 4, 22),
+            "The explosion on April 20 started a leak of oil that officials call serious.",
+            "Coast Guard crews searched the water for the missing workers all through the night.",
+        ),
+        article(
+            3,
+            D(2010, 5, 3),
+            "Since the April 20 explosion, oil has spread toward the coast of Louisiana.",
+            "On May 2, President Obama visited the coast and promised that BP would pay for the spill.",
+        ),
+        article(
+            4,
+            D(2010, 5, 3),
+            "Obama travelled to Venice, Louisiana on Sunday to see the oil spill response.",
+            "He said the federal government would hold BP responsible for the cleanup costs.",
+        ),
+        article(
+            5,
+            D(2010, 6, 17),
+            "BP agreed on Wednesday to put $20bn into a fund for victims of the spill.",
+            "The company also said it would pay no dividend to shareholders this year at all.",
+        ),
+        article(
+            6,
+            D(2010, 6, 18),
+            "The April 20 blast was the worst disaster of its kind, a hearing heard.",
+            "Lawmakers questioned the chief executive of BP for more than five hours on Thursday.",
+        ),
+        article(
+            7,
+            D(2010, 6, 18),
+            "A fund of $20bn for the victims was agreed on June 16 after talks in Washington.",
+            "Football results from the weekend were announced by the league on June 16 as usual.",
+        ),
+    ]
+
+
+def days(b: Briefing) -> list[str]:
+    return sorted({e.value for e in b.events})
+
+
+def test_most_mentioned_days_win_and_every_date_is_explained_by_a_span() -> None:
+    arts = collection()
+    b = build_timeline(arts, Config(max_dates=3, per_date=1), embedder=BagOfWords())
+    assert b.events and not b.key_points and not b.clusters
+    assert days(b)[0] == "2010-04-20"  # named by four articles
+    assert set(days(b)) == {"2010-04-20", "2010-05-02", "2010-06-16"}
+    texts = {a.id: a.text for a in b.articles}
+    for e in b.events:
+        (ev,) = e.evidence
+        assert e.citations == (e.representative,) and ev.citation == e.representative
+        c = e.representative
+        assert texts[c.article_id][c.start : c.end] == e.text
+        assert c.start <= ev.start < ev.end <= c.end  # the dating span lies in the cited sentence
+        assert texts[c.article_id][ev.start : ev.end] == ev.text
+        assert ev.value == e.value and e.precision == "day" and e.sort_key == D.fromisoformat(e.value)
+    assert [e.sort_key for e in b.events] == sorted(e.sort_key for e in b.events)
+    assert b.events[0].label == "20 April 2010"
+
+
+def test_per_date_count_no_repeats_and_determinism() -> None:
+    config = Config(max_dates=2, per_date=3)
+    b1 = build_timeline(collection(), config, embedder=BagOfWords())
+    b2 = build_timeline(collection(), config, embedder=BagOfWords())
+    assert b1.events == b2.events
+    per_day = Counter(e.value for e in b1.events)
+    assert len(per_day) <= 2 and max(per_day.values()) <= 3
+    keys = [(e.representative.article_id, e.representative.sentence_index) for e in b1.events]
+    assert len(keys) == len(set(keys))
+    assert len({e.text for e in b1.events}) == len(b1.events)
+
+
+def test_keywords_filter_sentences_as_in_news_tls() -> None:
+    b = build_timeline(collection(), Config(max_dates=4, per_date=2, keywords=("BP",)), embedder=BagOfWords())
+    assert b.events
+    assert all("bp" in e.text.lower() for e in b.events)
+    assert "Football" not in " ".join(e.text for e in b.events)
+
+
+def test_window_limits_articles_and_days() -> None:
+    config = Config(max_dates=5, per_date=1, start=D(2010, 6, 1), end=D(2010, 6, 30))
+    b = build_timeline(collection(), config, embedder=BagOfWords())
+    assert {a.id for a in b.articles} == {"a5", "a6", "a7"}
+    assert all(D(2010, 6, 1) <= e.sort_key <= D(2010, 6, 30) for e in b.events)
+    with pytest.raises(InputError, match="no articles"):
+        build_timeline(collection(), Config(start=D(2011, 1, 1)), embedder=BagOfWords())
+
+
+def test_progress_is_reported_by_stage() -> None:
+    seen: list[tuple[str, int, int]] = []
+    build_timeline(collection(), Config(max_dates=2), embedder=BagOfWords(), progress=lambda *a: seen.append(a))
+    stages = {s for s, _, _ in seen}
+    assert {"dating", "selecting"} <= stages
+    assert all(0 <= done <= total for _, done, total in seen)
+
+
+def test_lead_sentence_without_a_date_is_dated_by_publication_and_says_so() -> None:
+    arts = [
+        article(
+            1,
+            D(2011, 1, 25),
+            "Thousands of protesters filled Tahrir Square on Tuesday demanding change.",
+            "Police fired tear gas at crowds in the centre of the capital city for hours.",
+        ),
+        article(
+            2,
+            D(2011, 1, 26),
+            "Egyptian protesters clashed with police in Cairo on Tuesday, January 25.",
+            "Protesters demanded the resignation of the president after decades in power.",
+        ),
+    ]
+    b = build_timeline(arts, Config(max_dates=1, per_date=4, keywords=("protest",)), embedder=BagOfWords())
+    assert days(b) == ["2011-01-25"]
+    by_kind = {bool(e.evidence[0].text) for e in b.events}
+    assert True in by_kind
+    for e in b.events:
+        ev = e.evidence[0]
+        if not ev.text:  # publication-dated: an empty span at the sentence, the publication date as value
+            assert ev.start == ev.end == e.representative.start
+            pub = next(a.published for a in b.articles if a.id == e.representative.article_id)
+            assert ev.value == pub.isoformat() and 0 <= (pub - e.sort_key).days <= 1
+
+
+def test_dateline_is_not_part_of_a_sentence() -> None:
+    a = article(
+        1,
+        D(2009, 4, 24),
+        "MEXICO CITY | Fri Apr 24, 2009 7:50 pm EDT MEXICO CITY (Reuters) - A strain of flu has killed 60 people.",
+        "Officials said on Friday that schools would close.",
+    )
+    (first, second) = segment_all([a])
+    assert first.text == "A strain of flu has killed 60 people."
+    assert a.text[first.start : first.end] == first.text
+    assert second.index == 1
+
+
+def test_memory_stays_bounded_embeddings_only_for_shortlisted_sentences() -> None:
+    # 300 articles x 6 sentences; only a bounded shortlist per chosen day is embedded.
+    arts = [
+        article(
+            i,
+            D(2010, 4, 1) + dt.timedelta(days=i % 30),
+            f"Report {i}: the well leaked again on {['Monday', 'Tuesday', 'Friday'][i % 3]} said officials.",
+            *[f"Filler sentence number {k} of article {i} says nothing about anything at all." for k in range(5)],
+        )
+        for i in range(300)
+    ]
+    emb = BagOfWords()
+    b = build_timeline(arts, Config(max_dates=3, per_date=2), embedder=emb)
+    assert len(b.sentences) == 1800
+    # A round embeds at most (days still needed + margin) x max(12, 4K) shortlisted sentences; the
+    # fake's near-identical fillers are redundant, so a few rounds run: still far from all 1,800.
+    assert 0 < len(emb.texts) <= 200
+    assert len(emb.texts) == len(set(emb.texts))  # nothing embedded twice
+
+
+def test_cached_embedder_end_to_end(tmp_path) -> None:
+    path = tmp_path / "emb.sqlite"
+    inner = BagOfWords()
+    with CachedEmbedder(inner, path) as cache:
+        first = build_timeline(collection(), Config(max_dates=3, per_date=2), embedder=cache)
+    assert inner.texts
+    again_inner = BagOfWords()
+    with CachedEmbedder(again_inner, path) as cache, CachedTimexes(path) as tagger:
+        again = build_timeline(collection(), Config(max_dates=3, per_date=2), embedder=cache, find=tagger.find)
+        assert cache.misses == 0 and cache.hits > 0
+    with CachedTimexes(path) as tagger:
+        third = build_timeline(collection(), Config(max_dates=3, per_date=2), embedder=BagOfWords(), find=tagger.find)
+        assert tagger.misses == 0 and tagger.hits > 0
+    assert third.events == first.events
+    assert again_inner.texts == []
+    assert again.events == first.events
+    grown = [*collection(), article(9, D(2010, 6, 18), "BP set up the $20bn fund on June 16, officials confirmed.")]
+    grown_inner = BagOfWords()
+    with CachedEmbedder(grown_inner, path) as cache:
+        build_timeline(grown, Config(max_dates=3, per_date=2), embedder=cache)
+    assert set(grown_inner.texts) <= {"BP set up the $20bn fund on June 16, officials confirmed."}
+
+
+def test_renders_as_markdown_and_json() -> None:
+    b = build_timeline(collection(), Config(max_dates=2, per_date=1), embedder=BagOfWords())
+    md = b.to_markdown()
+    assert "20 April 2010" in md
+    assert '"timeline"' in b.to_json()
+
+
+@pytest.mark.slow
+def test_real_model_on_a_t17_slice() -> None:
+    folder = T17 / "haiti_bbc"
+    if not folder.is_dir():
+        pytest.skip(f"Timeline17 data not found at {folder} (shared evaluation data is not checked out)")
+    import sys
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from benchmarks.t17 import read_folder
+
+    items = [a for a in read_folder(folder) if a.published <= D(2010, 1, 15)]
+    arts = [Article(a.id, a.text, "bbc", published=a.published) for a in items]
+    config = Config(
+        max_dates=3, per_date=2, start=D(2010, 1, 12), end=D(2010, 1, 15), keywords=("haiti", "quake", "earthquake")
+    )
+    b = build_timeline(arts, config)
+    assert "2010-01-12" in days(b)  # the day of the earthquake
+    assert len(days(b)) == 3 and all(Counter(e.value for e in b.events)[d] <= 2 for d in days(b))
+    assert all(re.search("haiti|quake", e.text, re.I) for e in b.events)
+    assert b.model.startswith("all-MiniLM-L6-v2")
