@@ -25,6 +25,7 @@ import random
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,6 +123,7 @@ def run(data: Path, n: int) -> dict[str, object]:
     parts = Components(embedder=SentenceTransformerEmbedder())
     copy = {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "direction_ok": 0, "kind_ok": 0}
     conflict = {"tp": 0, "fp": 0, "fn": 0}
+    breakdown: Counter[str] = Counter()  # "case kind -> found copy, found kind"
     started = time.perf_counter()
     for k, case in enumerate(make_cases(data, n)):
         arts = [Article("A", case.base.text, "a"), Article("X", case.test_text, "x")]
@@ -133,6 +135,10 @@ def run(data: Path, n: int) -> dict[str, object]:
         family = {d.article_id: d.source_id for d in b.derivations}
         related = family.get("X", "X") == family.get("A", "A")
         positive = case.kind != "unrelated"
+        found = next((f"{d.article_id} {d.kind}" for d in relation), "none")
+        breakdown[
+            f"{case.kind} -> {'X' if found.startswith('X') else found.split()[0]} as copy, " + found.split()[-1]
+        ] += 1
         if positive and related:
             copy["tp"] += 1
             copy["direction_ok"] += int(family.get("X") == "A")
@@ -175,6 +181,7 @@ def run(data: Path, n: int) -> dict[str, object]:
             "kind_accuracy": round(copy["kind_ok"] / copy["tp"], 3) if copy["tp"] else 0.0,
         },
         "conflict": {**conflict, "precision": fp_, "recall": fr},
+        "breakdown": dict(sorted(breakdown.items())),
         "seconds": round(seconds, 1),
     }
 
@@ -220,6 +227,8 @@ def main() -> int:
     print(
         f"{'conflict detection':<18} {f['precision']:>9.3f} {f['recall']:>7.3f}  tp={f['tp']} fp={f['fp']} fn={f['fn']}"
     )
+    for line, n in result["breakdown"].items():  # type: ignore[union-attr]
+        print(f"  {line}: {n}")
     print(f"{result['cases']} collections in {result['seconds']} s")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
