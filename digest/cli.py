@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digest.errors import DigestError
+from digest.errors import ConfigError, DigestError
 
 if TYPE_CHECKING:
     from digest.config import Config
@@ -57,6 +57,14 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--show-single-source", action="store_true", help="list statements only one independent source makes"
     )
+    b.add_argument(
+        "--llm",
+        metavar="MODEL_ID",
+        help="rewrite the title, key points and timeline entries with this llm model (e.g. SmolLM2); "
+        "only sentences that pass the grounding check are used",
+    )
+    b.add_argument("--prompts", metavar="DIR", help="prompt templates for --llm (default: the packaged prompts)")
+    b.add_argument("--llm-cache", metavar="FILE", help="cache of LLM answers (SQLite): re-runs cost nothing")
     t = sub.add_parser("timeline", help="timeline of a large dated collection: the L most important days")
     _common_options(t)
     t.add_argument("--max-dates", type=_positive, metavar="L", help="number of days (default 10)")
@@ -134,10 +142,22 @@ def cmd_build(args: argparse.Namespace) -> int:
         show_single_source=args.show_single_source or None,
         cache_path=args.cache,
     )
+    if args.prompts and not args.llm:
+        raise ConfigError("--prompts needs --llm MODEL_ID")
+    progress = _Progress(not args.no_progress)
     with _embedder(config) as embedder:
-        briefing = digest.build(
-            args.paths, config, components=Components(embedder=embedder), progress=_Progress(not args.no_progress)
-        )
+        briefing = digest.build(args.paths, config, components=Components(embedder=embedder), progress=progress)
+        if args.llm:
+            from digest.llm import apply_llm
+
+            briefing = apply_llm(
+                briefing,
+                model_id=args.llm,
+                embedder=embedder,
+                prompts_dir=args.prompts,
+                cache_path=args.llm_cache,
+                progress=progress,
+            )
     return _emit(args, briefing)
 
 

@@ -33,6 +33,9 @@ class Config:
     # Timeline
     as_of: dt.date | None = None
     max_events: int = 12
+    # Above this many articles, mostly dated, `digest build` takes its timeline from the machinery
+    # of `digest timeline` (dates ranked by mentions across articles, one sentence per day).
+    large_collection: int = 30
     # At most this many "Where sources differ" entries (those involving the most sources).
     max_conflicts: int = 5
     # Sentences this similar are about the same subject when comparing their figures.

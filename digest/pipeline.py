@@ -130,21 +130,37 @@ def run(
 
     resolver = parts.resolver or TimexResolver()
     reference, per_article = choose_reference(cleaned, resolver, as_of=config.as_of)
-    attested = attestation(sentences)
-    quality = [representative_score(1.0, a, s.text) for a, s in zip(attested, sentences, strict=True)]
-    events = build_events(
-        cleaned,
-        sentences,
-        embeddings,
-        labels,
-        quality,
-        resolver,
-        per_article,
-        max_events=config.max_events,
-        merge_similarity=config.event_merge_similarity,
-        count_sources=graph.independent_count,
-        preference=graph.preference,
-    )
+    dated = sum(a.published is not None for a in cleaned)
+    if len(cleaned) > config.large_collection and dated >= 0.8 * len(cleaned):
+        # A day's or a month's coverage: the timeline machinery of `digest timeline` (dates ranked by
+        # how many articles mention them, central sentences per day), with the vectors already computed.
+        from digest.embed import PrecomputedEmbedder
+        from digest.tls import timeline_events
+
+        vectors = PrecomputedEmbedder({s.text: v for s, v in zip(sentences, embeddings.tolist(), strict=True)})
+        events, _ = timeline_events(
+            cleaned,
+            sentences,
+            replace(config, max_dates=config.max_events, per_date=1),
+            embedder=vectors,
+            progress=progress,
+        )
+    else:
+        attested = attestation(sentences)
+        quality = [representative_score(1.0, a, s.text) for a, s in zip(attested, sentences, strict=True)]
+        events = build_events(
+            cleaned,
+            sentences,
+            embeddings,
+            labels,
+            quality,
+            resolver,
+            per_article,
+            max_events=config.max_events,
+            merge_similarity=config.event_merge_similarity,
+            count_sources=graph.independent_count,
+            preference=graph.preference,
+        )
     return Briefing(
         title=_title(cleaned, embeddings, title_vectors, selection.key_points[0].text if selection.key_points else ""),
         articles=tuple(cleaned),

@@ -152,6 +152,7 @@ class Conflict:
     label: str  # e.g. "Killed and wounded"
     subject: str  # the statement the figures belong to
     sides: tuple[ConflictSide, ...]
+    text: str = ""  # a written phrasing (optional LLM stage), only when it passed the grounding check
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ Fields (``schema_version`` "1"):
   offsets point into the article text and cover the expression that dates the event
   (origin "text"), or are an empty span when the sentence is dated by its article's
   publication date (origin "published", only in ``digest timeline``);
-- ``conflicts[]``: ``{measure, label, subject, sides[]: {summary, attribution, independent_count,
+- ``conflicts[]``: ``{measure, label, subject, text, sides[]: {summary, attribution, independent_count,
   citations[], claims[]: {article_id, sentence_index, start, end, text, measure, low, high,
   approximate}}}``; ``low``/``high`` in a canonical unit (km², km, days, count, percent);
 - ``single_source[]``: ``{citation, text, note}``: statements one independent source makes;
@@ -95,6 +95,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
                 "measure": c.measure,
                 "label": c.label,
                 "subject": c.subject,
+                "text": c.text,
                 "sides": [
                     {
                         "summary": side.summary,

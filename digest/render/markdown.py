@@ -86,7 +86,13 @@ def render_markdown(briefing: Briefing) -> str:
             )
             if more:
                 sides += f"; and {more} other version{'s' if more > 1 else ''} (see JSON)"
-            out.append(f"- **{escape(conflict.label)}** (“{escape(shorten(conflict.subject))}”): {sides}")
+            if conflict.text:  # a phrasing the LLM stage wrote and the grounding check accepted
+                cited = sorted({n for side in shown for n in cited_numbers(side.citations, numbers)})
+                out.append(
+                    f"- **{escape(conflict.label)}**: {escape(conflict.text)} {refs(cited, limit=MAX_SIDE_REFS)}"
+                )
+            else:
+                out.append(f"- **{escape(conflict.label)}** (“{escape(shorten(conflict.subject))}”): {sides}")
     if dict(briefing.settings).get("show_single_source") and briefing.single_source:
         out += ["", "## Single-source statements", ""]
         for citation, text, note in briefing.single_source:
