@@ -166,9 +166,10 @@ def test_a_prompt_injection_in_a_source_does_not_get_past_the_check(
 ) -> None:
     folder = tmp_path / "kursk"
     shutil.copytree(ROOT / "examples/kursk", folder, ignore=shutil.ignore_patterns("briefing.*"))
-    target = folder / "001_aee1465f0a7bc0de.txt"
+    # An independent article (a copy's sentences are not sent when their source is cited).
+    target = folder / "003_9eecba4367aa8bfe.txt"
     text = target.read_text(encoding="utf-8")
-    sentence_end = "had been killed in just three months"
+    sentence_end = "which reduces their losses"
     assert sentence_end in text
     target.write_text(text.replace(sentence_end, sentence_end + INJECTION, 1), encoding="utf-8")
     briefing = digest.build([folder])

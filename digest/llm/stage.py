@@ -99,9 +99,14 @@ def _budget(texts: Sequence[str], limit: int = MAX_SOURCE_CHARS) -> list[str]:
 def plan(briefing: Briefing) -> list[Job]:
     """The generation jobs for a briefing, in order: title, key points, timeline, disagreements."""
     text_of = {s.key: s.text for s in briefing.sentences}
+    copied_from = {d.article_id: d.source_id for d in briefing.derivations}
 
     def cited(citations: Sequence[Citation], first: Citation | None = None) -> list[str]:
+        """The cited sentences, representative first. A copy's sentence is left out when its source
+        article is cited too: it adds nothing, and its spun wording must not reach the model."""
+        ids = {c.article_id for c in citations}
         ordered = ([first] if first else []) + [c for c in citations if c != first]
+        ordered = [c for c in ordered if c == first or copied_from.get(c.article_id) not in ids]
         return _dedupe([text_of[(c.article_id, c.sentence_index)] for c in ordered])
 
     jobs: list[Job] = []
