@@ -16,7 +16,7 @@ from digest.config import Config
 from digest.conflicts import find_conflicts
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import ConfigError, InputError, NoSentencesError
-from digest.quantities import Quantity
+from digest.quantities import agree
 from digest.segment import sentences_of
 from digest.select import (
     CentralAttestedSelector,
@@ -29,7 +29,7 @@ from digest.select import (
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import words
 from digest.timeline import DateResolver, TimexResolver, build_events, choose_reference
-from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, QuantityClaim, Sentence
+from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence
 
 if TYPE_CHECKING:
     import numpy as np
@@ -200,7 +200,7 @@ def _undisputed(point: KeyPoint, conflicts: Sequence[Conflict], graph: SourceGra
         for q in claims:
             if q.citation in point.citations and q.citation != rep:
                 same = [m for m in mine if m.measure == q.measure]
-                if same and not any(_agree(m, q) for m in same):
+                if same and not any(agree(m, q) for m in same):
                     disputed.add(q.citation)
     if not disputed:
         return point
@@ -211,12 +211,6 @@ def _undisputed(point: KeyPoint, conflicts: Sequence[Conflict], graph: SourceGra
         disputed_by=tuple(c for c in point.citations if c in disputed),
         source_count=len({c.article_id for c in kept}),
         independent_count=int(graph.independent_count([c.article_id for c in kept])),
-    )
-
-
-def _agree(a: QuantityClaim, b: QuantityClaim) -> bool:
-    return Quantity(0, 0, "", a.measure, a.low, a.high, a.approximate, "").agrees_with(
-        Quantity(0, 0, "", b.measure, b.low, b.high, b.approximate, "")
     )
 
 

@@ -15,7 +15,8 @@ been killed" counts the killed), else the words before it ("a force of 11,000").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -69,13 +70,29 @@ class Quantity:
     approximate: bool
     unit: str  # the unit or noun as written
 
-    def agrees_with(self, other: Quantity) -> bool:
-        """Same measure and the values match within rounding (10% if either is approximate)."""
-        if self.measure != other.measure:
-            return False
-        tolerance = 0.1 if self.approximate or other.approximate else 0.03
-        lo1, hi1 = self.low * (1 - tolerance), self.high * (1 + tolerance)
-        return lo1 <= other.high and other.low <= hi1
+    def agrees_with(self, other: Figure) -> bool:
+        return agree(self, other)
+
+
+class Figure(Protocol):
+    """What comparing two figures needs: a Quantity, or a QuantityClaim stored in a briefing."""
+
+    @property
+    def measure(self) -> str: ...
+    @property
+    def low(self) -> float: ...
+    @property
+    def high(self) -> float: ...
+    @property
+    def approximate(self) -> bool: ...
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Same measure and the values match within rounding (10% if either is approximate)."""
+    if a.measure != b.measure:
+        return False
+    tolerance = 0.1 if a.approximate or b.approximate else 0.03
+    return a.low * (1 - tolerance) <= b.high and b.low <= a.high * (1 + tolerance)
 
 
 def _number(text: str) -> float:
@@ -138,5 +155,5 @@ def _is_conversion(sentence: str, previous: Quantity, current: Quantity) -> bool
     return (
         previous.measure == current.measure
         and between.strip() in ("(", "[", "/", ",")
-        and previous.agrees_with(Quantity(0, 0, "", current.measure, current.low, current.high, True, current.unit))
+        and agree(previous, replace(current, approximate=True))
     )
