@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -57,8 +58,7 @@ class Scores:
 
     def public(self) -> dict[str, float]:
         return {
-            k: round(getattr(self, k), 4)
-            for k in ("strict_f1", "relaxed_f1", "type_acc", "value_f1", "chars_per_s")
+            k: round(getattr(self, k), 4) for k in ("strict_f1", "relaxed_f1", "type_acc", "value_f1", "chars_per_s")
         }
 
 
@@ -73,8 +73,7 @@ def dct_of(doc: dict[str, Any]) -> dt.date:
 
 def gold_spans(doc: dict[str, Any]) -> list[Span]:
     return [
-        Span(t["start"], t["end"], t["type"], t.get("value"), t.get("text", ""), t.get("mod"))
-        for t in doc["timexes"]
+        Span(t["start"], t["end"], t["type"], t.get("value"), t.get("text", ""), t.get("mod")) for t in doc["timexes"]
     ]
 
 
@@ -206,6 +205,76 @@ def errors(docs: list[dict[str, Any]], preds: list[list[Span]], limit: int) -> s
     return "\n".join(out)
 
 
+# --- why values differ ----------------------------------------------------------------------------
+VALUE_KINDS = (
+    "notation",
+    "gold type/value mismatch",
+    "gold unspecified",
+    "granularity",
+    "other",
+)
+
+
+def _notation(v: str) -> str:
+    """One spelling per value: week numbers padded (2000-W7 -> 2000-W07), decades and centuries
+    without X (198X -> 198, 19XX -> 19), trailing unknown parts dropped (1949-XX -> 1949)."""
+    v = re.sub(r"-W(\d)(?=$|-)", r"-W0\1", v.upper())
+    v = re.sub(r"^(\d{3})X$", r"\1", v)
+    v = re.sub(r"^(\d{2})XX$", r"\1", v)
+    return re.sub(r"(?:-XX)+$", "", v)
+
+
+def value_error_kind(gold: Span, pred: Span) -> str:
+    """Why a matched pair's values differ, from the values alone (no look at the text):
+
+    - ``notation``: the same value spelled differently (``2000-W7``/``2000-W07``, ``198X``/``198``);
+    - ``gold type/value mismatch``: the gold value contradicts the gold type (a DURATION whose
+      value is a date, a DATE whose value is a duration);
+    - ``gold unspecified``: the gold leaves a part unknown that digest fills (``1989-WXX``);
+    - ``granularity``: one value contains the other (``1988`` / ``1988-Q3``, ``1998-10-23`` /
+      ``1998-10-23TNI``);
+    - ``other``: a different point, direction, anchor or unit: the errors a rule could fix.
+    """
+    g, p = _norm_value(gold.value), _norm_value(pred.value)
+    if _notation(g) == _notation(p):
+        return "notation"
+    if (gold.type == "DURATION") != g.startswith("P") and gold.type != "SET":
+        return "gold type/value mismatch"
+    if "X" in g and "X" not in p and not g.startswith("P"):
+        return "gold unspecified"
+    g, p = _notation(g), _notation(p)
+    if g.startswith(p) or p.startswith(g):
+        return "granularity"
+    if re.fullmatch(r"\d{4}", g) and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d)", p) and p.startswith(g):
+        return "granularity"
+    return "other"
+
+
+def value_errors_by_kind(docs: list[dict[str, Any]], preds: list[list[Span]]) -> tuple[Counter[str], int]:
+    """Wrong values among the relaxed matches, by :func:`value_error_kind`; and the match count."""
+    kinds: Counter[str] = Counter()
+    matched = 0
+    for d, p in zip(docs, preds, strict=True):
+        _, pairs = match(gold_spans(d), p)
+        matched += len(pairs)
+        kinds.update(value_error_kind(a, b) for a, b in pairs if _norm_value(a.value) != _norm_value(b.value))
+    return kinds, matched
+
+
+def kinds_table(rows: Iterable[tuple[str, Counter[str], int, Scores]]) -> str:
+    head = f"{'data':<10} {'matched':>7} " + " ".join(f"{k:>{max(len(k), 5)}}" for k in VALUE_KINDS)
+    head += f" {'value F1 if only other':>22}"
+    lines = ["wrong values among relaxed matches, by kind", head, "-" * len(head)]
+    for name, kinds, matched, s in rows:
+        only_other = (matched - kinds["other"]) / matched * s.relaxed_f1 if matched else 0.0
+        lines.append(
+            f"{name:<10} {matched:>7} "
+            + " ".join(f"{kinds[k]:>{max(len(k), 5)}}" for k in VALUE_KINDS)
+            + f" {only_other:>22.3f}"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", nargs="+", type=Path, help="gold JSONL file(s)")
@@ -213,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--predictions", type=Path, help="write digest's predictions (JSONL) here")
     ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="print the N most common errors")
+    ap.add_argument(
+        "--kinds", action="store_true", help="break the wrong values down by kind (notation, granularity...)"
+    )
     args = ap.parse_args(argv)
 
     files = args.data or [DEFAULT_DIR / f for f in DEFAULT_FILES]
@@ -225,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipping missing {f}")
 
     rows: list[tuple[str, str, Scores]] = []
+    kind_rows: list[tuple[str, Counter[str], int, Scores]] = []
     report: dict[str, dict[str, dict[str, float]]] = {}
     pred_lines: list[str] = []
     for f in present:
@@ -243,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((name, system, s))
             report[f.name][system] = s.public()
             if system == "digest":
+                if args.kinds:
+                    kind_rows.append((name, *value_errors_by_kind(docs, preds), s))
                 for d, p in zip(docs, preds, strict=True):
                     pred_lines.append(
                         json.dumps(
@@ -269,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
                     )
                     print(errors(docs, preds, args.errors))
     print(table(rows))
+    if kind_rows:
+        print()
+        print(kinds_table(kind_rows))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

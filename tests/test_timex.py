@@ -293,6 +293,54 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
     # "now" is still a time when not a sentence-initial discourse marker
     ("For now, the department says, he stays.", REF, "now", "DATE", "PRESENT_REF", None),
     ("Iraq now controls 20 percent of the oil.", REF, "now", "DATE", "PRESENT_REF", None),
+    # days and weeks named by another date
+    (
+        "A hearing may come the week of March 6, lawyers said.",
+        dt.date(2000, 2, 24),
+        "the week of March 6",
+        "DATE",
+        "2000-W10",
+        None,
+    ),
+    ("They met the weekend of Oct. 3, 1998.", REF, "the weekend of Oct. 3, 1998", "DATE", "1998-W40-WE", None),
+    (
+        "He was seen on the day before last Tuesday.",
+        dt.date(2000, 2, 24),
+        "the day before last Tuesday",
+        "DATE",
+        "2000-02-21",
+        None,
+    ),
+    ("It opened the day after Christmas Eve.", REF, "Christmas Eve", "DATE", "2024-12-24", "*"),
+    # a clock time takes the day named right after it, past a parenthesis
+    (
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+        dt.date(1998, 8, 8),
+        "about 10:35 a.m.",
+        "TIME",
+        "1998-08-07T10:35",
+        "APPROX",
+    ),
+    (
+        "He will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.",
+        dt.date(2000, 4, 5),
+        "4 in the morning",
+        "TIME",
+        "2000-04-06T04:00",
+        None,
+    ),
+    ("The shots came at 11 at night.", dt.date(2000, 4, 5), "11 at night", "TIME", "2000-04-05T23:00", None),
+    ("He was shot at 10 p.m. (0300 GMT).", dt.date(1998, 10, 24), "10 p.m.", "TIME", "1998-10-24T22:00", None),
+    # a modal with a perfect is past: the month day lies before the reference
+    (
+        "But on April 8, investigators, wondering how he could have emerged, searched.",
+        dt.date(1999, 5, 5),
+        "April 8",
+        "DATE",
+        "1999-04-08",
+        None,
+    ),
+    ("On June 8, he will announce it.", dt.date(1999, 5, 5), "June 8", "DATE", "1999-06-08", None),
 ]
 
 

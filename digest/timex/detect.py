@@ -27,7 +27,8 @@ from digest.timex.lexicon import (
 _F = re.IGNORECASE
 
 CLOCK = (
-    r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}(?!\d)|noon|midnight)"
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}(?::\d{2})?\s+(?:o'clock\s+)?"
+    r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|\d{1,2}:\d{2}(?!\d)|noon|midnight)"
     r"(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?"
 )
 DAYREF = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY}|{MONTH_LOOSE}\s+{DAYNUM})"
@@ -50,6 +51,16 @@ REL = (
 REL_NOTHE = REL.replace("|that|the)", "|that)")
 
 RULES: list[tuple[str, str]] = [
+    (
+        # A day or week named by another date: "the week of March 6", "the day before last Tuesday".
+        "anchored",
+        (
+            rf"(?:the\s+)?(?P<wk>week|weekend)\s+of\s+(?P<mon>{MONTH_LOOSE})\s+(?P<day>{DAYNUM})(?!\d|:\d)"
+            rf"(?:,?\s+(?P<year>{YEAR4}))?"
+            rf"|(?:the\s+)?day\s+(?P<ba>before|after)\s+(?:(?P<rel>last|next|this)\s+)?"
+            rf"(?P<dref>yesterday|today|tomorrow|{WEEKDAY}|{MONTH_LOOSE}\s+{DAYNUM}(?!\d|:\d))"
+        ),
+    ),
     (
         "time",
         (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from digest.timex.detect import Candidate
@@ -11,10 +12,11 @@ from digest.timex.lexicon import (
     ORDINALS,
     SEASON_ORDER,
     SEASONS,
+    WEEKDAY,
     parse_dayord,
     parse_year,
 )
-from digest.timex.relative import i_ago, i_duration, i_relunit, i_set, i_vague, i_weekday
+from digest.timex.relative import i_ago, i_anchored, i_duration, i_relunit, i_set, i_vague, i_weekday
 from digest.timex.resolve import (
     _TOD,
     Context,
@@ -36,6 +38,24 @@ def _norm(s: str | None) -> str:
     return " ".join((s or "").lower().split())
 
 
+# A day named right after a clock time, past a parenthesis: "10:35 a.m. (0735 GMT) Friday",
+# "4 in the morning (4 a.m. EDT Thursday)".
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{0,40})\)")
+_DAYWORD = re.compile(rf"\b(?:today|yesterday|tomorrow|{WEEKDAY})\b", re.I)
+_DAY_NEXT = re.compile(rf"\s*(?:on\s+)?((?:today|yesterday|tomorrow|{WEEKDAY})\b)", re.I)
+
+
+def _day_after_clock(text: str, end: int) -> str | None:
+    paren = _PAREN_AFTER.match(text, end)
+    if paren is None:
+        return None
+    inside = _DAYWORD.search(paren.group(1))
+    if inside:
+        return inside.group()
+    after = _DAY_NEXT.match(text, paren.end())
+    return after.group(1) if after else None
+
+
 # ---- TIME ------------------------------------------------------------------------------------------
 def i_time(ctx: Context, c: Candidate) -> Resolved | None:
     g = c.groups
@@ -46,6 +66,9 @@ def i_time(ctx: Context, c: Candidate) -> Resolved | None:
         if hm is None or (not dref and clock.lower() in ("noon", "midnight")):
             return None
         anchored = True
+        if not dref:
+            # "at about 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)"
+            dref = _day_after_clock(ctx.text, c.end)
         if dref:
             day = _dayref(ctx, dref, c.start, c.end, g.get("dyear"))
             anchored = not (g.get("dyear"))
@@ -274,6 +297,7 @@ def i_year(ctx: Context, c: Candidate) -> Resolved | None:
 
 
 INTERPRETERS: dict[str, Callable[[Context, Candidate], Resolved | None]] = {
+    "anchored": i_anchored,
     "time": i_time,
     "date": i_date,
     "quarter": i_quarter,

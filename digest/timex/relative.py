@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from digest.timex.detect import Candidate
@@ -23,6 +24,7 @@ from digest.timex.resolve import (
     duration_value,
     half_of,
     pos_mod,
+    resolve_month_year,
     resolve_weekday,
     tense,
 )
@@ -260,6 +262,34 @@ def i_weekday(ctx: Context, c: Candidate) -> Resolved | None:
         rel = None
     d = resolve_weekday(ctx, wd, rel, c.start, c.end)
     return Resolved("DATE", fmt_day(d), mod, True)
+
+
+# ---- days and weeks named by another date ----------------------------------------------------------
+_MONTH_DAY = re.compile(rf"(?P<mon>{MONTH_LOOSE})\s+(?P<day>{DAYNUM})", re.I)
+
+
+def i_anchored(ctx: Context, c: Candidate) -> Resolved | None:
+    """ "the week of March 6" -> 2000-W10; "the day before last Tuesday" -> that Tuesday - 1."""
+    g = c.groups
+    if g["wk"]:
+        mo = MONTHS[g["mon"].lower().rstrip(".")]
+        year = int(g["year"]) if g["year"] else resolve_month_year(ctx, mo, None, c.start, c.end)
+        day = dt.date(year, mo, int(g["day"]))
+        week = fmt_week(day)
+        return Resolved("DATE", week + ("-WE" if g["wk"].lower() == "weekend" else ""), None, not g["year"])
+    ref = _norm(g["dref"])
+    if ref in ("yesterday", "today", "tomorrow"):
+        anchor = add_days(ctx.ref(), {"yesterday": -1, "today": 0, "tomorrow": 1}[ref])
+    elif ref in WEEKDAYS:
+        anchor = resolve_weekday(ctx, WEEKDAYS[ref], g["rel"], c.start, c.end)
+    else:
+        m = _MONTH_DAY.fullmatch(g["dref"])
+        if m is None:
+            return None
+        mo = MONTHS[m.group("mon").lower().rstrip(".")]
+        anchor = dt.date(resolve_month_year(ctx, mo, None, c.start, c.end), mo, int(m.group("day")))
+    step = -1 if g["ba"].lower() == "before" else 1
+    return Resolved("DATE", fmt_day(add_days(anchor, step)), None, True)
 
 
 # ---- vague / deictic -----------------------------------------------------------------------------

@@ -120,6 +120,8 @@ _ABBR = (
 _SENT_END = re.compile("".join(rf"(?<!\b{w})" for w in _ABBR) + r"[.!?]\s|\n")
 _PAST_PROSPECTIVE = re.compile(r"\s+(?:planning|going|expected|scheduled|due|set|about|slated)\b", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|has|have)\s+$", re.I)
+# A modal with a perfect ("could have emerged", "would not have known") speaks of the past.
+_MODAL_PERFECT = re.compile(r"\s+(?:not\s+|n't\s+)?have\s+\w+(?:ed|en|wn|ne|lt|ght|id|de)\b", re.I)
 
 
 AFTER_W = 3
@@ -152,9 +154,10 @@ def tense(ctx: Context, start: int, end: int, strong: bool = False) -> str:
                 _AUX_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _PAST_PROSPECTIVE.match(text, m.end())
             ):
                 continue  # participle ("will be held", "has been sent"); "was planning", "were due"
+            kind = "past" if label == "future" and _MODAL_PERFECT.match(text, m.end()) else label
             d = start - m.end() if m.end() <= start else (m.start() - end) * AFTER_W
             if best is None or d < best[0]:
-                best = (d, label)
+                best = (d, kind)
     return best[1] if best else "unknown"
 
 
@@ -318,6 +321,9 @@ def _clock(s: str) -> str | None:
     h = int(m.group(1))
     mi = int(m.group(2) or 0)
     ap = (m.group(3) or "").replace(".", "")
+    part = re.search(r"(morning|afternoon|evening|night)$", t)
+    if part and not ap:  # "4 in the morning", "9 in the evening", "11 at night" (but 2 at night is a.m.)
+        ap = "am" if part.group(1) == "morning" or (part.group(1) == "night" and h < 5) else "pm"
     if ap == "pm" and h < 12:
         h += 12
     if ap == "am" and h == 12:
