@@ -331,6 +331,15 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
     ),
     ("The shots came at 11 at night.", dt.date(2000, 4, 5), "11 at night", "TIME", "2000-04-05T23:00", None),
     ("He was shot at 10 p.m. (0300 GMT).", dt.date(1998, 10, 24), "10 p.m.", "TIME", "1998-10-24T22:00", None),
+    # "the latest quarter" is the last one completed, even after another quarter was named
+    (
+        "Profit should rise in the fourth quarter. Sales in the latest quarter rose 5%.",
+        dt.date(1989, 11, 2),
+        "the latest quarter",
+        "DATE",
+        "1989-Q3",
+        None,
+    ),
     # a modal with a perfect is past: the month day lies before the reference
     (
         "But on April 8, investigators, wondering how he could have emerged, searched.",

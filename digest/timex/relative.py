@@ -187,7 +187,9 @@ def _unit_value(ctx: Context, c: Candidate, rel: str, unit: str, mod: str | None
         ):
             return None
         if k == 0 and rel in ("the", "that", "the latest", "the same", "the most recent"):
-            if ctx.last_quarter is not None:
+            # "the latest quarter" is the last one completed, whatever was named before it; "the
+            # latest period" is the period being discussed
+            if ctx.last_quarter is not None and not (unit == "quarter" and rel in ("the latest", "the most recent")):
                 y, q = ctx.last_quarter
                 return Resolved("DATE", f"{y:04d}-Q{q}", mod, True)
             y, q = add_quarters(ref.year, quarter_of(ref), -1)
