@@ -18,8 +18,8 @@ DATA = ROOT.parent / "shared/eval/timex"
 
 # file -> (strict F1, relaxed F1, value F1) minimums
 PINNED = {
-    "timebank.jsonl": (0.91, 0.94, 0.828),
-    "aquaint.jsonl": (0.836, 0.93, 0.768),
+    "timebank.jsonl": (0.91, 0.94, 0.83),
+    "aquaint.jsonl": (0.836, 0.93, 0.77),
 }
 
 
