@@ -10,16 +10,17 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.errors import ConfigError, DigestError
 
 if TYPE_CHECKING:
+    from digest.cache import CachedTimexes
     from digest.config import Config
     from digest.embed import Embedder
-    from digest.types import Briefing, Timex
+    from digest.types import Briefing
 
 log = logging.getLogger("digest")
 FORMATS = ("md", "json", "html")
@@ -145,8 +146,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.prompts and not args.llm:
         raise ConfigError("--prompts needs --llm MODEL_ID")
     progress = _Progress(not args.no_progress)
-    with _embedder(config) as embedder:
-        briefing = digest.build(args.paths, config, components=Components(embedder=embedder), progress=progress)
+    with _embedder(config) as embedder, _tagger(config) as tagger:
+        parts = Components(embedder=embedder, resolver=tagger)
+        briefing = digest.build(args.paths, config, components=parts, progress=progress)
         if args.llm:
             from digest.llm import apply_llm
 
@@ -176,9 +178,13 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         cache_path=args.cache,
     )
     articles = read_articles(args.paths)
-    with _embedder(config) as embedder, _tagger(config) as find:
+    with _embedder(config) as embedder, _tagger(config) as tagger:
         briefing = build_timeline(
-            articles, config, embedder=embedder, find=find, progress=_Progress(not args.no_progress)
+            articles,
+            config,
+            embedder=embedder,
+            find=tagger.find if tagger else None,
+            progress=_Progress(not args.no_progress),
         )
     return _emit(args, briefing)
 
@@ -203,7 +209,8 @@ def _embedder(config: Config) -> Iterator[Embedder]:
 
 
 @contextlib.contextmanager
-def _tagger(config: Config) -> Iterator[Callable[[str, dt.date | None], list[Timex]] | None]:
+def _tagger(config: Config) -> Iterator[CachedTimexes | None]:
+    """The date tagger's results kept in ``config.cache_path`` beside the vectors; None without it."""
     if not config.cache_path:
         yield None
         return
@@ -211,9 +218,10 @@ def _tagger(config: Config) -> Iterator[Callable[[str, dt.date | None], list[Tim
 
     tagger = CachedTimexes(config.cache_path)
     try:
-        yield tagger.find
+        yield tagger
     finally:
         tagger.close()
+        log.info("tagging cache: %d reused, %d computed", tagger.hits, tagger.misses)
 
 
 def _emit(args: argparse.Namespace, briefing: Briefing) -> int:

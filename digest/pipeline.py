@@ -144,6 +144,7 @@ def run(
             replace(config, max_dates=config.max_events, per_date=1),
             embedder=vectors,
             progress=progress,
+            find=resolver.find,
         )
     else:
         attested = attestation(sentences)

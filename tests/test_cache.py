@@ -172,3 +172,37 @@ def test_tagging_results_are_kept_in_the_same_file(tmp_path) -> None:
         assert tagger.misses == 1  # another reference date is another entry
     assert again == first
     assert CachedEmbedder(CountingEmbedder(), path).stored() == 1  # the vectors are still there
+
+
+def test_build_on_a_large_collection_tags_through_the_cache(tmp_path) -> None:
+    """`digest build --cache` on a day's coverage: the timeline's date tagging goes through the
+    cache too, so a re-run tags nothing."""
+    import datetime as dt
+
+    from digest.cache import CachedTimexes
+    from digest.config import Config
+    from digest.pipeline import Components, run
+    from digest.types import Article
+
+    places = ["Leeds", "Hull", "York", "Bath", "Ely", "Wells", "Derby", "Truro"]
+    articles = [
+        Article(
+            f"a{i:02d}",
+            f"The river rose in {places[i % 8]} on Monday, March {1 + i % 9}, 2010, officials said. "
+            f"Engineers inspected the flood wall at site {i} on Tuesday and found no cracks in it. "
+            f"About {100 + i} residents of {places[(i + 3) % 8]} went back to their homes on Wednesday.",
+            source=f"outlet{i}",
+            published=dt.date(2010, 3, 2 + i % 9),
+        )
+        for i in range(36)
+    ]
+    config = Config(large_collection=30)
+    path = tmp_path / "c.sqlite"
+    with CachedTimexes(path) as tagger:
+        first = run(articles, config, components=Components(embedder=CountingEmbedder(), resolver=tagger))
+        assert tagger.misses > 0
+    assert first.events, "the timeline machinery found no events"
+    with CachedTimexes(path) as tagger:
+        again = run(articles, config, components=Components(embedder=CountingEmbedder(), resolver=tagger))
+        assert tagger.misses == 0 and tagger.hits > 0
+    assert again.to_json() == first.to_json()
