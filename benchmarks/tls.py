@@ -6,7 +6,10 @@ each gold timeline of the topic: L = number of gold dates, K = mean gold sentenc
 ``keywords.json``. Scored with tilse and its Perl ROUGE-1.5.5 (as news-tls does): align+ m:1
 ROUGE-1/2 F (AR1-F, AR2-F), concat ROUGE-1/2 F, and date F1. Same settings for every timeline.
 
-    python benchmarks/tls.py [--data DIR] [--only NAME ...] [--json OUT] [--cache PATH]
+    python benchmarks/tls.py [--data DIR] [--only NAME ...] [--json OUT] [--cache PATH] [--settings JSON]
+
+``--settings`` replaces fields of ``digest.tls.TimelineSettings`` for the run; to choose them without
+tuning on the test timelines, see ``benchmarks/tls_select.py`` (leave-one-topic-out).
 
 Setup on a fresh machine: ``bash benchmarks/setup_tls.sh`` (tilse, its runtime imports, Perl XML::Parser).
 
@@ -29,6 +32,7 @@ import statistics
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import asdict, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -100,17 +104,77 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def settings_from(overrides: str | None):  # type: ignore[no-untyped-def]
+    """``digest.tls.TimelineSettings`` with the fields of a JSON object replaced."""
+    from digest.tls import DEFAULT_SETTINGS
+
+    if not overrides:
+        return DEFAULT_SETTINGS
+    values = json.loads(overrides)
+    return replace(DEFAULT_SETTINGS, **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
+
+def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, evaluator, *, settings):  # type: ignore[no-untyped-def]
+    """One scored row per gold timeline under ``data`` (news-tls protocol; see the module docstring)."""
+    from digest.tls import build_timeline
+
+    for topic, folders in topics(data).items():
+        chosen = [f for f in folders if not only or f.name in only or topic in only]
+        if not chosen:
+            continue
+        articles = to_articles(read_topic(folders), topic)
+        for folder in chosen:
+            keywords = tuple(json.loads((folder / "keywords.json").read_text(encoding="utf-8")))
+            paths = sorted((folder / "timelines").glob("*.txt"))
+            for path in paths:
+                gold = read_gold(path)
+                dates = sorted(gold.get_dates())
+                n_sents = sum(len(gold[d]) for d in dates)
+                k = round(n_sents / len(dates))
+                config = Config(
+                    max_dates=len(dates), per_date=max(k, 1), start=dates[0], end=dates[-1], keywords=keywords
+                )
+                embedder = TimedEmbedder(inner)
+                t0 = time.perf_counter()
+                briefing = build_timeline(
+                    articles,
+                    config,
+                    embedder=embedder,
+                    clean=False,
+                    find=tagger.find if tagger else None,
+                    settings=settings,
+                )
+                if tagger:
+                    tagger.flush()
+                seconds = time.perf_counter() - t0
+                scores = score(briefing, gold, evaluator)
+                yield {
+                    "name": folder.name if len(paths) == 1 else f"{folder.name}/{path.stem}",
+                    "topic": topic,
+                    **{m: round(scores[m], 4) for m in METRICS},
+                    "seconds": round(seconds, 2),
+                    "sentences": len(briefing.sentences),
+                    "sentences_per_s": round(len(briefing.sentences) / seconds, 1) if seconds else 0.0,
+                    "embed_share": round(embedder.seconds / seconds, 3) if seconds else 0.0,
+                    "embedded": embedder.texts,
+                    "peak_rss_mb": round(peak_rss_mb(), 1),
+                    "L": len(dates),
+                    "K": k,
+                }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=T17_DIR, help="T17 directory (default ../shared/eval/t17)")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="timelines (folder names) or topics to run")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the results here")
     parser.add_argument("--cache", metavar="PATH", help="persistent embedding cache (SQLite file)")
+    parser.add_argument(
+        "--settings", metavar="JSON", help="override TimelineSettings fields, e.g. '{\"lexical_weight\": 0.5}'"
+    )
     args = parser.parse_args(argv)
 
     from tilse.evaluation import rouge
-
-    from digest.tls import build_timeline
 
     if not args.data.is_dir():
         print(f"{args.data}: no such directory (T17 data)", file=sys.stderr)
@@ -129,59 +193,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         inner = cache
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
 
-    rows: list[dict] = []
     header = (
         f"{'timeline':<22}{'L':>4}{'K':>3} {'AR1-F':>6} {'AR2-F':>6} {'dateF1':>6} {'cR1-F':>6} {'cR2-F':>6}"
         f" {'secs':>6} {'sents':>6} {'sent/s':>7} {'embed':>6} {'RSS MB':>7}"
     )
     print(f"model load {load_seconds:.1f} s; {os.cpu_count()} cores; cache {args.cache or 'none'}")
     print(header)
-    for topic, folders in topics(args.data).items():
-        chosen = [f for f in folders if not args.only or f.name in args.only or topic in args.only]
-        if not chosen:
-            continue
-        pooled = read_topic(folders)
-        articles = to_articles(pooled, topic)
-        for folder in chosen:
-            keywords = tuple(json.loads((folder / "keywords.json").read_text(encoding="utf-8")))
-            for path in sorted((folder / "timelines").glob("*.txt")):
-                gold = read_gold(path)
-                dates = sorted(gold.get_dates())
-                n_sents = sum(len(gold[d]) for d in dates)
-                k = round(n_sents / len(dates))
-                config = Config(
-                    max_dates=len(dates), per_date=max(k, 1), start=dates[0], end=dates[-1], keywords=keywords
-                )
-                embedder = TimedEmbedder(inner)
-                t0 = time.perf_counter()
-                briefing = build_timeline(
-                    articles, config, embedder=embedder, clean=False, find=tagger.find if tagger else None
-                )
-                if tagger:
-                    tagger.flush()
-                seconds = time.perf_counter() - t0
-                scores = score(briefing, gold, evaluator)
-                single = len(list((folder / "timelines").glob("*.txt"))) == 1
-                name = folder.name if single else f"{folder.name}/{path.stem}"
-                row = {
-                    "name": name,
-                    **{m: round(scores[m], 4) for m in METRICS},
-                    "seconds": round(seconds, 2),
-                    "sentences": len(briefing.sentences),
-                    "sentences_per_s": round(len(briefing.sentences) / seconds, 1) if seconds else 0.0,
-                    "embed_share": round(embedder.seconds / seconds, 3) if seconds else 0.0,
-                    "embedded": embedder.texts,
-                    "peak_rss_mb": round(peak_rss_mb(), 1),
-                    "L": len(dates),
-                    "K": k,
-                }
-                rows.append(row)
-                print(
-                    f"{name:<22}{row['L']:>4}{k:>3} {row['ar1_f']:>6.3f} {row['ar2_f']:>6.3f} {row['date_f1']:>6.3f}"
-                    f" {row['concat_r1_f']:>6.3f} {row['concat_r2_f']:>6.3f} {seconds:>6.1f} {row['sentences']:>6}"
-                    f" {row['sentences_per_s']:>7.0f} {row['embed_share']:>6.0%} {row['peak_rss_mb']:>7.0f}",
-                    flush=True,
-                )
+    rows: list[dict] = []
+    for row in evaluate(args.data, args.only, inner, tagger, evaluator, settings=settings_from(args.settings)):
+        rows.append(row)
+        print(
+            f"{row['name']:<22}{row['L']:>4}{row['K']:>3} {row['ar1_f']:>6.3f} {row['ar2_f']:>6.3f}"
+            f" {row['date_f1']:>6.3f} {row['concat_r1_f']:>6.3f} {row['concat_r2_f']:>6.3f} {row['seconds']:>6.1f}"
+            f" {row['sentences']:>6} {row['sentences_per_s']:>7.0f} {row['embed_share']:>6.0%}"
+            f" {row['peak_rss_mb']:>7.0f}",
+            flush=True,
+        )
     if not rows:
         print("no timeline matched", file=sys.stderr)
         return 2
@@ -210,6 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "model_load_seconds": round(load_seconds, 2),
             "cache": args.cache,
             "cores": os.cpu_count(),
+            "settings": asdict(settings_from(args.settings)),
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     if cache and tagger:

@@ -166,6 +166,11 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+def word_count(text: str) -> int:
+    """How many word tokens :func:`words` would return, without building them."""
+    return len(_WORD.findall(text))
+
+
 def content_words(text: str) -> list[str]:
     """Words that carry meaning: not stopwords, at least three characters or a number."""
     return [w for w in words(text) if w not in STOPWORDS and (len(w) >= 3 or w.isdigit())]

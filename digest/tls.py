@@ -14,8 +14,10 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    without them, from 30 days before the first publication to the last).
 3. Date importance: the number of distinct articles that mention the day (an article counts
    once however often it repeats it), plus a quarter of the articles published on the day or
-   the day after that do not mention it (news of a day is mostly published then). Ties: more
-   mentioning sentences, then the earlier day. Only days some sentence names can be chosen.
+   the day after that do not mention it (news of a day is mostly published then). With
+   keywords, only mentions in sentences that contain one count (a day named in off-topic text,
+   such as a programme listing, is not an event of the topic). Ties: more mentioning sentences,
+   then the earlier day. Only days some sentence names can be chosen.
 4. Sentences per day, days in order of importance until L days have a sentence. Candidates:
    the sentences that name the day (dated by a span of their own text) and, as in news-tls,
    the first sentences of articles published on the day or the day after that name no date
@@ -23,11 +25,12 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    span at the sentence's start whose value is the publication date; renderers can say
    "published ..."). Lexical centrality (TF-IDF cosine to the centroid of all the day's
    candidates) shortlists the eligible ones (keywords as in news-tls: the sentence contains
-   one, case-insensitively; 5 to 35 words; self-contained), preferring reports written within
-   two days after the day over later background; the shortlists of the next days are embedded
-   in one call, and K sentences are picked greedily by embedding centrality among the day's
-   shortlist (plus lexical centrality), skipping near-duplicates. No sentence (nor an
-   identical text) is used twice in the timeline.
+   one, case-insensitively; 5 to 35 words; self-contained; not chatter: no reader comment, no
+   first-person line, no question, see :func:`is_chatter`). The shortlists of the next days
+   are embedded in one call, and K sentences are picked greedily by embedding centrality among
+   the day's shortlist plus lexical centrality, skipping near-duplicates of the day's picks.
+   No sentence (nor an identical text, nor a near-copy of a sentence of another day) is used
+   twice in the timeline.
 5. One Event per chosen sentence, with its citation and the dating span; chronological.
 
 Memory: linear in the collection (the sentence list, mention lists, one sparse TF-IDF vector
@@ -51,21 +54,25 @@ from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
 from digest.segment import sentences_of
 from digest.select import citation_of, self_contained
-from digest.text import content_words, normalize, words
+from digest.text import content_words, normalize, word_count, words
 from digest.timeline import human_date
 from digest.types import Article, Briefing, DateEvidence, Event, ReferenceDate, Sentence, Timex
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["TimelineSettings", "build_timeline", "date_mentions", "rank_dates", "timeline_events"]
+__all__ = ["TimelineSettings", "build_timeline", "date_mentions", "is_chatter", "rank_dates", "timeline_events"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True)
 class TimelineSettings:
-    """Internal knobs, the same for every collection (not user options)."""
+    """Internal knobs, the same for every collection (not user options).
+
+    ``redundancy_similarity``, ``lexical_weight`` and ``fresh_days`` were chosen by
+    ``benchmarks/tls_select.py``: every leave-one-topic-out fold on Timeline17 picks these values.
+    """
 
     # Weight of an article published on a day (or the day after) that does not mention it.
     publication_weight: float = 0.25
@@ -73,13 +80,15 @@ class TimelineSettings:
     min_embedded: int = 12
     embedded_per_sentence: int = 4
     # Two sentences this similar (cosine) say the same thing: the second is skipped.
-    redundancy_similarity: float = 0.7
+    redundancy_similarity: float = 0.6
+    # A sentence this similar (cosine) to one already in the timeline (another day) repeats it.
+    repeat_similarity: float = 0.95
     # Sentences longer than this many words are rarely timeline entries.
     max_words: int = 35
     # A candidate must be at least this self-contained (digest.select.self_contained).
     min_self_contained: float = 0.5
     # Final score: embedding centrality + this weight x lexical centrality.
-    lexical_weight: float = 0.5
+    lexical_weight: float = 1.0
     # Fallback candidates: the first few sentences of an article that name no date at all are
     # about the day it was published or the day before (news-tls's "P" sentences). They are
     # dated by the publication date, which the event's evidence says (an empty span).
@@ -87,7 +96,9 @@ class TimelineSettings:
     lead_days: tuple[int, ...] = (0, 1)
     # Prefer sentences from articles published at most this many days after the day they
     # name (fresh reports over later background); -1: no preference.
-    fresh_days: int = 2
+    fresh_days: int = -1
+    # Leave out reader comments, first-person talk and questions (see is_chatter).
+    skip_chatter: bool = True
 
 
 DEFAULT_SETTINGS = TimelineSettings()
@@ -168,7 +179,7 @@ def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sent
         for s in sentences_of(article):
             if len(found) < 3:
                 s = _after_dateline(s)
-            if len(words(s.text)) >= min_words:
+            if word_count(s.text) >= min_words:
                 found.append(s)
         out.extend(Sentence(s.article_id, i, s.start, s.end, s.text) for i, s in enumerate(found))
     return out
@@ -204,15 +215,15 @@ def timeline_events(
     articles mentioning each chosen day. Reusable by ``digest build`` on large collections."""
     window = _window(articles, config)
     mentions = date_mentions(articles, sentences, window=window, progress=progress, find=find)
-    ranked = rank_dates(articles, sentences, mentions, window=window, settings=settings)
+    ranked = rank_dates(articles, sentences, mentions, window=window, settings=settings, keywords=config.keywords)
     by_day: dict[dt.date, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_day[m.day].append(m)
     for m in lead_mentions(articles, sentences, mentions, window=window, settings=settings):
         if m.day in by_day:  # only days some sentence names can be chosen
             by_day[m.day].append(m)
-    idf = _idf(sentences, {m.sentence for m in mentions})
-    chooser = _Chooser(sentences, config, embedder, settings, idf, {a.id: a.published for a in articles})
+    idf, terms = _idf(sentences, {m.sentence for m in mentions})
+    chooser = _Chooser(sentences, config, embedder, settings, idf, {a.id: a.published for a in articles}, terms)
     chosen: list[tuple[dt.date, list[Mention]]] = []
     queue = iter(ranked)
     while len(chosen) < config.max_dates:
@@ -285,7 +296,7 @@ def date_mentions(
     for i, s in enumerate(sentences):
         # Only sentences with a cue of a day-precise date are tagged (a weekday, yesterday/today,
         # a month name or a number...): most of the text is skipped, the same mentions are found.
-        if _DAY_CUE.search(s.text):
+        if _DAY_CUE.search(s.text.lower()):
             seen: set[dt.date] = set()
             for timex in find(s.text, published.get(s.article_id)):
                 day = _day_of(timex)
@@ -303,8 +314,7 @@ _DAY_CUE = re.compile(
     r"\d|yesterday|today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bago\b|christmas|easter"
     r"|new year|thanksgiving|night|morning|afternoon|evening|\bdays?\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-    re.I,
-)
+)  # matched against lower-cased text: three times faster than re.I
 
 
 def lead_mentions(
@@ -351,12 +361,19 @@ def rank_dates(
     *,
     window: tuple[dt.date | None, dt.date | None] = (None, None),
     settings: TimelineSettings = DEFAULT_SETTINGS,
+    keywords: Sequence[str] = (),
 ) -> list[tuple[dt.date, float]]:
     """Days by importance: articles mentioning the day, plus a fraction of the articles
-    published on it or the day after that do not mention it. Best first."""
+    published on it or the day after that do not mention it. Best first.
+
+    With ``keywords``, only mentions in sentences that contain one (case-insensitively) count:
+    a day named only in off-topic text (a listing, an aside) is not an event of the topic."""
+    wanted = tuple(k.lower() for k in keywords if k.strip())
     mentioning: dict[dt.date, set[str]] = defaultdict(set)
     n_sentences: Counter[dt.date] = Counter()
     for m in mentions:
+        if wanted and not any(k in sentences[m.sentence].text.lower() for k in wanted):
+            continue
         mentioning[m.day].add(sentences[m.sentence].article_id)
         n_sentences[m.day] += 1
     score: dict[dt.date, float] = {day: float(len(ids)) for day, ids in mentioning.items()}
@@ -384,7 +401,9 @@ class _Chooser:
         settings: TimelineSettings,
         idf: dict[str, float],
         published: dict[str, dt.date | None] | None = None,
+        terms: dict[int, Counter[str]] | None = None,
     ) -> None:
+        self.terms = dict(terms or {})  # sentence index -> content-word counts
         self.published = published or {}
         self.sentences = sentences
         self.config = config
@@ -399,10 +418,12 @@ class _Chooser:
         self.lexical: dict[int, float] = {}
 
     def eligible(self, text: str) -> bool:
-        n = len(words(text))
+        n = word_count(text)
         if n < self.config.min_sentence_words or n > self.settings.max_words:
             return False
         if self.keywords and not any(k in text.lower() for k in self.keywords):
+            return False
+        if self.settings.skip_chatter and is_chatter(text):
             return False
         return self_contained(text) >= self.settings.min_self_contained
 
@@ -411,7 +432,7 @@ class _Chooser:
         its mentioning sentences; at most max(min_embedded, embedded_per_sentence * K)."""
         if not day_mentions:
             return []
-        vectors = [self._tfidf(self.sentences[m.sentence].text) for m in day_mentions]
+        vectors = [self._tfidf(m.sentence) for m in day_mentions]
         centroid: dict[str, float] = defaultdict(float)
         for v in vectors:
             for w, x in v.items():
@@ -474,7 +495,10 @@ class _Chooser:
                 break
             if any(float(emb[i] @ emb[j]) >= self.settings.redundancy_similarity for j in picked):
                 continue
-            if self.used_vectors and float(np.max(np.stack(self.used_vectors) @ emb[i])) >= 0.95:
+            if (
+                self.used_vectors
+                and float(np.max(np.stack(self.used_vectors) @ emb[i])) >= self.settings.repeat_similarity
+            ):
                 continue
             picked.append(i)
         for i in picked:
@@ -484,20 +508,44 @@ class _Chooser:
             self.used_vectors.append(emb[i])
         return [fresh[i] for i in picked]
 
-    def _tfidf(self, text: str) -> dict[str, float]:
-        counts = Counter(content_words(text))
+    def _tfidf(self, row: int) -> dict[str, float]:
+        counts = self.terms.get(row)
+        if counts is None:  # a lead sentence: not among the mentioning sentences
+            counts = self.terms[row] = Counter(content_words(self.sentences[row].text))
         vec = {w: c * self.idf.get(w, 0.0) for w, c in counts.items()}
         norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
         return {w: x / norm for w, x in vec.items()}
 
 
-def _idf(sentences: Sequence[Sentence], rows: set[int]) -> dict[str, float]:
-    """Inverse document frequency over the mentioning sentences (the only ones scored)."""
+_COMMENT = re.compile(
+    r"\s\|\s|\|\s*Reply\b|^\s*\||\bat \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\||\b(?:posted|reply|report abuse)\b\s*$",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
+
+
+def is_chatter(text: str) -> bool:
+    """A line that is not a report of events: a reader comment (a ``|`` separator, "Reply",
+    a "... at 5:24 pm |" stamp), a first-person line ("I think ..."), a question, or a
+    sentence that starts in lower case (a fragment or a comment)."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    if _COMMENT.search(stripped) or stripped.endswith("?") or stripped[0].islower():
+        return True
+    return bool(_FIRST_PERSON.search(normalize(stripped)))
+
+
+def _idf(sentences: Sequence[Sentence], rows: set[int]) -> tuple[dict[str, float], dict[int, Counter[str]]]:
+    """Inverse document frequency over the mentioning sentences (the only ones scored), and
+    the content-word counts of those sentences (reused for their TF-IDF vectors)."""
     df: Counter[str] = Counter()
+    terms: dict[int, Counter[str]] = {}
     for i in rows:
-        df.update(set(content_words(sentences[i].text)))
+        counts = terms[i] = Counter(content_words(sentences[i].text))
+        df.update(counts.keys())
     n = max(len(rows), 1)
-    return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+    return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}, terms
 
 
 def _text_key(text: str) -> str:

@@ -15,7 +15,7 @@ import pytest
 from digest.cache import CachedEmbedder, CachedTimexes
 from digest.config import Config
 from digest.errors import InputError
-from digest.tls import build_timeline, segment_all
+from digest.tls import Mention, build_timeline, is_chatter, rank_dates, segment_all
 from digest.types import Article, Briefing
 
 from .conftest import ROOT, T17
@@ -235,6 +235,51 @@ def test_cached_embedder_end_to_end(tmp_path) -> None:
     assert set(grown_inner.texts) <= {"BP set up the $20bn fund on June 16, officials confirmed."}
 
 
+def test_chatter_is_recognised_and_reports_are_not() -> None:
+    assert is_chatter("February 1, 2011 at 5:24 pm | Withhold aid to Egypt?")
+    assert is_chatter("January 31, 2011 at 6:06 pm | Reply The events in Egypt are flash democracy.")
+    assert is_chatter("I think BP should pay for every drop of the oil spill.")
+    assert is_chatter('"I\'m sad and I miss him," said a fan outside the Jackson family home.')
+    assert is_chatter("Will the oil spill reach the coast of Florida this week?")
+    assert is_chatter("when will the internet in egypt be back on.")
+    assert not is_chatter("BP agreed on Wednesday to put $20bn into a fund for victims of the spill.")
+    assert not is_chatter("Mubarak announces he will not seek a new term in September's elections.")
+    assert not is_chatter("Thousands of gallons of oil begin gushing into the Gulf of Mexico from the well.")
+
+
+def test_comment_lines_are_never_timeline_sentences() -> None:
+    comments = [
+        article(
+            10 + i,
+            D(2010, 5, 3),
+            f"May 3, 2010 at {i + 1}:15 pm | I think BP and the oil spill are a disgrace to us all, really.",
+        )
+        for i in range(4)
+    ]
+    b = build_timeline([*collection(), *comments], Config(max_dates=3, per_date=2), embedder=BagOfWords())
+    assert b.events and not any("|" in e.text or re.search(r"\bI\b", e.text) for e in b.events)
+
+
+def test_rank_dates_counts_only_mentions_on_topic_with_keywords() -> None:
+    arts = [
+        article(1, D(2010, 5, 3), "The oil spill reached the coast on May 2.", "BP said on May 2 it would pay."),
+        article(2, D(2010, 5, 4), "Oil washed ashore on May 2, officials said.", "A concert is on May 1."),
+        article(3, D(2010, 5, 5), "A concert is on May 1 in the park.", "The band plays on May 1 at nine."),
+        article(4, D(2010, 5, 6), "Tickets for the May 1 concert sold out.", "Nothing else happened that day."),
+    ]
+    sents = segment_all(arts)
+    mentions = []
+    for i, s in enumerate(sents):
+        for day in (D(2010, 5, 1), D(2010, 5, 2)):
+            if f"May {day.day}" in s.text:
+                mentions.append(Mention(i, day, None))
+    plain = rank_dates(arts, sents, mentions)
+    assert plain[0][0] == D(2010, 5, 1)  # three articles name the concert's day, two the spill's
+    on_topic = rank_dates(arts, sents, mentions, keywords=("oil", "spill", "bp"))
+    assert [d for d, _ in on_topic] == [D(2010, 5, 2)]  # the concert's day is named only off topic
+    assert on_topic[0][1] == 2.0  # two articles mention it; the others were published later
+
+
 def test_renders_as_markdown_and_json() -> None:
     b = build_timeline(collection(), Config(max_dates=2, per_date=1), embedder=BagOfWords())
     md = b.to_markdown()
@@ -263,3 +308,20 @@ def test_real_model_on_a_t17_slice() -> None:
     assert len(days(b)) == 3 and all(Counter(e.value for e in b.events)[d] <= 2 for d in days(b))
     assert all(re.search("haiti|quake", e.text, re.I) for e in b.events)
     assert b.model.startswith("all-MiniLM-L6-v2")
+
+
+def test_leave_one_topic_out_scores_each_topic_with_settings_chosen_on_the_others() -> None:
+    from benchmarks.tls_select import leave_one_topic_out
+
+    def rows(a: float, b: float, c: float) -> list[dict]:
+        return [
+            {"name": "A_1", "topic": "A", "ar1_f": a},
+            {"name": "B_1", "topic": "B", "ar1_f": b},
+            {"name": "C_1", "topic": "C", "ar1_f": c},
+        ]
+
+    results = [("x", rows(0.9, 0.1, 0.1)), ("y", rows(0.2, 0.3, 0.3))]
+    choice, held = leave_one_topic_out(results, "ar1_f")
+    # A is scored with y (best on B and C), though x would have been best on A itself
+    assert choice == {"A": "y", "B": "x", "C": "x"}
+    assert {r["name"]: r["ar1_f"] for r in held} == {"A_1": 0.2, "B_1": 0.1, "C_1": 0.1}
