@@ -171,12 +171,15 @@ def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sent
 
     A dateline run into an article's first sentences ("MEXICO CITY | Fri Apr 24, 2009 7:50 pm
     EDT MEXICO CITY (Reuters) - A strain of flu ...", "... 26 April 2009 10.40 BST A couple ...")
-    is publication metadata, not a statement: the sentence starts after it.
+    is publication metadata, not a statement: the sentence starts after it. So is a live blog's
+    update stamp opening a sentence anywhere ("(Update 4:33 a.m. Thursday in Cairo, 9:33 p.m. ET
+    Wednesday) Heavy gunfire ..."): it says when the entry was posted, not what happened.
     """
     out: list[Sentence] = []
     for article in articles:
         found: list[Sentence] = []
         for s in sentences_of(article):
+            s = _after_stamp(s)
             if len(found) < 3:
                 s = _after_dateline(s)
             if word_count(s.text) >= min_words:
@@ -189,6 +192,20 @@ _DATELINE = re.compile(
     r"\((?:Reuters|AP|AFP|CNN|Bloomberg|Xinhua|dpa|UPI|PA|AAP|Associated Press|BBC)\)\s*(?:--?|[–—:])\s*"
     r"|\b\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:BST|GMT|UTC|EDT|EST|ET|CET|CEST|PST|PDT|JST)\b[\s|:-]*"
 )
+
+
+_UPDATE_STAMP = re.compile(
+    r"(?:--\s*)?\(\s*(?:update|updated)\b[^()]{0,80}(?:\([^()]{0,30}\)[^()]{0,30})?\)\s*(?:--?\s*|[–—:]\s*)?",
+    re.I,
+)
+
+
+def _after_stamp(s: Sentence) -> Sentence:
+    match = _UPDATE_STAMP.match(s.text)
+    if match is None or match.end() >= len(s.text):
+        return s
+    cut = match.end()
+    return Sentence(s.article_id, s.index, s.start + cut, s.end, s.text[cut:])
 
 
 def _after_dateline(s: Sentence) -> Sentence:

@@ -192,6 +192,25 @@ def test_dateline_is_not_part_of_a_sentence() -> None:
     assert second.index == 1
 
 
+def test_live_blog_update_stamps_are_not_part_of_a_sentence() -> None:
+    a = article(
+        1,
+        D(2011, 2, 2),
+        "Protests continued across Egypt for a ninth day.",
+        "(Update 4:33 a.m. Thursday in Cairo, 9:33 p.m. ET Wednesday) Heavy gunfire reverberated in central Cairo.",
+        "-- (Updated 5:45 p.m. (0045 in Egypt)) Protesters in the streets of Cairo called for Mubarak to leave.",
+        "Officials gave updated figures (Update: 611 injured) late on Wednesday.",
+    )
+    sentences = segment_all([a])
+    assert [s.text for s in sentences] == [
+        "Protests continued across Egypt for a ninth day.",
+        "Heavy gunfire reverberated in central Cairo.",
+        "Protesters in the streets of Cairo called for Mubarak to leave.",
+        "Officials gave updated figures (Update: 611 injured) late on Wednesday.",
+    ]
+    assert all(a.text[s.start : s.end] == s.text for s in sentences)
+
+
 def test_memory_stays_bounded_embeddings_only_for_shortlisted_sentences() -> None:
     # 300 articles x 6 sentences; only a bounded shortlist per chosen day is embedded.
     arts = [
