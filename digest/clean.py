@@ -19,12 +19,13 @@ become statements. A plain-text article's title is its leading headline line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from digest.text import content_words, normalize, words
+from digest.text import content_words, normalize, word_count
 from digest.types import Article, Span
 
 _TERMINAL = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
@@ -48,9 +49,9 @@ class _Line:
     start: int
     end: int
 
-    @property
+    @functools.cached_property
     def n_words(self) -> int:
-        return len(words(self.text))
+        return word_count(self.text)
 
     @property
     def is_sentence(self) -> bool:

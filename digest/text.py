@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -169,6 +170,11 @@ def words(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """How many word tokens :func:`words` would return, without building them."""
     return len(_WORD.findall(text))
+
+
+def has_words(text: str, n: int) -> bool:
+    """Whether ``text`` has at least ``n`` word tokens (stops counting at ``n``)."""
+    return n <= 0 or next(itertools.islice(_WORD.finditer(text), n - 1, None), None) is not None
 
 
 def content_words(text: str) -> list[str]:

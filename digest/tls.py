@@ -54,7 +54,7 @@ from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
 from digest.segment import sentences_of
 from digest.select import citation_of, self_contained
-from digest.text import content_words, normalize, word_count, words
+from digest.text import content_words, has_words, normalize, word_count, words
 from digest.timeline import human_date
 from digest.types import Article, Briefing, DateEvidence, Event, ReferenceDate, Sentence, Timex
 
@@ -182,7 +182,7 @@ def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sent
             s = _after_stamp(s)
             if len(found) < 3:
                 s = _after_dateline(s)
-            if word_count(s.text) >= min_words:
+            if has_words(s.text, min_words):
                 found.append(s)
         out.extend(Sentence(s.article_id, i, s.start, s.end, s.text) for i, s in enumerate(found))
     return out
@@ -313,7 +313,7 @@ def date_mentions(
     for i, s in enumerate(sentences):
         # Only sentences with a cue of a day-precise date are tagged (a weekday, yesterday/today,
         # a month name or a number...): most of the text is skipped, the same mentions are found.
-        if _DAY_CUE.search(s.text.lower()):
+        if _has_day_cue(s.text):
             seen: set[dt.date] = set()
             for timex in find(s.text, published.get(s.article_id)):
                 day = _day_of(timex)
@@ -327,11 +327,21 @@ def date_mentions(
     return out
 
 
-_DAY_CUE = re.compile(
-    r"\d|yesterday|today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bago\b|christmas|easter"
-    r"|new year|thanksgiving|night|morning|afternoon|evening|\bdays?\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-)  # matched against lower-cased text: three times faster than re.I
+# Words (or parts of words) without which a sentence names no day: a digit, "day" (weekdays,
+# today, yesterday), a month's first letters, a part of the day... Substring tests: a superset of
+# the sentences that can name a day, several times faster than a regular expression.
+_DIGIT = re.compile(r"\d")
+_DAY_CUES = (
+    "day", "ago", "tomorrow", "night", "morning", "afternoon", "evening", "christmas", "easter", "new year",
+    "thanksgiving", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+
+
+def _has_day_cue(text: str) -> bool:
+    if _DIGIT.search(text):
+        return True
+    low = text.lower()
+    return any(cue in low for cue in _DAY_CUES)
 
 
 def lead_mentions(
