@@ -47,3 +47,12 @@ def test_offsets_are_exact_and_headings_skipped() -> None:
     assert [s.index for s in sents] == [0, 1, 2]
     for s in sents:
         assert text[s.start : s.end] == s.text
+
+
+def test_word_counts_agree_with_words() -> None:
+    from digest.text import has_words, word_count, words
+
+    for text in ["", "One.", "Kim Jong Un's troops, 11,000 of them, left.", "— “quoted” words —"]:
+        assert word_count(text) == len(words(text))
+        for n in range(6):
+            assert has_words(text, n) == (len(words(text)) >= n)
