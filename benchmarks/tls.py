@@ -104,6 +104,22 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def open_cache(base: Embedder, path: str | None):  # type: ignore[no-untyped-def]
+    """The embedding and tagging caches in the file at ``path``, or (None, None) without one."""
+    if not path:
+        return None, None
+    from digest.cache import CachedEmbedder, CachedTimexes
+
+    return CachedEmbedder(base, path), CachedTimexes(path)
+
+
+def close_cache(cache, tagger) -> None:  # type: ignore[no-untyped-def]
+    if cache is not None:
+        cache.close()
+    if tagger is not None:
+        tagger.close()
+
+
 def settings_from(overrides: str | None):  # type: ignore[no-untyped-def]
     """``digest.tls.TimelineSettings`` with the fields of a JSON object replaced."""
     from digest.tls import DEFAULT_SETTINGS
@@ -183,14 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     base = SentenceTransformerEmbedder(Config().model, batch_size=Config().batch_size)
     base.encode(["warm up"])
     load_seconds = time.perf_counter() - started
-    inner: Embedder = base
-    cache = tagger = None
-    if args.cache:
-        from digest.cache import CachedEmbedder, CachedTimexes
-
-        cache = CachedEmbedder(base, args.cache)
-        tagger = CachedTimexes(args.cache)
-        inner = cache
+    cache, tagger = open_cache(base, args.cache)
+    inner: Embedder = cache or base
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
 
     header = (
@@ -240,9 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "settings": asdict(settings_from(args.settings)),
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    if cache and tagger:
-        cache.close()
-        tagger.close()
+    close_cache(cache, tagger)
     return 0
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.t17 import T17_DIR
-from benchmarks.tls import evaluate, settings_from
+from benchmarks.tls import close_cache, evaluate, open_cache, settings_from
 from digest.config import Config
 from digest.embed import Embedder, SentenceTransformerEmbedder
 
@@ -63,14 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     grid: dict[str, list] = json.loads(args.grid)
     points = [dict(zip(grid, values, strict=True)) for values in itertools.product(*grid.values())]
-    inner: Embedder = SentenceTransformerEmbedder(Config().model, batch_size=Config().batch_size)
-    cache = tagger = None
-    if args.cache:
-        from digest.cache import CachedEmbedder, CachedTimexes
-
-        cache = CachedEmbedder(inner, args.cache)
-        tagger = CachedTimexes(args.cache)
-        inner = cache
+    base = SentenceTransformerEmbedder(Config().model, batch_size=Config().batch_size)
+    cache, tagger = open_cache(base, args.cache)
+    inner: Embedder = cache or base
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
 
     results: list[tuple[str, list[dict]]] = []
@@ -100,9 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "stable": stable,
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    if cache and tagger:
-        cache.close()
-        tagger.close()
+    close_cache(cache, tagger)
     return 0
 
 
