@@ -87,9 +87,31 @@ def clean_articles(articles: Sequence[Article]) -> list[Article]:
     return [clean_article(a, repeated=repeated) for a in articles]
 
 
+_UPDATE_STAMP = re.compile(
+    r"(?:--\s*)?\(\s*(?:update|updated)\b[^()]{0,80}(?:\([^()]{0,30}\)[^()]{0,30})?\)\s*(?:--?\s*|[–—:]\s*)?",
+    re.I,
+)
+
+
+def update_stamp_end(text: str) -> int:
+    """Where a live blog's update stamp opening ``text`` ends ("(Update 4:33 a.m. Thursday in Cairo,
+    9:33 p.m. ET Wednesday) Heavy gunfire ..." -> the offset of "Heavy"); 0 without one, or when
+    nothing follows it. The stamp says when the entry was posted, not what happened."""
+    match = _UPDATE_STAMP.match(text)
+    return match.end() if match and match.end() < len(text) else 0
+
+
+def _without_stamp(line: _Line, removed: list[tuple[str, str]]) -> _Line:
+    cut = update_stamp_end(line.text)
+    if not cut:
+        return line
+    removed.append((line.text[:cut].strip(), "live-blog update stamp"))
+    return _Line(line.text[cut:], line.start + cut, line.end)
+
+
 def clean_article(article: Article, *, repeated: set[str] | frozenset[str] = frozenset()) -> Article:
-    lines = _lines(article.text)
     removed: list[tuple[str, str]] = []
+    lines = [_without_stamp(line, removed) for line in _lines(article.text)]
     body_idx = [i for i, line in enumerate(lines) if line.is_body]
     if not body_idx:
         # No paragraph at all: keep sentence-shaped lines, the rest is chrome.

@@ -48,7 +48,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from digest.clean import clean_articles
+from digest.clean import clean_articles, update_stamp_end
 from digest.config import Config
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
@@ -194,17 +194,10 @@ _DATELINE = re.compile(
 )
 
 
-_UPDATE_STAMP = re.compile(
-    r"(?:--\s*)?\(\s*(?:update|updated)\b[^()]{0,80}(?:\([^()]{0,30}\)[^()]{0,30})?\)\s*(?:--?\s*|[–—:]\s*)?",
-    re.I,
-)
-
-
 def _after_stamp(s: Sentence) -> Sentence:
-    match = _UPDATE_STAMP.match(s.text)
-    if match is None or match.end() >= len(s.text):
+    cut = update_stamp_end(s.text)
+    if not cut:
         return s
-    cut = match.end()
     return Sentence(s.article_id, s.index, s.start + cut, s.end, s.text[cut:])
 
 

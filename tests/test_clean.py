@@ -120,3 +120,26 @@ def test_junk_added_to_real_articles_is_removed_and_text_kept() -> None:
         kept_total += kept
         assert kept >= len(real) - 1, (t.id, [s for s in real if s not in out.text])
     assert kept_total > 300
+
+
+def test_live_blog_update_stamps_are_cut_and_recorded() -> None:
+    text = "\n".join(
+        [
+            "Egypt live: protests continue",
+            "(Update 4:33 a.m. Thursday in Cairo, 9:33 p.m. ET Wednesday) Heavy gunfire reverberated in central "
+            "Cairo early Thursday as rival protesters faced off at Tahrir Square.",
+            "-- (Updated 5:45 p.m. (0045 in Egypt)) Protesters in the streets of Cairo called for President Hosni "
+            "Mubarak to leave, chanting in unison for hours.",
+            "Officials gave updated figures (Update: 611 injured) late on Wednesday after the clashes in the square.",
+        ]
+    )
+    cleaned = clean_article(Article("live", text, source="blog"))
+    assert "(Update" not in cleaned.text.split("\n")[0] and "(Updated" not in cleaned.text
+    assert cleaned.text.startswith("Heavy gunfire reverberated")
+    assert "\n\nProtesters in the streets of Cairo" in cleaned.text
+    assert "(Update: 611 injured)" in cleaned.text  # only an opening stamp is cut
+    stamps = [text for text, reason in cleaned.removed if reason == "live-blog update stamp"]
+    assert stamps == [
+        "(Update 4:33 a.m. Thursday in Cairo, 9:33 p.m. ET Wednesday)",
+        "-- (Updated 5:45 p.m. (0045 in Egypt))",
+    ]
