@@ -302,6 +302,14 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         "2000-W10",
         None,
     ),
+    (
+        "A hearing may come the week of March 6th.",
+        dt.date(2000, 2, 24),
+        "the week of March 6th",
+        "DATE",
+        "2000-W10",
+        None,
+    ),
     ("They met the weekend of Oct. 3, 1998.", REF, "the weekend of Oct. 3, 1998", "DATE", "1998-W40-WE", None),
     (
         "He was seen on the day before last Tuesday.",

@@ -41,8 +41,9 @@ def _norm(s: str | None) -> str:
 # A day named right after a clock time, past a parenthesis: "10:35 a.m. (0735 GMT) Friday",
 # "4 in the morning (4 a.m. EDT Thursday)".
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{0,40})\)")
-_DAYWORD = re.compile(rf"\b(?:today|yesterday|tomorrow|{WEEKDAY})\b", re.I)
-_DAY_NEXT = re.compile(rf"\s*(?:on\s+)?((?:today|yesterday|tomorrow|{WEEKDAY})\b)", re.I)
+_DAY_WORD = rf"(?:today|yesterday|tomorrow|{WEEKDAY})\b"
+_DAYWORD = re.compile(rf"\b{_DAY_WORD}", re.I)
+_DAY_NEXT = re.compile(rf"\s*(?:on\s+)?({_DAY_WORD})", re.I)
 
 
 def _day_after_clock(text: str, end: int) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from digest.timex.detect import Candidate
@@ -21,10 +20,10 @@ from digest.timex.resolve import (
     Resolved,
     _approx_mod,
     _shift_unit,
+    day_of_ref,
     duration_value,
     half_of,
     pos_mod,
-    resolve_month_year,
     resolve_weekday,
     tense,
 )
@@ -267,29 +266,18 @@ def i_weekday(ctx: Context, c: Candidate) -> Resolved | None:
 
 
 # ---- days and weeks named by another date ----------------------------------------------------------
-_MONTH_DAY = re.compile(rf"(?P<mon>{MONTH_LOOSE})\s+(?P<day>{DAYNUM})", re.I)
-
-
 def i_anchored(ctx: Context, c: Candidate) -> Resolved | None:
     """ "the week of March 6" -> 2000-W10; "the day before last Tuesday" -> that Tuesday - 1."""
     g = c.groups
     if g["wk"]:
-        mo = MONTHS[g["mon"].lower().rstrip(".")]
-        year = int(g["year"]) if g["year"] else resolve_month_year(ctx, mo, None, c.start, c.end)
-        day = dt.date(year, mo, int(g["day"]))
+        day = day_of_ref(ctx, f"{g['mon']} {g['day']}", c.start, c.end, year=g["year"])
+        if day is None:
+            return None
         week = fmt_week(day)
         return Resolved("DATE", week + ("-WE" if g["wk"].lower() == "weekend" else ""), None, not g["year"])
-    ref = _norm(g["dref"])
-    if ref in ("yesterday", "today", "tomorrow"):
-        anchor = add_days(ctx.ref(), {"yesterday": -1, "today": 0, "tomorrow": 1}[ref])
-    elif ref in WEEKDAYS:
-        anchor = resolve_weekday(ctx, WEEKDAYS[ref], g["rel"], c.start, c.end)
-    else:
-        m = _MONTH_DAY.fullmatch(g["dref"])
-        if m is None:
-            return None
-        mo = MONTHS[m.group("mon").lower().rstrip(".")]
-        anchor = dt.date(resolve_month_year(ctx, mo, None, c.start, c.end), mo, int(m.group("day")))
+    anchor = day_of_ref(ctx, g["dref"], c.start, c.end, rel=g["rel"])
+    if anchor is None:
+        return None
     step = -1 if g["ba"].lower() == "before" else 1
     return Resolved("DATE", fmt_day(add_days(anchor, step)), None, True)
 

@@ -333,22 +333,34 @@ def _clock(s: str) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
-def _dayref(ctx: Context, s: str, start: int, end: int, year: str | None = None) -> str | None:
-    t = s.lower()
+def day_of_ref(
+    ctx: Context, s: str, start: int, end: int, *, year: str | None = None, rel: str | None = None
+) -> dt.date | None:
+    """The day a day reference names: today/tonight/yesterday/tomorrow, a weekday (``rel``:
+    "last", "next"...), or a month and day (in ``year``, else resolved by tense)."""
+    t = " ".join(s.lower().split())
     if t in ("today", "tonight"):
-        return fmt_day(ctx.ref())
+        return ctx.ref()
     if t == "yesterday":
-        return fmt_day(add_days(ctx.ref(), -1))
+        return add_days(ctx.ref(), -1)
     if t == "tomorrow":
-        return fmt_day(add_days(ctx.ref(), 1))
+        return add_days(ctx.ref(), 1)
     if t in WEEKDAYS:
-        return fmt_day(resolve_weekday(ctx, WEEKDAYS[t], None, start, end))
+        return resolve_weekday(ctx, WEEKDAYS[t], rel, start, end)
     m = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?", t)
     if m and m.group(1) in MONTHS:
         mo, d = MONTHS[m.group(1)], int(m.group(2))
         y = int(year) if year else resolve_month_year(ctx, mo, None, start, end)
-        return _safe_day(y, mo, d)
+        try:
+            return dt.date(y, mo, d)
+        except ValueError:
+            return None
     return None
+
+
+def _dayref(ctx: Context, s: str, start: int, end: int, year: str | None = None) -> str | None:
+    day = day_of_ref(ctx, s, start, end, year=year)
+    return fmt_day(day) if day else None
 
 
 def _safe_day(y: int, mo: int, d: int) -> str | None:
