@@ -388,11 +388,11 @@ def rank_dates(
 
     With ``keywords``, only mentions in sentences that contain one (case-insensitively) count:
     a day named only in off-topic text (a listing, an aside) is not an event of the topic."""
-    wanted = tuple(k.lower() for k in keywords if k.strip())
+    wanted = _lowered(keywords)
     mentioning: dict[dt.date, set[str]] = defaultdict(set)
     n_sentences: Counter[dt.date] = Counter()
     for m in mentions:
-        if wanted and not any(k in sentences[m.sentence].text.lower() for k in wanted):
+        if not _on_topic(sentences[m.sentence].text, wanted):
             continue
         mentioning[m.day].add(sentences[m.sentence].article_id)
         n_sentences[m.day] += 1
@@ -430,7 +430,7 @@ class _Chooser:
         self.embedder = embedder
         self.settings = settings
         self.idf = idf
-        self.keywords = tuple(k.lower() for k in config.keywords if k.strip())
+        self.keywords = _lowered(config.keywords)
         self.used_keys: set[tuple[str, int]] = set()
         self.used_texts: set[str] = set()
         self.used_vectors: list[np.ndarray] = []
@@ -441,7 +441,7 @@ class _Chooser:
         n = word_count(text)
         if n < self.config.min_sentence_words or n > self.settings.max_words:
             return False
-        if self.keywords and not any(k in text.lower() for k in self.keywords):
+        if not _on_topic(text, self.keywords):
             return False
         if self.settings.skip_chatter and is_chatter(text):
             return False
@@ -554,6 +554,19 @@ def is_chatter(text: str) -> bool:
     if _COMMENT.search(stripped) or stripped.endswith("?") or stripped[0].islower():
         return True
     return bool(_FIRST_PERSON.search(normalize(stripped)))
+
+
+def _lowered(keywords: Sequence[str]) -> tuple[str, ...]:
+    return tuple(k.lower() for k in keywords if k.strip())
+
+
+def _on_topic(text: str, keywords: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of the (lower-cased) keywords, as news-tls filters; any text
+    without keywords."""
+    if not keywords:
+        return True
+    low = text.lower()
+    return any(k in low for k in keywords)
 
 
 def _idf(sentences: Sequence[Sentence], rows: set[int]) -> tuple[dict[str, float], dict[int, Counter[str]]]:
