@@ -11,7 +11,10 @@ and whether it repeats across documents, not by a list of known strings:
 - lines made of navigation separators (``|``, ``»``, ``›``) or brackets;
 - short calls to action (share, subscribe, follow, comment, sign in ...);
 - non-sentence lines repeated verbatim in several documents (site boilerplate);
-- an unfinished last sentence.
+- an unfinished last sentence;
+- lead-ins run into the start of a sentence: a live blog's update stamp
+  ("(Update 4:33 a.m. Thursday ...)") and a photo caption with its credit
+  ("... Photograph: Win McNamee/Getty Images BP hopes ...").
 
 Headings inside the body are kept as structure (``Article.headings``) and never
 become statements. A plain-text article's title is its leading headline line.
@@ -25,7 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from digest.text import content_words, normalize, word_count
+from digest.text import content_words, has_words, normalize, word_count
 from digest.types import Article, Span
 
 _TERMINAL = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
@@ -101,17 +104,57 @@ def update_stamp_end(text: str) -> int:
     return match.end() if match and match.end() < len(text) else 0
 
 
-def _without_stamp(line: _Line, removed: list[tuple[str, str]]) -> _Line:
-    cut = update_stamp_end(line.text)
+# A photo caption and its credit run into the sentence after them ("BP oil spill: tests due
+# Photograph: Win McNamee/Getty Images BP hopes to ..."). The credit is a photographer and an
+# agency joined by a slash, a name "for the <Paper>", or an agency on its own; a sentence must
+# start right after it. Names are matched lazily so the credit never runs into the sentence.
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,4}?"
+_CREDIT_END = re.compile(
+    r"\b(?:Photograph|Photo|Picture|Image|Photo credit)\s*:\s*(?:"
+    r"(?:[\w.'’-]+\s+){0,4}?[\w.'’-]*(?:\\?/[\w.'’-]+)+(?:\s+(?i:Images|Pictures|Photos|Pool|Features))?"
+    r"|" + _NAME + r"for (?:the )?[A-Z][\w-]+"
+    r"|" + _NAME + r"(?:AP|Reuters|AFP|EPA|PA|Getty Images|Getty|Associated Press|Rex Features|Corbis|Alamy|Nasa|NASA)"
+    r")(?:\s+|(?=[\"“]))(?=[\"“‘']?[A-Z0-9])"
+)
+_CREDIT_WITHIN = 500
+
+
+def caption_credit_end(text: str) -> int:
+    """Where a photo caption and credit run into the start of ``text`` end ("Photograph: Sean
+    Gardner/Reuters Scientists warned ..." -> the offset of "Scientists"); 0 without one, or when
+    no sentence follows it. Whatever precedes the credit is the caption (or a headline)."""
+    match = _CREDIT_END.search(text, 0, min(len(text), _CREDIT_WITHIN))
+    if match is None or not has_words(text[match.end() :], 3):
+        return 0
+    return match.end()
+
+
+def lead_in_end(text: str) -> tuple[int, str]:
+    """Where the lead-ins that are not part of the sentence ``text`` opens with end (live-blog
+    update stamps, photo captions with their credits), and what the last one was; (0, "") when
+    the text starts with its sentence."""
+    cut, reason = 0, ""
+    while True:
+        rest = text[cut:]
+        if n := update_stamp_end(rest):
+            cut, reason = cut + n, "live-blog update stamp"
+        elif n := caption_credit_end(rest):
+            cut, reason = cut + n, "photo caption and credit"
+        else:
+            return cut, reason
+
+
+def _without_lead_in(line: _Line, removed: list[tuple[str, str]]) -> _Line:
+    cut, reason = lead_in_end(line.text)
     if not cut:
         return line
-    removed.append((line.text[:cut].strip(), "live-blog update stamp"))
+    removed.append((line.text[:cut].strip(), reason))
     return _Line(line.text[cut:], line.start + cut, line.end)
 
 
 def clean_article(article: Article, *, repeated: set[str] | frozenset[str] = frozenset()) -> Article:
     removed: list[tuple[str, str]] = []
-    lines = [_without_stamp(line, removed) for line in _lines(article.text)]
+    lines = [_without_lead_in(line, removed) for line in _lines(article.text)]
     body_idx = [i for i, line in enumerate(lines) if line.is_body]
     if not body_idx:
         # No paragraph at all: keep sentence-shaped lines, the rest is chrome.

@@ -48,7 +48,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from digest.clean import clean_articles, update_stamp_end
+from digest.clean import clean_articles, lead_in_end
 from digest.config import Config
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
@@ -173,13 +173,14 @@ def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sent
     EDT MEXICO CITY (Reuters) - A strain of flu ...", "... 26 April 2009 10.40 BST A couple ...")
     is publication metadata, not a statement: the sentence starts after it. So is a live blog's
     update stamp opening a sentence anywhere ("(Update 4:33 a.m. Thursday in Cairo, 9:33 p.m. ET
-    Wednesday) Heavy gunfire ..."): it says when the entry was posted, not what happened.
+    Wednesday) Heavy gunfire ..."): it says when the entry was posted, not what happened; and a
+    photo caption with its credit ("... Photograph: Sean Gardner/Reuters Scientists warned ...").
     """
     out: list[Sentence] = []
     for article in articles:
         found: list[Sentence] = []
         for s in sentences_of(article):
-            s = _after_stamp(s)
+            s = _after_lead_in(s)
             if len(found) < 3:
                 s = _after_dateline(s)
             if has_words(s.text, min_words):
@@ -194,8 +195,8 @@ _DATELINE = re.compile(
 )
 
 
-def _after_stamp(s: Sentence) -> Sentence:
-    cut = update_stamp_end(s.text)
+def _after_lead_in(s: Sentence) -> Sentence:
+    cut, _reason = lead_in_end(s.text)
     if not cut:
         return s
     return Sentence(s.article_id, s.index, s.start + cut, s.end, s.text[cut:])
@@ -538,16 +539,19 @@ class _Chooser:
 
 
 _COMMENT = re.compile(
-    r"\s\|\s|\|\s*Reply\b|^\s*\||\bat \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\||\b(?:posted|reply|report abuse)\b\s*$",
+    r"\s\|\s|\|\s*Reply\b|^\s*\||\bat \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\||\b(?:posted|reply|report abuse)\b\s*$"
+    # a comment's header: "At 17:13 30th Apr 2009, virtualsilverlady wrote:", "James1976 wrote:"
+    r"|\bat \d{1,2}[:.]\d{2}\b[^,]{0,40},\s*[^,:]{1,40} wrote\s*:|^\S+ wrote\s*:",
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
 
 
 def is_chatter(text: str) -> bool:
-    """A line that is not a report of events: a reader comment (a ``|`` separator, "Reply",
-    a "... at 5:24 pm |" stamp), a first-person line ("I think ..."), a question, or a
-    sentence that starts in lower case (a fragment or a comment)."""
+    """A line that is not a report of events: a reader comment (a ``|`` separator, "Reply", a
+    "... at 5:24 pm |" stamp, an "At 4:16 pm on 18 Jan 2010, CComment wrote:" header), a
+    first-person line ("I think ..."), a question, or a sentence that starts in lower case (a
+    fragment or a comment)."""
     stripped = text.strip()
     if not stripped:
         return True

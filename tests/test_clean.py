@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.clean import clean_article, clean_articles
+from digest.clean import caption_credit_end, clean_article, clean_articles
 from digest.ingest import read_articles
 from digest.types import Article
 
@@ -143,3 +143,55 @@ def test_live_blog_update_stamps_are_cut_and_recorded() -> None:
         "(Update 4:33 a.m. Thursday in Cairo, 9:33 p.m. ET Wednesday)",
         "-- (Updated 5:45 p.m. (0045 in Egypt))",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Photograph: Sean Gardner/Reuters Scientists warned there was a risk.", "Scientists warned there was a risk."),
+        ("Photograph: Ho\\/AFP\\/Getty Images BP's shares fell 3% today.", "BP's shares fell 3% today."),
+        ("Photograph: Carl de Souza/AFP/Getty images Two new cases were found.", "Two new cases were found."),
+        ("Photograph: KPA/Zuma/Rex Features The vast deposits lie deep.", "The vast deposits lie deep."),
+        (
+            "Photograph: Sarah Lee for the Guardian Tony Hayward has claimed it is tiny.",
+            "Tony Hayward has claimed it is tiny.",
+        ),
+        ("Photograph: AP Nine new cases of swine flu were confirmed.", "Nine new cases of swine flu were confirmed."),
+        # a caption (or headline) before the credit goes with it
+        (
+            "BP oil spill: final tests due Photograph: AFP/Getty Images BP hopes to seal the well.",
+            "BP hopes to seal the well.",
+        ),
+    ],
+)
+def test_caption_credit_run_into_a_sentence_is_cut(text: str, rest: str) -> None:
+    assert text[caption_credit_end(text) :] == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photograph: Graeme Robertson The smear was an eyesore.",  # where the name ends is unknown
+        "How the oil spill would look over England Photograph: guardian.",  # no sentence follows
+        "The photograph: AP reporters saw the well burn on Tuesday.",  # lower case: not a credit
+        "Officials said the AP/Reuters poll was wrong.",
+    ],
+)
+def test_caption_credit_is_not_guessed(text: str) -> None:
+    assert caption_credit_end(text) == 0
+
+
+def test_caption_credits_are_cut_and_recorded() -> None:
+    text = "\n".join(
+        [
+            "Gulf oil spill: BP tries again",
+            "BP oil spill: final tests due Photograph: Win McNamee/Getty Images BP hopes to carry out a crucial "
+            "test on the ruptured well this week, officials said on Monday.",
+            "Engineers said the cap was holding and that no oil had leaked since Thursday.",
+        ]
+    )
+    cleaned = clean_article(Article("credit", text, source="paper"))
+    assert cleaned.text.startswith("BP hopes to carry out a crucial test")
+    assert ("BP oil spill: final tests due Photograph: Win McNamee/Getty Images", "photo caption and credit") in (
+        cleaned.removed
+    )

@@ -192,7 +192,7 @@ def test_dateline_is_not_part_of_a_sentence() -> None:
     assert second.index == 1
 
 
-def test_live_blog_update_stamps_are_not_part_of_a_sentence() -> None:
+def test_update_stamps_and_photo_credits_are_not_part_of_a_sentence() -> None:
     a = article(
         1,
         D(2011, 2, 2),
@@ -200,6 +200,7 @@ def test_live_blog_update_stamps_are_not_part_of_a_sentence() -> None:
         "(Update 4:33 a.m. Thursday in Cairo, 9:33 p.m. ET Wednesday) Heavy gunfire reverberated in central Cairo.",
         "-- (Updated 5:45 p.m. (0045 in Egypt)) Protesters in the streets of Cairo called for Mubarak to leave.",
         "Officials gave updated figures (Update: 611 injured) late on Wednesday.",
+        "Cairo protest Photograph: Ben Curtis/AP Tens of thousands gathered in Tahrir Square.",
     )
     sentences = segment_all([a])
     assert [s.text for s in sentences] == [
@@ -207,6 +208,7 @@ def test_live_blog_update_stamps_are_not_part_of_a_sentence() -> None:
         "Heavy gunfire reverberated in central Cairo.",
         "Protesters in the streets of Cairo called for Mubarak to leave.",
         "Officials gave updated figures (Update: 611 injured) late on Wednesday.",
+        "Tens of thousands gathered in Tahrir Square.",
     ]
     assert all(a.text[s.start : s.end] == s.text for s in sentences)
 
@@ -261,6 +263,11 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert is_chatter('"I\'m sad and I miss him," said a fan outside the Jackson family home.')
     assert is_chatter("Will the oil spill reach the coast of Florida this week?")
     assert is_chatter("when will the internet in egypt be back on.")
+    assert is_chatter("At 17:13 30th Apr 2009, virtualsilverlady wrote: Any panic has been caused by the WHO.")
+    assert is_chatter("Caledonian Comment At 4:20 pm on 18 Jan 2010, rg wrote: There is a current obsession.")
+    assert is_chatter("At 8:51 pm on 18 Jan 2010, Jukka Rohila wrote: Barbados never had it as bad.")
+    assert is_chatter("James1976 wrote: Jesus says, He that is without sin amongst you let him cast the first stone.")
+    assert not is_chatter('In a letter on Monday, the governor wrote: "We need more boom along the coast."')
     assert not is_chatter("BP agreed on Wednesday to put $20bn into a fund for victims of the spill.")
     assert not is_chatter("Mubarak announces he will not seek a new term in September's elections.")
     assert not is_chatter("Thousands of gallons of oil begin gushing into the Gulf of Mexico from the well.")
