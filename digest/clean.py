@@ -13,8 +13,9 @@ and whether it repeats across documents, not by a list of known strings:
 - non-sentence lines repeated verbatim in several documents (site boilerplate);
 - an unfinished last sentence;
 - lead-ins run into the start of a sentence: a live blog's update stamp
-  ("(Update 4:33 a.m. Thursday ...)") and a photo caption with its credit
-  ("... Photograph: Win McNamee/Getty Images BP hopes ...").
+  ("(Update 4:33 a.m. Thursday ...)"), a photo caption with its credit
+  ("... Photograph: Win McNamee/Getty Images BP hopes ...") and a heading in
+  capitals ("NEW CAP FOR LEAKING OIL WELL When engineers ...").
 
 Headings inside the body are kept as structure (``Article.headings``) and never
 become statements. A plain-text article's title is its leading headline line.
@@ -119,20 +120,45 @@ _CREDIT_END = re.compile(
 _CREDIT_WITHIN = 500
 
 
+# A credit alone before the sentence ("AP Photo The White House ...", "(AP) U.S. officials
+# confirmed ...", "AP June 17: BP CEO Tony Hayward testifies ...").
+# A photographer after a slash ("AP Photo/Dave Martin The ...") has no visible end: left alone.
+_AGENCY_LEAD = re.compile(r"(?!AP Photo\S)(?:\(AP\)|AP Photo|AP|AFP|Reuters|Getty Images)\s+(?=[\"“]?[A-Z])")
+
+
 def caption_credit_end(text: str) -> int:
     """Where a photo caption and credit run into the start of ``text`` end ("Photograph: Sean
-    Gardner/Reuters Scientists warned ..." -> the offset of "Scientists"); 0 without one, or when
-    no sentence follows it. Whatever precedes the credit is the caption (or a headline)."""
-    match = _CREDIT_END.search(text, 0, min(len(text), _CREDIT_WITHIN))
+    Gardner/Reuters Scientists warned ..." -> the offset of "Scientists", "AP Photo The White
+    House ..." -> "The"); 0 without one, or when no sentence follows it. Whatever precedes
+    the credit is the caption (or a headline)."""
+    match = _CREDIT_END.search(text, 0, min(len(text), _CREDIT_WITHIN)) or _AGENCY_LEAD.match(text)
     if match is None or not has_words(text[match.end() :], 3):
+        return 0
+    return match.end()
+
+
+# A heading in capitals run into the sentence after it ("NEW CAP FOR LEAKING OIL WELL When
+# engineers removed the cap ..."): three or more words in capitals, one of them a word rather
+# than an acronym, then a capitalised word in lower case.
+_CAPS_HEADING = re.compile(r"(?:[A-Z][A-Z0-9'’&:,-]*\s+){3,12}(?=[A-Z][a-z])")
+_CAPS_WORD = re.compile(r"\b[A-Z]{4,}\b")
+
+
+def caps_heading_end(text: str) -> int:
+    """Where a heading in capitals opening ``text`` ends; 0 without one, or when no sentence
+    follows it."""
+    match = _CAPS_HEADING.match(text)
+    if match is None or not _CAPS_WORD.search(match.group()) or not has_words(text[match.end() :], 3):
+        return 0
+    if match.group().rstrip().endswith(":"):  # a transcript's speaker ("NIC ROBERTSON, CNN:"), not a heading
         return 0
     return match.end()
 
 
 def lead_in_end(text: str) -> tuple[int, str]:
     """Where the lead-ins that are not part of the sentence ``text`` opens with end (live-blog
-    update stamps, photo captions with their credits), and what the last one was; (0, "") when
-    the text starts with its sentence."""
+    update stamps, photo captions with their credits, headings in capitals), and what the last
+    one was; (0, "") when the text starts with its sentence."""
     cut, reason = 0, ""
     while True:
         rest = text[cut:]
@@ -140,6 +166,8 @@ def lead_in_end(text: str) -> tuple[int, str]:
             cut, reason = cut + n, "live-blog update stamp"
         elif n := caption_credit_end(rest):
             cut, reason = cut + n, "photo caption and credit"
+        elif n := caps_heading_end(rest):
+            cut, reason = cut + n, "heading run into the sentence"
         else:
             return cut, reason
 

@@ -170,7 +170,8 @@ def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sent
     """Sentences of every article, densely indexed per article; articles without any are skipped.
 
     A dateline run into an article's first sentences ("MEXICO CITY | Fri Apr 24, 2009 7:50 pm
-    EDT MEXICO CITY (Reuters) - A strain of flu ...", "... 26 April 2009 10.40 BST A couple ...")
+    EDT MEXICO CITY (Reuters) - A strain of flu ...", "... 26 April 2009 10.40 BST A couple ...",
+    "AP NEW ORLEANS -- Oil from ...", or after photo captions "NEW ORLEANS (AP) -- Choppy seas ...")
     is publication metadata, not a statement: the sentence starts after it. So is a live blog's
     update stamp opening a sentence anywhere ("(Update 4:33 a.m. Thursday in Cairo, 9:33 p.m. ET
     Wednesday) Heavy gunfire ..."): it says when the entry was posted, not what happened; and a
@@ -181,7 +182,7 @@ def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sent
         found: list[Sentence] = []
         for s in sentences_of(article):
             s = _after_lead_in(s)
-            if len(found) < 3:
+            if len(found) < 3 or _opens_with_dateline(s.text):
                 s = _after_dateline(s)
             if has_words(s.text, min_words):
                 found.append(s)
@@ -192,6 +193,8 @@ def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sent
 _DATELINE = re.compile(
     r"\((?:Reuters|AP|AFP|CNN|Bloomberg|Xinhua|dpa|UPI|PA|AAP|Associated Press|BBC)\)\s*(?:--?|[–—:])\s*"
     r"|\b\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:BST|GMT|UTC|EDT|EST|ET|CET|CEST|PST|PDT|JST)\b[\s|:-]*"
+    # AP style: a place in capitals, maybe a region, then a dash ("NEW ORLEANS -- ", "PORT-AU-PRINCE, Haiti -- ")
+    r"|\b(?:[A-Z][A-Z.'-]*\s)*[A-Z][A-Z.'-]{3,}(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s(?:--|[–—])\s*"
 )
 
 
@@ -200,6 +203,16 @@ def _after_lead_in(s: Sentence) -> Sentence:
     if not cut:
         return s
     return Sentence(s.article_id, s.index, s.start + cut, s.end, s.text[cut:])
+
+
+def _opens_with_dateline(text: str) -> bool:
+    """Whether a dateline opens ``text``: found near its start with no lower-case word before it
+    ("NEW ORLEANS (AP) -- ...", not "Officials met in WASHINGTON -- the capital ...")."""
+    match = _DATELINE.search(text, 0, min(len(text), 60))
+    return match is not None and not _LOWER_WORD.search(text, 0, match.start())
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]")
 
 
 def _after_dateline(s: Sentence) -> Sentence:

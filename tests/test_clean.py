@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.clean import caption_credit_end, clean_article, clean_articles
+from digest.clean import caps_heading_end, caption_credit_end, clean_article, clean_articles
 from digest.ingest import read_articles
 from digest.types import Article
 
@@ -157,6 +157,15 @@ def test_live_blog_update_stamps_are_cut_and_recorded() -> None:
             "Tony Hayward has claimed it is tiny.",
         ),
         ("Photograph: AP Nine new cases of swine flu were confirmed.", "Nine new cases of swine flu were confirmed."),
+        ("AP Photo The White House said BP would pay.", "The White House said BP would pay."),
+        (
+            "(AP) U.S. officials confirmed Thursday the first oil sheen.",
+            "U.S. officials confirmed Thursday the first oil sheen.",
+        ),
+        (
+            "AP June 17: BP CEO Tony Hayward testifies before a House panel.",
+            "June 17: BP CEO Tony Hayward testifies before a House panel.",
+        ),
         # a caption (or headline) before the credit goes with it
         (
             "BP oil spill: final tests due Photograph: AFP/Getty Images BP hopes to seal the well.",
@@ -175,6 +184,8 @@ def test_caption_credit_run_into_a_sentence_is_cut(text: str, rest: str) -> None
         "How the oil spill would look over England Photograph: guardian.",  # no sentence follows
         "The photograph: AP reporters saw the well burn on Tuesday.",  # lower case: not a credit
         "Officials said the AP/Reuters poll was wrong.",
+        "Reuters reported on Monday that the cap was holding.",
+        "AP Photo/Dave Martin The well was capped on Thursday.",  # where the photographer's name ends is unknown
     ],
 )
 def test_caption_credit_is_not_guessed(text: str) -> None:
@@ -195,3 +206,28 @@ def test_caption_credits_are_cut_and_recorded() -> None:
     assert ("BP oil spill: final tests due Photograph: Win McNamee/Getty Images", "photo caption and credit") in (
         cleaned.removed
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("NEW CAP FOR LEAKING OIL WELL When engineers removed the cap, oil flowed again.", "When engineers"),
+        ("HOW THE OIL FUNNEL WORKS The funnel is a 40ft tall iron box.", "The funnel is"),
+        ("THE WORLD WE LIVE IN Hayward is one of those minds.", "Hayward is one"),
+    ],
+)
+def test_caps_heading_run_into_a_sentence_is_cut(text: str, rest: str) -> None:
+    assert text[caps_heading_end(text) :].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BP CEO Tony Hayward testified before Congress on Thursday.",  # acronyms only
+        "NIC ROBERTSON, CNN SENIOR INTERNATIONAL CORRESPONDENT: Protesters are gathering again.",  # a speaker
+        "HOW DID MARKETS REACT TO SARS?",  # nothing follows
+        "NEW YORK (Reuters) - Oil prices rose on Monday.",
+    ],
+)
+def test_caps_heading_is_not_guessed(text: str) -> None:
+    assert caps_heading_end(text) == 0

@@ -192,6 +192,40 @@ def test_dateline_is_not_part_of_a_sentence() -> None:
     assert second.index == 1
 
 
+@pytest.mark.parametrize(
+    ("lead", "rest"),
+    [
+        ("AP NEW ORLEANS -- ", "Oil from the worst spill in U.S. history could reach gas stations."),
+        ("PORT-AU-PRINCE, Haiti -- ", "Rescuers dug through the rubble of the cathedral."),
+        ("NOAA, via AP NEW ORLEANS -- ", "The tropical storm could send oil skimmers back to port."),
+    ],
+)
+def test_ap_dateline_is_not_part_of_a_sentence(lead: str, rest: str) -> None:
+    (first,) = segment_all([article(1, D(2010, 6, 30), lead + rest)])
+    assert first.text == rest
+
+
+def test_a_dateline_after_captions_is_cut_where_it_opens_a_sentence() -> None:
+    a = article(
+        1,
+        D(2010, 4, 24),
+        "An oil rig burns in the Gulf.",
+        "Fire boat crews battle the blaze.",
+        "The rig sank on Thursday.",
+        "NEW ORLEANS (AP) -- Choppy seas halted the cleanup on Saturday.",
+        "Officials met in WASHINGTON -- the capital -- on Friday.",
+    )
+    texts = [s.text for s in segment_all([a])]
+    assert texts[3] == "Choppy seas halted the cleanup on Saturday."
+    assert texts[4] == "Officials met in WASHINGTON -- the capital -- on Friday."
+
+
+def test_a_dash_after_a_short_name_is_not_a_dateline() -> None:
+    text = "BP -- the London company -- said on Monday that the cap was holding."
+    (first,) = segment_all([article(1, D(2010, 7, 19), text)])
+    assert first.text == text
+
+
 def test_update_stamps_and_photo_credits_are_not_part_of_a_sentence() -> None:
     a = article(
         1,
