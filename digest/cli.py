@@ -53,7 +53,6 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build a briefing: key points, disagreements, timeline, sources")
     _common_options(b)
-    b.add_argument("--as-of", type=_date, metavar="DATE", help="reference date for relative dates (YYYY-MM-DD)")
     b.add_argument("--max-points", type=_positive, metavar="N", help="number of key points (default 8)")
     b.add_argument(
         "--show-single-source", action="store_true", help="list statements only one independent source makes"
@@ -83,6 +82,12 @@ def _common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged MiniLM)")
     p.add_argument("--cache", metavar="FILE", help="embedding cache (SQLite): re-runs embed only new sentences")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="reference date for relative dates (YYYY-MM-DD); default: publication dates, else inferred",
+    )
 
 
 def _format_for(args: argparse.Namespace) -> str:
@@ -173,6 +178,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         per_date=args.per_date,
         start=args.start,
         end=args.end,
+        as_of=args.as_of,
         keywords=tuple(args.keywords) if args.keywords else None,
         model=args.model,
         cache_path=args.cache,

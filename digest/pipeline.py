@@ -145,6 +145,7 @@ def run(
             embedder=vectors,
             progress=progress,
             find=resolver.find,
+            references=per_article,
         )
     else:
         attested = attestation(sentences)

@@ -9,7 +9,9 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    and segmented; a dateline run into an article's first sentence is cut off.
 2. Dating: each sentence with a cue of a day-precise date (a weekday, "yesterday", a month
    name, a number...) is tagged with :func:`digest.timex.find_timexes`, relative expressions
-   resolved against the article's own publication date. A sentence *mentions* a day when it
+   resolved against the article's own publication date (``config.as_of`` when given; for an
+   article without a publication date, the date :func:`digest.timeline.choose_reference`
+   infers, which the briefing's reference states). A sentence *mentions* a day when it
    holds a day-precise DATE (or TIME) expression inside the window (``config.start``..``end``;
    without them, from 30 days before the first publication to the last).
 3. Date importance: the number of distinct articles that mention the day (an article counts
@@ -44,7 +46,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -55,8 +57,8 @@ from digest.errors import InputError
 from digest.segment import sentences_of
 from digest.select import citation_of, self_contained
 from digest.text import content_words, has_words, normalize, word_count, words
-from digest.timeline import human_date
-from digest.types import Article, Briefing, DateEvidence, Event, ReferenceDate, Sentence, Timex
+from digest.timeline import choose_reference, human_date
+from digest.types import Article, Briefing, DateEvidence, Event, Sentence, Timex
 
 if TYPE_CHECKING:
     import numpy as np
@@ -70,8 +72,9 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 class TimelineSettings:
     """Internal knobs, the same for every collection (not user options).
 
-    ``redundancy_similarity``, ``lexical_weight`` and ``fresh_days`` were chosen by
-    ``benchmarks/tls_select.py``: every leave-one-topic-out fold on Timeline17 picks these values.
+    ``redundancy_similarity``, ``lexical_weight``, ``fresh_days``, ``lead_sentences`` and
+    ``min_embedded`` were chosen by ``benchmarks/tls_select.py``: every leave-one-topic-out fold on
+    Timeline17 picks these values.
     """
 
     # Weight of an article published on a day (or the day after) that does not mention it.
@@ -92,7 +95,7 @@ class TimelineSettings:
     # Fallback candidates: the first few sentences of an article that name no date at all are
     # about the day it was published or the day before (news-tls's "P" sentences). They are
     # dated by the publication date, which the event's evidence says (an empty span).
-    lead_sentences: int = 5
+    lead_sentences: int = 10
     lead_days: tuple[int, ...] = (0, 1)
     # Prefer sentences from articles published at most this many days after the day they
     # name (fresh reports over later background); -1: no preference.
@@ -144,14 +147,19 @@ def build_timeline(
         raise InputError("(input)", "no usable sentences after cleaning")
     if embedder is None:
         embedder = SentenceTransformerEmbedder(config.model, batch_size=config.batch_size)
+    if find is None:
+        from digest.timex import find_timexes as find
+    reference, references = choose_reference(cleaned, _Finder(find), as_of=config.as_of)
     events, _counts = timeline_events(
-        cleaned, sentences, config, embedder=embedder, progress=progress, settings=settings, find=find
+        cleaned,
+        sentences,
+        config,
+        embedder=embedder,
+        progress=progress,
+        settings=settings,
+        find=find,
+        references=references,
     )
-    published = [a.published for a in cleaned if a.published]
-    if published:
-        reference = ReferenceDate(max(published), "metadata", "publication dates of the articles")
-    else:
-        reference = ReferenceDate(None, "none", "no article has a publication date; relative dates unresolved")
     return Briefing(
         title=_title(cleaned, config, events),
         articles=tuple(cleaned),
@@ -234,11 +242,17 @@ def timeline_events(
     progress: ProgressFn | None = None,
     settings: TimelineSettings = DEFAULT_SETTINGS,
     find: Callable[[str, dt.date | None], list[Timex]] | None = None,
+    references: Mapping[str, dt.date | None] | None = None,
 ) -> tuple[tuple[Event, ...], dict[dt.date, int]]:
     """The timeline's events for already cleaned and segmented articles, and the number of
-    articles mentioning each chosen day. Reusable by ``digest build`` on large collections."""
-    window = _window(articles, config)
-    mentions = date_mentions(articles, sentences, window=window, progress=progress, find=find)
+    articles mentioning each chosen day. Reusable by ``digest build`` on large collections.
+
+    ``references``: the date each article's relative expressions resolve against (article id ->
+    date), e.g. from :func:`digest.timeline.choose_reference`; by default its publication date."""
+    if references is None:
+        references = {a.id: a.published for a in articles}
+    window = _window(articles, config, references)
+    mentions = date_mentions(articles, sentences, window=window, progress=progress, find=find, references=references)
     ranked = rank_dates(articles, sentences, mentions, window=window, settings=settings, keywords=config.keywords)
     by_day: dict[dt.date, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -309,12 +323,14 @@ def date_mentions(
     window: tuple[dt.date | None, dt.date | None] = (None, None),
     progress: ProgressFn | None = None,
     find: Callable[[str, dt.date | None], list[Timex]] | None = None,
+    references: Mapping[str, dt.date | None] | None = None,
 ) -> list[Mention]:
     """Every (sentence, day) where the sentence names a day inside the window, with the first
-    span that names it. Relative expressions resolve against the article's publication date."""
+    span that names it. Relative expressions resolve against ``references[article id]``, by
+    default the article's publication date."""
     if find is None:
         from digest.timex import find_timexes as find
-    published = {a.id: a.published for a in articles}
+    published = references if references is not None else {a.id: a.published for a in articles}
     out: list[Mention] = []
     total = len(sentences)
     for i, s in enumerate(sentences):
@@ -625,12 +641,22 @@ def _in_window(day: dt.date | None, start: dt.date | None, end: dt.date | None) 
 LOOKBACK = dt.timedelta(days=30)
 
 
-def _window(articles: Sequence[Article], config: Config) -> tuple[dt.date | None, dt.date | None]:
-    """Days a timeline may hold: the configured window, else around the publication dates."""
-    published = [a.published for a in articles if a.published]
-    start = config.start or (min(published) - LOOKBACK if published else None)
-    end = config.end or (max(published) if published else None)
+def _window(
+    articles: Sequence[Article], config: Config, references: Mapping[str, dt.date | None] | None = None
+) -> tuple[dt.date | None, dt.date | None]:
+    """Days a timeline may hold: the configured window, else around the publication dates (or,
+    for articles without one, the reference dates their relative expressions resolve against)."""
+    dates = [d for d in (a.published or (references or {}).get(a.id) for a in articles) if d]
+    start = config.start or (min(dates) - LOOKBACK if dates else None)
+    end = config.end or (max(dates) if dates else None)
     return start, end
+
+
+class _Finder:
+    """A date tagger function as a :class:`digest.timeline.DateResolver`."""
+
+    def __init__(self, find: Callable[[str, dt.date | None], list[Timex]]) -> None:
+        self.find = find
 
 
 def _title(articles: Sequence[Article], config: Config, events: Sequence[Event]) -> str:

@@ -3,6 +3,7 @@ real model is in test_e2e.py.)"""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,13 @@ def test_help_lists_the_build_options() -> None:
     assert out.returncode == 0
     for option in ("--output", "--format", "--as-of", "--max-points", "--model", "--show-single-source"):
         assert option in out.stdout
+
+
+def test_both_commands_take_a_reference_date() -> None:
+    parse = make_parser().parse_args
+    for command in ("build", "timeline"):
+        assert parse([command, "x", "--as-of", "2025-03-14"]).as_of == dt.date(2025, 3, 14)
+        assert parse([command, "x"]).as_of is None
 
 
 def test_help_does_not_import_torch() -> None:

@@ -8,6 +8,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -385,3 +386,26 @@ def test_leave_one_topic_out_scores_each_topic_with_settings_chosen_on_the_other
     # A is scored with y (best on B and C), though x would have been best on A itself
     assert choice == {"A": "y", "B": "x", "C": "x"}
     assert {r["name"]: r["ar1_f"] for r in held} == {"A_1": 0.2, "B_1": 0.1, "C_1": 0.1}
+
+
+def test_undated_articles_resolve_against_the_given_or_inferred_reference() -> None:
+    undated = [
+        Article(
+            f"u{i}",
+            "Oil began gushing into the Gulf on Tuesday, officials said.\n"
+            "Officials said on Tuesday that the leak started after the blast in late April 2010.",
+            source=f"s{i}",
+        )
+        for i in range(3)
+    ]
+    config = Config(max_dates=2, per_date=1)
+    given = build_timeline(undated, replace(config, as_of=D(2010, 5, 7)), embedder=BagOfWords())
+    assert given.reference.origin == "given" and given.reference.date == D(2010, 5, 7)
+    assert {e.sort_key for e in given.events} == {D(2010, 5, 4)}  # the Tuesday before Friday 7 May
+    inferred = build_timeline(undated, config, embedder=BagOfWords())
+    # "late April 2010" is the latest period named: written on 1 May 2010 at the earliest
+    assert inferred.reference.origin == "inferred" and inferred.reference.date == D(2010, 5, 1)
+    assert {e.sort_key for e in inferred.events} == {D(2010, 4, 27)}
+    for e in inferred.events:
+        (ev,) = e.evidence
+        assert ev.text == "Tuesday" and ev.value == "2010-04-27"
