@@ -131,7 +131,12 @@ def caption_credit_end(text: str) -> int:
     Gardner/Reuters Scientists warned ..." -> the offset of "Scientists", "AP Photo The White
     House ..." -> "The"); 0 without one, or when no sentence follows it. Whatever precedes
     the credit is the caption (or a headline)."""
-    match = _CREDIT_END.search(text, 0, min(len(text), _CREDIT_WITHIN)) or _AGENCY_LEAD.match(text)
+    head = text[:_CREDIT_WITHIN]
+    match = None
+    if "Photo" in head or "Picture" in head or "Image" in head:  # cheap test before the search
+        match = _CREDIT_END.search(head)
+    if match is None and text[:1] in "(ARG":
+        match = _AGENCY_LEAD.match(text)
     if match is None or not has_words(text[match.end() :], 3):
         return 0
     return match.end()

@@ -216,7 +216,10 @@ def _after_lead_in(s: Sentence) -> Sentence:
 def _opens_with_dateline(text: str) -> bool:
     """Whether a dateline opens ``text``: found near its start with no lower-case word before it
     ("NEW ORLEANS (AP) -- ...", not "Officials met in WASHINGTON -- the capital ...")."""
-    match = _DATELINE.search(text, 0, min(len(text), 60))
+    head = text[:60]
+    if not ("-" in head or "–" in head or "—" in head or ":" in head or _DIGIT.search(head)):
+        return False  # every kind of dateline has a dash, a colon or a digit: a cheap test first
+    match = _DATELINE.search(head)
     return match is not None and not _LOWER_WORD.search(text, 0, match.start())
 
 
