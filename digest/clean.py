@@ -162,19 +162,22 @@ def caps_heading_end(text: str) -> int:
 
 def lead_in_end(text: str) -> tuple[int, str]:
     """Where the lead-ins that are not part of the sentence ``text`` opens with end (live-blog
-    update stamps, photo captions with their credits, headings in capitals), and what the last
-    one was; (0, "") when the text starts with its sentence."""
-    cut, reason = 0, ""
+    update stamps, photo captions with their credits, headings in capitals), and what they
+    were ("live-blog update stamp, photo caption and credit" for two); (0, "") when the text
+    starts with its sentence."""
+    cut = 0
+    reasons: list[str] = []
     while True:
         rest = text[cut:]
         if n := update_stamp_end(rest):
-            cut, reason = cut + n, "live-blog update stamp"
+            reasons.append("live-blog update stamp")
         elif n := caption_credit_end(rest):
-            cut, reason = cut + n, "photo caption and credit"
+            reasons.append("photo caption and credit")
         elif n := caps_heading_end(rest):
-            cut, reason = cut + n, "heading run into the sentence"
+            reasons.append("heading run into the sentence")
         else:
-            return cut, reason
+            return cut, ", ".join(reasons)
+        cut += n
 
 
 def _without_lead_in(line: _Line, removed: list[tuple[str, str]]) -> _Line:

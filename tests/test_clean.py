@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.clean import caps_heading_end, caption_credit_end, clean_article, clean_articles
+from digest.clean import caps_heading_end, caption_credit_end, clean_article, clean_articles, lead_in_end
 from digest.ingest import read_articles
 from digest.types import Article
 
@@ -231,3 +231,11 @@ def test_caps_heading_run_into_a_sentence_is_cut(text: str, rest: str) -> None:
 )
 def test_caps_heading_is_not_guessed(text: str) -> None:
     assert caps_heading_end(text) == 0
+
+
+def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
+    text = "(Update 4:33 a.m. Thursday) Photograph: Ben Curtis/AP Tens of thousands gathered in Tahrir Square."
+    cut, reasons = lead_in_end(text)
+    assert text[cut:] == "Tens of thousands gathered in Tahrir Square."
+    assert reasons == "live-blog update stamp, photo caption and credit"
+    assert lead_in_end("Tens of thousands gathered in Tahrir Square.") == (0, "")
