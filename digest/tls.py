@@ -252,8 +252,6 @@ def timeline_events(
 
     ``references``: the date each article's relative expressions resolve against (article id ->
     date), e.g. from :func:`digest.timeline.choose_reference`; by default its publication date."""
-    if references is None:
-        references = {a.id: a.published for a in articles}
     window = _window(articles, config, references)
     mentions = date_mentions(articles, sentences, window=window, progress=progress, find=find, references=references)
     ranked = rank_dates(articles, sentences, mentions, window=window, settings=settings, keywords=config.keywords)
