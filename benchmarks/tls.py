@@ -19,7 +19,10 @@ model is loaded once per process (the load time is printed apart);
 ``embed`` is the share of it spent in the embedder (with --cache: cache look-ups included).
 Peak RSS is the process's peak so far (``ru_maxrss``), so it only grows down the table.
 Without --cache every timeline embeds and tags from scratch (cold); with it, the file keeps the
-embeddings and the date tagger's results, and a second run reuses them.
+embeddings, the date tagger's results and each article's sentence offsets, and a second run reuses
+them. The process keeps the model and every topic's articles loaded, and the garbage collector's
+full passes over them count in each timeline's time: ``benchmarks/tls_rerun.py`` measures re-runs
+as a user makes them, one ``digest timeline`` process each.
 """
 
 from __future__ import annotations
@@ -105,19 +108,18 @@ def peak_rss_mb() -> float:
 
 
 def open_cache(base: Embedder, path: str | None):  # type: ignore[no-untyped-def]
-    """The embedding and tagging caches in the file at ``path``, or (None, None) without one."""
+    """The embedding, tagging and segmenting caches in the file at ``path``, or Nones without one."""
     if not path:
-        return None, None
-    from digest.cache import CachedEmbedder, CachedTimexes
+        return None, None, None
+    from digest.cache import CachedEmbedder, CachedSegments, CachedTimexes
 
-    return CachedEmbedder(base, path), CachedTimexes(path)
+    return CachedEmbedder(base, path), CachedTimexes(path), CachedSegments(path)
 
 
-def close_cache(cache, tagger) -> None:  # type: ignore[no-untyped-def]
-    if cache is not None:
-        cache.close()
-    if tagger is not None:
-        tagger.close()
+def close_cache(*caches) -> None:  # type: ignore[no-untyped-def]
+    for cache in caches:
+        if cache is not None:
+            cache.close()
 
 
 def settings_from(overrides: str | None):  # type: ignore[no-untyped-def]
@@ -130,7 +132,7 @@ def settings_from(overrides: str | None):  # type: ignore[no-untyped-def]
     return replace(DEFAULT_SETTINGS, **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
-def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, evaluator, *, settings):  # type: ignore[no-untyped-def]
+def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, segmenter, evaluator, *, settings):  # type: ignore[no-untyped-def]
     """One scored row per gold timeline under ``data`` (news-tls protocol; see the module docstring)."""
     from digest.tls import build_timeline
 
@@ -157,7 +159,8 @@ def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, ev
                     config,
                     embedder=embedder,
                     clean=False,
-                    find=tagger.find if tagger else None,
+                    find=tagger,
+                    segment=segmenter,
                     settings=settings,
                 )
                 if tagger:
@@ -199,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     base = SentenceTransformerEmbedder(Config().model, batch_size=Config().batch_size)
     base.encode(["warm up"])
     load_seconds = time.perf_counter() - started
-    cache, tagger = open_cache(base, args.cache)
+    cache, tagger, segmenter = open_cache(base, args.cache)
     inner: Embedder = cache or base
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
 
@@ -210,7 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"model load {load_seconds:.1f} s; {os.cpu_count()} cores; cache {args.cache or 'none'}")
     print(header)
     rows: list[dict] = []
-    for row in evaluate(args.data, args.only, inner, tagger, evaluator, settings=settings_from(args.settings)):
+    for row in evaluate(
+        args.data, args.only, inner, tagger, segmenter, evaluator, settings=settings_from(args.settings)
+    ):
         rows.append(row)
         print(
             f"{row['name']:<22}{row['L']:>4}{row['K']:>3} {row['ar1_f']:>6.3f} {row['ar2_f']:>6.3f}"
@@ -236,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f", everything else {total_seconds - embed_total:.1f} s; peak RSS {peak_rss_mb():.0f} MB"
         + (f"; embedding cache hits {cache.hits}, misses {cache.misses}" if cache else "")
         + (f"; tagging cache hits {tagger.hits}, misses {tagger.misses}" if tagger else "")
+        + (f"; segmenting cache hits {segmenter.hits}, misses {segmenter.misses}" if segmenter else "")
     )
     print("targets (means): AR1-F >= 0.17, AR2-F >= 0.048, date F1 >= 0.75")
     if args.json:
@@ -250,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "settings": asdict(settings_from(args.settings)),
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    close_cache(cache, tagger)
+    close_cache(cache, tagger, segmenter)
     return 0
 
 

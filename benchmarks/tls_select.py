@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     grid: dict[str, list] = json.loads(args.grid)
     points = [dict(zip(grid, values, strict=True)) for values in itertools.product(*grid.values())]
     base = SentenceTransformerEmbedder(Config().model, batch_size=Config().batch_size)
-    cache, tagger = open_cache(base, args.cache)
+    cache, tagger, segmenter = open_cache(base, args.cache)
     inner: Embedder = cache or base
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
 
@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'settings':<60} " + " ".join(f"{m:>7}" for m in REPORTED))
     for point in points:
         label = json.dumps(point)
-        rows = list(evaluate(args.data, None, inner, tagger, evaluator, settings=settings_from(label)))
+        rows = list(evaluate(args.data, None, inner, tagger, segmenter, evaluator, settings=settings_from(label)))
         results.append((label, rows))
         means = " ".join(f"{statistics.fmean(r[m] for r in rows):>7.4f}" for m in REPORTED)
         print(f"{label:<60} {means}", flush=True)
@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "stable": stable,
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    close_cache(cache, tagger)
+    close_cache(cache, tagger, segmenter)
     return 0
 
 

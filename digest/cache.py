@@ -14,6 +14,9 @@ The same file can also keep the date tagger's results (:class:`CachedTimexes`, t
 ``timexes``), keyed by a fingerprint of the tagger's source code and the SHA-256 of the
 reference date and text: on a re-run the tagging, the other slow step of ``digest timeline``,
 is skipped too. A changed tagger gets a new fingerprint, so stale results are never served.
+For ``digest timeline`` it also keeps each article's cleaned text (:class:`CachedCleaning`, table
+``cleaned``) and sentence offsets (:class:`CachedSegments`, table ``segments``), keyed the same
+way by a fingerprint of the code's source and the SHA-256 of the article.
 """
 
 from __future__ import annotations
@@ -24,20 +27,24 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import sys
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeVar
 
 from digest.embed import Embedder, ProgressFn
 from digest.errors import CacheError
-from digest.types import Timex
+from digest.types import Article, Sentence, Span, Timex
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["CacheError", "CachedEmbedder", "CachedTimexes"]
+__all__ = ["CacheError", "CachedCleaning", "CachedEmbedder", "CachedSegments", "CachedTimexes"]
 
 FORMAT = "digest-embedding-cache"
 VERSION = "1"
+_BIG_ENDIAN = sys.byteorder == "big"
 # SQLite's default limit on bound parameters is 999 in old builds; stay well under it.
 _CHUNK = 500
 
@@ -165,6 +172,10 @@ _TABLES = (
     " vector BLOB NOT NULL, PRIMARY KEY (model, hash)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS timexes (tagger TEXT NOT NULL, hash BLOB NOT NULL, found TEXT NOT NULL,"
     " PRIMARY KEY (tagger, hash)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS segments (segmenter TEXT NOT NULL, hash BLOB NOT NULL, spans BLOB NOT NULL,"
+    " PRIMARY KEY (segmenter, hash)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS cleaned (cleaner TEXT NOT NULL, hash BLOB NOT NULL, article TEXT NOT NULL,"
+    " PRIMARY KEY (cleaner, hash)) WITHOUT ROWID",
 )
 
 
@@ -180,19 +191,25 @@ def _check_or_create(db: sqlite3.Connection, path: str) -> None:
             raise CacheError(
                 path, f"is an embedding cache of version {meta.get('version')}; this digest reads {VERSION}"
             )
-        if tables >= {"vectors", "timexes"}:
+        if tables >= {"vectors", "timexes", "segments", "cleaned"}:
             _wal(db)
             return
-    db.execute("BEGIN IMMEDIATE")
     try:
-        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?), ('version', ?)", (FORMAT, VERSION))
-        for sql in _TABLES:
-            db.execute(sql)
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?), ('version', ?)", (FORMAT, VERSION))
+            for sql in _TABLES:
+                db.execute(sql)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as exc:
+        # A read-only cache from an older digest (without a newer table) still serves what it has.
+        if "meta" not in tables or not ("readonly" in str(exc) or "read-only" in str(exc)):
+            raise
     _wal(db)
 
 
@@ -234,17 +251,47 @@ class CachedTimexes:
         self.misses = 0
 
     def find(self, text: str, reference: dt.date | None = None) -> list[Timex]:
-        key = hashlib.sha256(
-            (reference.isoformat() if reference else "-").encode() + b"\0" + text.encode("utf-8", "surrogatepass")
-        ).digest()
+        key = _timex_key(text, reference)
         row = self._db.execute("SELECT found FROM timexes WHERE tagger = ? AND hash = ?", (self.tagger, key)).fetchone()
         if row is not None:
             self.hits += 1
-            return [Timex(*item) for item in json.loads(row[0])]
+            return _timexes(row[0])
+        return self._compute(key, text, reference)
+
+    __call__ = find
+
+    def find_many(self, items: Sequence[tuple[str, dt.date | None]]) -> list[list[Timex]]:
+        """``[find(text, reference) for text, reference in items]``, looked up a few hundred at a
+        time (a re-run over tens of thousands of sentences spends half the time)."""
+        keys = [_timex_key(text, reference) for text, reference in items]
+        stored: dict[bytes, str] = {}
+        unique = list(dict.fromkeys(keys))
+        for i in range(0, len(unique), _CHUNK):
+            part = unique[i : i + _CHUNK]
+            marks = ",".join("?" * len(part))
+            rows = self._db.execute(
+                f"SELECT hash, found FROM timexes WHERE tagger = ? AND hash IN ({marks})", (self.tagger, *part)
+            )
+            stored.update((bytes(h), found) for h, found in rows)
+        computed: dict[bytes, list[Timex]] = {}  # a text repeated in ``items`` is tagged once
+        out: list[list[Timex]] = []
+        for key, (text, reference) in zip(keys, items, strict=True):
+            payload = stored.get(key)
+            if payload is not None:
+                self.hits += 1
+                out.append(_timexes(payload))
+            elif key in computed:
+                self.hits += 1
+                out.append(list(computed[key]))
+            else:
+                computed[key] = self._compute(key, text, reference)
+                out.append(list(computed[key]))
+        return out
+
+    def _compute(self, key: bytes, text: str, reference: dt.date | None) -> list[Timex]:
         self.misses += 1
         found = self._find(text, reference)
-        payload = json.dumps([[t.start, t.end, t.text, t.type, t.value, t.mod, t.anchored] for t in found])
-        self._pending.append((self.tagger, key, payload))
+        self._pending.append((self.tagger, key, _payload(found)))
         if len(self._pending) >= 2000:
             self.flush()
         return found
@@ -272,3 +319,207 @@ class CachedTimexes:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _timex_key(text: str, reference: dt.date | None) -> bytes:
+    return hashlib.sha256(
+        (reference.isoformat() if reference else "-").encode() + b"\0" + text.encode("utf-8", "surrogatepass")
+    ).digest()
+
+
+def _payload(found: Sequence[Timex]) -> str:
+    return json.dumps([[t.start, t.end, t.text, t.type, t.value, t.mod, t.anchored] for t in found])
+
+
+def _timexes(payload: str) -> list[Timex]:
+    return [Timex(*item) for item in json.loads(payload)]
+
+
+_Cache = TypeVar("_Cache", bound="_ArticleCache")
+_T = TypeVar("_T")
+
+
+class _ArticleCache:
+    """Per-article results in one table ``(owner, hash, value)`` of the cache file."""
+
+    table = ""
+    columns = ""
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 60.0) -> None:
+        self.path = os.fspath(path)
+        self._db = _open(self.path, timeout)
+        self.hits = 0  # articles served from the file
+        self.misses = 0  # articles computed
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self: _Cache) -> _Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    owner = ""  # the fingerprint of the code whose results are kept
+
+    def _each(
+        self,
+        articles: Sequence[Article],
+        keys: list[bytes],
+        decode: Callable[[Article, bytes | str], list[_T]],
+        compute: Callable[[Article], tuple[list[_T], bytes | str | None]],
+    ) -> list[_T]:
+        """Each article's results in order: decoded from the file, or computed and stored (a
+        result whose value is None is not stored)."""
+        stored = self._lookup(self.owner, list(dict.fromkeys(keys)))
+        out: list[_T] = []
+        new: list[tuple[str, bytes, bytes | str]] = []
+        for article, key in zip(articles, keys, strict=True):
+            value = stored.get(key)
+            if value is not None:
+                self.hits += 1
+                out.extend(decode(article, value))
+                continue
+            self.misses += 1
+            results, value = compute(article)
+            out.extend(results)
+            if value is not None:
+                stored[key] = value
+                new.append((self.owner, key, value))
+        self._store(new)
+        return out
+
+    def _lookup(self, owner: str, keys: list[bytes]) -> dict[bytes, bytes | str]:
+        found: dict[bytes, bytes | str] = {}
+        key, value = self.columns.split(",")
+        try:
+            for i in range(0, len(keys), _CHUNK):
+                part = keys[i : i + _CHUNK]
+                marks = ",".join("?" * len(part))
+                rows = self._db.execute(
+                    f"SELECT hash, {value} FROM {self.table} WHERE {key} = ? AND hash IN ({marks})", (owner, *part)
+                )
+                found.update((bytes(h), v) for h, v in rows)
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):  # an older read-only cache has none: compute
+                raise CacheError(self.path, f"cannot read the cache ({exc})") from None
+        return found
+
+    def _store(self, rows: list[tuple[str, bytes, bytes | str]]) -> None:
+        if not rows:
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(f"INSERT OR IGNORE INTO {self.table} VALUES (?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            message = str(exc)
+            if "readonly" not in message and "read-only" not in message and "no such table" not in message:
+                raise CacheError(self.path, f"cannot write to the cache ({exc})") from None
+
+
+class CachedSegments(_ArticleCache):
+    """:func:`digest.tls.segment_all` with each article's sentence offsets kept in the cache file
+    (table ``segments``): ``segment_all(articles)`` is a drop-in, e.g. ``build_timeline(...,
+    segment=CachedSegments(path))``. Sentences are rebuilt from the offsets into the article's
+    own text, so a cached result equals a computed one.
+    """
+
+    table = "segments"
+    columns = "segmenter,spans"
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 60.0) -> None:
+        super().__init__(path, timeout=timeout)
+        self.owner = _source_fingerprint("digest.tls.segment_all", ("clean", "segment", "text", "tls", "types"))
+
+    def segment_all(self, articles: Sequence[Article], *, min_words: int = 2) -> list[Sentence]:
+        from digest.tls import segment_article
+
+        def decode(article: Article, blob: bytes | str) -> list[Sentence]:
+            offsets = array("q")
+            offsets.frombytes(blob if isinstance(blob, bytes) else b"")
+            if _BIG_ENDIAN:
+                offsets.byteswap()
+            text = article.text
+            pairs = zip(offsets[::2], offsets[1::2], strict=True)
+            return [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(pairs)]
+
+        def compute(article: Article) -> tuple[list[Sentence], bytes | None]:
+            found = segment_article(article, min_words=min_words)
+            if any(s.text != article.text[s.start : s.end] for s in found):
+                return found, None  # not rebuildable from offsets: not kept
+            offsets = array("q", [x for s in found for x in (s.start, s.end)])
+            if _BIG_ENDIAN:
+                offsets.byteswap()  # stored little-endian, as the vectors
+            return found, offsets.tobytes()
+
+        return self._each(articles, [_segments_key(a, min_words) for a in articles], decode, compute)
+
+    __call__ = segment_all
+
+
+class CachedCleaning(_ArticleCache):
+    """:func:`digest.clean.clean_articles` with each cleaned article kept in the cache file (table
+    ``cleaned``): ``clean_articles(articles)`` is a drop-in, e.g. ``build_timeline(...,
+    clean=CachedCleaning(path))``. An article's entry is keyed by its title and text and by the
+    lines repeated across the whole collection (a cleaning signal), so a grown collection whose
+    repeated lines changed is cleaned again.
+    """
+
+    table = "cleaned"
+    columns = "cleaner,article"
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 60.0) -> None:
+        super().__init__(path, timeout=timeout)
+        self.owner = _source_fingerprint("digest.clean.clean_articles", ("clean", "text", "types"))
+
+    def clean_articles(self, articles: Sequence[Article]) -> list[Article]:
+        from digest.clean import clean_article, repeated_lines
+
+        repeated = repeated_lines(articles)
+        context = hashlib.sha256("\n".join(sorted(repeated)).encode("utf-8", "surrogatepass")).digest()
+        keys = [
+            hashlib.sha256(
+                context + json.dumps([a.title, a.text], ensure_ascii=False).encode("utf-8", "surrogatepass")
+            ).digest()
+            for a in articles
+        ]
+
+        def decode(article: Article, payload: bytes | str) -> list[Article]:
+            text, title, headings, removed = json.loads(payload)
+            spans = tuple(Span(s, e) for s, e in headings)
+            lines = tuple((line, reason) for line, reason in removed)
+            return [replace(article, text=text, title=title, headings=spans, removed=lines)]
+
+        def compute(article: Article) -> tuple[list[Article], str]:
+            cleaned = clean_article(article, repeated=repeated)
+            headings = [[h.start, h.end] for h in cleaned.headings]
+            payload = json.dumps([cleaned.text, cleaned.title, headings, cleaned.removed], ensure_ascii=False)
+            return [cleaned], payload
+
+        return self._each(articles, keys, decode, compute)
+
+    __call__ = clean_articles
+
+
+def _segments_key(article: Article, min_words: int) -> bytes:
+    h = hashlib.sha256(f"{min_words}|".encode())
+    for span in article.headings:
+        h.update(f"{span.start}-{span.end},".encode())
+    h.update(b"\0" + article.text.encode("utf-8", "surrogatepass"))
+    return h.digest()
+
+
+def _source_fingerprint(label: str, modules: Sequence[str]) -> str:
+    """A digest of the source of the digest modules that decide a cached result: entries are
+    valid for this code only."""
+    import digest
+
+    h = hashlib.sha256()
+    folder = os.path.dirname(os.path.abspath(digest.__file__))
+    for name in modules:
+        with open(os.path.join(folder, name + ".py"), "rb") as f:
+            h.update(name.encode() + b"\0" + f.read())
+    return f"{label}:{h.hexdigest()[:16]}"

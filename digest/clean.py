@@ -74,6 +74,8 @@ class _Line:
 
     @property
     def is_hashtags(self) -> bool:
+        if "#" not in self.text:
+            return False
         tokens = self.text.split()
         return bool(tokens) and sum(t.startswith("#") for t in tokens) / len(tokens) >= 0.5
 
@@ -84,11 +86,16 @@ class _Line:
 
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
     """Clean every article; repetition across the collection is one of the signals."""
+    repeated = repeated_lines(articles)
+    return [clean_article(a, repeated=repeated) for a in articles]
+
+
+def repeated_lines(articles: Sequence[Article]) -> frozenset[str]:
+    """Lines (normalized, lower-cased) that occur in two or more of the articles."""
     line_counts: Counter[str] = Counter()
     for article in articles:
         line_counts.update({normalize(line).lower() for line in article.text.split("\n") if line.strip()})
-    repeated = {line for line, n in line_counts.items() if n >= 2}
-    return [clean_article(a, repeated=repeated) for a in articles]
+    return frozenset(line for line, n in line_counts.items() if n >= 2)
 
 
 _UPDATE_STAMP = re.compile(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from digest.errors import ConfigError, DigestError
 
 if TYPE_CHECKING:
-    from digest.cache import CachedTimexes
+    from digest.cache import CachedCleaning, CachedSegments, CachedTimexes
     from digest.config import Config
     from digest.embed import Embedder
     from digest.types import Briefing
@@ -184,12 +184,14 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         cache_path=args.cache,
     )
     articles = read_articles(args.paths)
-    with _embedder(config) as embedder, _tagger(config) as tagger:
+    with _embedder(config) as embedder, _tagger(config) as tagger, _text_caches(config) as (cleaner, segmenter):
         briefing = build_timeline(
             articles,
             config,
             embedder=embedder,
-            find=tagger.find if tagger else None,
+            find=tagger,
+            clean=cleaner or True,
+            segment=segmenter,
             progress=_Progress(not args.no_progress),
         )
     return _emit(args, briefing)
@@ -228,6 +230,25 @@ def _tagger(config: Config) -> Iterator[CachedTimexes | None]:
     finally:
         tagger.close()
         log.info("tagging cache: %d reused, %d computed", tagger.hits, tagger.misses)
+
+
+@contextlib.contextmanager
+def _text_caches(config: Config) -> Iterator[tuple[CachedCleaning | None, CachedSegments | None]]:
+    """Each article's cleaned text and sentence offsets kept in ``config.cache_path``; Nones without it."""
+    if not config.cache_path:
+        yield None, None
+        return
+    from digest.cache import CachedCleaning, CachedSegments
+
+    with CachedCleaning(config.cache_path) as cleaner, CachedSegments(config.cache_path) as segmenter:
+        yield cleaner, segmenter
+        log.info(
+            "text cache: %d articles cleaned, %d reused; %d segmented, %d reused",
+            cleaner.misses,
+            cleaner.hits,
+            segmenter.misses,
+            segmenter.hits,
+        )
 
 
 def _emit(args: argparse.Namespace, briefing: Briefing) -> int:

@@ -159,11 +159,13 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 def normalize(text: str) -> str:
     """NFKC, straight quotes and dashes, single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # str.split's whitespace is exactly re's \s
 
 
 def words(text: str) -> list[str]:
     """Word tokens, lower-cased, with straight apostrophes."""
+    if text.isascii():  # lower-casing ASCII keeps every token's bounds: one pass, same tokens
+        return _WORD.findall(text.lower())
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 

@@ -54,7 +54,7 @@ from digest.clean import clean_articles, lead_in_end
 from digest.config import Config
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
-from digest.segment import sentences_of
+from digest.segment import segment
 from digest.select import citation_of, self_contained
 from digest.text import content_words, has_words, normalize, word_count, words
 from digest.timeline import choose_reference, human_date
@@ -125,24 +125,34 @@ def build_timeline(
     embedder: Embedder | None = None,
     progress: ProgressFn | None = None,
     settings: TimelineSettings = DEFAULT_SETTINGS,
-    clean: bool = True,
+    clean: bool | Callable[[Sequence[Article]], list[Article]] = True,
     find: Callable[[str, dt.date | None], list[Timex]] | None = None,
+    segment: Callable[[Sequence[Article]], list[Sentence]] | None = None,
 ) -> Briefing:
     """A timeline of ``config.max_dates`` days with ``config.per_date`` cited sentences each.
 
     ``articles`` are raw (uncleaned) articles; those with a publication date outside
     ``config.start``..``config.end`` are left out. The Briefing's ``events`` are the timeline
     (one Event per sentence, chronological); it has no key points and no clusters.
-    ``clean=False`` skips digest's cleaner, for text already reduced to its sentences.
+    ``clean=False`` skips digest's cleaner, for text already reduced to its sentences; a function
+    replaces :func:`digest.clean.clean_articles` (same articles), e.g. a
+    :class:`digest.cache.CachedCleaning` so a re-run skips the cleaning.
     ``find`` replaces the date tagger :func:`digest.timex.find_timexes` (same signature), e.g.
-    :meth:`digest.cache.CachedTimexes.find` so a re-run skips the tagging.
+    a :class:`digest.cache.CachedTimexes` so a re-run skips the tagging (a tagger with a
+    ``find_many`` method is asked in batches). ``segment`` replaces :func:`segment_all` (same
+    sentences), e.g. a :class:`digest.cache.CachedSegments` so a re-run skips the segmenting.
     """
     kept = [a for a in articles if _in_window(a.published, config.start, config.end)]
     if not kept:
         where = f" between {config.start or '...'} and {config.end or '...'}" if config.start or config.end else ""
         raise InputError("(input)", f"no articles{where} to build a timeline from")
-    cleaned = clean_articles(kept) if clean else list(kept)
-    sentences = segment_all(cleaned, min_words=2)
+    if clean is True:
+        cleaned = clean_articles(kept)
+    elif clean is False:
+        cleaned = list(kept)
+    else:  # a replacement for clean_articles, e.g. digest.cache.CachedCleaning
+        cleaned = clean(kept)
+    sentences = (segment or segment_all)(cleaned)
     if not sentences:
         raise InputError("(input)", "no usable sentences after cleaning")
     if embedder is None:
@@ -175,7 +185,17 @@ def build_timeline(
 
 
 def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sentence]:
-    """Sentences of every article, densely indexed per article; articles without any are skipped.
+    """Sentences of every article (:func:`segment_article`), densely indexed per article;
+    articles without any are skipped."""
+    out: list[Sentence] = []
+    for article in articles:
+        out.extend(segment_article(article, min_words=min_words))
+    return out
+
+
+def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
+    """The article's sentences with at least ``min_words`` words, indexed 0, 1, ...; each
+    sentence's text is ``article.text[start:end]``.
 
     A dateline run into an article's first sentences ("MEXICO CITY | Fri Apr 24, 2009 7:50 pm
     EDT MEXICO CITY (Reuters) - A strain of flu ...", "... 26 April 2009 10.40 BST A couple ...",
@@ -185,17 +205,16 @@ def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sent
     Wednesday) Heavy gunfire ..."): it says when the entry was posted, not what happened; and a
     photo caption with its credit ("... Photograph: Sean Gardner/Reuters Scientists warned ...").
     """
-    out: list[Sentence] = []
-    for article in articles:
-        found: list[Sentence] = []
-        for s in sentences_of(article):
-            s = _after_lead_in(s)
-            if len(found) < 3 or _opens_with_dateline(s.text):
-                s = _after_dateline(s)
-            if has_words(s.text, min_words):
-                found.append(s)
-        out.extend(Sentence(s.article_id, i, s.start, s.end, s.text) for i, s in enumerate(found))
-    return out
+    found: list[tuple[int, int]] = []
+    text = article.text
+    for start, end in segment(text, skip=article.headings):
+        cut, _reason = lead_in_end(text[start:end])
+        start += cut
+        if len(found) < 3 or _opens_with_dateline(text[start:end]):
+            start += _dateline_end(text[start:end])
+        if has_words(text[start:end], min_words):
+            found.append((start, end))
+    return [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(found)]
 
 
 _DATELINE = re.compile(
@@ -204,13 +223,6 @@ _DATELINE = re.compile(
     # AP style: a place in capitals, maybe a region, then a dash ("NEW ORLEANS -- ", "PORT-AU-PRINCE, Haiti -- ")
     r"|\b(?:[A-Z][A-Z.'-]*\s)*[A-Z][A-Z.'-]{3,}(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s(?:--|[–—])\s*"
 )
-
-
-def _after_lead_in(s: Sentence) -> Sentence:
-    cut, _reason = lead_in_end(s.text)
-    if not cut:
-        return s
-    return Sentence(s.article_id, s.index, s.start + cut, s.end, s.text[cut:])
 
 
 def _opens_with_dateline(text: str) -> bool:
@@ -226,14 +238,15 @@ def _opens_with_dateline(text: str) -> bool:
 _LOWER_WORD = re.compile(r"\b[a-z]")
 
 
-def _after_dateline(s: Sentence) -> Sentence:
+def _dateline_end(text: str) -> int:
+    """Where the sentence starts after the last dateline in its first 250 characters (0: none,
+    or nothing after it)."""
     last = None
-    for match in _DATELINE.finditer(s.text, 0, min(len(s.text), 250)):
+    for match in _DATELINE.finditer(text, 0, min(len(text), 250)):
         last = match
-    if last is None or last.end() >= len(s.text):
-        return s
-    cut = last.end()
-    return Sentence(s.article_id, s.index, s.start + cut, s.end, s.text[cut:])
+    if last is None or last.end() >= len(text):
+        return 0
+    return last.end()
 
 
 def timeline_events(
@@ -332,23 +345,33 @@ def date_mentions(
     if find is None:
         from digest.timex import find_timexes as find
     published = references if references is not None else {a.id: a.published for a in articles}
+    # A tagger that can be asked many texts at once (CachedTimexes.find_many: one database
+    # query per few hundred) gets them a chunk at a time; a plain function one by one.
+    tag = find
+    many = getattr(tag, "find_many", None) or (lambda items: [tag(text, ref) for text, ref in items])
     out: list[Mention] = []
     total = len(sentences)
-    for i, s in enumerate(sentences):
+    for first in range(0, total, _DATING_CHUNK):
         # Only sentences with a cue of a day-precise date are tagged (a weekday, yesterday/today,
         # a month name or a number...): most of the text is skipped, the same mentions are found.
-        if _has_day_cue(s.text):
+        rows = [i for i in range(first, min(first + _DATING_CHUNK, total)) if _has_day_cue(sentences[i].text)]
+        found = many([(sentences[i].text, published.get(sentences[i].article_id)) for i in rows])
+        for i, timexes in zip(rows, found, strict=True):
+            s = sentences[i]
             seen: set[dt.date] = set()
-            for timex in find(s.text, published.get(s.article_id)):
+            for timex in timexes:
                 day = _day_of(timex)
                 if day is None or day in seen or not _in_window(day, *window):
                     continue
                 seen.add(day)
                 span = replace(timex, start=s.start + timex.start, end=s.start + timex.end)
                 out.append(Mention(i, day, span))
-        if progress and (i % 2000 == 0 or i + 1 == total):
-            progress("dating", i + 1, total)
+        if progress:
+            progress("dating", min(first + _DATING_CHUNK, total), total)
     return out
+
+
+_DATING_CHUNK = 2000
 
 
 # Words (or parts of words) without which a sentence names no day: a digit, "day" (weekdays,

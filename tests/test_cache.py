@@ -174,6 +174,110 @@ def test_tagging_results_are_kept_in_the_same_file(tmp_path) -> None:
     assert CachedEmbedder(CountingEmbedder(), path).stored() == 1  # the vectors are still there
 
 
+def test_tagging_in_batches_equals_one_by_one(tmp_path) -> None:
+    """find_many (what digest timeline asks) returns what find_timexes returns, in input order,
+    a text repeated in the batch tagged once, and everything served from the file next time."""
+    import datetime as dt
+
+    from digest.cache import CachedTimexes
+    from digest.timex import find_timexes
+
+    path = tmp_path / "c.sqlite"
+    ref = dt.date(2010, 6, 17)
+    items = [
+        ("BP agreed on Wednesday to pay $20bn.", ref),
+        ("No date here at all.", ref),
+        ("BP agreed on Wednesday to pay $20bn.", ref),
+        ("BP agreed on Wednesday to pay $20bn.", dt.date(2010, 6, 25)),
+        ("On 16 June 2010 the fund was set up.", None),
+    ]
+    expected = [find_timexes(t, r) for t, r in items]
+    assert expected[0] != expected[3]  # the reference date matters, so it is part of the key
+    with CachedTimexes(path) as tagger:
+        assert tagger.find_many(items) == expected
+        assert (tagger.misses, tagger.hits) == (4, 1)
+        assert tagger.find_many([]) == []
+    with CachedTimexes(path) as tagger:
+        assert tagger.find_many(items) == expected
+        assert (tagger.misses, tagger.hits) == (0, 5)
+        assert tagger(*items[4]) == expected[4]  # the object is itself a tagger function
+
+
+def test_segments_are_kept_and_rebuilt_exactly(tmp_path) -> None:
+    """CachedSegments gives digest.tls.segment_all's sentences, from the file on a re-run; an
+    edited article is segmented again; a cache file from before the table existed gains it."""
+    import datetime as dt
+
+    from digest.cache import CachedSegments, CachedTimexes
+    from digest.tls import segment_all
+    from digest.types import Article, Span
+
+    text = (
+        "Oil spill live\nNEW ORLEANS (AP) -- BP said on Monday that the cap held. Mr. Smith, of the U.S. "
+        "Coast Guard, agreed.\nPhotograph: Win McNamee/Getty Images Engineers watched the well overnight."
+    )
+    articles = [
+        Article("a", text, source="a", published=dt.date(2010, 7, 19), headings=(Span(0, 14),)),
+        Article("b", "Short. Tiny.\nThe relief well reached 17,000 feet by Tuesday.", source="b"),
+        Article("c", "", source="c"),
+    ]
+    expected = segment_all(articles)
+    assert [s.text for s in expected][:2] == [
+        "BP said on Monday that the cap held.",
+        "Mr. Smith, of the U.S. Coast Guard, agreed.",
+    ]
+    path = tmp_path / "c.sqlite"
+    with sqlite3.connect(path) as db:  # the layout of a cache written before the segments table
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT INTO meta VALUES ('format', 'digest-embedding-cache'), ('version', '1')")
+        db.execute(
+            "CREATE TABLE vectors (model TEXT NOT NULL, hash BLOB NOT NULL, dim INTEGER NOT NULL,"
+            " vector BLOB NOT NULL, PRIMARY KEY (model, hash)) WITHOUT ROWID"
+        )
+        db.execute(
+            "CREATE TABLE timexes (tagger TEXT NOT NULL, hash BLOB NOT NULL, found TEXT NOT NULL,"
+            " PRIMARY KEY (tagger, hash)) WITHOUT ROWID"
+        )
+    with CachedSegments(path) as segmenter:
+        assert segmenter.segment_all(articles) == expected
+        assert (segmenter.misses, segmenter.hits) == (3, 0)
+    with CachedSegments(path) as segmenter, CachedTimexes(path):
+        assert segmenter(articles) == expected
+        assert (segmenter.misses, segmenter.hits) == (0, 3)
+        edited = [articles[0], Article("b", "The relief well reached 18,000 feet by Friday.", source="b")]
+        assert segmenter(edited) == segment_all(edited)
+        assert (segmenter.misses, segmenter.hits) == (1, 4)
+        assert segmenter(articles, min_words=6) == segment_all(articles, min_words=6)
+        assert segmenter.misses == 4  # another minimum is another entry
+
+
+def test_cleaned_articles_are_kept_and_equal_the_cleaner(tmp_path, example_dir) -> None:
+    """CachedCleaning returns what clean_articles returns (text, title, headings, removed lines)
+    for the seed articles, from the file on a re-run. A grown collection whose repeated lines
+    change is cleaned again: repetition across documents is one of the cleaner's signals."""
+    from digest.cache import CachedCleaning
+    from digest.clean import clean_articles
+    from digest.ingest import read_articles
+    from digest.types import Article
+
+    seeds = read_articles([example_dir])
+    expected = clean_articles(seeds)
+    assert any(a.removed for a in expected) and any(a.title for a in expected)
+    path = tmp_path / "c.sqlite"
+    with CachedCleaning(path) as cleaner:
+        assert cleaner.clean_articles(seeds) == expected
+        assert (cleaner.misses, cleaner.hits) == (len(seeds), 0)
+    with CachedCleaning(path) as cleaner:
+        assert cleaner(seeds) == expected
+        assert (cleaner.misses, cleaner.hits) == (0, len(seeds))
+        # A new article sharing a line with a seed: that line is now repeated, so every entry is
+        # keyed anew and the result still equals the cleaner's.
+        first_line = seeds[0].text.split("\n")[0]
+        grown = [*seeds, Article("new", first_line + "\nA new paragraph about the front, long enough to keep.", "x")]
+        assert cleaner(grown) == clean_articles(grown)
+        assert cleaner.misses == len(grown)
+
+
 def test_build_on_a_large_collection_tags_through_the_cache(tmp_path) -> None:
     """`digest build --cache` on a day's coverage: the timeline's date tagging goes through the
     cache too, so a re-run tags nothing."""

@@ -120,6 +120,7 @@ def test_timeline_command_with_cache(tmp_path: Path) -> None:
     """`digest timeline` end to end with the real model: dated articles in, cited dated events out;
     the second run is served from the cache and gives the same bytes."""
     import json
+    import sqlite3
 
     articles = [
         {
@@ -148,9 +149,15 @@ def test_timeline_command_with_cache(tmp_path: Path) -> None:
     args = ["timeline", str(feed), "--max-dates", "3", "--per-date", "1", "--cache", str(cache)]
     first = cli(*args, "-o", str(out1))
     assert first.returncode == 0, first.stderr
-    second = cli(*args, "-o", str(out2))
+    second = cli("-v", *args, "-o", str(out2))
     assert second.returncode == 0, second.stderr
     assert out1.read_bytes() == out2.read_bytes()
+    with sqlite3.connect(cache) as db:  # one cleaned text and one list of sentence offsets an article
+        for table in ("cleaned", "segments"):
+            assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == len(articles)
+    assert "embedding cache: 0 reused" not in second.stderr
+    assert "tagging cache: 0 reused" not in second.stderr
+    assert "text cache: 0 articles cleaned, 3 reused; 0 segmented, 3 reused" in second.stderr
     data = json.loads(out1.read_text(encoding="utf-8"))
     assert data["kind"] == "timeline" and data["key_points"] == []
     assert 1 <= len(data["timeline"]) <= 3

@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from digest.cache import CachedEmbedder, CachedTimexes
+from digest.cache import CachedCleaning, CachedEmbedder, CachedSegments, CachedTimexes
 from digest.config import Config
 from digest.errors import InputError
 from digest.tls import Mention, build_timeline, is_chatter, rank_dates, segment_all
@@ -275,12 +275,23 @@ def test_cached_embedder_end_to_end(tmp_path) -> None:
         first = build_timeline(collection(), Config(max_dates=3, per_date=2), embedder=cache)
     assert inner.texts
     again_inner = BagOfWords()
-    with CachedEmbedder(again_inner, path) as cache, CachedTimexes(path) as tagger:
-        again = build_timeline(collection(), Config(max_dates=3, per_date=2), embedder=cache, find=tagger.find)
+    with CachedEmbedder(again_inner, path) as cache, CachedTimexes(path) as tagger, CachedSegments(path) as seg:
+        again = build_timeline(collection(), Config(max_dates=3, per_date=2), embedder=cache, find=tagger, segment=seg)
         assert cache.misses == 0 and cache.hits > 0
-    with CachedTimexes(path) as tagger:
-        third = build_timeline(collection(), Config(max_dates=3, per_date=2), embedder=BagOfWords(), find=tagger.find)
+        assert seg.misses == len(collection()) and seg.hits == 0
+    with CachedTimexes(path) as tagger, CachedSegments(path) as seg, CachedCleaning(path) as cleaner:
+        third = build_timeline(
+            collection(),
+            Config(max_dates=3, per_date=2),
+            embedder=BagOfWords(),
+            find=tagger.find,
+            segment=seg,
+            clean=cleaner,
+        )
         assert tagger.misses == 0 and tagger.hits > 0
+        assert seg.misses == 0 and seg.hits == len(collection())
+        assert cleaner.misses == len(collection())
+    assert third == build_timeline(collection(), Config(max_dates=3, per_date=2), embedder=BagOfWords())
     assert third.events == first.events
     assert again_inner.texts == []
     assert again.events == first.events
