@@ -29,9 +29,9 @@ import os
 import sqlite3
 import sys
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from digest.embed import Embedder, ProgressFn
 from digest.errors import CacheError
@@ -114,17 +114,11 @@ class CachedEmbedder:
         import numpy as np
 
         found: dict[bytes, np.ndarray] = {}
-        for i in range(0, len(hashes), _CHUNK):
-            part = hashes[i : i + _CHUNK]
-            marks = ",".join("?" * len(part))
-            rows = self._db.execute(
-                f"SELECT hash, dim, vector FROM vectors WHERE model = ? AND hash IN ({marks})", (self.name, *part)
-            )
-            for h, dim, blob in rows:
-                vec = np.frombuffer(blob, dtype="<f4")
-                if vec.shape[0] != dim:
-                    raise CacheError(self.path, "has a damaged vector; delete the cache file")
-                found[bytes(h)] = vec.astype(np.float32, copy=False)
+        for h, dim, blob in _select(self._db, "vectors", "model", self.name, "dim, vector", hashes):
+            vec = np.frombuffer(blob, dtype="<f4")
+            if vec.shape[0] != dim:
+                raise CacheError(self.path, "has a damaged vector; delete the cache file")
+            found[bytes(h)] = vec.astype(np.float32, copy=False)
         return found
 
     def _store(self, rows: dict[bytes, np.ndarray]) -> None:
@@ -133,16 +127,7 @@ class CachedEmbedder:
         data = [
             (self.name, h, int(v.shape[0]), np.ascontiguousarray(v, dtype="<f4").tobytes()) for h, v in rows.items()
         ]
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?, ?)", data)
-            self._db.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            if "readonly" in str(exc) or "read-only" in str(exc):
-                return  # a read-only cache still serves hits; new vectors are just not kept
-            raise CacheError(self.path, f"cannot write to the embedding cache ({exc})") from None
+        _insert(self._db, self.path, "vectors", data)
 
 
 def _open(path: str, timeout: float) -> sqlite3.Connection:
@@ -213,6 +198,38 @@ def _check_or_create(db: sqlite3.Connection, path: str) -> None:
     _wal(db)
 
 
+def _select(
+    db: sqlite3.Connection, table: str, owner_column: str, owner: str, values: str, hashes: Sequence[bytes]
+) -> Iterator[tuple[Any, ...]]:
+    """Rows ``(hash, values...)`` of ``table`` for ``owner`` among ``hashes``, a chunk of
+    hashes per query."""
+    for i in range(0, len(hashes), _CHUNK):
+        part = hashes[i : i + _CHUNK]
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT hash, {values} FROM {table} WHERE {owner_column} = ? AND hash IN ({marks})"
+        yield from db.execute(sql, (owner, *part))
+
+
+def _insert(db: sqlite3.Connection, path: str, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Add ``rows`` to ``table`` in one transaction (existing keys are kept). A read-only cache
+    still serves what it holds: new rows are then just not kept."""
+    if not rows:
+        return
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        db.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
+        db.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        message = str(exc)
+        if "readonly" in message or "read-only" in message:
+            return
+        if "no such table" in message:  # a read-only cache from an older digest: the table never came
+            return
+        raise CacheError(path, f"cannot write to the cache ({exc})") from None
+
+
 def _wal(db: sqlite3.Connection) -> None:
     # A read-only location or a reader holding the lock: the rollback journal still works.
     with contextlib.suppress(sqlite3.OperationalError):
@@ -264,15 +281,8 @@ class CachedTimexes:
         """``[find(text, reference) for text, reference in items]``, looked up a few hundred at a
         time (a re-run over tens of thousands of sentences spends half the time)."""
         keys = [_timex_key(text, reference) for text, reference in items]
-        stored: dict[bytes, str] = {}
         unique = list(dict.fromkeys(keys))
-        for i in range(0, len(unique), _CHUNK):
-            part = unique[i : i + _CHUNK]
-            marks = ",".join("?" * len(part))
-            rows = self._db.execute(
-                f"SELECT hash, found FROM timexes WHERE tagger = ? AND hash IN ({marks})", (self.tagger, *part)
-            )
-            stored.update((bytes(h), found) for h, found in rows)
+        stored = {bytes(h): found for h, found in _select(self._db, "timexes", "tagger", self.tagger, "found", unique)}
         computed: dict[bytes, list[Timex]] = {}  # a text repeated in ``items`` is tagged once
         out: list[list[Timex]] = []
         for key, (text, reference) in zip(keys, items, strict=True):
@@ -297,17 +307,7 @@ class CachedTimexes:
         return found
 
     def flush(self) -> None:
-        if not self._pending:
-            return
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR IGNORE INTO timexes VALUES (?, ?, ?)", self._pending)
-            self._db.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            if "readonly" not in str(exc) and "read-only" not in str(exc):
-                raise CacheError(self.path, f"cannot write to the cache ({exc})") from None
+        _insert(self._db, self.path, "timexes", self._pending)
         self._pending = []
 
     def close(self) -> None:
@@ -343,7 +343,9 @@ class _ArticleCache:
     """Per-article results in one table ``(owner, hash, value)`` of the cache file."""
 
     table = ""
-    columns = ""
+    owner_column = ""
+    value_column = ""
+    owner = ""  # the fingerprint of the code whose results are kept
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 60.0) -> None:
         self.path = os.fspath(path)
@@ -360,8 +362,6 @@ class _ArticleCache:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    owner = ""  # the fingerprint of the code whose results are kept
-
     def _each(
         self,
         articles: Sequence[Article],
@@ -371,7 +371,7 @@ class _ArticleCache:
     ) -> list[_T]:
         """Each article's results in order: decoded from the file, or computed and stored (a
         result whose value is None is not stored)."""
-        stored = self._lookup(self.owner, list(dict.fromkeys(keys)))
+        stored = self._lookup(list(dict.fromkeys(keys)))
         out: list[_T] = []
         new: list[tuple[str, bytes, bytes | str]] = []
         for article, key in zip(articles, keys, strict=True):
@@ -389,35 +389,17 @@ class _ArticleCache:
         self._store(new)
         return out
 
-    def _lookup(self, owner: str, keys: list[bytes]) -> dict[bytes, bytes | str]:
-        found: dict[bytes, bytes | str] = {}
-        key, value = self.columns.split(",")
+    def _lookup(self, keys: list[bytes]) -> dict[bytes, bytes | str]:
+        rows = _select(self._db, self.table, self.owner_column, self.owner, self.value_column, keys)
         try:
-            for i in range(0, len(keys), _CHUNK):
-                part = keys[i : i + _CHUNK]
-                marks = ",".join("?" * len(part))
-                rows = self._db.execute(
-                    f"SELECT hash, {value} FROM {self.table} WHERE {key} = ? AND hash IN ({marks})", (owner, *part)
-                )
-                found.update((bytes(h), v) for h, v in rows)
+            return {bytes(h): value for h, value in rows}
         except sqlite3.OperationalError as exc:
             if "no such table" not in str(exc):  # an older read-only cache has none: compute
                 raise CacheError(self.path, f"cannot read the cache ({exc})") from None
-        return found
+            return {}
 
     def _store(self, rows: list[tuple[str, bytes, bytes | str]]) -> None:
-        if not rows:
-            return
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany(f"INSERT OR IGNORE INTO {self.table} VALUES (?, ?, ?)", rows)
-            self._db.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            message = str(exc)
-            if "readonly" not in message and "read-only" not in message and "no such table" not in message:
-                raise CacheError(self.path, f"cannot write to the cache ({exc})") from None
+        _insert(self._db, self.path, self.table, rows)
 
 
 class CachedSegments(_ArticleCache):
@@ -427,8 +409,7 @@ class CachedSegments(_ArticleCache):
     own text, so a cached result equals a computed one.
     """
 
-    table = "segments"
-    columns = "segmenter,spans"
+    table, owner_column, value_column = "segments", "segmenter", "spans"
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 60.0) -> None:
         super().__init__(path, timeout=timeout)
@@ -468,8 +449,7 @@ class CachedCleaning(_ArticleCache):
     repeated lines changed is cleaned again.
     """
 
-    table = "cleaned"
-    columns = "cleaner,article"
+    table, owner_column, value_column = "cleaned", "cleaner", "article"
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 60.0) -> None:
         super().__init__(path, timeout=timeout)
