@@ -347,8 +347,7 @@ def date_mentions(
     published = references if references is not None else {a.id: a.published for a in articles}
     # A tagger that can be asked many texts at once (CachedTimexes.find_many: one database
     # query per few hundred) gets them a chunk at a time; a plain function one by one.
-    tag = find
-    many = getattr(tag, "find_many", None) or (lambda items: [tag(text, ref) for text, ref in items])
+    many = getattr(find, "find_many", None) or (lambda items: [find(text, ref) for text, ref in items])
     out: list[Mention] = []
     total = len(sentences)
     for first in range(0, total, _DATING_CHUNK):
