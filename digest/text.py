@@ -158,7 +158,8 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 
 def normalize(text: str) -> str:
     """NFKC, straight quotes and dashes, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if not text.isascii():  # ASCII is its own NFKC form and holds no curly quote or dash
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return " ".join(text.split())  # str.split's whitespace is exactly re's \s
 
 
