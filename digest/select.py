@@ -47,6 +47,8 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 _TERMINAL = re.compile(r"""[.!?]['"’”)\]]*$""")
+# A teaser cut off by its site: an ellipsis right after a word ("... saying they belie...").
+_CUT_OFF = re.compile(r"""\w(?:\.{3,}|…)['"’”)\]]*$""")
 
 
 def distinct_sources(article_ids: Sequence[str]) -> float:
@@ -207,7 +209,8 @@ def attestation(sentences: Sequence[Sentence]) -> list[float]:
 
 
 def self_contained(text: str) -> float:
-    """1.0 for a complete sentence of useful length that does not lean on the one before."""
+    """1.0 for a complete sentence of useful length that does not lean on the one before; a
+    sentence cut off with an ellipsis ("... saying they belie...") is below 0.5."""
     tokens = words(text)
     score = 1.0
     if not tokens:
@@ -216,7 +219,9 @@ def self_contained(text: str) -> float:
         score -= 0.4
     elif _CONNECTIVE.match(text.lstrip("\"'“‘ ")):
         score -= 0.3
-    if not _TERMINAL.search(text.strip()):
+    if _CUT_OFF.search(text.strip()):
+        score -= 0.6  # the statement is missing its end
+    elif not _TERMINAL.search(text.strip()):
         score -= 0.4
     if len(tokens) < 8:
         score -= 0.3

@@ -57,6 +57,10 @@ def test_self_contained_penalises_context_dependence() -> None:
     assert self_contained("Since then, Russian forces have managed to retake a sizeable chunk of that region.") < 1.0
     assert self_contained("They may return after receiving extra training.") < 1.0
     assert self_contained("the soldiers could return after receiving additional training") < 0.5
+    cut = "Coast Guard officials on Friday suspended the three-day search for 11 workers, saying they belie..."
+    assert self_contained(cut) < 0.5  # a teaser cut off mid-word is no statement
+    assert self_contained("The rig was owned by Transocean Ltd....") < 0.5
+    assert self_contained("Officials said the search for the 11 missing workers would go on ... for now.") == 1.0
 
 
 def test_is_specific() -> None:
