@@ -444,9 +444,9 @@ class CachedSegments(_ArticleCache):
 class CachedCleaning(_ArticleCache):
     """:func:`digest.clean.clean_articles` with each cleaned article kept in the cache file (table
     ``cleaned``): ``clean_articles(articles)`` is a drop-in, e.g. ``build_timeline(...,
-    clean=CachedCleaning(path))``. An article's entry is keyed by its title and text and by the
-    lines repeated across the whole collection (a cleaning signal), so a grown collection whose
-    repeated lines changed is cleaned again.
+    clean=CachedCleaning(path))``. An article's entry is keyed by its title and text and by
+    which of its lines repeat elsewhere in the collection (a cleaning signal): in a grown
+    collection, only the new articles and those with a line that now repeats are cleaned again.
     """
 
     table, owner_column, value_column = "cleaned", "cleaner", "article"
@@ -456,13 +456,14 @@ class CachedCleaning(_ArticleCache):
         self.owner = _source_fingerprint("digest.clean.clean_articles", ("clean", "text", "types"))
 
     def clean_articles(self, articles: Sequence[Article]) -> list[Article]:
-        from digest.clean import clean_article, repeated_lines
+        from digest.clean import clean_article, looked_up_lines, repeated_lines
 
         repeated = repeated_lines(articles)
-        context = hashlib.sha256("\n".join(sorted(repeated)).encode("utf-8", "surrogatepass")).digest()
         keys = [
             hashlib.sha256(
-                context + json.dumps([a.title, a.text], ensure_ascii=False).encode("utf-8", "surrogatepass")
+                json.dumps([a.title, a.text, sorted(looked_up_lines(a) & repeated)], ensure_ascii=False).encode(
+                    "utf-8", "surrogatepass"
+                )
             ).digest()
             for a in articles
         ]

@@ -90,6 +90,19 @@ def clean_articles(articles: Sequence[Article]) -> list[Article]:
     return [clean_article(a, repeated=repeated) for a in articles]
 
 
+def looked_up_lines(article: Article) -> set[str]:
+    """The keys :func:`clean_article` may look up in its ``repeated`` set for ``article``: each
+    line normalized and lower-cased, and again after a lead-in is cut from it. The cleaned
+    article depends on ``repeated`` only through ``repeated & looked_up_lines(article)``."""
+    keys: set[str] = set()
+    for line in _lines(article.text):
+        keys.add(normalize(line.text).lower())
+        cut, _reason = lead_in_end(line.text)
+        if cut:
+            keys.add(normalize(line.text[cut:]).lower())
+    return keys
+
+
 def repeated_lines(articles: Sequence[Article]) -> frozenset[str]:
     """Lines (normalized, lower-cased) that occur in two or more of the articles."""
     line_counts: Counter[str] = Counter()

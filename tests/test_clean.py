@@ -5,7 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from digest.clean import caps_heading_end, caption_credit_end, clean_article, clean_articles, lead_in_end
+from digest.clean import (
+    caps_heading_end,
+    caption_credit_end,
+    clean_article,
+    clean_articles,
+    lead_in_end,
+    looked_up_lines,
+    repeated_lines,
+)
 from digest.ingest import read_articles
 from digest.types import Article
 
@@ -120,6 +128,29 @@ def test_junk_added_to_real_articles_is_removed_and_text_kept() -> None:
         kept_total += kept
         assert kept >= len(real) - 1, (t.id, [s for s in real if s not in out.text])
     assert kept_total > 300
+
+
+def test_cleaning_depends_on_repetition_only_through_the_lines_it_looks_up(example_dir: Path) -> None:
+    """What digest.cache.CachedCleaning keys on: an article cleaned with the collection's
+    repeated lines equals it cleaned with only those of its looked-up lines that repeat,
+    including a line whose repeated part follows a lead-in that is cut."""
+    seeds = read_articles([example_dir])
+    hub = "Gulf Coast Oil Disaster Special Coverage Hub"
+    first = "BP said on Monday that the new cap held overnight, its engineers said."
+    last = "The relief well is nearly done, officials said on Tuesday afternoon."
+    extra = [
+        Article("x1", f"{first}\nPhotograph: Win McNamee/Getty Images {hub}\n{last}", "x"),
+        Article("x2", f"{first}\n{hub}\n{last}", "y"),
+        Article("x3", f"{last}\n{hub}\n{first}", "z"),
+    ]
+    collection = [*seeds, *extra]
+    repeated = repeated_lines(collection)
+    assert hub.lower() in looked_up_lines(extra[0]) & repeated
+    for article in collection:
+        narrowed = repeated & looked_up_lines(article)
+        assert clean_article(article, repeated=repeated) == clean_article(article, repeated=narrowed)
+    # and the repetition matters here: without it the cut line is not recognised as boilerplate
+    assert clean_article(extra[0], repeated=repeated) != clean_article(extra[0])
 
 
 def test_live_blog_update_stamps_are_cut_and_recorded() -> None:
