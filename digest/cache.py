@@ -161,6 +161,8 @@ _TABLES = (
     " PRIMARY KEY (segmenter, hash)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS cleaned (cleaner TEXT NOT NULL, hash BLOB NOT NULL, article TEXT NOT NULL,"
     " PRIMARY KEY (cleaner, hash)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS timex_groups (tagger TEXT NOT NULL, hash BLOB NOT NULL, found TEXT NOT NULL,"
+    " PRIMARY KEY (tagger, hash)) WITHOUT ROWID",
 )
 
 
@@ -176,7 +178,7 @@ def _check_or_create(db: sqlite3.Connection, path: str) -> None:
             raise CacheError(
                 path, f"is an embedding cache of version {meta.get('version')}; this digest reads {VERSION}"
             )
-        if tables >= {"vectors", "timexes", "segments", "cleaned"}:
+        if tables >= {"vectors", "timexes", "segments", "cleaned", "timex_groups"}:
             _wal(db)
             return
     try:
@@ -298,6 +300,47 @@ class CachedTimexes:
                 out.append(list(computed[key]))
         return out
 
+    def find_in_sentences(self, groups: Sequence[tuple[Sequence[str], dt.date | None]]) -> list[list[list[Timex]]]:
+        """:func:`digest.timex.find_in_sentences` with one stored entry per group (an article's
+        sentences and reference date, table ``timex_groups``): a re-run reads an article's
+        expressions at once, without testing or looking up its sentences one by one. A group
+        not stored is tagged through :meth:`find_many`, so its sentences' entries serve too."""
+        from digest.timex import find_in_sentences
+
+        keys = [
+            hashlib.sha256(
+                json.dumps([ref.isoformat() if ref else None, list(texts)], ensure_ascii=False).encode(
+                    "utf-8", "surrogatepass"
+                )
+            ).digest()
+            for texts, ref in groups
+        ]
+        try:
+            rows = _select(self._db, "timex_groups", "tagger", self.tagger, "found", list(dict.fromkeys(keys)))
+            stored = {bytes(h): found for h, found in rows}
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):  # an older read-only cache has none: tag
+                raise CacheError(self.path, f"cannot read the cache ({exc})") from None
+            stored = {}
+        missing = [i for i, key in enumerate(keys) if key not in stored]
+        computed = dict(zip(missing, find_in_sentences([groups[i] for i in missing], self.find_many), strict=True))
+        out: list[list[list[Timex]]] = []
+        new: list[tuple[str, bytes, str]] = []
+        for i, (key, (texts, _ref)) in enumerate(zip(keys, groups, strict=True)):
+            if i in computed:
+                found = computed[i]
+                stored[key] = json.dumps([[n, _rows(f)] for n, f in enumerate(found) if f])
+                new.append((self.tagger, key, stored[key]))
+                out.append(found)
+                continue
+            self.hits += len(texts)  # every sentence's answer came from the file
+            per_sentence: list[list[Timex]] = [[] for _ in texts]
+            for n, items in json.loads(stored[key]):
+                per_sentence[n] = [Timex(*item) for item in items]
+            out.append(per_sentence)
+        _insert(self._db, self.path, "timex_groups", new)
+        return out
+
     def _compute(self, key: bytes, text: str, reference: dt.date | None) -> list[Timex]:
         self.misses += 1
         found = self._find(text, reference)
@@ -328,7 +371,11 @@ def _timex_key(text: str, reference: dt.date | None) -> bytes:
 
 
 def _payload(found: Sequence[Timex]) -> str:
-    return json.dumps([[t.start, t.end, t.text, t.type, t.value, t.mod, t.anchored] for t in found])
+    return json.dumps(_rows(found))
+
+
+def _rows(found: Sequence[Timex]) -> list[list[object]]:
+    return [[t.start, t.end, t.text, t.type, t.value, t.mod, t.anchored] for t in found]
 
 
 def _timexes(payload: str) -> list[Timex]:
@@ -456,16 +503,17 @@ class CachedCleaning(_ArticleCache):
         self.owner = _source_fingerprint("digest.clean.clean_articles", ("clean", "text", "types"))
 
     def clean_articles(self, articles: Sequence[Article]) -> list[Article]:
-        from digest.clean import clean_article, looked_up_lines, repeated_lines
+        from digest.clean import clean_article, line_keys, looked_up_lines, repeated_lines
 
-        repeated = repeated_lines(articles)
+        own = [line_keys(a) for a in articles]
+        repeated = repeated_lines(articles, keys=own)
         keys = [
             hashlib.sha256(
-                json.dumps([a.title, a.text, sorted(looked_up_lines(a) & repeated)], ensure_ascii=False).encode(
-                    "utf-8", "surrogatepass"
-                )
+                json.dumps(
+                    [a.title, a.text, sorted(looked_up_lines(a, keys=lines) & repeated)], ensure_ascii=False
+                ).encode("utf-8", "surrogatepass")
             ).digest()
-            for a in articles
+            for a, lines in zip(articles, own, strict=True)
         ]
 
         def decode(article: Article, payload: bytes | str) -> list[Article]:

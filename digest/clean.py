@@ -90,25 +90,31 @@ def clean_articles(articles: Sequence[Article]) -> list[Article]:
     return [clean_article(a, repeated=repeated) for a in articles]
 
 
-def looked_up_lines(article: Article) -> set[str]:
-    """The keys :func:`clean_article` may look up in its ``repeated`` set for ``article``: each
-    line normalized and lower-cased, and again after a lead-in is cut from it. The cleaned
-    article depends on ``repeated`` only through ``repeated & looked_up_lines(article)``."""
-    keys: set[str] = set()
+def line_keys(article: Article) -> set[str]:
+    """The article's lines as repetition across documents is counted: normalized, lower-cased."""
+    return {normalize(line).lower() for line in article.text.split("\n") if line.strip()}
+
+
+def repeated_lines(articles: Sequence[Article], *, keys: Sequence[set[str]] | None = None) -> frozenset[str]:
+    """Lines (normalized, lower-cased) that occur in two or more of the articles; ``keys``:
+    each article's :func:`line_keys`, when already computed."""
+    line_counts: Counter[str] = Counter()
+    for own in keys if keys is not None else map(line_keys, articles):
+        line_counts.update(own)
+    return frozenset(line for line, n in line_counts.items() if n >= 2)
+
+
+def looked_up_lines(article: Article, *, keys: set[str] | None = None) -> set[str]:
+    """The keys :func:`clean_article` may look up in its ``repeated`` set for ``article``: its
+    :func:`line_keys` (``keys``, when already computed) and each line again after a lead-in is
+    cut from it. The cleaned article depends on ``repeated`` only through
+    ``repeated & looked_up_lines(article)``."""
+    out = set(keys if keys is not None else line_keys(article))
     for line in _lines(article.text):
-        keys.add(normalize(line.text).lower())
         cut, _reason = lead_in_end(line.text)
         if cut:
-            keys.add(normalize(line.text[cut:]).lower())
-    return keys
-
-
-def repeated_lines(articles: Sequence[Article]) -> frozenset[str]:
-    """Lines (normalized, lower-cased) that occur in two or more of the articles."""
-    line_counts: Counter[str] = Counter()
-    for article in articles:
-        line_counts.update({normalize(line).lower() for line in article.text.split("\n") if line.strip()})
-    return frozenset(line for line, n in line_counts.items() if n >= 2)
+            out.add(normalize(line.text[cut:]).lower())
+    return out
 
 
 _UPDATE_STAMP = re.compile(

@@ -46,7 +46,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -236,6 +236,7 @@ def _opens_with_dateline(text: str) -> bool:
 
 
 _LOWER_WORD = re.compile(r"\b[a-z]")
+_DIGIT = re.compile(r"\d")
 
 
 def _dateline_end(text: str) -> int:
@@ -342,52 +343,56 @@ def date_mentions(
     """Every (sentence, day) where the sentence names a day inside the window, with the first
     span that names it. Relative expressions resolve against ``references[article id]``, by
     default the article's publication date."""
-    if find is None:
-        from digest.timex import find_timexes as find
+    from digest.timex import find_in_sentences, find_timexes
+
+    tag = find or find_timexes
     published = references if references is not None else {a.id: a.published for a in articles}
-    # A tagger that can be asked many texts at once (CachedTimexes.find_many: one database
-    # query per few hundred) gets them a chunk at a time; a plain function one by one.
-    many = getattr(find, "find_many", None) or (lambda items: [find(text, ref) for text, ref in items])
+    # Each article's sentences go to the tagger together: a tagger with find_in_sentences (a
+    # CachedTimexes: one stored entry per article) answers for the whole article, one with
+    # find_many (a database query per few hundred sentences) for the sentences that may name
+    # a day, a plain function sentence by sentence. Most sentences are never tagged.
+    by_article = getattr(tag, "find_in_sentences", None)
+    many = getattr(tag, "find_many", None) or (lambda items: [tag(text, ref) for text, ref in items])
     out: list[Mention] = []
     total = len(sentences)
-    for first in range(0, total, _DATING_CHUNK):
-        # Only sentences with a cue of a day-precise date are tagged (a weekday, yesterday/today,
-        # a month name or a number...): most of the text is skipped, the same mentions are found.
-        rows = [i for i in range(first, min(first + _DATING_CHUNK, total)) if _has_day_cue(sentences[i].text)]
-        found = many([(sentences[i].text, published.get(sentences[i].article_id)) for i in rows])
-        for i, timexes in zip(rows, found, strict=True):
-            s = sentences[i]
-            seen: set[dt.date] = set()
-            for timex in timexes:
-                day = _day_of(timex)
-                if day is None or day in seen or not _in_window(day, *window):
-                    continue
-                seen.add(day)
-                span = replace(timex, start=s.start + timex.start, end=s.start + timex.end)
-                out.append(Mention(i, day, span))
+    for runs in _article_runs(sentences, _DATING_CHUNK):
+        groups = [([s.text for s in sentences[i:j]], published.get(sentences[i].article_id)) for i, j in runs]
+        found = by_article(groups) if by_article else find_in_sentences(groups, find_many=many)
+        for (first, last), per_sentence in zip(runs, found, strict=True):
+            for i, timexes in zip(range(first, last), per_sentence, strict=True):
+                s = sentences[i]
+                seen: set[dt.date] = set()
+                for timex in timexes:
+                    day = _day_of(timex)
+                    if day is None or day in seen or not _in_window(day, *window):
+                        continue
+                    seen.add(day)
+                    span = replace(timex, start=s.start + timex.start, end=s.start + timex.end)
+                    out.append(Mention(i, day, span))
         if progress:
-            progress("dating", min(first + _DATING_CHUNK, total), total)
+            progress("dating", runs[-1][1], total)
     return out
 
 
 _DATING_CHUNK = 2000
 
 
-# Words (or parts of words) without which a sentence names no day: a digit, "day" (weekdays,
-# today, yesterday), a month's first letters, a part of the day... Substring tests: a superset of
-# the sentences that can name a day, several times faster than a regular expression.
-_DIGIT = re.compile(r"\d")
-_DAY_CUES = (
-    "day", "ago", "tomorrow", "night", "morning", "afternoon", "evening", "christmas", "easter", "new year",
-    "thanksgiving", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-)  # fmt: skip
-
-
-def _has_day_cue(text: str) -> bool:
-    if _DIGIT.search(text):
-        return True
-    low = text.lower()
-    return any(cue in low for cue in _DAY_CUES)
+def _article_runs(sentences: Sequence[Sentence], size: int) -> Iterator[list[tuple[int, int]]]:
+    """The index ranges ``[first, last)`` of consecutive sentences of one article, in batches
+    of about ``size`` sentences."""
+    batch: list[tuple[int, int]] = []
+    n = 0
+    first = 0
+    for i in range(1, len(sentences) + 1):
+        if i == len(sentences) or sentences[i].article_id != sentences[first].article_id:
+            batch.append((first, i))
+            n += i - first
+            first = i
+            if n >= size:
+                yield batch
+                batch, n = [], 0
+    if batch:
+        yield batch
 
 
 def lead_mentions(

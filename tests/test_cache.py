@@ -203,6 +203,34 @@ def test_tagging_in_batches_equals_one_by_one(tmp_path) -> None:
         assert tagger(*items[4]) == expected[4]  # the object is itself a tagger function
 
 
+def test_articles_are_tagged_as_one_entry(tmp_path) -> None:
+    """find_in_sentences (what digest timeline asks) equals digest.timex.find_in_sentences; a
+    re-run reads each article's entry and tags nothing; an edited article is tagged again, its
+    unchanged sentences served by their own entries."""
+    import datetime as dt
+
+    from digest.cache import CachedTimexes
+    from digest.timex import find_in_sentences
+
+    ref = dt.date(2010, 6, 17)
+    groups = [
+        (["BP agreed on Wednesday to pay $20bn.", "No date here at all.", "The fund opened on 16 June 2010."], ref),
+        (["The cap held on Thursday night.", "Engineers were pleased."], dt.date(2010, 7, 16)),
+        ([], ref),
+    ]
+    expected = find_in_sentences(groups)
+    path = tmp_path / "c.sqlite"
+    with CachedTimexes(path) as tagger:
+        assert tagger.find_in_sentences(groups) == expected
+        assert tagger.misses == 3  # only the sentences that may name a day were tagged
+    with CachedTimexes(path) as tagger:
+        assert tagger.find_in_sentences(groups) == expected
+        assert tagger.misses == 0 and tagger.hits == 5
+        edited = [(["BP agreed on Wednesday to pay $20bn.", "It paid on Friday."], ref)]
+        assert tagger.find_in_sentences(edited) == find_in_sentences(edited)
+        assert tagger.misses == 1 and tagger.hits == 6  # the first sentence from its own entry
+
+
 def test_segments_are_kept_and_rebuilt_exactly(tmp_path) -> None:
     """CachedSegments gives digest.tls.segment_all's sentences, from the file on a re-run; an
     edited article is segmented again; a cache file from before the table existed gains it."""

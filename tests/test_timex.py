@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from digest.timex import find_timexes, precision_of, to_interval
+from digest.timex import find_in_sentences, find_timexes, may_name_day, precision_of, to_interval
 
 REF = dt.date(2025, 2, 1)  # a Saturday
 
@@ -495,3 +495,27 @@ def test_never_raises(text: str, ref: dt.date | None) -> None:
     for t in find_timexes(text, ref):
         assert text[t.start : t.end] == t.text
         assert t.value is None or not t.value.startswith("-")
+
+
+def test_find_in_sentences_skips_only_sentences_that_name_no_day() -> None:
+    """The day-cue prefilter never hides a day-precise expression the tagger would find, over
+    the seed-like sentences of this file's table; and groups keep their own reference date."""
+    texts = [case[0] for case in CASES]
+    for text in texts:
+        if not may_name_day(text):
+            found = find_timexes(text, dt.date(2025, 1, 10))
+            assert not [t for t in found if t.value and len(t.value) >= 10 and t.value[4] == "-"], text
+    groups = [(["Troops left on Friday.", "No date here at all.", "They arrived in November."], dt.date(2025, 1, 10))]
+    groups.append((["Troops left on Friday."], dt.date(2024, 3, 6)))
+    got = find_in_sentences(groups)
+    assert got[0][1] == []
+    assert got[0][0] == find_timexes("Troops left on Friday.", dt.date(2025, 1, 10))
+    assert got[1][0] == find_timexes("Troops left on Friday.", dt.date(2024, 3, 6)) != got[0][0]
+    asked: list[str] = []
+
+    def many(items):  # type: ignore[no-untyped-def]
+        asked.extend(text for text, _ref in items)
+        return [find_timexes(text, ref) for text, ref in items]
+
+    assert find_in_sentences(groups, find_many=many) == got
+    assert "No date here at all." not in asked
