@@ -212,6 +212,19 @@ def _select(
         yield from db.execute(sql, (owner, *part))
 
 
+def _stored(
+    db: sqlite3.Connection, path: str, table: str, owner_column: str, owner: str, value: str, hashes: Sequence[bytes]
+) -> dict[bytes, Any]:
+    """``{hash: value}`` of ``table`` for ``owner`` among ``hashes``; empty when the table is
+    missing (a read-only cache from an older digest never got it: the caller computes)."""
+    try:
+        return {bytes(h): v for h, v in _select(db, table, owner_column, owner, value, hashes)}
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise CacheError(path, f"cannot read the cache ({exc})") from None
+        return {}
+
+
 def _insert(db: sqlite3.Connection, path: str, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
     """Add ``rows`` to ``table`` in one transaction (existing keys are kept). A read-only cache
     still serves what it holds: new rows are then just not kept."""
@@ -315,13 +328,8 @@ class CachedTimexes:
             ).digest()
             for texts, ref in groups
         ]
-        try:
-            rows = _select(self._db, "timex_groups", "tagger", self.tagger, "found", list(dict.fromkeys(keys)))
-            stored = {bytes(h): found for h, found in rows}
-        except sqlite3.OperationalError as exc:
-            if "no such table" not in str(exc):  # an older read-only cache has none: tag
-                raise CacheError(self.path, f"cannot read the cache ({exc})") from None
-            stored = {}
+        unique = list(dict.fromkeys(keys))
+        stored = _stored(self._db, self.path, "timex_groups", "tagger", self.tagger, "found", unique)
         missing = [i for i, key in enumerate(keys) if key not in stored]
         computed = dict(zip(missing, find_in_sentences([groups[i] for i in missing], self.find_many), strict=True))
         out: list[list[list[Timex]]] = []
@@ -437,13 +445,7 @@ class _ArticleCache:
         return out
 
     def _lookup(self, keys: list[bytes]) -> dict[bytes, bytes | str]:
-        rows = _select(self._db, self.table, self.owner_column, self.owner, self.value_column, keys)
-        try:
-            return {bytes(h): value for h, value in rows}
-        except sqlite3.OperationalError as exc:
-            if "no such table" not in str(exc):  # an older read-only cache has none: compute
-                raise CacheError(self.path, f"cannot read the cache ({exc})") from None
-            return {}
+        return _stored(self._db, self.path, self.table, self.owner_column, self.owner, self.value_column, keys)
 
     def _store(self, rows: list[tuple[str, bytes, bytes | str]]) -> None:
         _insert(self._db, self.path, self.table, rows)
@@ -466,8 +468,10 @@ class CachedSegments(_ArticleCache):
         from digest.tls import segment_article
 
         def decode(article: Article, blob: bytes | str) -> list[Sentence]:
+            if not isinstance(blob, bytes) or len(blob) % 16:
+                raise CacheError(self.path, "has damaged sentence offsets; delete the cache file")
             offsets = array("q")
-            offsets.frombytes(blob if isinstance(blob, bytes) else b"")
+            offsets.frombytes(blob)
             if _BIG_ENDIAN:
                 offsets.byteswap()
             text = article.text
