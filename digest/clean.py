@@ -24,12 +24,13 @@ become statements. A plain-text article's title is its leading headline line.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from digest.text import content_words, has_words, normalize, word_count
+from digest.text import STOPWORDS, content_words, has_words, normalize, word_count
 from digest.types import Article, Span
 
 _TERMINAL = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
@@ -106,14 +107,11 @@ def repeated_lines(articles: Sequence[Article], *, keys: Sequence[set[str]] | No
 
 def looked_up_lines(article: Article, *, keys: set[str] | None = None) -> set[str]:
     """The keys :func:`clean_article` may look up in its ``repeated`` set for ``article``: its
-    :func:`line_keys` (``keys``, when already computed) and each line again after a lead-in is
-    cut from it. The cleaned article depends on ``repeated`` only through
-    ``repeated & looked_up_lines(article)``."""
+    :func:`line_keys` (``keys``, when already computed) and its lines again as the cleaner
+    reads them, after a lead-in is cut or a run-in heading split off. The cleaned article
+    depends on ``repeated`` only through ``repeated & looked_up_lines(article)``."""
     out = set(keys if keys is not None else line_keys(article))
-    for line in _lines(article.text):
-        cut, _reason = lead_in_end(line.text)
-        if cut:
-            out.add(normalize(line.text[cut:]).lower())
+    out.update(normalize(line.text).lower() for line in _prepared_lines(article.text, []))
     return out
 
 
@@ -186,6 +184,207 @@ def caps_heading_end(text: str) -> int:
     return match.end()
 
 
+# A heading, caption or byline in ordinary case run into the sentence after it with nothing
+# between them ("Haiti survivors sleep on streets Thousands of people in Haiti have spent ...",
+# "Matthew Price, BBC News, Haiti It is clear ..."), as when a page's lines were joined. The sign
+# is a word that opens sentences (an article, a pronoun, a preposition, "Thousands"), capitalised
+# right after a word that cannot end a phrase before it. Titles are the exception ("the film
+# This Is It", "entitled The Night Before", "Surfing The Void"), so a title-like context keeps
+# the text whole: a quotation or parenthesis left open, a possessive or a function word or a
+# naming verb before the word, or capitals on both sides of it.
+_RUN_IN_OPENERS = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "This",
+        "These",
+        "Those",
+        "There",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "In",
+        "On",
+        "At",
+        "After",
+        "Before",
+        "With",
+        "As",
+        "But",
+        "When",
+        "While",
+        "Since",
+        "Some",
+        "Many",
+        "Most",
+        "More",
+        "Thousands",
+        "Hundreds",
+        "Dozens",
+        "Scores",
+        "Millions",
+    }
+)
+_RUN_IN_TITLE_OPENERS = frozenset({"The", "A", "An", "In", "On", "At", "With", "As"})
+_RUN_IN_PRONOUNS = frozenset(
+    {"It", "He", "She", "They", "We", "There", "This", "These", "Those", "Some", "Many", "Most"}
+)
+_RUN_IN_VERBS = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+    }
+)
+# Words after which a capitalised opener starts a title or a name, not a sentence.
+_RUN_IN_BLOCKERS = frozenset(
+    {
+        "of",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "to",
+        "for",
+        "and",
+        "or",
+        "nor",
+        "by",
+        "with",
+        "from",
+        "at",
+        "as",
+        "into",
+        "about",
+        "than",
+        "that",
+        "like",
+        "via",
+        "per",
+        "between",
+        "among",
+        "across",
+        "against",
+        "over",
+        "under",
+        "through",
+        "during",
+        "without",
+        "within",
+        "toward",
+        "towards",
+        "upon",
+        "around",
+        "because",
+        "if",
+        "although",
+        "though",
+        "so",
+        "his",
+        "her",
+        "their",
+        "its",
+        "my",
+        "our",
+        "your",
+        "this",
+        "these",
+        "those",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "asked",
+        "wrote",
+        "writes",
+        "read",
+        "reads",
+        "titled",
+        "entitled",
+        "called",
+        "named",
+        "dubbed",
+        "sees",
+        "see",
+        "presents",
+        "presented",
+        "starring",
+        "given",
+        "gives",
+    }
+)
+_RUN_IN_MAX_WORDS = 25
+# A cheap first test: an opener after a word, within the first words.
+_RUN_IN_CANDIDATE = re.compile(
+    r"\s(?=[" + "".join(sorted({w[0] for w in _RUN_IN_OPENERS})) + r"])(?:" + "|".join(sorted(_RUN_IN_OPENERS)) + r")\s"
+)
+_RUN_IN_SCAN_CHARS = 300
+_ACRONYM = re.compile(r"[A-Z]{2,5}\b")
+_TOKEN = re.compile(r"\S+")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s*$")
+
+
+def run_in_heading_end(text: str) -> int:
+    """Where a heading, caption or byline in ordinary case run into the sentence after it
+    ends ("Haiti survivors sleep on streets Thousands of people ..." -> the offset of
+    "Thousands"); 0 when ``text`` starts with its sentence."""
+    if not _RUN_IN_CANDIDATE.search(text, 0, _RUN_IN_SCAN_CHARS) or not _ENDS_SENTENCE.search(text[-12:]):
+        return 0
+    tokens = [(m.start(), m.group()) for m in itertools.islice(_TOKEN.finditer(text), _RUN_IN_MAX_WORDS + 5)]
+    for i in range(2, min(len(tokens) - 4, _RUN_IN_MAX_WORDS)):
+        start, word = tokens[i]
+        if word not in _RUN_IN_OPENERS:
+            continue
+        before, after = tokens[i - 1][1], tokens[i + 1][1]
+        if not before[-1:].isalnum() or before.lower() in _RUN_IN_BLOCKERS:
+            continue
+        if before.endswith(("'s", "’s")) or before.lower().endswith("-called"):
+            continue
+        if word in ("A", "An") and not after[:1].isalpha():  # "Influenza A (H1N1)"
+            continue
+        if word in _RUN_IN_TITLE_OPENERS and before[:1].isupper() and after[:1].isupper() and not _ACRONYM.match(after):
+            continue  # "Vintage At Goodwood", "Scott Mills The Musical"; but "... in Haiti The EU has"
+        if before[:1].isupper() and before.lower() in STOPWORDS:  # "his This Is It concerts"
+            continue
+        if word not in _RUN_IN_PRONOUNS and after.lower() in _RUN_IN_VERBS:  # "Exhibit A was"
+            continue
+        head = text[:start]
+        if len(re.findall(r"[\"“”]", head)) % 2 or head.count("(") > head.count(")"):
+            continue
+        following = [w for _, w in tokens[i + 1 : i + 5]]
+        if any(w[:1].isupper() and w.lower() in STOPWORDS for w in following):  # "This Is It", "In A Graveyard"
+            continue
+        if has_words(text[start:], 4):
+            return start
+    return 0
+
+
 def lead_in_end(text: str) -> tuple[int, str]:
     """Where the lead-ins that are not part of the sentence ``text`` opens with end (live-blog
     update stamps, photo captions with their credits, headings in capitals), and what they
@@ -214,9 +413,24 @@ def _without_lead_in(line: _Line, removed: list[tuple[str, str]]) -> _Line:
     return _Line(line.text[cut:], line.start + cut, line.end)
 
 
+def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
+    """The text's lines with their lead-ins cut (recorded in ``removed``), and a heading run
+    into its line split off as a line of its own, as if the line break were there."""
+    out: list[_Line] = []
+    for raw in _lines(text):
+        line = _without_lead_in(raw, removed)
+        n = run_in_heading_end(line.text)
+        if n:
+            head = line.text[:n].rstrip()
+            out.append(_Line(head, line.start, line.start + len(head)))
+            line = _Line(line.text[n:], line.start + n, line.end)
+        out.append(line)
+    return out
+
+
 def clean_article(article: Article, *, repeated: set[str] | frozenset[str] = frozenset()) -> Article:
     removed: list[tuple[str, str]] = []
-    lines = [_without_lead_in(line, removed) for line in _lines(article.text)]
+    lines = _prepared_lines(article.text, removed)
     body_idx = [i for i, line in enumerate(lines) if line.is_body]
     if not body_idx:
         # No paragraph at all: keep sentence-shaped lines, the rest is chrome.

@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from digest.clean import clean_articles, lead_in_end
+from digest.clean import clean_articles, lead_in_end, run_in_heading_end
 from digest.config import Config
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
@@ -204,6 +204,8 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
     update stamp opening a sentence anywhere ("(Update 4:33 a.m. Thursday in Cairo, 9:33 p.m. ET
     Wednesday) Heavy gunfire ..."): it says when the entry was posted, not what happened; and a
     photo caption with its credit ("... Photograph: Sean Gardner/Reuters Scientists warned ...").
+    A headline or caption run into a sentence without punctuation ("Haiti survivors sleep on
+    streets Thousands of people ...") is a sentence of its own, as if the line break were there.
     """
     found: list[tuple[int, int]] = []
     text = article.text
@@ -212,8 +214,10 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
         start += cut
         if len(found) < 3 or _opens_with_dateline(text[start:end]):
             start += _dateline_end(text[start:end])
-        if has_words(text[start:end], min_words):
-            found.append((start, end))
+        pieces = [(start, end)]
+        if n := run_in_heading_end(text[start:end]):  # a sentence of its own, as if on its own line
+            pieces = [(start, start + len(text[start : start + n].rstrip())), (start + n, end)]
+        found.extend((s, e) for s, e in pieces if has_words(text[s:e], min_words))
     return [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(found)]
 
 

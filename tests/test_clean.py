@@ -13,6 +13,7 @@ from digest.clean import (
     lead_in_end,
     looked_up_lines,
     repeated_lines,
+    run_in_heading_end,
 )
 from digest.ingest import read_articles
 from digest.types import Article
@@ -122,8 +123,9 @@ def test_junk_added_to_real_articles_is_removed_and_text_kept() -> None:
             "Subscribe",
         ):
             assert junk not in out.text, (t.id, junk)
-        # Every real sentence that ends like a sentence survives (the last may be unfinished).
-        real = [s for s in t.sentences if s.rstrip()[-1:] in '.!?"']
+        # Every real sentence that ends like a sentence survives (the last may be unfinished);
+        # a headline run into it is split off as its own line.
+        real = [s[run_in_heading_end(s) :] for s in t.sentences if s.rstrip()[-1:] in '.!?"']
         kept = sum(s in out.text for s in real)
         kept_total += kept
         assert kept >= len(real) - 1, (t.id, [s for s in real if s not in out.text])
@@ -270,3 +272,68 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
     assert text[cut:] == "Tens of thousands gathered in Tahrir Square."
     assert reasons == "live-blog update stamp, photo caption and credit"
     assert lead_in_end("Tens of thousands gathered in Tahrir Square.") == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (
+            "Haiti survivors sleep on streets Thousands of people in Haiti have spent a second night outside.",
+            "Thousands of people",
+        ),
+        (
+            "Earthquake aftershocks hit Haiti orphanage A paediatrics nurse says aftershocks are still happening.",
+            "A paediatrics nurse",
+        ),
+        ("Mark Doyle, BBC News, Haiti The scene an hour's drive west of the capital is apocalyptic.", "The scene"),
+        ("French rescuers arrive in Haiti The EU has pledged more than 400m euros in aid.", "The EU has"),
+        ("Aid groups complain of delays A Royal Navy ship carrying aid is to be sent to Haiti.", "A Royal Navy"),
+        ("Swine flu outbreak reaches Europe The UN has warned that the virus could become a pandemic.", "The UN"),
+    ],
+)
+def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
+    assert text[run_in_heading_end(text) :].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last August, elite Ukrainian troops launched a lightning offensive in Kursk.",
+        "He said the film This Is It was a tribute to the singer and his fans.",  # a title
+        "Jackson would cancel his This Is It concerts if he could not sleep, he said.",
+        "Echoes appears on their second record, Surfing The Void, which was produced by Korn.",
+        "Scott Mills The Musical was the surprise hit of last summer's festival.",
+        "Their new single Found Love In A Graveyard is out this week on seven-inch vinyl.",
+        "The CDC goes for novel influenza A (H1N1) and the WHO for a new name.",
+        'One sign read: "From The Nile, To the Sea -- Egypt Soon Will Be Free!"',  # inside a quotation
+        "The award-winning director has given The New Yorker an interview about the film.",
+        "Before this, Exhibit A was the health care bill, he told the meeting.",
+        "People have just left this coastline, tourists in particular, because This could all go wrong.",
+        "Haiti survivors sleep on streets Thousands of people",  # no sentence follows
+        "The port has suffered severe damage In Haiti",  # nothing after the opener to be a sentence
+    ],
+)
+def test_heading_run_into_a_sentence_is_not_guessed(text: str) -> None:
+    assert run_in_heading_end(text) == 0
+
+
+def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
+    """As if the line break were there: the opening headline becomes the title, a caption in
+    the body becomes a heading line, and neither is part of a sentence."""
+    text = "\n".join(
+        [
+            "Haiti quake survivors spend second night in the open Thousands of people in Haiti have spent a "
+            "second night in the open after the quake, survivors said on Thursday.",
+            "Aid is slowly starting to arrive The Democratic Republic of Congo has announced it is sending "
+            "$2.5m in emergency aid to Haiti, to help it cope with the earthquake.",
+            "Rescue teams searching through the rubble are continuing to find people alive, officials said.",
+        ]
+    )
+    cleaned = clean_article(Article("runin", text, source="bbc"))
+    assert cleaned.title == "Haiti quake survivors spend second night in the open"
+    assert cleaned.text.startswith("Thousands of people in Haiti have spent a second night")
+    headings = [cleaned.text[h.start : h.end] for h in cleaned.headings]
+    assert headings == ["Aid is slowly starting to arrive"]
+    assert "\n\nThe Democratic Republic of Congo has announced" in cleaned.text
+    # what the cleaner looks up for repetition includes the split-off parts
+    assert "aid is slowly starting to arrive" in looked_up_lines(Article("runin", text, source="bbc"))

@@ -221,6 +221,21 @@ def test_a_dateline_after_captions_is_cut_where_it_opens_a_sentence() -> None:
     assert texts[4] == "Officials met in WASHINGTON -- the capital -- on Friday."
 
 
+def test_a_heading_run_into_a_sentence_is_a_sentence_of_its_own() -> None:
+    a = article(
+        1,
+        D(2010, 1, 14),
+        "Haiti survivors sleep on streets Thousands of people in Haiti have spent a second night outside.",
+        "He said the film This Is It was a tribute to the singer.",
+    )
+    texts = [s.text for s in segment_all([a])]
+    assert texts == [
+        "Haiti survivors sleep on streets",
+        "Thousands of people in Haiti have spent a second night outside.",
+        "He said the film This Is It was a tribute to the singer.",
+    ]
+
+
 def test_a_dash_after_a_short_name_is_not_a_dateline() -> None:
     text = "BP -- the London company -- said on Monday that the cap was holding."
     (first,) = segment_all([article(1, D(2010, 7, 19), text)])
