@@ -84,7 +84,7 @@ def collections(t17_days: int, max_articles: int) -> list[tuple[str, list[Articl
         date = dt.date.fromisoformat(day)
         items = [a for a in read_topic(by_topic[topic]) if a.published == date][:max_articles]
         articles = [Article(a.id, a.text, source=a.id.split("/", 1)[0], published=a.published) for a in items]
-        out.append((f"T17 {topic} {day}", articles, Config(as_of=date)))
+        out.append((f"T17 {topic} {day}", articles, Config(as_of=date, skip_unusable=True)))
     return out
 
 

@@ -150,7 +150,12 @@ def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, se
                 n_sents = sum(len(gold[d]) for d in dates)
                 k = round(n_sents / len(dates))
                 config = Config(
-                    max_dates=len(dates), per_date=max(k, 1), start=dates[0], end=dates[-1], keywords=keywords
+                    max_dates=len(dates),
+                    per_date=max(k, 1),
+                    start=dates[0],
+                    end=dates[-1],
+                    keywords=keywords,
+                    skip_unusable=True,  # T17 holds pages with no sentences (link lists, timestamps)
                 )
                 embedder = TimedEmbedder(inner)
                 t0 = time.perf_counter()

@@ -105,7 +105,7 @@ def main() -> int:
                 out = work / f"out{run}.md"
                 cli = ["timeline", *map(str, paths), "--max-dates", str(len(dates)), "--per-date", str(k)]
                 cli += ["--start", dates[0].isoformat(), "--end", dates[-1].isoformat(), "--keywords", *keywords]
-                cli += ["--cache", str(cache), "--no-progress", "-o", str(out)]
+                cli += ["--cache", str(cache), "--no-progress", "--skip-unusable", "-o", str(out)]
                 times.append(run_cli(cli))
                 outputs.append(out.read_bytes())
         cold, cold_rss = times[0]

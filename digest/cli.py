@@ -83,6 +83,12 @@ def _common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache", metavar="FILE", help="embedding cache (SQLite): re-runs embed only new sentences")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     p.add_argument(
+        "--skip-unusable",
+        action="store_true",
+        help="leave out documents with no usable sentences (link lists, bare timestamps), named in a warning "
+        "and in the output, instead of stopping",
+    )
+    p.add_argument(
         "--as-of",
         type=_date,
         metavar="DATE",
@@ -147,6 +153,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         model=args.model,
         show_single_source=args.show_single_source or None,
         cache_path=args.cache,
+        skip_unusable=args.skip_unusable or None,
     )
     if args.prompts and not args.llm:
         raise ConfigError("--prompts needs --llm MODEL_ID")
@@ -182,6 +189,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         keywords=tuple(args.keywords) if args.keywords else None,
         model=args.model,
         cache_path=args.cache,
+        skip_unusable=args.skip_unusable or None,
     )
     articles = read_articles(args.paths)
     with _embedder(config) as embedder, _tagger(config) as tagger, _text_caches(config) as (cleaner, segmenter):
@@ -253,6 +261,8 @@ def _text_caches(config: Config) -> Iterator[tuple[CachedCleaning | None, Cached
 
 def _emit(args: argparse.Namespace, briefing: Briefing) -> int:
     fmt = _format_for(args)
+    for skipped in briefing.skipped:
+        log.warning("warning: left out %s: %s", skipped.label, skipped.problem)
     text = {"md": briefing.to_markdown, "json": briefing.to_json, "html": briefing.to_html}[fmt]()
     if args.output:
         write_atomic(args.output, text)

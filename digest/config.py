@@ -50,6 +50,9 @@ class Config:
     keywords: tuple[str, ...] = ()
     # Persistent embedding cache (SQLite file); None: no cache.
     cache_path: str | None = None
+    # A document with no usable sentences after cleaning (a link list, a bare timestamp, a page
+    # of chrome) stops the run with an error naming it; True: leave it out, and say so.
+    skip_unusable: bool = False
 
     def __post_init__(self) -> None:
         if self.max_points < 1:

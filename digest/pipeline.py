@@ -15,9 +15,9 @@ from digest.cluster import Clusterer, HdbscanClusterer, refine
 from digest.config import Config
 from digest.conflicts import find_conflicts
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
-from digest.errors import ConfigError, InputError, NoSentencesError
+from digest.errors import ConfigError, InputError
 from digest.quantities import agree
-from digest.segment import sentences_of
+from digest.segment import sentences_of, usable
 from digest.select import (
     CentralAttestedSelector,
     Selector,
@@ -29,7 +29,7 @@ from digest.select import (
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import words
 from digest.timeline import DateResolver, TimexResolver, build_events, choose_reference
-from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence
+from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped
 
 if TYPE_CHECKING:
     import numpy as np
@@ -65,7 +65,7 @@ def run(
     parts = components or Components()
     if not articles:
         raise InputError("(input)", "no articles were given")
-    cleaned, sentences = prepare(articles)
+    cleaned, sentences, skipped = _prepare(articles, skip_unusable=config.skip_unusable)
     if embeddings is None:
         embedder = parts.embedder or SentenceTransformerEmbedder(config.model, batch_size=config.batch_size)
         titles = [a.title for a in cleaned if a.title]
@@ -176,6 +176,7 @@ def run(
         single_source=single,
         model=model_name,
         settings=tuple((k, v.isoformat() if hasattr(v, "isoformat") else v) for k, v in config.items()),
+        skipped=skipped,
     )
 
 
@@ -238,17 +239,25 @@ def _single_source(
     return tuple(out)
 
 
-def prepare(articles: Sequence[Article]) -> tuple[list[Article], list[Sentence]]:
-    """Clean and segment; the sentence list is what embeddings are aligned to."""
+def prepare(articles: Sequence[Article], *, skip_unusable: bool = False) -> tuple[list[Article], list[Sentence]]:
+    """Clean and segment; the sentence list is what embeddings are aligned to. An article with
+    no usable sentences is an error, or with ``skip_unusable`` left out (see
+    :func:`digest.segment.usable`)."""
+    kept, sentences, _skipped = _prepare(articles, skip_unusable=skip_unusable)
+    return kept, sentences
+
+
+def _prepare(
+    articles: Sequence[Article], *, skip_unusable: bool
+) -> tuple[list[Article], list[Sentence], tuple[Skipped, ...]]:
     cleaned = clean_articles(articles)
     sentences: list[Sentence] = []
     for article in cleaned:
         found = [s for s in sentences_of(article) if len(words(s.text)) >= 2]
-        if not found:
-            raise NoSentencesError(article.path or article.id, "no usable sentences after cleaning")
         # Re-index densely so (article_id, index) stays the identity after filtering.
         sentences.extend(Sentence(s.article_id, i, s.start, s.end, s.text) for i, s in enumerate(found))
-    return cleaned, sentences
+    kept, skipped = usable(cleaned, sentences, skip_unusable=skip_unusable)
+    return kept, sentences, skipped
 
 
 def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: np.ndarray | None, fallback: str) -> str:

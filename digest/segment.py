@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.types import Article, Sentence, Span
+from digest.errors import NoSentencesError
+from digest.types import Article, Sentence, Skipped, Span, describe_article
 
 _ABBREVIATIONS = frozenset(
     [
@@ -189,3 +190,26 @@ def _is_abbreviation(line: str, stop: int, end: int) -> bool:
     if len(token) == 1 and token.isupper():  # an initial: "N. Korea", "George W. Bush"
         return True
     return token.lower() in _ABBREVIATIONS
+
+
+NO_SENTENCES = "no usable sentences after cleaning"
+
+
+def usable(
+    articles: Sequence[Article], sentences: Sequence[Sentence], *, skip_unusable: bool
+) -> tuple[list[Article], tuple[Skipped, ...]]:
+    """The articles that have sentences, and those left out. An article without any stops the
+    run (:class:`NoSentencesError` naming it) unless ``skip_unusable``; so does a collection
+    where no article has any."""
+    with_sentences = {s.article_id for s in sentences}
+    kept = [a for a in articles if a.id in with_sentences]
+    left_out = [a for a in articles if a.id not in with_sentences]
+    if left_out and (not kept or not skip_unusable):
+        first = left_out[0]
+        problem = NO_SENTENCES
+        if len(left_out) > 1 and not kept:
+            problem += f" (nor in the {len(left_out) - 1} other input{'s' if len(left_out) > 2 else ''})"
+        elif kept:
+            problem += "; leave such documents out with --skip-unusable (Config.skip_unusable)"
+        raise NoSentencesError(describe_article(first.id, first.path), problem)
+    return kept, tuple(Skipped(a.id, a.path, NO_SENTENCES) for a in left_out)

@@ -54,7 +54,7 @@ from digest.clean import clean_articles, lead_in_end, run_in_heading_end
 from digest.config import Config
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
-from digest.segment import segment
+from digest.segment import segment, usable
 from digest.select import citation_of, self_contained
 from digest.text import content_words, has_words, normalize, word_count, words
 from digest.timeline import choose_reference, human_date
@@ -134,6 +134,8 @@ def build_timeline(
     ``articles`` are raw (uncleaned) articles; those with a publication date outside
     ``config.start``..``config.end`` are left out. The Briefing's ``events`` are the timeline
     (one Event per sentence, chronological); it has no key points and no clusters.
+    An article left without sentences stops the run, or with ``config.skip_unusable`` is left
+    out and listed in the Briefing's ``skipped`` (:func:`digest.segment.usable`).
     ``clean=False`` skips digest's cleaner, for text already reduced to its sentences; a function
     replaces :func:`digest.clean.clean_articles` (same articles), e.g. a
     :class:`digest.cache.CachedCleaning` so a re-run skips the cleaning.
@@ -153,8 +155,7 @@ def build_timeline(
     else:  # a replacement for clean_articles, e.g. digest.cache.CachedCleaning
         cleaned = clean(kept)
     sentences = (segment or segment_all)(cleaned)
-    if not sentences:
-        raise InputError("(input)", "no usable sentences after cleaning")
+    cleaned, skipped = usable(cleaned, sentences, skip_unusable=config.skip_unusable)
     if embedder is None:
         embedder = SentenceTransformerEmbedder(config.model, batch_size=config.batch_size)
     if find is None:
@@ -181,6 +182,7 @@ def build_timeline(
         model=embedder.name,
         settings=tuple((k, v.isoformat() if hasattr(v, "isoformat") else v) for k, v in config.items()),
         kind="timeline",
+        skipped=skipped,
     )
 
 

@@ -217,6 +217,29 @@ class Generation:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An input document left out (``Config.skip_unusable``), and why."""
+
+    article_id: str
+    path: str | None
+    problem: str
+
+    @property
+    def label(self) -> str:
+        """The file, and the record inside it when the file holds several."""
+        return describe_article(self.article_id, self.path)
+
+
+def describe_article(article_id: str, path: str | None) -> str:
+    """How messages name an article: its file, with its id when the id is not the file's name
+    (a record of a JSONL or JSON file)."""
+    if path is None:
+        return article_id
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return path if name.rsplit(".", 1)[0] == article_id else f"{path} (record {article_id})"
+
+
+@dataclass(frozen=True)
 class Briefing:
     title: str
     articles: tuple[Article, ...]
@@ -233,6 +256,7 @@ class Briefing:
     kind: Literal["briefing", "timeline"] = "briefing"  # "timeline": digest timeline, events only
     model: str = ""
     settings: tuple[tuple[str, object], ...] = field(default=())
+    skipped: tuple[Skipped, ...] = ()  # inputs left out for having no usable sentences
 
     # Rendering lives in digest.render; these are thin conveniences.
     def to_markdown(self) -> str:

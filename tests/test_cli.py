@@ -167,3 +167,46 @@ def test_timeline_command_with_cache(tmp_path: Path) -> None:
         for d in event["evidence"]:
             if d["origin"] == "text":
                 assert texts[d["article_id"]][d["start"] : d["end"]] == d["text"]
+
+
+@pytest.mark.slow
+def test_unusable_documents_stop_the_run_or_are_left_out_and_named(tmp_path: Path, example_dir: Path) -> None:
+    """A document with no usable sentences among good ones: an error naming it and the option
+    by default; with --skip-unusable a warning, and the output says what was left out."""
+    import json
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(example_dir, folder, ignore=shutil.ignore_patterns("briefing.*"))
+    junk = folder / "junk.txt"
+    junk.write_text("Tags:\n- a\n- b\n#x #y\n", encoding="utf-8")
+    out = tmp_path / "b.md"
+    strict = cli("build", str(folder), "-o", str(out))
+    assert strict.returncode == 2 and not out.exists()
+    assert f"{junk}: no usable sentences after cleaning" in strict.stderr and "--skip-unusable" in strict.stderr
+
+    lenient = cli("build", str(folder), "--skip-unusable", "-o", str(out))
+    assert lenient.returncode == 0, lenient.stderr
+    assert f"warning: left out {junk}: no usable sentences after cleaning" in lenient.stderr
+    md = out.read_text(encoding="utf-8")
+    assert "*5 articles from 5 sources; 1 left out (see Sources);" in md
+    assert md.rstrip().endswith(f"Left out:\n\n- `{junk}`: no usable sentences after cleaning")
+    assert "`junk`" not in md  # not listed as a source
+
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {"id": "a1", "published": "2010-01-13", "text": "A powerful earthquake struck Haiti on Tuesday, they said."},
+        {"id": "menu", "published": "2010-01-13", "text": "Home | World | Sport"},
+        {"id": "a2", "published": "2010-01-14", "text": "Rescue teams from many nations reached Haiti on Wednesday."},
+    ]
+    feed.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    args = ["timeline", str(feed), "--max-dates", "2", "--format", "json"]
+    strict = cli(*args)
+    assert strict.returncode == 2 and strict.stdout == ""
+    assert f"{feed} (record menu): no usable sentences after cleaning" in strict.stderr
+    lenient = cli(*args, "--skip-unusable")
+    assert lenient.returncode == 0, lenient.stderr
+    data = json.loads(lenient.stdout)
+    problem = "no usable sentences after cleaning"
+    assert data["skipped"] == [{"article_id": "menu", "path": str(feed), "problem": problem}]
+    assert [s["id"] for s in data["sources"]] == ["a1", "a2"]

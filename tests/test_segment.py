@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from digest.segment import segment, sentences_of
-from digest.types import Article, Span
+from digest.types import Article, Sentence, Span
 
 
 def split(text: str) -> list[str]:
@@ -56,3 +56,22 @@ def test_word_counts_agree_with_words() -> None:
         assert word_count(text) == len(words(text))
         for n in range(6):
             assert has_words(text, n) == (len(words(text)) >= n)
+
+
+def test_usable_articles_and_what_is_left_out() -> None:
+    from digest.errors import NoSentencesError
+    from digest.segment import NO_SENTENCES, usable
+    from digest.types import Skipped
+
+    good = Article("a", "One sentence here that says something.", "s", path="/in/a.txt")
+    menu = Article("menu", "Home | World", "s", path="/in/feed.jsonl")
+    sentences = [Sentence("a", 0, 0, 38, good.text)]
+    assert usable([good], sentences, skip_unusable=False) == ([good], ())
+    with pytest.raises(NoSentencesError, match=r"/in/feed.jsonl \(record menu\): .*--skip-unusable"):
+        usable([good, menu], sentences, skip_unusable=False)
+    kept, skipped = usable([good, menu], sentences, skip_unusable=True)
+    assert kept == [good] and skipped == (Skipped("menu", "/in/feed.jsonl", NO_SENTENCES),)
+    assert skipped[0].label == "/in/feed.jsonl (record menu)"
+    other = Article("b", "Home", "s", path="/in/b.txt")
+    with pytest.raises(NoSentencesError, match=r"^/in/feed.jsonl \(record menu\): .* \(nor in the 1 other input\)$"):
+        usable([menu, other], [], skip_unusable=True)  # nothing usable: an error even when skipping

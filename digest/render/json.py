@@ -32,6 +32,8 @@ Fields (``schema_version`` "1"):
 - ``sources[]``: ``{n, id, title, source, url, published, path, removed: [[line, reason]],
   headings: [[start, end]], text}``: every article of a collection of up to 30, else the cited
   ones;
+- ``skipped[]``: ``{article_id, path, problem}``: inputs left out (``--skip-unusable``) for having
+  no usable sentences after cleaning; empty otherwise;
 - ``sentences[]``: ``{article_id, index, start, end}`` of the listed sources;
 - ``derived_from[]``: ``{article_id, source_id, kind, score, evidence}``: copies (kind copy |
   spun | paraphrase | partial) and what they copy, with the measurements behind it;
@@ -176,6 +178,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
             }
             for a in listed_articles(briefing)
         ],
+        "skipped": [{"article_id": s.article_id, "path": s.path, "problem": s.problem} for s in briefing.skipped],
         "sentences": [
             {"article_id": s.article_id, "index": s.index, "start": s.start, "end": s.end}
             for s in briefing.sentences

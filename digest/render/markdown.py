@@ -27,6 +27,11 @@ def escape(text: str) -> str:
     return text
 
 
+def code(text: str) -> str:
+    """``text`` as a code span (a backtick inside it becomes an apostrophe)."""
+    return "`" + text.replace("`", "'") + "`"
+
+
 def refs(numbers: list[int], limit: int | None = None) -> str:
     """Citation marks like [1, 3] ("[1, 3, 4, +5 more]" past ``limit``). No link reference
     definitions are ever emitted, so they stay literal text."""
@@ -132,4 +137,7 @@ def render_markdown(briefing: Briefing) -> str:
             "",
             f"{n} further article{'s' if n > 1 else ''} in the collection {'are' if n > 1 else 'is'} not cited.",
         ]
+    if briefing.skipped:
+        out += ["", "Left out:", ""]
+        out += [f"- {code(s.label)}: {escape(s.problem)}" for s in briefing.skipped]
     return "\n".join(out).rstrip() + "\n"
