@@ -95,6 +95,7 @@ def run(
         redundancy_similarity=config.redundancy_similarity, min_words=config.min_sentence_words
     )
     graph = (parts.copy_detector or AttestationCopyDetector()).analyze(cleaned, sentences, embeddings)
+    graph = graph.with_outlets(cleaned)
 
     def is_filler(sentence: Sentence) -> bool:
         return sentence.key in graph.uncopied or not is_specific(sentence.text)

@@ -44,9 +44,19 @@ class SourceGraph:
     family: dict[str, str] = field(default_factory=dict)  # article id -> id of its family's original
     # Sentences of a family's original that none of its copies reproduces (a scraped page's additions).
     uncopied: frozenset[tuple[str, int]] = frozenset()
+    # Article id -> the outlet that published it, where the input names one (Article.source set
+    # by metadata): one outlet's articles are one source, however many there are.
+    outlet: dict[str, str] = field(default_factory=dict)
 
     def independent_count(self, article_ids: Sequence[str]) -> float:
-        return float(len({self.family.get(a, a) for a in article_ids}))
+        """Sources behind these articles: an original and its copies count once, and so do the
+        articles of one outlet."""
+        roots = {self.family.get(a, a) for a in article_ids}
+        return float(len({(True, self.outlet[r]) if r in self.outlet else (False, r) for r in roots}))
+
+    def with_outlets(self, articles: Sequence[Article]) -> SourceGraph:
+        """This graph, counting the articles of one named outlet as one source."""
+        return replace(self, outlet={a.id: a.source for a in articles if a.source != a.id})
 
     def is_derived(self, article_id: str) -> bool:
         return self.family.get(article_id, article_id) != article_id

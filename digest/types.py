@@ -163,7 +163,7 @@ class KeyPoint:
     representative: Citation
     source_count: int  # articles that make the statement
     score: float
-    independent_count: int = 0  # ... counting an original and its copies once
+    independent_count: int = 0  # ... counting an original and its copies, and one outlet's articles, once
     attribution: str | None = None  # who says it, in the representative sentence
     attributions: tuple[tuple[str, str], ...] = ()  # (article id, attribution) of every member that has one
     # Members that give other figures (see Briefing.conflicts) are not cited for this wording.

@@ -89,6 +89,26 @@ def test_unrelated_articles_are_independent() -> None:
     assert graph.independent_count(["orig", "other"]) == 2
 
 
+def test_one_outlets_articles_are_one_source() -> None:
+    """Articles an input names as one outlet's (Article.source) count once, like a copy and its
+    original: twenty Reuters pages ending in the same comment policy are not twenty sources."""
+    from digest.sourcing import SourceGraph
+
+    arts = [
+        Article("r1", "x", "Reuters"),
+        Article("r2", "y", "Reuters"),
+        Article("b1", "z", "BBC"),
+        Article("own", "w", "own"),  # no outlet given: the source is the article itself
+        Article("copy", "v", "copy"),
+    ]
+    graph = SourceGraph(family={"copy": "r1"}).with_outlets(arts)
+    assert graph.outlet == {"r1": "Reuters", "r2": "Reuters", "b1": "BBC"}
+    assert graph.independent_count(["r1", "r2"]) == 1
+    assert graph.independent_count(["r1", "r2", "b1"]) == 2
+    assert graph.independent_count(["r2", "copy", "own"]) == 2  # the copy counts with its original's outlet
+    assert SourceGraph().independent_count(["r1", "r2"]) == 2  # without outlets: articles
+
+
 T17 = ROOT.parent / "shared" / "eval" / "t17"
 
 

@@ -8,7 +8,7 @@ Fields (``schema_version`` "1"):
   the expression an inferred date rests on;
 - ``key_points[]``: ``{text, cluster_id, source_count, independent_count, score, representative,
   citations[]}``; ``source_count`` counts articles, ``independent_count`` counts an original and
-  its copies once;
+  its copies once, and the articles of one outlet (their ``source``) once;
   a citation is ``{source: n, article_id, sentence_index, start, end}`` with offsets into
   that article's cleaned ``text``;
 - ``timeline[]``: ``{date: TimeML value, precision, label, mod, text, independent_count,
