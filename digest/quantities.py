@@ -56,6 +56,8 @@ _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:and|but|while|whereas|including|out o
 _PEOPLE = ("killed", "wounded", "casualties", "troops")
 _LEFT_TROOPS = re.compile(r"\b(?:force|forces|army|contingent)\s+of\s*$", re.I)
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+# An age or a span as an adjective ("a 23-month-old child", "a five-day visit"): not a count of people.
+_AGE_OR_SPAN = re.compile(r"^-(?:(?:year|month|week|day|hour|minute)s?(?:-old)?|old)\b", re.I)
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
 
 
@@ -141,6 +143,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue
         if measure in _PEOPLE and not scale and ("." in raw or (_CLOCK.match(raw) and m.start() == 0)):
             continue  # people are counted in whole numbers; "1535 At least 11 ..." is a live-blog time
+        if measure in _PEOPLE and _AGE_OR_SPAN.match(after):
+            continue  # "a 23-month-old child has died" counts no one
         quantity = Quantity(
             m.start(), end, sentence[m.start() : end], measure, low * factor, high * factor, approximate, unit
         )

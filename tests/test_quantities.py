@@ -36,6 +36,10 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
         ("2.5 million people fled", []),  # no measure digest compares
         ("Russia invaded in February 2022 and in 2014.", []),  # years are not counts
         ("It cost $2,000.", []),
+        ("A 23-month-old Mexican child has died of swine flu.", []),  # an age, not a death toll
+        ("The 52-year-old man was killed on Friday.", []),
+        ("After a five-day battle 40 soldiers died.", [("40", "killed", 40, 40, False)]),
+        ("A 300-strong force was sent.", [("300", "troops", 300, 300, False)]),
     ],
 )
 def test_find_quantities(text: str, expected: list[tuple[str, str, float, float, bool]]) -> None:
