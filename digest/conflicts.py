@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from digest.attribution import find_attribution
@@ -64,13 +65,19 @@ def find_conflicts(
     """``representatives`` maps a cluster label to the row of its representative sentence.
 
     Figures from articles published more than ``max_days_apart`` days apart are updates, not
-    disagreements (a death toll rises over a week), so only contemporary articles are compared.
-    The ``max_conflicts`` conflicts involving the most independent sources are kept.
+    disagreements (a death toll rises over a week), so only contemporary articles are compared:
+    in a dated collection each subject's sentences are split into periods of at most
+    ``max_days_apart`` days by publication date (undated sentences join every period), and a
+    conflict lists only the figures of its period. The ``max_conflicts`` conflicts involving the
+    most independent sources are kept.
     """
     dates = published or {}
 
+    def day(i: int) -> dt.date | None:
+        return dates.get(sentences[i].article_id)
+
     def contemporary(i: int, j: int) -> bool:
-        a, b = dates.get(sentences[i].article_id), dates.get(sentences[j].article_id)
+        a, b = day(i), day(j)
         return a is None or b is None or abs((a - b).days) <= max_days_apart
 
     quantities = {i: comparable(s.text, find_quantities(s.text)) for i, s in enumerate(sentences)}
@@ -80,19 +87,50 @@ def find_conflicts(
     groups = _subjects(rows, embeddings, labels, subject_similarity)
 
     conflicts: list[Conflict] = []
-    for members in groups:
-        if len({sentences[i].article_id for i in members}) < 2:
-            continue
-        for group in sorted({GROUPS[q.measure] for i in members for q in quantities[i]}):
-            conflict = _conflict(
-                group, members, sentences, quantities, labels, representatives, count_sources, preference, contemporary
-            )
-            if conflict:
-                conflicts.append(conflict)
+    for subject in groups:
+        for members, period in _periods(subject, day, max_days_apart):
+            if len({sentences[i].article_id for i in members}) < 2:
+                continue
+            for group in sorted({GROUPS[q.measure] for i in members for q in quantities[i]}):
+                conflict = _conflict(
+                    group,
+                    members,
+                    sentences,
+                    quantities,
+                    labels,
+                    representatives,
+                    count_sources,
+                    preference,
+                    contemporary,
+                    lambda row, p=period: p is None or (d := day(row)) is None or p[0] <= d <= p[1],
+                )
+                if conflict:
+                    conflicts.append(replace(conflict, period=period))
     ranked = sorted(enumerate(conflicts), key=lambda t: (-sum(side.independent_count for side in t[1].sides), t[0]))[
         :max_conflicts
     ]
     return tuple(c for _, c in sorted(ranked))
+
+
+def _periods(
+    members: list[int], day: Callable[[int], dt.date | None], max_days_apart: int
+) -> list[tuple[list[int], tuple[dt.date, dt.date] | None]]:
+    """A subject's sentences by publication period: from the earliest date, each period spans at
+    most ``max_days_apart`` days; undated sentences belong to every period. An undated subject is
+    one period without dates."""
+    dated = sorted((d, i) for i in members if (d := day(i)) is not None)
+    if not dated:
+        return [(members, None)]
+    undated = [i for i in members if day(i) is None]
+    out: list[tuple[list[int], tuple[dt.date, dt.date] | None]] = []
+    run: list[tuple[dt.date, int]] = []
+    for d, i in dated:
+        if run and (d - run[0][0]).days > max_days_apart:
+            out.append((sorted([j for _, j in run] + undated), (run[0][0], run[-1][0])))
+            run = []
+        run.append((d, i))
+    out.append((sorted([j for _, j in run] + undated), (run[0][0], run[-1][0])))
+    return out
 
 
 _FOR_BEFORE = re.compile(
@@ -158,6 +196,7 @@ def _conflict(
     count_sources: Callable[[Sequence[str]], float],
     preference: Callable[[Sentence], int],
     contemporary: Callable[[int, int], bool],
+    fits: Callable[[int], bool],
 ) -> Conflict | None:
     claims = {i: [q for q in quantities[i] if GROUPS[q.measure] == group] for i in members}
     claims = {i: qs for i, qs in claims.items() if qs}
@@ -184,7 +223,7 @@ def _conflict(
             sides.append([i])
     built = [_side(side, sentences, claims, count_sources, preference) for side in sides]
     built.sort(key=lambda s: (-s.independent_count, -len(s.citations), s.summary))
-    subject_row = _subject(members, sentences, labels, representatives, preference)
+    subject_row = _subject(members, sentences, labels, representatives, preference, fits)
     return Conflict(group, LABELS[group], sentences[subject_row].text, tuple(built))
 
 
@@ -238,8 +277,11 @@ def _subject(
     labels: np.ndarray,
     representatives: dict[int, int],
     preference: Callable[[Sentence], int],
+    fits: Callable[[int], bool],
 ) -> int:
+    """The statement the figures belong to: their cluster's representative when ``fits`` (it was
+    published in the conflict's period), else the most preferred member."""
     for i in members:
-        if labels[i] >= 0 and int(labels[i]) in representatives:
+        if labels[i] >= 0 and int(labels[i]) in representatives and fits(representatives[int(labels[i])]):
             return representatives[int(labels[i])]
     return min(members, key=lambda i: (preference(sentences[i]), i))

@@ -301,6 +301,17 @@ def _day(d: dt.date) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
+def human_period(start: dt.date, end: dt.date) -> str:
+    """Days from ``start`` to ``end``: "27 April 2009", "27–29 April 2009", "30 April – 2 May 2009"."""
+    if start == end:
+        return _day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{_day(end)}"
+    if start.year == end.year:
+        return f"{start.day} {_MONTHS[start.month - 1]} – {_day(end)}"
+    return f"{_day(start)} – {_day(end)}"
+
+
 def human_date(value: str, prec: str, mod: str | None = None) -> str:
     """A TimeML date value at its precision: "15 November 2024", "August 2024", "late 2024"."""
     span = interval(value)

@@ -153,6 +153,8 @@ class Conflict:
     subject: str  # the statement the figures belong to
     sides: tuple[ConflictSide, ...]
     text: str = ""  # a written phrasing (optional LLM stage), only when it passed the grounding check
+    # In a dated collection: the first and last publication date of the articles compared.
+    period: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass(frozen=True)

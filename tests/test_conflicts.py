@@ -87,3 +87,47 @@ def test_articles_published_days_apart_give_updates_not_conflicts() -> None:
     assert find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=week, **kwargs) == ()
     same_day = {"a": dt.date(2010, 1, 13), "b": dt.date(2010, 1, 14)}
     assert len(find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=same_day, **kwargs)) == 1
+
+
+def test_a_dated_collection_compares_figures_period_by_period() -> None:
+    """A month's coverage: a death toll that rises from week to week is not a disagreement, but
+    two reports of the same days that differ are; each conflict lists only its period's figures."""
+    import datetime as dt
+
+    texts = [
+        ("a", "Officials said 100 people were killed."),
+        ("b", "Officials said 150 people were killed."),
+        ("c", "Officials said 900 people were killed."),
+        ("d", "Officials said 1,500 people were killed."),
+        ("e", "Officials said 2,000 people were killed."),
+    ]
+    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in texts]
+    emb = np.ones((5, 5), dtype=np.float32) / np.sqrt(5)
+    day = dt.date(2009, 4, 27)
+    published = {"a": day, "b": day + dt.timedelta(1), "c": day + dt.timedelta(9), "d": day + dt.timedelta(10)}
+    published["e"] = day + dt.timedelta(30)  # alone in its period: nothing to compare
+    first, second = find_conflicts(
+        sentences,
+        emb,
+        np.asarray([0] * 5),
+        {0: 4},  # the cluster's representative was published outside both periods
+        subject_similarity=0.7,
+        count_sources=lambda ids: float(len(set(ids))),
+        preference=lambda s: 0,
+        published=published,
+    )
+    assert first.period == (day, day + dt.timedelta(1))
+    assert {c.article_id for side in first.sides for c in side.citations} == {"a", "b"}
+    assert second.period == (day + dt.timedelta(9), day + dt.timedelta(10))
+    assert {c.article_id for side in second.sides for c in side.citations} == {"c", "d"}
+    assert first.subject == texts[0][1] and second.subject == texts[2][1]  # not e's, from another period
+    undated = find_conflicts(
+        sentences[:2],
+        emb[:2, :2],
+        np.asarray([0, 0]),
+        {},
+        subject_similarity=0.7,
+        count_sources=lambda ids: float(len(set(ids))),
+        preference=lambda s: 0,
+    )
+    assert [c.period for c in undated] == [None]

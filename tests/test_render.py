@@ -101,3 +101,24 @@ def test_timeline_and_sources_in_markdown(briefing: Briefing) -> None:
     assert "<https://example.org/a?x=1&y=2>" in md  # an autolink we made, not one from a source
     assert md.startswith("<!-- digest briefing")
     assert md.endswith("\n") and not md.endswith("\n\n")
+
+
+def test_a_conflicts_period_is_named_in_markdown_and_json(briefing: Briefing) -> None:
+    from dataclasses import replace
+
+    from digest.timeline import human_period
+    from digest.types import Citation, Conflict, ConflictSide
+
+    cite = Citation("a", 0, 0, 10)
+    sides = (ConflictSide("100 killed", (), (cite,)), ConflictSide("150 killed", (), (cite,)))
+    period = (dt.date(2009, 4, 27), dt.date(2009, 4, 29))
+    dated = replace(
+        briefing, conflicts=(Conflict("casualties", "Killed and wounded", "Officials said.", sides, period=period),)
+    )
+    assert "- **Killed and wounded, 27–29 April 2009** (“Officials said.”): 100 killed [1]; 150 killed [1]" in (
+        dated.to_markdown()
+    )
+    assert json.loads(dated.to_json())["conflicts"][0]["period"] == ["2009-04-27", "2009-04-29"]
+    assert human_period(dt.date(2009, 4, 30), dt.date(2009, 5, 2)) == "30 April – 2 May 2009"
+    assert human_period(dt.date(2009, 12, 31), dt.date(2010, 1, 1)) == "31 December 2009 – 1 January 2010"
+    assert human_period(period[0], period[0]) == "27 April 2009"

@@ -17,9 +17,11 @@ Fields (``schema_version`` "1"):
   offsets point into the article text and cover the expression that dates the event
   (origin "text"), or are an empty span when the sentence is dated by its article's
   publication date (origin "published", only in ``digest timeline``);
-- ``conflicts[]``: ``{measure, label, subject, text, sides[]: {summary, attribution, independent_count,
-  citations[], claims[]: {article_id, sentence_index, start, end, text, measure, low, high,
-  approximate}}}``; ``low``/``high`` in a canonical unit (km², km, days, count, percent);
+- ``conflicts[]``: ``{measure, label, period, subject, text, sides[]: {summary, attribution,
+  independent_count, citations[], claims[]: {article_id, sentence_index, start, end, text, measure,
+  low, high, approximate}}}``; ``low``/``high`` in a canonical unit (km², km, days, count,
+  percent); ``period``: ``[first, last]`` publication date of the articles compared in a dated
+  collection (figures days apart are updates, not disagreements), else null;
 - ``single_source[]``: ``{citation, text, note}``: statements one independent source makes;
   ``note`` says why they are not key points (uncorroborated, no named actor/number/place, or
   text of an original that none of its copies reproduces);
@@ -96,6 +98,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
             {
                 "measure": c.measure,
                 "label": c.label,
+                "period": [d.isoformat() for d in c.period] if c.period else None,
                 "subject": c.subject,
                 "text": c.text,
                 "sides": [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from digest.render.common import cited_numbers, listed_articles, provenance, source_numbers
+from digest.timeline import human_period
 from digest.types import Briefing
 
 # First line of every Markdown briefing: invisible when rendered, and how ingest knows
@@ -91,13 +92,14 @@ def render_markdown(briefing: Briefing) -> str:
             )
             if more:
                 sides += f"; and {more} other version{'s' if more > 1 else ''} (see JSON)"
+            label = conflict.label
+            if conflict.period:  # a dated collection compares articles of the same few days
+                label += ", " + human_period(*conflict.period)
             if conflict.text:  # a phrasing the LLM stage wrote and the grounding check accepted
                 cited = sorted({n for side in shown for n in cited_numbers(side.citations, numbers)})
-                out.append(
-                    f"- **{escape(conflict.label)}**: {escape(conflict.text)} {refs(cited, limit=MAX_SIDE_REFS)}"
-                )
+                out.append(f"- **{escape(label)}**: {escape(conflict.text)} {refs(cited, limit=MAX_SIDE_REFS)}")
             else:
-                out.append(f"- **{escape(conflict.label)}** (“{escape(shorten(conflict.subject))}”): {sides}")
+                out.append(f"- **{escape(label)}** (“{escape(shorten(conflict.subject))}”): {sides}")
     if dict(briefing.settings).get("show_single_source") and briefing.single_source:
         out += ["", "## Single-source statements", ""]
         for citation, text, note in briefing.single_source:
