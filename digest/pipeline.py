@@ -108,6 +108,7 @@ def run(
         count_sources=graph.independent_count,
         preference=graph.preference,
         is_filler=is_filler,
+        support=graph.support,
     )
     row = {s.key: i for i, s in enumerate(sentences)}
     representatives = {

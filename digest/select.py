@@ -12,8 +12,10 @@ Representative: the member that best states the statement, by three signals:
 - *self-containedness*: complete, of useful length, not opening with a pronoun
   that needs the previous sentence.
 
-Key points: statements ranked by how many independent sources make them times
-how central they are to the story (the centroid's similarity to the whole
+Key points: statements ranked by their support (by default how many independent
+sources make them; the pipeline also gives half weight to each further wording
+within one outlet, see :meth:`digest.sourcing.SourceGraph.support`) times how
+central they are to the story (the centroid's similarity to the whole
 collection's), so boilerplate many pages repeat ("To play this content
 JavaScript must be turned on") ranks low; a statement that says the same as a
 higher-ranked one (representatives at or above the redundancy similarity) is
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 SourceCounter = Callable[[Sequence[str]], float]
+# How widely a statement's sentences are reported, for ranking key points.
+Support = Callable[[Sequence[Sentence]], float]
 # Lower is better: 0 an original's wording, 1 unconfirmed original text, 2 a copy's wording.
 Preference = Callable[[Sentence], int]
 _CONTEXT_OPENERS = frozenset(
@@ -91,6 +95,7 @@ class Selector(Protocol):
         count_sources: SourceCounter = distinct_sources,
         preference: Preference = no_preference,
         is_filler: Callable[[Sentence], bool] = never_filler,
+        support: Support | None = None,
     ) -> Selection: ...
 
 
@@ -111,8 +116,10 @@ class CentralAttestedSelector:
         count_sources: SourceCounter = distinct_sources,
         preference: Preference = no_preference,
         is_filler: Callable[[Sentence], bool] = never_filler,
+        support: Support | None = None,
     ) -> Selection:
-        """Key points skip single-source statements that are filler (``is_filler`` for every member)."""
+        """Key points skip single-source statements that are filler (``is_filler`` for every member).
+        ``support`` ranks them (default: ``count_sources`` of the members' articles)."""
         import numpy as np
 
         attested = attestation(sentences)
@@ -149,8 +156,9 @@ class CentralAttestedSelector:
             filler = n_independent <= 1 and all(is_filler(sentences[i]) for i in members)
             complete = len(words(sentences[best].text)) >= self.min_words and _TERMINAL.search(sentences[best].text)
             if complete and not filler:
-                # Sources times centrality: many sources repeating off-topic page text rank low.
-                ranked.append((n_independent * max(centrality, 0.0), cid))
+                # Support times centrality: many sources repeating off-topic page text rank low.
+                weight = support([sentences[i] for i in members]) if support else n_independent
+                ranked.append((weight * max(centrality, 0.0), cid))
 
         ranked.sort(key=lambda t: (-round(t[0], 6), t[1]))
         chosen: list[int] = []

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from digest.similarity import similar_pairs
-from digest.text import content_words, words
+from digest.text import content_words, normalize, words
 from digest.types import Article, Derivation, Sentence
 from digest.unionfind import UnionFind
 
@@ -53,6 +53,18 @@ class SourceGraph:
         articles of one outlet."""
         roots = {self.family.get(a, a) for a in article_ids}
         return float(len({(True, self.outlet[r]) if r in self.outlet else (False, r) for r in roots}))
+
+    def support(self, sentences: Sequence[Sentence]) -> float:
+        """How widely these sentences are reported, for ranking: their independent sources, plus
+        half for each further wording within one outlet. An outlet's verbatim repeats (its page
+        template on every article, a background paragraph it reuses) add nothing; articles
+        without a named outlet count as before, copies with their original."""
+        units: set[tuple[str, str]] = set()
+        for s in sentences:
+            root = self.family.get(s.article_id, s.article_id)
+            units.add((self.outlet[root], normalize(s.text).lower()) if root in self.outlet else ("", root))
+        independent = self.independent_count([s.article_id for s in sentences])
+        return independent + 0.5 * (len(units) - independent)
 
     def with_outlets(self, articles: Sequence[Article]) -> SourceGraph:
         """This graph, counting the articles of one named outlet as one source."""

@@ -116,3 +116,33 @@ def test_large_inputs_are_clustered_in_blocks_with_the_same_result_for_near_dupl
     assert len(set(triples[:, 0].tolist())) == 300
     again = HdbscanClusterer(block_size=200).fit_labels(emb)
     assert (again == labels).all()
+
+
+def test_one_outlets_coverage_ranks_by_what_many_of_its_articles_say() -> None:
+    """All articles from one outlet (every statement has one independent source): a statement three
+    of its articles make in their own words outranks one article's line and the outlet's template
+    repeated verbatim on every page."""
+    from digest.sourcing import SourceGraph
+    from digest.types import Article
+
+    s = [
+        Sentence("a", 0, 0, 10, "Troops left the Kursk front after heavy losses, officials said."),
+        Sentence("b", 0, 0, 10, "Troops have left the Kursk front after heavy losses, officials say."),
+        Sentence("c", 0, 0, 10, "Troops left the Kursk front line after suffering heavy losses."),
+        Sentence("a", 1, 11, 20, "Kyiv said 500 Russian soldiers died near Sudzha in a single week."),
+        *(Sentence(x, 2, 21, 30, "Your comments may be published on any BBC media worldwide.") for x in "abcd"),
+    ]
+    e = np.asarray(
+        [unit([1, 0, 0]), unit([1, 0.02, 0]), unit([1, 0, 0.02]), unit([0.6, 0.8, 0])] + [unit([0.7, 0, 0.7])] * 4
+    )
+    labels = np.asarray([0, 0, 0, -1, 1, 1, 1, 1])
+    graph = SourceGraph().with_outlets([Article(x, "t", "BBC") for x in "abcd"])
+    sel = CentralAttestedSelector().select(
+        s, e, labels, max_points=3, count_sources=graph.independent_count, support=graph.support
+    )
+    assert sel.key_points[0].text.startswith("Troops") and sel.key_points[0].independent_count == 1
+    template = next(p for p in sel.key_points if p.text.startswith("Your"))
+    assert template.source_count == 4 and template.score < sel.key_points[0].score  # four pages, one support
+    # Counted by article, the template's four pages would outrank the three articles' statement:
+    by_article = CentralAttestedSelector().select(s, e, labels, max_points=3)
+    assert by_article.key_points[0].text.startswith("Your")

@@ -109,6 +109,30 @@ def test_one_outlets_articles_are_one_source() -> None:
     assert SourceGraph().independent_count(["r1", "r2"]) == 2  # without outlets: articles
 
 
+def test_support_counts_outlets_and_half_for_each_further_wording_within_one() -> None:
+    """Ranking support: an outlet's template on twenty pages is one source; one outlet's
+    coverage (a single-outlet feed) still ranks what many of its articles say in their own words."""
+    from digest.sourcing import SourceGraph
+
+    arts = [Article(f"r{i}", "x", "Reuters") for i in range(20)] + [
+        Article("b1", "y", "BBC"),
+        Article("own", "z", "own"),
+    ]
+    graph = SourceGraph(family={"copy": "own"}).with_outlets(arts)
+    template = [Sentence(f"r{i}", 9, 0, 10, "We welcome comments that advance the story.") for i in range(20)]
+    assert graph.support(template) == 1.0
+    reworded = [
+        Sentence("r1", 0, 0, 5, "Troops left."),
+        Sentence("r2", 0, 0, 9, "The troops have left."),
+        *template[:1],
+    ]
+    assert graph.support(reworded) == 2.0  # one outlet, three wordings: 1 + 0.5 * 2
+    mixed = [*reworded, Sentence("b1", 0, 0, 5, "Troops left."), Sentence("own", 0, 0, 5, "Troops left.")]
+    assert graph.support(mixed) == 4.0  # three sources, two further Reuters wordings
+    copies = [Sentence("own", 0, 0, 5, "Troops left."), Sentence("copy", 0, 0, 5, "Troopers departed.")]
+    assert graph.support(copies) == 1.0  # no outlet given: a copy counts with its original, as before
+
+
 T17 = ROOT.parent / "shared" / "eval" / "t17"
 
 
