@@ -1,7 +1,7 @@
 """Reading Timeline17 (T17) from ../shared/eval/t17: detokenized articles with publication dates.
 
 T17 articles are sentence-split and Penn-Treebank tokenized (``-LRB-``, ````` ``, ``''``,
-spaces before punctuation and clitics). This reader undoes that; it lives with the
+``\\/``, spaces before punctuation and clitics). This reader undoes that; it lives with the
 benchmarks, not in digest's core.
 """
 
@@ -21,6 +21,7 @@ _REPLACEMENTS = [
     (re.compile(r"-RSB-"), "]"),
     (re.compile(r"-LCB-"), "{"),
     (re.compile(r"-RCB-"), "}"),
+    (re.compile(r"\\([/*])"), r"\1"),  # escaped slash and asterisk: "9\/11", "\* H5N1 ..."
 ]
 _OPEN_QUOTE = re.compile(r"``\s*")
 _CLOSE_QUOTE = re.compile(r"\s*''")
