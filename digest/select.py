@@ -51,6 +51,7 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 _TERMINAL = re.compile(r"""[.!?]['"’”)\]]*$""")
+_QUESTION = re.compile(r"""\?['"’”)\]]*$""")
 # A teaser cut off by its site: an ellipsis right after a word ("... saying they belie...").
 _CUT_OFF = re.compile(r"""\w(?:\.{3,}|…)['"’”)\]]*$""")
 
@@ -154,7 +155,11 @@ class CentralAttestedSelector:
             )
             n_independent = count_sources([sentences[i].article_id for i in members])
             filler = n_independent <= 1 and all(is_filler(sentences[i]) for i in members)
-            complete = len(words(sentences[best].text)) >= self.min_words and _TERMINAL.search(sentences[best].text)
+            rep_text = sentences[best].text
+            # A key point is a complete statement: of useful length, ended, and not a question.
+            complete = (
+                len(words(rep_text)) >= self.min_words and _TERMINAL.search(rep_text) and not _QUESTION.search(rep_text)
+            )
             if complete and not filler:
                 # Support times centrality: many sources repeating off-topic page text rank low.
                 weight = support([sentences[i] for i in members]) if support else n_independent

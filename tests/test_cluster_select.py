@@ -146,3 +146,15 @@ def test_one_outlets_coverage_ranks_by_what_many_of_its_articles_say() -> None:
     # Counted by article, the template's four pages would outrank the three articles' statement:
     by_article = CentralAttestedSelector().select(s, e, labels, max_points=3)
     assert by_article.key_points[0].text.startswith("Your")
+
+
+def test_a_question_is_not_a_key_point() -> None:
+    s = [
+        Sentence("a", 0, 0, 10, "WASHINGTON -- What makes an oil spill really bad?"),
+        Sentence("b", 0, 0, 10, "WASHINGTON -- What makes an oil spill really bad?"),
+        Sentence("a", 1, 11, 20, "BP said the cap had stopped the flow of oil on Thursday."),
+        Sentence("b", 1, 11, 20, "BP says the cap stopped the flow of oil on Thursday."),
+    ]
+    e = np.asarray([unit([1, 0]), unit([1, 0]), unit([0, 1]), unit([0.02, 1])])
+    sel = CentralAttestedSelector().select(s, e, np.asarray([0, 0, 1, 1]), max_points=2)
+    assert [p.text[:2] for p in sel.key_points] == ["BP"]
