@@ -347,14 +347,13 @@ _RUN_IN_CANDIDATE = re.compile(
 _RUN_IN_SCAN_CHARS = 300
 _ACRONYM = re.compile(r"[A-Z]{2,5}\b")
 _TOKEN = re.compile(r"\S+")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
 def run_in_heading_end(text: str) -> int:
     """Where a heading, caption or byline in ordinary case run into the sentence after it
     ends ("Haiti survivors sleep on streets Thousands of people ..." -> the offset of
     "Thousands"); 0 when ``text`` starts with its sentence."""
-    if not _RUN_IN_CANDIDATE.search(text, 0, _RUN_IN_SCAN_CHARS) or not _ENDS_SENTENCE.search(text[-12:]):
+    if not _RUN_IN_CANDIDATE.search(text, 0, _RUN_IN_SCAN_CHARS) or not _TERMINAL.search(text[-12:]):
         return 0
     tokens = [(m.start(), m.group()) for m in itertools.islice(_TOKEN.finditer(text), _RUN_IN_MAX_WORDS + 5)]
     for i in range(2, min(len(tokens) - 4, _RUN_IN_MAX_WORDS)):

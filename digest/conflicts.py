@@ -76,10 +76,6 @@ def find_conflicts(
     def day(i: int) -> dt.date | None:
         return dates.get(sentences[i].article_id)
 
-    def contemporary(i: int, j: int) -> bool:
-        a, b = day(i), day(j)
-        return a is None or b is None or abs((a - b).days) <= max_days_apart
-
     quantities = {i: comparable(s.text, find_quantities(s.text)) for i, s in enumerate(sentences)}
     rows = [i for i, qs in quantities.items() if qs]
     if not rows:
@@ -101,7 +97,6 @@ def find_conflicts(
                     representatives,
                     count_sources,
                     preference,
-                    contemporary,
                     lambda row, p=period: p is None or (d := day(row)) is None or p[0] <= d <= p[1],
                 )
                 if conflict:
@@ -195,9 +190,10 @@ def _conflict(
     representatives: dict[int, int],
     count_sources: Callable[[Sequence[str]], float],
     preference: Callable[[Sentence], int],
-    contemporary: Callable[[int, int], bool],
     fits: Callable[[int], bool],
 ) -> Conflict | None:
+    """A conflict among ``members``, sentences of one subject and one period (any two of their
+    articles are contemporary); None when their figures agree."""
     claims = {i: [q for q in quantities[i] if GROUPS[q.measure] == group] for i in members}
     claims = {i: qs for i, qs in claims.items() if qs}
     if len({sentences[i].article_id for i in claims}) < 2:
@@ -206,7 +202,7 @@ def _conflict(
         a.measure == b.measure and not a.agrees_with(b)
         for i in claims
         for j in claims
-        if sentences[i].article_id < sentences[j].article_id and contemporary(i, j)
+        if sentences[i].article_id < sentences[j].article_id
         for a in claims[i]
         for b in claims[j]
     )

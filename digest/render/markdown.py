@@ -121,7 +121,7 @@ def render_markdown(briefing: Briefing) -> str:
         line = (
             f"{numbers[article.id]}. {escape(article.title)}" if article.title else f"{numbers[article.id]}. Untitled"
         )
-        details = [f"`{article.id}`"]
+        details = [code(article.id)]
         if article.source != article.id:
             details.append(escape(article.source))
         if article.published:
