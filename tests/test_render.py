@@ -122,3 +122,12 @@ def test_a_conflicts_period_is_named_in_markdown_and_json(briefing: Briefing) ->
     assert human_period(dt.date(2009, 4, 30), dt.date(2009, 5, 2)) == "30 April – 2 May 2009"
     assert human_period(dt.date(2009, 12, 31), dt.date(2010, 1, 1)) == "31 December 2009 – 1 January 2010"
     assert human_period(period[0], period[0]) == "27 April 2009"
+
+
+def test_uncorroborated_only_when_the_collection_has_other_sources() -> None:
+    from digest.render.markdown import support
+
+    assert support(3, 1) == "*(3 articles, 1 independent source: uncorroborated)*"
+    assert support(3, 1, one_outlet=True) == "*(3 articles, 1 independent source)*"  # all from one outlet
+    assert support(1, 1) == "*(single source)*"
+    assert support(3, 3) == "*(3 sources)*"

@@ -47,8 +47,9 @@ def shorten(text: str, limit: int = 12) -> str:
     return text if len(words) <= limit else " ".join(words[:limit]).rstrip(",;:") + "…"
 
 
-def support(articles: int, independent: int, disputed: list[int] | None = None) -> str:
-    """How a statement is sourced: "*(3 sources)*", "*(3 articles, 1 independent source: uncorroborated)*"."""
+def support(articles: int, independent: int, disputed: list[int] | None = None, *, one_outlet: bool = False) -> str:
+    """How a statement is sourced: "*(3 sources)*", "*(3 articles, 1 independent source: uncorroborated)*"
+    ("uncorroborated" only when the collection has other sources: ``one_outlet`` says it has not)."""
     if independent <= 1:
         text = "single source" if articles <= 1 else f"{articles} articles, 1 independent source"
     elif independent == articles:
@@ -58,7 +59,7 @@ def support(articles: int, independent: int, disputed: list[int] | None = None) 
     if disputed:
         verb = "gives" if len(disputed) == 1 else "give"
         text += f"; {refs(disputed)} {verb} other figures, see Where sources differ"
-    elif independent <= 1 and articles > 1:
+    elif independent <= 1 and articles > 1 and not one_outlet:
         text += ": uncorroborated"
     return f"*({text})*"
 
@@ -76,8 +77,14 @@ def render_markdown(briefing: Briefing) -> str:
         out += ["## Key points", ""]
     if briefing.kind == "briefing" and not briefing.key_points:
         out += ["No statement is made by the sources in a form digest could select.", ""]
+    one_outlet = len({a.source for a in briefing.articles}) == 1  # the provenance line says "from 1 source"
     for i, point in enumerate(briefing.key_points, 1):
-        tag = " " + support(point.source_count, point.independent_count, cited_numbers(point.disputed_by, numbers))
+        tag = " " + support(
+            point.source_count,
+            point.independent_count,
+            cited_numbers(point.disputed_by, numbers),
+            one_outlet=one_outlet,
+        )
         out.append(f"{i}. {escape(point.text)} {refs(cited_numbers(point.citations, numbers))}{tag}")
     if briefing.conflicts:
         out += ["", "## Where sources differ", ""]
