@@ -384,6 +384,34 @@ def run_in_heading_end(text: str) -> int:
     return 0
 
 
+# A page's update stamp, alone or after the headline it was run into ("24 June 2010 Last updated at
+# 14:59 GMT Help A year on ...", "... says sister Page last updated at 08:58 GMT, Thursday, 24 June
+# 2010 09:58 UK Michael Jackson was ..."): when the page changed, not what happened.
+_PAGE_STAMP = re.compile(
+    r"(?:\b\d{1,2} [A-Z][a-z]+ \d{4} )?(?:\bPage l|\bL)ast updated at \d{1,2}[:.]\d{2}"
+    r"(?: ?(?:GMT|BST|UTC|ET|EST|EDT)\b)?(?:,? [A-Z][a-z]+day,? \d{1,2} [A-Z][a-z]+,? \d{4})?"
+    r"(?: \d{1,2}[:.]\d{2} UK\b)?(?: \(an error occurred while processing this directive\))?(?: Help\b)?\s*"
+)
+
+
+def run_in_parts(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are lines of their own, as if its missing line breaks were there:
+    a headline before a page's update stamp or run into the sentence (:func:`run_in_heading_end`),
+    then the sentence. The stamp itself is in no span. ``[(0, len(text))]`` when nothing is run in."""
+    parts: list[tuple[int, int]] = []
+    pos = 0
+    stamp = _PAGE_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS) if "ast updated at" in text[:_RUN_IN_SCAN_CHARS] else None
+    if stamp and has_words(text[stamp.end() :], 3):
+        if head := text[: stamp.start()].rstrip():
+            parts.append((0, len(head)))
+        pos = stamp.end()
+    if n := run_in_heading_end(text[pos:]):
+        parts.append((pos, pos + len(text[pos : pos + n].rstrip())))
+        pos += n
+    parts.append((pos, len(text)))
+    return parts
+
+
 def lead_in_end(text: str) -> tuple[int, str]:
     """Where the lead-ins that are not part of the sentence ``text`` opens with end (live-blog
     update stamps, photo captions with their credits, headings in capitals), and what they
@@ -413,17 +441,17 @@ def _without_lead_in(line: _Line, removed: list[tuple[str, str]]) -> _Line:
 
 
 def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
-    """The text's lines with their lead-ins cut (recorded in ``removed``), and a heading run
-    into its line split off as a line of its own, as if the line break were there."""
+    """The text's lines with their lead-ins and page update stamps cut (recorded in ``removed``),
+    and a heading run into its line split off as a line of its own (:func:`run_in_parts`)."""
     out: list[_Line] = []
     for raw in _lines(text):
         line = _without_lead_in(raw, removed)
-        n = run_in_heading_end(line.text)
-        if n:
-            head = line.text[:n].rstrip()
-            out.append(_Line(head, line.start, line.start + len(head)))
-            line = _Line(line.text[n:], line.start + n, line.end)
-        out.append(line)
+        done = 0
+        for start, end in run_in_parts(line.text):
+            if gap := line.text[done:start].strip():
+                removed.append((gap, "page update stamp"))
+            out.append(_Line(line.text[start:end], line.start + start, line.start + end))
+            done = end
     return out
 
 

@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from digest.clean import clean_articles, lead_in_end, run_in_heading_end
+from digest.clean import clean_articles, lead_in_end, run_in_parts
 from digest.config import Config
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
@@ -207,7 +207,8 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
     Wednesday) Heavy gunfire ..."): it says when the entry was posted, not what happened; and a
     photo caption with its credit ("... Photograph: Sean Gardner/Reuters Scientists warned ...").
     A headline or caption run into a sentence without punctuation ("Haiti survivors sleep on
-    streets Thousands of people ...") is a sentence of its own, as if the line break were there.
+    streets Thousands of people ...") is a sentence of its own, as if the line break were there;
+    a page's update stamp ("24 June 2010 Last updated at 14:59 GMT Help") is left out.
     """
     found: list[tuple[int, int]] = []
     text = article.text
@@ -216,9 +217,8 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
         start += cut
         if len(found) < 3 or _opens_with_dateline(text[start:end]):
             start += _dateline_end(text[start:end])
-        pieces = [(start, end)]
-        if n := run_in_heading_end(text[start:end]):  # a sentence of its own, as if on its own line
-            pieces = [(start, start + len(text[start : start + n].rstrip())), (start + n, end)]
+        # A headline run into the sentence is a sentence of its own, a page's update stamp none.
+        pieces = [(start + s, start + e) for s, e in run_in_parts(text[start:end])]
         found.extend((s, e) for s, e in pieces if has_words(text[s:e], min_words))
     return [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(found)]
 

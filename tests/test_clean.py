@@ -14,6 +14,7 @@ from digest.clean import (
     looked_up_lines,
     repeated_lines,
     run_in_heading_end,
+    run_in_parts,
 )
 from digest.ingest import read_articles
 from digest.types import Article
@@ -337,3 +338,46 @@ def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
     assert "\n\nThe Democratic Republic of Congo has announced" in cleaned.text
     # what the cleaner looks up for repetition includes the split-off parts
     assert "aid is slowly starting to arrive" in looked_up_lines(Article("runin", text, source="bbc"))
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "24 June 2010 Last updated at 14:59 GMT Help A year on, the singer's fans are as passionate as ever.",
+            ["A year on, the singer's fans are as passionate as ever."],
+        ),
+        (
+            "Jackson was 'murdered for money', says sister Page last updated at 08:58 GMT, Thursday, 24 June 2010 "
+            "09:58 UK Michael Jackson was murdered for money, according to his sister.",
+            [
+                "Jackson was 'murdered for money', says sister",
+                "Michael Jackson was murdered for money, according to his sister.",
+            ],
+        ),
+        (
+            "Page last updated at 05:32 GMT, Tuesday, 6 September 2011 06:32 UK (an error occurred while processing "
+            "this directive) Haiti quake survivors spend a night outside The rain kept falling on the camps.",
+            ["Haiti quake survivors spend a night outside", "The rain kept falling on the camps."],
+        ),
+        (
+            "The page was last updated at 10:00 by the editors, who said so.",
+            ["The page was last updated at 10:00 by the editors, who said so."],
+        ),
+    ],
+)
+def test_run_in_parts_split_headlines_and_drop_page_stamps(text: str, parts: list[str]) -> None:
+    assert [text[s:e] for s, e in run_in_parts(text)] == parts
+
+
+def test_cleaner_records_a_page_update_stamp() -> None:
+    text = "\n".join(
+        [
+            "12 October 2011 Last updated at 20:01 GMT Help The legal team representing Michael Jackson's doctor "
+            "has dropped its claim that the singer swallowed the fatal dose himself, the court heard.",
+            "The trial continues on Thursday with more witnesses for the defence, officials said on Wednesday.",
+        ]
+    )
+    cleaned = clean_article(Article("stamp", text, source="bbc"))
+    assert cleaned.text.startswith("The legal team representing")
+    assert ("12 October 2011 Last updated at 20:01 GMT Help", "page update stamp") in cleaned.removed

@@ -227,12 +227,14 @@ def test_a_heading_run_into_a_sentence_is_a_sentence_of_its_own() -> None:
         D(2010, 1, 14),
         "Haiti survivors sleep on streets Thousands of people in Haiti have spent a second night outside.",
         "He said the film This Is It was a tribute to the singer.",
+        "20 January 2010 Last updated at 10:03 GMT Help A strong aftershock has rocked Haiti again.",
     )
     texts = [s.text for s in segment_all([a])]
     assert texts == [
         "Haiti survivors sleep on streets",
         "Thousands of people in Haiti have spent a second night outside.",
         "He said the film This Is It was a tribute to the singer.",
+        "A strong aftershock has rocked Haiti again.",  # the page's update stamp is not a sentence
     ]
 
 
