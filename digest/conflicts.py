@@ -196,6 +196,8 @@ def _conflict(
     articles are contemporary); None when their figures agree."""
     claims = {i: [q for q in quantities[i] if GROUPS[q.measure] == group] for i in members}
     claims = {i: qs for i, qs in claims.items() if qs}
+    inconsistent = _self_contradicting(claims, sentences)
+    claims = {i: qs for i, qs in claims.items() if sentences[i].article_id not in inconsistent}
     if len({sentences[i].article_id for i in claims}) < 2:
         return None
     disagree = any(
@@ -223,6 +225,27 @@ def _conflict(
     return Conflict(group, LABELS[group], sentences[subject_row].text, tuple(built))
 
 
+def _self_contradicting(claims: dict[int, list[Quantity]], sentences: Sequence[Sentence]) -> set[str]:
+    """Articles that give two disagreeing figures of one measure on the same word (in one
+    sentence, or in two without different attributions): they count different things ("shares
+    fell 15 percent on Tuesday" and "40 percent since April"), so neither figure is a version
+    of the subject's. An article that quotes two sources ("officials say 300 died", "residents
+    say 1,000") is kept."""
+    by_article: dict[str, list[int]] = {}
+    for i in sorted(claims):
+        by_article.setdefault(sentences[i].article_id, []).append(i)
+    out: set[str] = set()
+    for article_id, rows in by_article.items():
+        for x, i in enumerate(rows):
+            for j in rows[x:]:  # a sentence with two such figures too ("fell over 34%, 13% on Friday")
+                differ = any(
+                    a.measure == b.measure and not a.agrees_with(b) for a in claims[i] for b in claims[j] if a is not b
+                )
+                if differ and (i == j or find_attribution(sentences[i].text) == find_attribution(sentences[j].text)):
+                    out.add(article_id)
+    return out
+
+
 def _same_version(a: list[Quantity], b: list[Quantity]) -> bool:
     if sorted(q.measure for q in a) != sorted(q.measure for q in b):
         return False
@@ -237,7 +260,7 @@ def _side(
     preference: Callable[[Sentence], int],
 ) -> ConflictSide:
     best = min(rows, key=lambda i: (preference(sentences[i]), i))
-    summary = ", ".join(_phrase(q) for q in claims[best])
+    summary = ", ".join(q.phrase for q in claims[best])
     out_claims = tuple(
         QuantityClaim(
             citation_of(sentences[i]),
@@ -259,12 +282,6 @@ def _side(
         attribution=find_attribution(sentences[best].text),
         independent_count=int(count_sources([sentences[i].article_id for i in rows])),
     )
-
-
-def _phrase(q: Quantity) -> str:
-    """The figure as written, with the word it counts when that stood apart ("1,000" -> "1,000 killed")."""
-    text = " ".join(q.text.split())
-    return text if q.unit.lower() in text.lower() else f"{text} {q.unit}"
 
 
 def _subject(

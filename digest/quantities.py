@@ -75,6 +75,12 @@ class Quantity:
     def agrees_with(self, other: Figure) -> bool:
         return agree(self, other)
 
+    @property
+    def phrase(self) -> str:
+        """The figure as written, with the word it counts when that stood apart ("1,000" -> "1,000 killed")."""
+        text = " ".join(self.text.split())
+        return text if self.unit.lower() in text.lower() else f"{text} {self.unit}"
+
 
 class Figure(Protocol):
     """What comparing two figures needs: a Quantity, or a QuantityClaim stored in a briefing."""
@@ -121,7 +127,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         measure = unit = ""
         factor = 1.0
         if m.group("pct"):
-            measure, unit = "percent", "%"
+            measure, unit = "percent", " ".join(m.group("pct").split())  # "%", "per cent", "percent"
         else:
             for name, f, pattern in _UNITS:
                 um = pattern.match(after)

@@ -131,3 +131,25 @@ def test_a_dated_collection_compares_figures_period_by_period() -> None:
         preference=lambda s: 0,
     )
     assert [c.period for c in undated] == [None]
+
+
+def test_an_article_giving_two_figures_on_its_own_word_counts_different_things() -> None:
+    share = [
+        ("a", "BP shares fell 15 percent on Tuesday."),
+        ("a", "BP shares have lost 40 percent since April."),
+        ("b", "BP shares fell over 34% on Wednesday."),
+    ]
+    assert _run(share, [0, 0, 0]) == ()
+    # two figures in one sentence count two things as well
+    assert _run([("a", "BP shares fell over 34%, 13% on Friday."), ("b", "BP shares fell 15%.")], [0, 0]) == ()
+    # an article that quotes two sources still shows where they differ
+    quoted = [
+        ("a", "Officials say 300 people were killed in the quake."),
+        ("a", "Residents say 1,000 people were killed, according to aid workers."),
+        ("b", "Some 300 people were killed, officials said."),
+    ]
+    [c] = _run(quoted, [0, 0, 0])
+    assert [(side.summary, [x.article_id for x in side.citations]) for side in c.sides] == [
+        ("300 killed", ["a", "b"]),
+        ("1,000 killed", ["a"]),
+    ]

@@ -59,3 +59,18 @@ def test_agreement_with_units_and_rounding() -> None:
     assert some.agrees_with(rng)
     assert not two.agrees_with(three)
     assert not km.agrees_with(three)  # different measures never agree
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Shares fell more than 30 percent on Monday.", "more than 30 percent"),
+        ("Shares fell 5 per cent.", "5 per cent"),
+        ("Shares fell 15.8% today.", "15.8%"),
+        ("Some 1,000 had been killed.", "Some 1,000 killed"),
+        ("It seized 386 sq miles.", "386 sq miles"),
+    ],
+)
+def test_a_figure_is_phrased_as_written_with_what_it_counts(text: str, phrase: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.phrase == phrase

@@ -430,7 +430,7 @@ def rule_checks(
         # Only a plain swap is flagged (killed <-> wounded): measures parsed from different
         # phrasings disagree too often for anything finer.
         if same_value and all(s.measure in _CASUALTY and s.measure != q.measure for s in same_value):
-            missing.append(f"{q.text} {q.unit} (the sources: {same_value[0].text} {same_value[0].unit})")
+            missing.append(f"{q.phrase} (the sources: {same_value[0].phrase})")
     checks.append(Check("numbers", not missing, "not in the sources: " + _listed(missing) if missing else "ok"))
 
     extra_dates = sorted(dates(text) - evidence.dates)
