@@ -5,8 +5,11 @@ sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
 brackets) followed by space and a capital, digit or opening quote, unless the
 word before the stop is an abbreviation ("Gen.", "Mr.", "Jan."), an initial
 ("N."), or a dotted acronym ("U.S.") that is not followed by a typical sentence
-opener. It keeps offsets exact and runs at several MB/s, which matters at
-thousands of articles.
+opener. A list item's marker ("* ", "• ", "- ") opening a line is no part of
+its sentence, and the speaker named after a quoted question or exclamation is
+part of the quote's sentence ('"... with what?" Admiral Allen asked back.').
+It keeps offsets exact and runs at several MB/s, which matters at thousands of
+articles.
 """
 
 from __future__ import annotations
@@ -136,6 +139,15 @@ _OPENERS = frozenset(
 )
 _BOUNDARY = re.compile(r"""[.!?…]+['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_CLOSING_QUOTES = "\"'’”"
+# Who asked or exclaimed the quote before, and nothing else: '"Why?" Admiral Allen of the Coast
+# Guard asked back.', not '"Why?" The crowd said nothing.'
+_SPEAKER_TAIL = re.compile(
+    r"\s+(?=[A-Z])(?:[^.!?\"“”]|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Gov|Rep|Lt|Col|Adm|Sgt|St|[A-Z])\.){0,150}?"
+    r"\b(?:said|says|asked|asks|added|adds|replied|replies|wondered|shouted|exclaimed|insisted|cried)"
+    r"(?:\s+(?:back|again|later|aloud|angrily|quietly|today|yesterday))?[.!]['\"’”)\]]*(?=\s|$)"
+)
+_BULLET = re.compile(r"\s*(?:[*•·▪◦]|[-–—]{1,2})\s+")  # a list item's marker opening a line
 
 
 def segment(text: str, *, skip: Sequence[Span] = ()) -> list[tuple[int, int]]:
@@ -164,9 +176,14 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         end = match.end()
         if _is_abbreviation(line, match.start(), end):
             continue
+        if line[match.start()] in "?!" and match.group(0)[-1] in _CLOSING_QUOTES and _SPEAKER_TAIL.match(line, end):
+            continue  # '"... with what?" Admiral Thad Allen asked back.': the speaker belongs to the quote
         out.append((start, end))
         start = end
     out.append((start, len(line)))
+    bullet = _BULLET.match(line)
+    if bullet and bullet.end() < out[0][1]:
+        out[0] = (bullet.end(), out[0][1])  # "* May 2 - Obama visits ...": the marker is no part of the sentence
     spans = []
     for s, e in out:
         chunk = line[s:e]

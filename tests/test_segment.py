@@ -75,3 +75,37 @@ def test_usable_articles_and_what_is_left_out() -> None:
     other = Article("b", "Home", "s", path="/in/b.txt")
     with pytest.raises(NoSentencesError, match=r"^/in/feed.jsonl \(record menu\): .* \(nor in the 1 other input\)$"):
         usable([menu, other], [], skip_unusable=True)  # nothing usable: an error even when skipping
+
+
+@pytest.mark.parametrize(
+    ("line", "sentences"),
+    [
+        ("* May 2 - Obama visits the Gulf Coast.", ["May 2 - Obama visits the Gulf Coast."]),
+        ("• Troops left. They returned.", ["Troops left.", "They returned."]),
+        ("- Troops left.", ["Troops left."]),
+        ("-5 degrees is cold.", ["-5 degrees is cold."]),  # a sign, not a marker
+        ("Oil - and gas - prices rose.", ["Oil - and gas - prices rose."]),
+    ],
+)
+def test_a_list_marker_is_no_part_of_the_sentence(line: str, sentences: list[str]) -> None:
+    text = "First line here.\n" + line
+    assert [text[s:e] for s, e in segment(text)][1:] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            '"To replace them with what?" Admiral Thad Allen of the Coast Guard, the response chief, asked back.',
+            ['"To replace them with what?" Admiral Thad Allen of the Coast Guard, the response chief, asked back.'],
+        ),
+        ('"Is it over?" Obama asked. The crowd cheered.', ['"Is it over?" Obama asked.', "The crowd cheered."]),
+        ('"Why?" Mr. Smith asked.', ['"Why?" Mr. Smith asked.']),
+        # not a speaker: the next sentence says something else
+        ('He asked: "Is it over?" The crowd said nothing.', ['He asked: "Is it over?"', "The crowd said nothing."]),
+        ('"Run!" Officers shouted at the crowd.', ['"Run!"', "Officers shouted at the crowd."]),
+        ("Is it over? Obama asked.", ["Is it over?", "Obama asked."]),  # no quotation marks
+    ],
+)
+def test_the_speaker_after_a_quoted_question_belongs_to_its_sentence(text: str, sentences: list[str]) -> None:
+    assert split(text) == sentences
