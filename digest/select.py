@@ -223,7 +223,8 @@ def attestation(sentences: Sequence[Sentence]) -> list[float]:
 
 def self_contained(text: str) -> float:
     """1.0 for a complete sentence of useful length that does not lean on the one before; a
-    sentence cut off with an ellipsis ("... saying they belie...") is below 0.5."""
+    sentence cut off with an ellipsis ("... saying they belie...") is below 0.5, and a piece of a
+    longer quotation (:func:`part_of_a_quotation`) scores less."""
     tokens = words(text)
     score = 1.0
     if not tokens:
@@ -236,6 +237,8 @@ def self_contained(text: str) -> float:
         score -= 0.6  # the statement is missing its end
     elif not _TERMINAL.search(text.strip()):
         score -= 0.4
+    if part_of_a_quotation(text):
+        score -= 0.3  # who says it is in another sentence
     if len(tokens) < 8:
         score -= 0.3
     elif len(tokens) > 45:
@@ -243,6 +246,13 @@ def self_contained(text: str) -> float:
     if text[:1].islower():
         score -= 0.3
     return max(score, 0.0)
+
+
+def part_of_a_quotation(text: str) -> bool:
+    """A sentence that opens a quotation another sentence closes, or closes one another opened
+    ("\"BP needs to tell us what it will do ...", "... for years to come," he said.): a piece of
+    a longer quote. Double quotes only; single ones double as apostrophes."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
 def citation_of(sentence: Sentence) -> Citation:

@@ -61,6 +61,12 @@ def test_self_contained_penalises_context_dependence() -> None:
     assert self_contained(cut) < 0.5  # a teaser cut off mid-word is no statement
     assert self_contained("The rig was owned by Transocean Ltd....") < 0.5
     assert self_contained("Officials said the search for the 11 missing workers would go on ... for now.") == 1.0
+    # A piece of a longer quotation: who says it is in another sentence.
+    assert self_contained('"BP needs to tell us what it will do if the wellbore is compromised.') < 1.0
+    assert self_contained('It will take years to clean the marshes of the Gulf coast," he said.') < 1.0
+    assert self_contained('"Cleaning the marshes of the Gulf will take years," the mayor said.') == 1.0
+    assert self_contained("“The oil is everywhere on the beaches,” the mayor of the town said.") == 1.0
+    assert self_contained("People here say it's BP's fault and the company's alone, officials said.") == 1.0
 
 
 def test_is_specific() -> None:
