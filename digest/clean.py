@@ -10,6 +10,8 @@ and whether it repeats across documents, not by a list of known strings:
 - tag lists (runs of short list items), hashtag lines, "Label:" lines;
 - lines made of navigation separators (``|``, ``»``, ``›``) or brackets;
 - short calls to action (share, subscribe, follow, comment, sign in ...);
+- reader comments under the story, from the first comment header on
+  ("At 10:14 am on 28 May 2010, pzero wrote: ...");
 - non-sentence lines repeated verbatim in several documents (site boilerplate);
 - an unfinished last sentence;
 - lead-ins run into the start of a sentence: a live blog's update stamp
@@ -412,6 +414,29 @@ def run_in_parts(text: str) -> list[tuple[int, int]]:
     return parts
 
 
+# Reader comments under a story. A comment's header with its posting time and year ("At 10:14 am on
+# 28 May 2010, pzero wrote:", "At 04:23 23rd Aug 2010, dylen wrote:") marks them on its own; a bare
+# "James1976 wrote:" opening a line only when the page has two (one is a quote: "Napier wrote: ...").
+_COMMENT_HEADER = re.compile(r"\bAt \d{1,2}[:.]\d{2}\b[^\n]{0,40}?\b(?:19|20)\d\d,\s*[^,:\n]{1,40}? wrote\s*:", re.I)
+_BARE_COMMENT_HEADER = re.compile(r"^[ \t]*[^\s,:]{2,40} wrote\s*:", re.M)
+
+
+def comments_start(text: str) -> int:
+    """Where a page's reader comments start: the first comment header (``len(text)`` when the
+    page has none). Comments follow the story, so everything from there on is comments; their
+    lines would otherwise read as statements ("People who are going round saying it's BP's fault
+    don't know what they are talking about.")."""
+    if "wrote" not in text:
+        return len(text)
+    starts: list[int] = []
+    if header := _COMMENT_HEADER.search(text):
+        starts.append(header.start())
+    bare = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BARE_COMMENT_HEADER.finditer(text)]
+    if len(bare) >= 2:
+        starts.append(bare[0])
+    return min(starts, default=len(text))
+
+
 def lead_in_end(text: str) -> tuple[int, str]:
     """Where the lead-ins that are not part of the sentence ``text`` opens with end (live-blog
     update stamps, photo captions with their credits, headings in capitals), and what they
@@ -457,7 +482,11 @@ def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
 
 def clean_article(article: Article, *, repeated: set[str] | frozenset[str] = frozenset()) -> Article:
     removed: list[tuple[str, str]] = []
-    lines = _prepared_lines(article.text, removed)
+    text = article.text
+    if (comments := comments_start(text)) < len(text):
+        removed.extend((line.text, "reader comments") for line in _lines(text[comments:]))
+        text = text[:comments]  # a prefix: offsets into it are offsets into the article
+    lines = _prepared_lines(text, removed)
     body_idx = [i for i, line in enumerate(lines) if line.is_body]
     if not body_idx:
         # No paragraph at all: keep sentence-shaped lines, the rest is chrome.

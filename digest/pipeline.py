@@ -148,6 +148,7 @@ def run(
             progress=progress,
             find=resolver.find,
             references=per_article,
+            count_sources=graph.independent_count,
         )
     else:
         attested = attestation(sentences)

@@ -28,7 +28,9 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    "published ..."). Lexical centrality (TF-IDF cosine to the centroid of all the day's
    candidates) shortlists the eligible ones (keywords as in news-tls: the sentence contains
    one, case-insensitively; 5 to 35 words; self-contained; not chatter: no reader comment, no
-   first-person line, no question, see :func:`is_chatter`). The shortlists of the next days
+   first-person line, no question, see :func:`is_chatter`; not under a page's reader comments,
+   see :func:`digest.clean.comments_start`; saying more than a date, see
+   :func:`says_more_than_when`). The shortlists of the next days
    are embedded in one call, and K sentences are picked greedily by embedding centrality among
    the day's shortlist plus lexical centrality, skipping near-duplicates of the day's picks.
    No sentence (nor an identical text, nor a near-copy of a sentence of another day) is used
@@ -50,20 +52,30 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from digest.clean import clean_articles, lead_in_end, run_in_parts
+from digest.clean import clean_articles, comments_start, lead_in_end, run_in_parts
 from digest.config import Config
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
 from digest.segment import segment, usable
 from digest.select import citation_of, self_contained
+from digest.sourcing import SourceGraph
 from digest.text import content_words, has_words, normalize, word_count, words
 from digest.timeline import choose_reference, human_date
+from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.types import Article, Briefing, DateEvidence, Event, Sentence, Timex
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["TimelineSettings", "build_timeline", "date_mentions", "is_chatter", "rank_dates", "timeline_events"]
+__all__ = [
+    "TimelineSettings",
+    "build_timeline",
+    "date_mentions",
+    "is_chatter",
+    "rank_dates",
+    "says_more_than_when",
+    "timeline_events",
+]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -266,12 +278,19 @@ def timeline_events(
     settings: TimelineSettings = DEFAULT_SETTINGS,
     find: Callable[[str, dt.date | None], list[Timex]] | None = None,
     references: Mapping[str, dt.date | None] | None = None,
+    count_sources: Callable[[Sequence[str]], float] | None = None,
 ) -> tuple[tuple[Event, ...], dict[dt.date, int]]:
     """The timeline's events for already cleaned and segmented articles, and the number of
     articles mentioning each chosen day. Reusable by ``digest build`` on large collections.
 
     ``references``: the date each article's relative expressions resolve against (article id ->
-    date), e.g. from :func:`digest.timeline.choose_reference`; by default its publication date."""
+    date), e.g. from :func:`digest.timeline.choose_reference`; by default its publication date.
+    An event's ``independent_count`` is the number of independent sources among the articles
+    that mention its day, as ``count_sources`` counts them (article ids -> sources, e.g.
+    :meth:`digest.sourcing.SourceGraph.independent_count`); by default the articles of one named
+    outlet count once."""
+    if count_sources is None:
+        count_sources = SourceGraph().with_outlets(articles).independent_count
     window = _window(articles, config, references)
     mentions = date_mentions(articles, sentences, window=window, progress=progress, find=find, references=references)
     ranked = rank_dates(articles, sentences, mentions, window=window, settings=settings, keywords=config.keywords)
@@ -282,7 +301,9 @@ def timeline_events(
         if m.day in by_day:  # only days some sentence names can be chosen
             by_day[m.day].append(m)
     idf, terms = _idf(sentences, {m.sentence for m in mentions})
-    chooser = _Chooser(sentences, config, embedder, settings, idf, {a.id: a.published for a in articles}, terms)
+    published = {a.id: a.published for a in articles}
+    story_end = {a.id: comments_start(a.text) for a in articles}
+    chooser = _Chooser(sentences, config, embedder, settings, idf, published, terms, story_end)
     chosen: list[tuple[dt.date, list[Mention]]] = []
     queue = iter(ranked)
     while len(chosen) < config.max_dates:
@@ -307,7 +328,9 @@ def timeline_events(
                 chosen.append((day, picked))
         if progress:
             progress("selecting", len(chosen), config.max_dates)
-    counts = {day: len({sentences[m.sentence].article_id for m in by_day[day]}) for day, _ in chosen}
+    mentioning = {day: sorted({sentences[m.sentence].article_id for m in by_day[day]}) for day, _ in chosen}
+    counts = {day: len(ids) for day, ids in mentioning.items()}
+    sources = {day: int(count_sources(ids)) for day, ids in mentioning.items()}
     events: list[Event] = []
     for day, picked in sorted(chosen, key=lambda t: t[0]):
         value = day.isoformat()
@@ -331,7 +354,7 @@ def timeline_events(
                     evidence=(evidence,),
                     representative=cite,
                     mod=m.timex.mod if m.timex else None,
-                    independent_count=counts[day],
+                    independent_count=sources[day],
                 )
             )
     return tuple(events), counts
@@ -486,8 +509,12 @@ class _Chooser:
         idf: dict[str, float],
         published: dict[str, dt.date | None] | None = None,
         terms: dict[int, Counter[str]] | None = None,
+        story_end: dict[str, int] | None = None,
     ) -> None:
         self.terms = dict(terms or {})  # sentence index -> content-word counts
+        # Article id -> where its reader comments start (text not cleaned, e.g. Timeline17's): a
+        # comment is never an entry, though it counts towards its day and the day's centroid.
+        self.story_end = story_end or {}
         self.published = published or {}
         self.sentences = sentences
         self.config = config
@@ -508,6 +535,8 @@ class _Chooser:
         if not _on_topic(text, self.keywords):
             return False
         if self.settings.skip_chatter and is_chatter(text):
+            return False
+        if not says_more_than_when(text):
             return False
         return self_contained(text) >= self.settings.min_self_contained
 
@@ -532,6 +561,8 @@ class _Chooser:
             key = _text_key(s.text)
             if s.key in self.used_keys or key in self.used_texts or key in seen_texts:
                 continue
+            if s.start >= self.story_end.get(s.article_id, s.end):
+                continue  # a reader comment
             if not self.eligible(s.text):
                 continue
             seen_texts.add(key)
@@ -621,6 +652,20 @@ def is_chatter(text: str) -> bool:
     if _COMMENT.search(stripped) or stripped.endswith("?") or stripped[0].islower():
         return True
     return bool(_FIRST_PERSON.search(normalize(stripped)))
+
+
+# Words that only say when or that the page was posted: a stamp ("-- June 02, 2010 2:43 PM OH.",
+# "Posted on June 3, 2010 at 11:52 AM EST.") is no event.
+_WHEN_WORDS = frozenset(
+    {*MONTHS, *WEEKDAYS, "am", "pm", "gmt", "bst", "utc", "et", "est", "edt", "pst", "pdt", "cet", "uk", "time"}
+    | {"updated", "update", "posted", "published", "last", "modified", "today", "yesterday", "tomorrow"}
+)
+
+
+def says_more_than_when(text: str) -> bool:
+    """Whether a sentence says something besides a date or time: two content words that are
+    neither numbers nor date, time or posting words."""
+    return sum(w.isalpha() and w not in _WHEN_WORDS for w in content_words(text)) >= 2
 
 
 def _lowered(keywords: Sequence[str]) -> tuple[str, ...]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from digest.clean import (
     caption_credit_end,
     clean_article,
     clean_articles,
+    comments_start,
     lead_in_end,
     looked_up_lines,
     repeated_lines,
@@ -124,9 +126,15 @@ def test_junk_added_to_real_articles_is_removed_and_text_kept() -> None:
             "Subscribe",
         ):
             assert junk not in out.text, (t.id, junk)
-        # Every real sentence that ends like a sentence survives (the last may be unfinished);
-        # a headline run into it is split off as its own line.
-        real = [s[run_in_heading_end(s) :] for s in t.sentences if s.rstrip()[-1:] in '.!?"']
+        # Every real sentence of the story that ends like a sentence survives (the last may be
+        # unfinished); a headline run into it is split off as its own line. Reader comments go.
+        story_end = comments_start("\n".join(t.sentences))
+        story = [
+            s
+            for s, at in zip(t.sentences, itertools.accumulate(len(x) + 1 for x in t.sentences), strict=True)
+            if at <= story_end
+        ]
+        real = [s[run_in_heading_end(s) :] for s in story if s.rstrip()[-1:] in '.!?"']
         kept = sum(s in out.text for s in real)
         kept_total += kept
         assert kept >= len(real) - 1, (t.id, [s for s in real if s not in out.text])
@@ -381,3 +389,54 @@ def test_cleaner_records_a_page_update_stamp() -> None:
     cleaned = clean_article(Article("stamp", text, source="bbc"))
     assert cleaned.text.startswith("The legal team representing")
     assert ("12 October 2011 Last updated at 20:01 GMT Help", "page update stamp") in cleaned.removed
+
+
+_STORY = [
+    "BP says it is now collecting about 10,000 barrels of oil a day from the leaking well in the Gulf.",
+    "The spill began when a drilling rig exploded and sank in April, killing 11 people, officials said.",
+]
+
+
+@pytest.mark.parametrize(
+    ("comments", "first"),
+    [
+        (
+            [
+                "At 10:14 am on 28 May 2010, pzero wrote: I think the response by BP is admirable so far.",
+                "Obama's hidden agenda of bashing foreign oil companies has become distasteful.",
+                "At 10:28 am on 28 May 2010, mridul_h wrote: We wish BP all our best in the current effort.",
+            ],
+            "At 10:14 am",
+        ),
+        (["At 04:23 23rd Aug 2010, dylen wrote: This comment was removed by the moderators."], "At 04:23"),
+        (["At 6:53 P.M. on Jan 13, 2010, Jessica Clark wrote: My heartfelt condolences to all."], "At 6:53"),
+        (
+            [
+                "James1976 wrote: Fix the problem first, then worry about who pays for it.",
+                "They should work with, not against, the oil industry on this.",
+                "Napier wrote: There is a sense here that these attacks are being made because BP is British.",
+            ],
+            "James1976",
+        ),
+    ],
+)
+def test_reader_comments_are_cut_from_the_first_header_on(comments: list[str], first: str) -> None:
+    text = "\n".join([*_STORY, *comments])
+    assert comments_start(text) == text.index(first)
+    cleaned = clean_article(Article("hys", text, source="hys"))
+    assert cleaned.text == "\n\n".join(_STORY)
+    assert [line for line, reason in cleaned.removed if reason == "reader comments"] == comments
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # One bare "Name wrote:" is a quote in the story, and a header needs its year.
+        'Napier wrote: "There is a sense here that these attacks are being made because BP is British."',
+        "At 7:02 am on Monday, the president wrote: the spill must be stopped whatever it costs.",
+    ],
+)
+def test_a_quote_in_the_story_is_not_a_comment(quote: str) -> None:
+    text = "\n".join([_STORY[0], quote, _STORY[1]])
+    assert comments_start(text) == len(text)
+    assert "wrote" in clean_article(Article("story", text, source="story")).text

@@ -16,7 +16,7 @@ import pytest
 from digest.cache import CachedCleaning, CachedEmbedder, CachedSegments, CachedTimexes
 from digest.config import Config
 from digest.errors import InputError
-from digest.tls import Mention, build_timeline, is_chatter, rank_dates, segment_all
+from digest.tls import Mention, build_timeline, is_chatter, rank_dates, says_more_than_when, segment_all
 from digest.types import Article, Briefing
 
 from .conftest import ROOT, T17
@@ -437,3 +437,44 @@ def test_undated_articles_resolve_against_the_given_or_inferred_reference() -> N
     for e in inferred.events:
         (ev,) = e.evidence
         assert ev.text == "Tuesday" and ev.value == "2010-04-27"
+
+
+def test_a_reader_comment_is_never_an_entry() -> None:
+    story = "BP said on Monday that it collected 10,000 barrels of oil from the leaking well."
+    comments = (
+        "At 11:45 pm on 7 Jun 2010, SheffTim wrote: BP is to blame for all of it.\n"
+        "People who say on Monday that BP did it don't know what they are talking about, honestly.\n"
+        "Since Monday the oil company has been capturing oil from the well, its officials said."
+    )
+    arts = [
+        article(1, D(2010, 6, 8), story, comments),
+        article(2, D(2010, 6, 8), "Engineers on Monday began to pump the captured oil to a ship on the surface."),
+    ]
+    b = build_timeline(arts, Config(max_dates=1, per_date=3), embedder=BagOfWords(), clean=False)
+    assert [e.value for e in b.events] == ["2010-06-07"] * 2
+    assert {e.text for e in b.events} == {story, arts[1].text}
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("-- June 02, 2010 2:43 PM OH.", False),
+        ("Posted on June 3, 2010 at 11:52 AM EST.", False),
+        ("Updated: Monday, 14 June 2010, 10:32 GMT.", False),
+        ("May 2 - Obama visits the Gulf Coast.", True),
+        ("The rig sank on Tuesday.", True),
+    ],
+)
+def test_a_timeline_entry_says_more_than_when(text: str, says: bool) -> None:
+    assert says_more_than_when(text) is says
+
+
+def test_an_events_sources_count_one_outlets_articles_once() -> None:
+    def april_20(arts: list[Article]) -> int:
+        b = build_timeline(arts, Config(max_dates=3, per_date=1), embedder=BagOfWords())
+        return next(e.independent_count for e in b.events if e.value == "2010-04-20")
+
+    arts = collection()
+    assert april_20(arts) == 4  # named by a1 (Tuesday), a2, a3 and a6, four outlets
+    same_outlet = [replace(a, source="reuters") if a.id in ("a1", "a2") else a for a in arts]
+    assert april_20(same_outlet) == 3
