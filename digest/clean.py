@@ -14,6 +14,8 @@ and whether it repeats across documents, not by a list of known strings:
   ("At 10:14 am on 28 May 2010, pzero wrote: ...");
 - non-sentence lines repeated verbatim in several documents (site boilerplate);
 - an unfinished last sentence;
+- a dateline opening a paragraph ("MEXICO CITY | Sat Apr 25, 2009 12:51 am BST
+  MEXICO CITY (Reuters) - ", "NEW ORLEANS (AP) -- ");
 - lead-ins run into the start of a sentence: a live blog's update stamp
   ("(Update 4:33 a.m. Thursday ...)"), a photo caption with its credit
   ("... Photograph: Win McNamee/Getty Images BP hopes ...") and a heading in
@@ -437,6 +439,43 @@ def comments_start(text: str) -> int:
     return min(starts, default=len(text))
 
 
+_DATELINE = re.compile(
+    r"\((?:Reuters|AP|AFP|CNN|Bloomberg|Xinhua|dpa|UPI|PA|AAP|Associated Press|BBC)\)\s*(?:--?|[–—:])\s*"
+    r"|\b\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:BST|GMT|UTC|EDT|EST|ET|CET|CEST|PST|PDT|JST)\b[\s|:-]*"
+    # AP style: a place in capitals, maybe a region, then a dash ("NEW ORLEANS -- ", "PORT-AU-PRINCE, Haiti -- ")
+    r"|\b(?:[A-Z][A-Z.'-]*\s)*[A-Z][A-Z.'-]{3,}(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s(?:--|[–—])\s*"
+)
+
+
+def opens_with_dateline(text: str) -> bool:
+    """Whether a dateline opens ``text``: found near its start with no lower-case word before it
+    ("NEW ORLEANS (AP) -- ...", not "Officials met in WASHINGTON -- the capital ...")."""
+    head = text[:60]
+    if not ("-" in head or "–" in head or "—" in head or ":" in head or _DIGIT.search(head)):
+        return False  # every kind of dateline has a dash, a colon or a digit: a cheap test first
+    match = _DATELINE.search(head)
+    return match is not None and not _LOWER_WORD.search(text, 0, match.start())
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]")
+_DIGIT = re.compile(r"\d")
+
+
+def dateline_end(text: str) -> int:
+    """Where the sentence starts after the datelines that open ``text`` (0: none, or nothing
+    after them): the first dateline in its first 250 characters and each one that follows with
+    no lower-case word between ("MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY
+    (Reuters) - A dangerous strain ..."; not "... (Reuters) - The meeting, due at 10:30 GMT - ...")."""
+    last = None
+    for match in _DATELINE.finditer(text, 0, min(len(text), 250)):
+        if last is not None and _LOWER_WORD.search(text, last.end(), match.start()):
+            break
+        last = match
+    if last is None or last.end() >= len(text):
+        return 0
+    return last.end()
+
+
 def lead_in_end(text: str) -> tuple[int, str]:
     """Where the lead-ins that are not part of the sentence ``text`` opens with end (live-blog
     update stamps, photo captions with their credits, headings in capitals), and what they
@@ -459,10 +498,15 @@ def lead_in_end(text: str) -> tuple[int, str]:
 
 def _without_lead_in(line: _Line, removed: list[tuple[str, str]]) -> _Line:
     cut, reason = lead_in_end(line.text)
-    if not cut:
-        return line
-    removed.append((line.text[:cut].strip(), reason))
-    return _Line(line.text[cut:], line.start + cut, line.end)
+    if cut:
+        removed.append((line.text[:cut].strip(), reason))
+        line = _Line(line.text[cut:], line.start + cut, line.end)
+    if opens_with_dateline(line.text):
+        cut = dateline_end(line.text)
+        if cut:
+            removed.append((line.text[:cut].strip(), "dateline"))
+            line = _Line(line.text[cut:], line.start + cut, line.end)
+    return line
 
 
 def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:

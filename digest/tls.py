@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from digest.clean import clean_articles, comments_start, lead_in_end, run_in_parts
+from digest.clean import clean_articles, comments_start, dateline_end, lead_in_end, opens_with_dateline, run_in_parts
 from digest.config import Config
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
@@ -227,45 +227,12 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
     for start, end in segment(text, skip=article.headings):
         cut, _reason = lead_in_end(text[start:end])
         start += cut
-        if len(found) < 3 or _opens_with_dateline(text[start:end]):
-            start += _dateline_end(text[start:end])
+        if len(found) < 3 or opens_with_dateline(text[start:end]):
+            start += dateline_end(text[start:end])
         # A headline run into the sentence is a sentence of its own, a page's update stamp none.
         pieces = [(start + s, start + e) for s, e in run_in_parts(text[start:end])]
         found.extend((s, e) for s, e in pieces if has_words(text[s:e], min_words))
     return [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(found)]
-
-
-_DATELINE = re.compile(
-    r"\((?:Reuters|AP|AFP|CNN|Bloomberg|Xinhua|dpa|UPI|PA|AAP|Associated Press|BBC)\)\s*(?:--?|[–—:])\s*"
-    r"|\b\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:BST|GMT|UTC|EDT|EST|ET|CET|CEST|PST|PDT|JST)\b[\s|:-]*"
-    # AP style: a place in capitals, maybe a region, then a dash ("NEW ORLEANS -- ", "PORT-AU-PRINCE, Haiti -- ")
-    r"|\b(?:[A-Z][A-Z.'-]*\s)*[A-Z][A-Z.'-]{3,}(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s(?:--|[–—])\s*"
-)
-
-
-def _opens_with_dateline(text: str) -> bool:
-    """Whether a dateline opens ``text``: found near its start with no lower-case word before it
-    ("NEW ORLEANS (AP) -- ...", not "Officials met in WASHINGTON -- the capital ...")."""
-    head = text[:60]
-    if not ("-" in head or "–" in head or "—" in head or ":" in head or _DIGIT.search(head)):
-        return False  # every kind of dateline has a dash, a colon or a digit: a cheap test first
-    match = _DATELINE.search(head)
-    return match is not None and not _LOWER_WORD.search(text, 0, match.start())
-
-
-_LOWER_WORD = re.compile(r"\b[a-z]")
-_DIGIT = re.compile(r"\d")
-
-
-def _dateline_end(text: str) -> int:
-    """Where the sentence starts after the last dateline in its first 250 characters (0: none,
-    or nothing after it)."""
-    last = None
-    for match in _DATELINE.finditer(text, 0, min(len(text), 250)):
-        last = match
-    if last is None or last.end() >= len(text):
-        return 0
-    return last.end()
 
 
 def timeline_events(

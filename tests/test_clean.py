@@ -440,3 +440,25 @@ def test_a_quote_in_the_story_is_not_a_comment(quote: str) -> None:
     text = "\n".join([_STORY[0], quote, _STORY[1]])
     assert comments_start(text) == len(text)
     assert "wrote" in clean_article(Article("story", text, source="story")).text
+
+
+def test_a_dateline_opening_a_paragraph_is_cut_and_recorded() -> None:
+    text = "\n".join(
+        [
+            "MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY (Reuters) - A dangerous strain of flu never "
+            "seen before has killed up to 60 people in Mexico and spread into the United States.",
+            "WASHINGTON (Reuters) - The meeting, due at 10:30 GMT - was delayed by two hours, officials said.",
+            "Officials met in WASHINGTON -- the capital -- on Friday to discuss the outbreak and the response.",
+        ]
+    )
+    cleaned = clean_article(Article("wire", text, source="reuters"))
+    assert cleaned.text.split("\n\n") == [
+        "A dangerous strain of flu never seen before has killed up to 60 people in Mexico and spread into the "
+        "United States.",
+        "The meeting, due at 10:30 GMT - was delayed by two hours, officials said.",  # the first dateline only
+        "Officials met in WASHINGTON -- the capital -- on Friday to discuss the outbreak and the response.",
+    ]
+    assert [line for line, reason in cleaned.removed if reason == "dateline"] == [
+        "MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY (Reuters) -",
+        "WASHINGTON (Reuters) -",
+    ]
