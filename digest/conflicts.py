@@ -201,12 +201,10 @@ def _conflict(
     if len({sentences[i].article_id for i in claims}) < 2:
         return None
     disagree = any(
-        a.measure == b.measure and not a.agrees_with(b)
+        _differ(claims[i], claims[j])
         for i in claims
         for j in claims
         if sentences[i].article_id < sentences[j].article_id
-        for a in claims[i]
-        for b in claims[j]
     )
     if not disagree:
         return None
@@ -238,12 +236,16 @@ def _self_contradicting(claims: dict[int, list[Quantity]], sentences: Sequence[S
     for article_id, rows in by_article.items():
         for x, i in enumerate(rows):
             for j in rows[x:]:  # a sentence with two such figures too ("fell over 34%, 13% on Friday")
-                differ = any(
-                    a.measure == b.measure and not a.agrees_with(b) for a in claims[i] for b in claims[j] if a is not b
-                )
+                differ = _differ(claims[i], claims[j])
                 if differ and (i == j or find_attribution(sentences[i].text) == find_attribution(sentences[j].text)):
                     out.add(article_id)
     return out
+
+
+def _differ(xs: list[Quantity], ys: list[Quantity]) -> bool:
+    """Whether two figures of one measure, one from each list (two different ones when the lists
+    are the same), disagree."""
+    return any(a.measure == b.measure and a is not b and not a.agrees_with(b) for a in xs for b in ys)
 
 
 def _same_version(a: list[Quantity], b: list[Quantity]) -> bool:
