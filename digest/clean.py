@@ -420,7 +420,7 @@ def run_in_parts(text: str) -> list[tuple[int, int]]:
 # 28 May 2010, pzero wrote:", "At 04:23 23rd Aug 2010, dylen wrote:") marks them on its own; a bare
 # "James1976 wrote:" opening a line only when the page has two (one is a quote: "Napier wrote: ...").
 _COMMENT_HEADER = re.compile(r"\bAt \d{1,2}[:.]\d{2}\b[^\n]{0,40}?\b(?:19|20)\d\d,\s*[^,:\n]{1,40}? wrote\s*:", re.I)
-_BARE_COMMENT_HEADER = re.compile(r"^[ \t]*[^\s,:]{2,40} wrote\s*:", re.M)
+_BARE_COMMENT_HEADER = re.compile(r"^[ \t]*([^\s,:]{2,40} wrote\s*:)", re.M)
 
 
 def comments_start(text: str) -> int:
@@ -433,7 +433,7 @@ def comments_start(text: str) -> int:
     starts: list[int] = []
     if header := _COMMENT_HEADER.search(text):
         starts.append(header.start())
-    bare = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BARE_COMMENT_HEADER.finditer(text)]
+    bare = [m.start(1) for m in _BARE_COMMENT_HEADER.finditer(text)]
     if len(bare) >= 2:
         starts.append(bare[0])
     return min(starts, default=len(text))
