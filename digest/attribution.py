@@ -7,6 +7,8 @@ Rule-based, on the reporting frames news prose uses:
 - "citing X" / "quoted X as saying"                   -> "X"
 - "reports attributed to X"                           -> "X"
 - "X said / says / stated / reported / confirmed / estimated ..." -> "X"
+- "X is reporting / saying ..."                       -> "X"
+- "..., X said on Monday."                            -> "X"
 
 X is the noun phrase before the reporting verb, trimmed of leading adverbials
 ("Last week, ", "Separately, ") and of trailing participle or relative clauses
@@ -32,7 +34,16 @@ _TO = re.compile(
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]+)", re.I)
 _CITING = re.compile(r"\b(?i:citing|quoted|quoting)\s+(?P<who>.+?)(?:\s+as saying\b|,|;|\.(?=\s+[A-Z]|$)|$)")
 _ATTRIBUTED = re.compile(r"\battributed to\s+(?P<who>.+?)\s+(?:say|says|said|suggest|show)\b", re.I)
-_SUBJECT_SAYS = re.compile(rf"^(?P<who>[^,]+?)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?{_SAY}\b")
+_SAYING = r"(?:is|are|was|were|has been|have been)\s+(?:reporting|saying|claiming|estimating|predicting|warning)"
+_SUBJECT_SAYS = re.compile(rf"^(?P<who>[^,]+?)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?(?:{_SAY}|{_SAYING})\b")
+# An attribution closing the sentence: '..., its health minister said on Monday.', '"...," said the minister.'
+_WHEN = r"(?:\s+(?:on\s+\w+|\w+day|yesterday|today|tonight|last\s+\w+|earlier|later|in\s+a\s+statement))*"
+_SAYS_AT_END = re.compile(
+    rf"[,\"”]\s*(?:(?P<who>[^,\"“”]+?)\s+{_SAY}|(?:said|says)\s+(?P<who2>[^,\"“”]+?)){_WHEN}\s*[.!]?[\"”]?$"
+)
+# A subject that holds a verb of its own is a clause, not who speaks ("The virus is suspected of
+# claiming ... confirmed cases": the verb matched was an adjective).
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|am|be|been|being)\b", re.I)
 _LEADING = re.compile(
     r"^(?:(?:(?:last|this|next|on|in|earlier|later|meanwhile|however|but|and|also|now|then|since then)"
     r"\b[^,]{0,40}|\w+ly),\s*)+",
@@ -47,6 +58,12 @@ _TRAILING = re.compile(
 )
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there"])
 _MAX_WORDS = 12
+# A phrase opening with these is an adverbial ("..., with 12 confirmed."), not who speaks.
+_NOT_A_SUBJECT = frozenset(
+    ["with", "of", "in", "on", "for", "to", "by", "from", "as", "at", "and", "but", "or", "while", "though",
+     "although", "including", "after", "before", "if", "when", "not", "only"]
+)  # fmt: skip
+_DANGLING = frozenset(["of", "the", "a", "an", "its", "their", "his", "her", "our", "in", "on", "for", "to", "and"])
 
 
 def _clean(who: str) -> str | None:
@@ -58,8 +75,10 @@ def _clean(who: str) -> str | None:
     rest = _TRAILING.sub("", who[len(first) :])
     who = _TAIL_WORDS.sub("", (first + rest).strip(" ,"))
     words = who.split()
-    if not words or words[0].lower() in _PRONOUNS or len(words) > _MAX_WORDS:
+    if not words or words[0].lower() in _PRONOUNS or len(words) > _MAX_WORDS or _CLAUSE_VERB.search(who):
         return None
+    if words[0].lower() in _NOT_A_SUBJECT or words[-1].lower() in _DANGLING or re.search(r"['’]s?$", words[-1]):
+        return None  # "Mexico's confirmed cases", "the number of reported deaths": an adjective, no speaker
     if words[0].lower() in ("the", "a", "an") and len(words) == 2 and words[1].islower():
         return who  # "the spokesman": generic but still who said it
     return who
@@ -81,6 +100,9 @@ def find_attribution(sentence: str) -> str | None:
             if who:
                 return who
     m = _SUBJECT_SAYS.match(body)
+    if m and (who := _clean(m.group("who"))):
+        return who
+    m = _SAYS_AT_END.search(text)
     if m:
-        return _clean(m.group("who"))
+        return _clean(m.group("who") or m.group("who2"))
     return None

@@ -7,14 +7,20 @@ Within a subject, the quantities of one measure group (killed / wounded /
 casualties together; troops; area; length; duration; percent) are compared
 across articles: figures that do not agree within rounding (units converted:
 386 sq miles is 1,000 sq km; "some 11,000" agrees with "11,000 to 12,000")
-make a conflict. Each side lists the figures one version gives and every
-sentence that gives them, with its attribution.
+make a conflict. Only figures of one scope are compared: confirmed counts
+with confirmed counts, and figures for one place (a figure naming no place can
+be any place's); the conflict's label names that scope ("Killed and wounded
+in Mexico"). Questions and sentences in the writer's own voice (a reader's
+"According to a good friend of mine, ...") give no figures. Each side lists the
+figures one version gives and every sentence that gives them, with its
+attribution.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -23,6 +29,7 @@ from digest.attribution import find_attribution
 from digest.quantities import Quantity, find_quantities
 from digest.select import citation_of
 from digest.similarity import similar_pairs
+from digest.text import in_first_person
 from digest.types import Conflict, ConflictSide, QuantityClaim, Sentence
 from digest.unionfind import UnionFind
 
@@ -76,7 +83,9 @@ def find_conflicts(
     def day(i: int) -> dt.date | None:
         return dates.get(sentences[i].article_id)
 
-    quantities = {i: comparable(s.text, find_quantities(s.text)) for i, s in enumerate(sentences)}
+    quantities = {
+        i: comparable(s.text, find_quantities(s.text)) if reports(s.text) else [] for i, s in enumerate(sentences)
+    }
     rows = [i for i, qs in quantities.items() if qs]
     if not rows:
         return ()
@@ -132,6 +141,12 @@ _FOR_BEFORE = re.compile(
     r"\b(?:for\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+)$",
     re.I,
 )
+
+
+def reports(sentence: str) -> bool:
+    """Whether a sentence can report a figure: not a question, not the writer's own voice (a
+    reader's "According to a good friend of mine, 10,000 people died ...")."""
+    return not sentence.rstrip(" \"'”’").endswith("?") and not in_first_person(sentence)
 
 
 def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
@@ -195,6 +210,11 @@ def _conflict(
     """A conflict among ``members``, sentences of one subject and one period (any two of their
     articles are contemporary); None when their figures agree."""
     claims = {i: [q for q in quantities[i] if GROUPS[q.measure] == group] for i in members}
+    figures = [q for i in sorted(claims) for q in claims[i]]
+    if not figures:
+        return None
+    scope = _scope(figures)
+    claims = {i: [q for q in qs if q.same_scope(scope)] for i, qs in claims.items()}
     claims = {i: qs for i, qs in claims.items() if qs}
     inconsistent = _self_contradicting(claims, sentences)
     claims = {i: qs for i, qs in claims.items() if sentences[i].article_id not in inconsistent}
@@ -220,7 +240,22 @@ def _conflict(
     built = [_side(side, sentences, claims, count_sources, preference) for side in sides]
     built.sort(key=lambda s: (-s.independent_count, -len(s.citations), s.summary))
     subject_row = _subject(members, sentences, labels, representatives, preference, fits)
-    return Conflict(group, LABELS[group], sentences[subject_row].text, tuple(built))
+    label = LABELS[group] + (" (confirmed)" if scope.confirmed else "") + (f" in {scope.place}" if scope.place else "")
+    return Conflict(group, label, sentences[subject_row].text, tuple(built))
+
+
+def _scope(figures: list[Quantity]) -> Quantity:
+    """A figure of the scope most of a subject's figures have, the one its conflict compares:
+    confirmed counts or not, then the place most of those name (a figure without a place when
+    none names one). Figures of another scope count something else ("seven laboratory-confirmed
+    deaths" beside "150 deaths"; "one death in the United States" beside "149 deaths in Mexico")."""
+    confirmed = sum(q.confirmed for q in figures) * 2 > len(figures)
+    same = [q for q in figures if q.confirmed == confirmed]
+    places = Counter(q.place.lower() for q in same if q.place is not None)
+    if not places:
+        return same[0]
+    place = min(places, key=lambda p: (-places[p], p))
+    return next(q for q in same if q.place is not None and q.place.lower() == place)
 
 
 def _self_contradicting(claims: dict[int, list[Quantity]], sentences: Sequence[Sentence]) -> set[str]:
@@ -243,9 +278,11 @@ def _self_contradicting(claims: dict[int, list[Quantity]], sentences: Sequence[S
 
 
 def _differ(xs: list[Quantity], ys: list[Quantity]) -> bool:
-    """Whether two figures of one measure, one from each list (two different ones when the lists
-    are the same), disagree."""
-    return any(a.measure == b.measure and a is not b and not a.agrees_with(b) for a in xs for b in ys)
+    """Whether two figures of one measure and scope, one from each list (two different ones when
+    the lists are the same), disagree."""
+    return any(
+        a.measure == b.measure and a is not b and a.same_scope(b) and not a.agrees_with(b) for a in xs for b in ys
+    )
 
 
 def _same_version(a: list[Quantity], b: list[Quantity]) -> bool:

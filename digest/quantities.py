@@ -18,19 +18,21 @@ import re
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from digest.timex.lexicon import MONTHS, WEEKDAYS
+
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000, "dozen": 12, "a dozen": 12,
+    "fifty": 50, "a hundred": 100, "a thousand": 1000, "dozen": 12, "a dozen": 12,
 }  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3}
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")\b"
 _APPROX = r"(?:some|about|around|approximately|roughly|nearly|almost|up to|more than|over|at least|fewer than|less than|an estimated|estimated|close to)"  # noqa: E501
 _QUANTITY = re.compile(
-    rf"(?<![\w$£€.,-])(?:(?P<approx>{_APPROX})\s+)?"
+    rf"(?<![\w$£€.,-])(?:(?P<approx>{_APPROX})\s+|(?P<between>between)\s+)?"
     rf"(?P<low>{_NUM}|{_WORDNUM})(?:\s+(?P<scale>thousand|million|billion)\b|(?P<scale2>m|bn|k)\b)?"
-    rf"(?:\s*(?:to|-|–)\s*(?P<high>{_NUM})(?:\s+(?P<hscale>thousand|million|billion)\b)?)?"
+    rf"(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?P<high>{_NUM})(?:\s+(?P<hscale>thousand|million|billion)\b)?)?"
     rf"(?P<pct>\s*%|\s+per\s?cent\b|\s+percent\b)?",
     re.I,
 )
@@ -50,6 +52,14 @@ _CASUALTY_WORDS = [
     ("wounded", re.compile(r"\b(?:wounded|injured|injuries|hurt)\b", re.I)),
     ("casualties", re.compile(r"\b(?:casualties|losses)\b", re.I)),
 ]
+# Nouns that count something other than people: a casualty word after them is not what the number
+# counts ("2,200 swine flu infections have resulted in deaths", "spread to 20 countries, causing deaths").
+_OTHER_COUNT = re.compile(
+    r"\b(?:cases|infections|illnesses|hospitali[sz]ations|tests|samples|doses|barrels|gallons|lit(?:er|re)s|"
+    r"tons|tonnes|dollars|euros|pounds|homes|houses|buildings|flights|ships|vessels|boats|vehicles|tanks|"
+    r"animals|pigs|birds|countries|states|cities|towns|villages|schools|jobs|votes|seats)\b",
+    re.I,
+)
 _TROOPS = re.compile(r"\b(?:troops|soldiers|fighters|forces|personnel|servicemen|men|force)\b", re.I)
 # What a number counts is said before the clause ends or another number starts.
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:and|but|while|whereas|including|out of)\b|\d", re.I)
@@ -71,9 +81,20 @@ class Quantity:
     high: float
     approximate: bool
     unit: str  # the unit or noun as written
+    # Scope: a confirmed count ("seven laboratory-confirmed deaths") is a narrower measure than a
+    # total; a place named in the figure's clause ("101 lives in Mexico") bounds what it counts.
+    confirmed: bool = False
+    place: str | None = None
 
     def agrees_with(self, other: Figure) -> bool:
         return agree(self, other)
+
+    def same_scope(self, other: Quantity) -> bool:
+        """Whether two figures can count the same thing: both confirmed counts or neither, and
+        not in two different places (a figure without a place can be anywhere's)."""
+        return self.confirmed == other.confirmed and (
+            self.place is None or other.place is None or self.place.lower() == other.place.lower()
+        )
 
     @property
     def phrase(self) -> str:
@@ -137,6 +158,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if not measure:
             clause = _CLAUSE_END.split(after, maxsplit=1)[0]
             window = " ".join(clause.split()[:8])
+            other = _OTHER_COUNT.search(window)
+            if other:  # "2,200 swine flu infections ... deaths": only what comes before the other noun
+                window = window[: other.start()]
             for name, pattern in _CASUALTY_WORDS:
                 if pattern.search(window):
                     measure, unit = name, pattern.search(window).group(0)  # type: ignore[union-attr]
@@ -151,13 +175,52 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue  # people are counted in whole numbers; "1535 At least 11 ..." is a live-blog time
         if measure in _PEOPLE and _AGE_OR_SPAN.match(after):
             continue  # "a 23-month-old child has died" counts no one
+        clause = _PLACE_CLAUSE_END.split(sentence[end:], maxsplit=1)[0]
         quantity = Quantity(
-            m.start(), end, sentence[m.start() : end], measure, low * factor, high * factor, approximate, unit
+            m.start(),
+            end,
+            sentence[m.start() : end],
+            measure,
+            low * factor,
+            high * factor,
+            approximate,
+            unit,
+            confirmed=_is_confirmed(sentence[: m.start()], sentence[m.end() :]),
+            place=_place(clause),
         )
         if out and _is_conversion(sentence, out[-1], quantity):
             continue
         out.append(quantity)
     return out
+
+
+# As _CLAUSE_END, but a full stop after a capital is an abbreviation ("in the U.S. from ...").
+_PLACE_CLAUSE_END = re.compile(r"[,;:!?()]|(?<![A-Z])\.|\b(?i:and|but|while|whereas|including|out of)\b|\d")
+_CONFIRMED = re.compile(r"\bconfirmed\b", re.I)
+_PLACE = re.compile(
+    r"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
+)
+_ALIASES = {
+    "us": "United States", "u.s": "United States", "usa": "United States", "america": "United States",
+    "uk": "United Kingdom", "u.k": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
+}  # fmt: skip
+
+
+def _is_confirmed(before: str, after: str) -> bool:
+    """A confirmed count: "confirmed" among the three words before the number or the four after."""
+    return bool(_CONFIRMED.search(" ".join(before.split()[-3:] + after.split()[:4])))
+
+
+def _place(clause: str) -> str | None:
+    """The place a figure's clause names ("deaths from swine flu in Mexico" -> "Mexico"; "in the US"
+    -> "United States"), not a month or a weekday ("in August")."""
+    for m in _PLACE.finditer(clause):
+        place = m.group("place").rstrip(".")
+        first = place.split()[0].lower()
+        if first in MONTHS or first in WEEKDAYS:
+            continue
+        return _ALIASES.get(place.lower().replace(".", ""), place)
+    return None
 
 
 def _is_conversion(sentence: str, previous: Quantity, current: Quantity) -> bool:

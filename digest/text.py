@@ -183,3 +183,14 @@ def has_words(text: str, n: int) -> bool:
 def content_words(text: str) -> list[str]:
     """Words that carry meaning: not stopwords, at least three characters or a number."""
     return [w for w in words(text) if w not in STOPWORDS and (len(w) >= 3 or w.isdigit())]
+
+
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def in_first_person(text: str) -> bool:
+    """Whether a sentence speaks in the first person singular outside quotation marks: the
+    writer's own voice ("According to a good friend of mine, ..."), not a quoted source ('"I saw
+    it," she said')."""
+    return bool(FIRST_PERSON.search(_QUOTED.sub(" ", normalize(text))))

@@ -59,7 +59,7 @@ from digest.errors import InputError
 from digest.segment import segment, usable
 from digest.select import citation_of, self_contained
 from digest.sourcing import SourceGraph
-from digest.text import content_words, has_words, normalize, word_count, words
+from digest.text import FIRST_PERSON, content_words, has_words, normalize, word_count, words
 from digest.timeline import choose_reference, human_date
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.types import Article, Briefing, DateEvidence, Event, Sentence, Timex
@@ -605,7 +605,6 @@ _COMMENT = re.compile(
     r"|\bat \d{1,2}[:.]\d{2}\b[^,]{0,40},\s*[^,:]{1,40} wrote\s*:|^\S+ wrote\s*:",
     re.I,
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
 
 
 def is_chatter(text: str) -> bool:
@@ -618,7 +617,7 @@ def is_chatter(text: str) -> bool:
         return True
     if _COMMENT.search(stripped) or stripped.endswith("?") or stripped[0].islower():
         return True
-    return bool(_FIRST_PERSON.search(normalize(stripped)))
+    return bool(FIRST_PERSON.search(normalize(stripped)))
 
 
 # Words that only say when or that the page was posted: a stamp ("-- June 02, 2010 2:43 PM OH.",

@@ -27,6 +27,21 @@ from digest.attribution import find_attribution
         ("They said Friday night's event had set a new record.", None),  # a pronoun is no attribution
         ("The withdrawal of North Korean troops, if confirmed, could be a significant step.", None),
         ("Russia launched a full-scale invasion of Ukraine in February 2022.", None),
+        # An attribution closing the sentence, after the statement or its quote.
+        (
+            "The virus is suspected of claiming 101 lives in Mexico though the number of confirmed cases there is "
+            "26, its health minister said on Monday.",
+            "its health minister",
+        ),
+        ("At least 300 people died, the Red Cross said in a statement.", "the Red Cross"),
+        ('"The toll is 300," said the minister.', "the minister"),
+        ('"The toll is 300," he said on Tuesday.', None),
+        ("The local news is reporting 200 fatalities.", "The local news"),
+        # A reporting verb used as an adjective names no speaker.
+        ("The facts are only eight people have been officially confirmed deaths from the virus.", None),
+        ("Mexico's confirmed cases rose to 300.", None),
+        ("The number of reported deaths is 300.", None),
+        ("There have been 248 deaths linked to the virus in Mexico, with 12 confirmed.", None),
     ],
 )
 def test_find_attribution(sentence: str, expected: str | None) -> None:

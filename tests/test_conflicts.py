@@ -153,3 +153,36 @@ def test_an_article_giving_two_figures_on_its_own_word_counts_different_things()
         ("300 killed", ["a", "b"]),
         ("1,000 killed", ["a"]),
     ]
+
+
+def test_figures_of_another_scope_are_not_compared() -> None:
+    # A confirmed count is a narrower measure than a total.
+    texts = [("a", "There have been seven laboratory-confirmed deaths."), ("b", "All the 150 deaths were in Mexico.")]
+    assert _run(texts, [0, 0]) == ()
+    # Figures for two places count different things; the conflict compares the place most name.
+    [c] = _run(
+        [
+            ("a", "The flu has claimed 149 lives in Mexico."),
+            ("b", "In all, 200 people have died in Mexico."),
+            ("c", "There has been one death in the United States."),
+            ("d", "So far 160 people have died."),  # no place: may be Mexico's
+        ],
+        [0, 0, 0, 0],
+    )
+    assert c.label == "Killed and wounded in Mexico"
+    assert {x.article_id for side in c.sides for x in side.citations} == {"a", "b", "d"}
+    # "the US" and "the U.S." are one place
+    [c] = _run([("a", "3 people died in the US."), ("b", "30 people died in the U.S. so far.")], [0, 0])
+    assert c.label == "Killed and wounded in United States"
+
+
+def test_the_writers_own_voice_and_questions_are_no_side() -> None:
+    texts = [
+        ("a", "According to a good friend of mine, 10,000 people have died."),
+        ("b", "Did 90,000 people die?"),
+        ("c", "Officials said 100 people have died."),
+    ]
+    assert _run(texts, [0, 0, 0]) == ()
+    # a quoted source speaking in the first person is a side
+    [c] = _run([("a", '"I counted 10,000 dead," the mayor said.'), ("c", "Officials said 100 people died.")], [0, 0])
+    assert {side.summary for side in c.sides} == {"10,000 dead", "100 died"}

@@ -40,6 +40,14 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
         ("The 52-year-old man was killed on Friday.", []),
         ("After a five-day battle 40 soldiers died.", [("40", "killed", 40, 40, False)]),
         ("A 300-strong force was sent.", [("300", "troops", 300, 300, False)]),
+        # A number that counts something else, with a casualty word later in its clause.
+        ("The 2,200 swine flu infections reported have resulted in deaths.", []),
+        ("The virus spread to 20 countries where deaths were reported.", []),
+        ("Seven laboratory-confirmed deaths from swine flu in Mexico.", [("Seven", "killed", 7, 7, False)]),
+        ("So far it has killed a couple of hundred.", []),  # "hundred" alone is no figure
+        ("About a hundred people died.", [("About a hundred", "killed", 100, 100, True)]),
+        ("between 100,000 and 200,000 dead", [("between 100,000 and 200,000", "killed", 100000, 200000, False)]),
+        ("Of 10 20 died.", [("20", "killed", 20, 20, False)]),  # "and" joins a range only after "between"
     ],
 )
 def test_find_quantities(text: str, expected: list[tuple[str, str, float, float, bool]]) -> None:
