@@ -47,7 +47,11 @@ _CONTEXT_OPENERS = frozenset(
 # Openers that lean on the sentence before: "Since then, ...", "However, ...".
 _CONNECTIVE = re.compile(
     r"^(?:since then|then|however|but|and|also|meanwhile|separately|still|instead|yet|so|thus|therefore|"
-    r"moreover|besides|in addition|as a result|individually)\b",
+    r"moreover|besides|in addition|as a result|individually)\b"
+    # ... and these when a comma follows: "At the same time, infections were breaking out ..."
+    r"|^(?:at the same time|nevertheless|nonetheless|furthermore|in contrast|by contrast|on the other hand|"
+    r"likewise|similarly|in turn|even so|in response|by then|until then|after that|before that|at that time|"
+    r"at that point|in that case)\s*,",
     re.I,
 )
 _TERMINAL = re.compile(r"""[.!?]['"’”)\]]*$""")

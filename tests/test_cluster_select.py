@@ -67,6 +67,10 @@ def test_self_contained_penalises_context_dependence() -> None:
     assert self_contained('"Cleaning the marshes of the Gulf will take years," the mayor said.') == 1.0
     assert self_contained("“The oil is everywhere on the beaches,” the mayor of the town said.") == 1.0
     assert self_contained("People here say it's BP's fault and the company's alone, officials said.") == 1.0
+    # A connective phrase with its comma refers back; the same words starting a clause do not.
+    assert self_contained("At the same time, infections were breaking out globally.") < 1.0
+    assert self_contained("In response, BP said it would pay.") < 1.0
+    assert self_contained("In response to the spill, BP said it would pay.") == 1.0
 
 
 def test_is_specific() -> None:
