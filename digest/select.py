@@ -225,6 +225,13 @@ def attestation(sentences: Sequence[Sentence]) -> list[float]:
     return out
 
 
+def opens_with_reference(text: str) -> bool:
+    """Whether a sentence opens with a word that points back ("He explains ...", "This was ..."):
+    who or what it is about is in the sentence before."""
+    tokens = words(text[:40])
+    return bool(tokens) and tokens[0] in _CONTEXT_OPENERS
+
+
 def self_contained(text: str) -> float:
     """1.0 for a complete sentence of useful length that does not lean on the one before; a
     sentence cut off with an ellipsis ("... saying they belie...") is below 0.5, and a piece of a
@@ -233,7 +240,7 @@ def self_contained(text: str) -> float:
     score = 1.0
     if not tokens:
         return 0.0
-    if tokens[0] in _CONTEXT_OPENERS:
+    if opens_with_reference(text):
         score -= 0.4
     elif _CONNECTIVE.match(text.lstrip("\"'“‘ ")):
         score -= 0.3

@@ -25,7 +25,7 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    the first sentences of articles published on the day or the day after that name no date
    at all (dated by their article's publication date: the event's evidence is then an empty
    span at the sentence's start whose value is the publication date; renderers can say
-   "published ..."). Lexical centrality (TF-IDF cosine to the centroid of all the day's
+   "published ..."), unless they open with a word that points back ("He explains ..."). Lexical centrality (TF-IDF cosine to the centroid of all the day's
    candidates) shortlists the eligible ones (keywords as in news-tls: the sentence contains
    one, case-insensitively; 5 to 35 words; self-contained; not chatter: no reader comment, no
    first-person line, no question, see :func:`is_chatter`; not under a page's reader comments,
@@ -57,7 +57,7 @@ from digest.config import Config
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
 from digest.segment import segment, usable
-from digest.select import citation_of, self_contained
+from digest.select import citation_of, opens_with_reference, self_contained
 from digest.sourcing import SourceGraph
 from digest.text import FIRST_PERSON, content_words, has_words, normalize, word_count, words
 from digest.timeline import choose_reference, human_date
@@ -532,6 +532,8 @@ class _Chooser:
                 continue  # a reader comment
             if not self.eligible(s.text):
                 continue
+            if m.timex is None and opens_with_reference(s.text):
+                continue  # a lead dated by its publication stands for the day alone: not "He explains ..."
             seen_texts.add(key)
             self.lexical[m.sentence] = score
             out.append(m)

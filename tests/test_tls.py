@@ -180,6 +180,20 @@ def test_lead_sentence_without_a_date_is_dated_by_publication_and_says_so() -> N
             assert ev.value == pub.isoformat() and 0 <= (pub - e.sort_key).days <= 1
 
 
+def test_a_lead_that_points_back_is_no_entry_but_a_dated_sentence_that_does_is() -> None:
+    lead = "He explains what the protesters will be doing in Tahrir Square next."
+    arts = [
+        article(1, D(2011, 1, 25), "Thousands of protesters filled Tahrir Square on Tuesday demanding change."),
+        article(2, D(2011, 1, 25), lead, "Protesters and police clashed for hours in the centre of Cairo."),
+        article(3, D(2011, 1, 26), "They said riot police used water cannon against protesters on January 25."),
+    ]
+    b = build_timeline(arts, Config(max_dates=1, per_date=4, keywords=("protest",)), embedder=BagOfWords())
+    texts = {e.text for e in b.events}
+    assert lead not in texts  # dated only by its publication: "He" is in the sentence before
+    assert "They said riot police used water cannon against protesters on January 25." in texts
+    assert "Protesters and police clashed for hours in the centre of Cairo." in texts
+
+
 def test_dateline_is_not_part_of_a_sentence() -> None:
     a = article(
         1,
