@@ -20,21 +20,21 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    keywords, only mentions in sentences that contain one count (a day named in off-topic text,
    such as a programme listing, is not an event of the topic). Ties: more mentioning sentences,
    then the earlier day. Only days some sentence names can be chosen.
-4. Sentences per day, days in order of importance until L days have a sentence. Candidates:
-   the sentences that name the day (dated by a span of their own text) and, as in news-tls,
-   the first sentences of articles published on the day or the day after that name no date
-   at all (dated by their article's publication date: the event's evidence is then an empty
-   span at the sentence's start whose value is the publication date; renderers can say
-   "published ..."), unless they open with a word that points back ("He explains ..."). Lexical centrality (TF-IDF cosine to the centroid of all the day's
-   candidates) shortlists the eligible ones (keywords as in news-tls: the sentence contains
-   one, case-insensitively; 5 to 35 words; self-contained; not chatter: no reader comment, no
-   first-person line, no question, see :func:`is_chatter`; not under a page's reader comments,
-   see :func:`digest.clean.comments_start`; saying more than a date, see
-   :func:`says_more_than_when`). The shortlists of the next days
-   are embedded in one call, and K sentences are picked greedily by embedding centrality among
-   the day's shortlist plus lexical centrality, skipping near-duplicates of the day's picks.
-   No sentence (nor an identical text, nor a near-copy of a sentence of another day) is used
-   twice in the timeline.
+4. Sentences per day, days in order of importance until L days have a sentence. Candidates: the
+   sentences that name the day (dated by a span of their own text) and, as in news-tls, the
+   first sentences of articles published on the day or the day after that name no date at all
+   (dated by their article's publication date: the event's evidence is then an empty span at
+   the sentence's start whose value is the publication date; renderers can say "published
+   ..."), unless they open with a word that points back ("He explains ..."). Lexical centrality
+   (TF-IDF cosine to the centroid of all the day's candidates) shortlists the eligible ones
+   (keywords as in news-tls: the sentence contains one, case-insensitively; 5 to 35 words;
+   self-contained; not chatter: no reader comment, no first-person line, no question, see
+   :func:`is_chatter`; not under a page's reader comments, see
+   :func:`digest.clean.comments_start`; saying more than a date, see
+   :func:`says_more_than_when`). The shortlists of the next days are embedded in one call, and
+   K sentences are picked greedily by embedding centrality among the day's shortlist plus
+   lexical centrality, skipping near-duplicates of the day's picks. No sentence (nor an
+   identical text, nor a near-copy of a sentence of another day) is used twice in the timeline.
 5. One Event per chosen sentence, with its citation and the dating span; chronological.
 
 Memory: linear in the collection (the sentence list, mention lists, one sparse TF-IDF vector
