@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from markdown_it import MarkdownIt
 
@@ -210,3 +211,22 @@ def test_independent_sources_and_filler(briefing: Briefing) -> None:
 
 def _article_text(b: Briefing, prefix: str) -> str:
     return next(a.text for a in b.articles if a.id.startswith(prefix))
+
+
+def test_the_embedder_encodes_each_text_once_whatever_the_order() -> None:
+    from digest.embed import SentenceTransformerEmbedder
+
+    texts = [
+        "North Korean troops have left the front.",
+        "Western officials said some 11,000 troops had been sent from North Korea to fight for Russia.",
+        "North Korean troops have left the front.",
+    ]
+    seen: list[tuple[str, int, int]] = []
+    embedder = SentenceTransformerEmbedder()
+    forward = embedder.encode(texts, progress=lambda stage, done, total: seen.append((stage, done, total)))
+    backward = embedder.encode(texts[::-1])
+    assert forward.shape == (3, 384)
+    assert seen == [("embedding", 2, 2)]  # the repeated text is encoded once
+    # Vectors depend on the set of texts, not on their order: the batches are the same.
+    assert np.array_equal(forward[0], forward[2])
+    assert np.array_equal(forward, backward[::-1])
