@@ -534,6 +534,8 @@ class _Chooser:
                 continue
             if m.timex is None and opens_with_reference(s.text):
                 continue  # a lead dated by its publication stands for the day alone: not "He explains ..."
+            if m.timex is not None and not _about_its_label_day(s, m.timex):
+                continue  # "June 10 - Obama invites ... on June 16": an item of June 10, not of June 16
             seen_texts.add(key)
             self.lexical[m.sentence] = score
             out.append(m)
@@ -609,15 +611,41 @@ _COMMENT = re.compile(
 )
 
 
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A list item's date label: "June 10 - ...", "2 June: ...", "Tuesday, April 20, 2010 -- ...".
+_DATE_LABEL = re.compile(
+    rf"^\W*(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?"
+    rf"(?:(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAME})\.?)"
+    rf"(?:,?\s+\d{{4}})?\s*(?:[-–—:]|--)",
+    re.I,
+)
+
+
+def _about_its_label_day(sentence: Sentence, timex: Timex) -> bool:
+    """Whether a sentence can stand for the day a span of it names: a list item opening with a date
+    label ("June 10 - The White House says Obama has invited Svanberg ... on June 16") is about
+    its label's day only."""
+    label = _DATE_LABEL.match(sentence.text)
+    return label is None or timex.start - sentence.start < label.end()
+
+
+# A photo caption: "In this image made from video provided by BP, Wednesday, June 2, 2010, shows ...".
+_CAPTION = re.compile(
+    r"^\W*(?:in\s+this\s+(?:\w+\s+)?(?:image|photo|photograph|picture|frame grab)\b"
+    r"|this\s+(?:\w+\s+)?(?:image|photo|photograph|picture)\s+(?:shows|taken|made|provided)\b)",
+    re.I,
+)
+
+
 def is_chatter(text: str) -> bool:
     """A line that is not a report of events: a reader comment (a ``|`` separator, "Reply", a
     "... at 5:24 pm |" stamp, an "At 4:16 pm on 18 Jan 2010, CComment wrote:" header), a
-    first-person line ("I think ..."), a question, or a sentence that starts in lower case (a
-    fragment or a comment)."""
+    first-person line ("I think ..."), a question, a sentence that starts in lower case (a
+    fragment or a comment), or a photo caption ("In this image made from video ...")."""
     stripped = text.strip()
     if not stripped:
         return True
-    if _COMMENT.search(stripped) or stripped.endswith("?") or stripped[0].islower():
+    if _COMMENT.search(stripped) or stripped.endswith("?") or stripped[0].islower() or _CAPTION.match(stripped):
         return True
     return bool(FIRST_PERSON.search(normalize(stripped)))
 

@@ -348,6 +348,23 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert not is_chatter("BP agreed on Wednesday to put $20bn into a fund for victims of the spill.")
     assert not is_chatter("Mubarak announces he will not seek a new term in September's elections.")
     assert not is_chatter("Thousands of gallons of oil begin gushing into the Gulf of Mexico from the well.")
+    # a photo caption describes a picture
+    assert is_chatter("In this image made from video provided by BP, Wednesday, June 2, 2010, shows the site.")
+    assert is_chatter("This photo taken on Friday shows oil on the beach at Grand Isle.")
+    assert not is_chatter("This picture of the Gulf coast is grim, the governor said on Friday.")
+
+
+def test_a_list_item_is_an_entry_only_for_the_day_its_label_names() -> None:
+    item = "June 10 - The White House says Obama has invited BP's chairman to a meeting on June 16."
+    arts = [
+        article(1, D(2010, 6, 20), item),
+        article(2, D(2010, 6, 17), "BP agreed on June 16 to put $20bn into a fund for victims of the spill."),
+        article(3, D(2010, 6, 17), "Obama met BP's chairman at the White House on June 16 to discuss the spill."),
+    ]
+    b = build_timeline(arts, Config(max_dates=2, per_date=3), embedder=BagOfWords())
+    by_day = {(e.value, e.text) for e in b.events}
+    assert ("2010-06-16", item) not in by_day
+    assert ("2010-06-10", item) in by_day
 
 
 def test_comment_lines_are_never_timeline_sentences() -> None:
