@@ -15,8 +15,9 @@ The same file can also keep the date tagger's results (:class:`CachedTimexes`, t
 reference date and text: on a re-run the tagging, the other slow step of ``digest timeline``,
 is skipped too. A changed tagger gets a new fingerprint, so stale results are never served.
 For ``digest timeline`` it also keeps each article's cleaned text (:class:`CachedCleaning`, table
-``cleaned``) and sentence offsets (:class:`CachedSegments`, table ``segments``), keyed the same
-way by a fingerprint of the code's source and the SHA-256 of the article.
+``cleaned``, with the lines the cleaner looks up in table ``looked_up``) and sentence offsets
+(:class:`CachedSegments`, table ``segments``), keyed the same way by a fingerprint of the code's
+source and the SHA-256 of the article.
 """
 
 from __future__ import annotations
@@ -163,6 +164,8 @@ _TABLES = (
     " PRIMARY KEY (cleaner, hash)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS timex_groups (tagger TEXT NOT NULL, hash BLOB NOT NULL, found TEXT NOT NULL,"
     " PRIMARY KEY (tagger, hash)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS looked_up (cleaner TEXT NOT NULL, hash BLOB NOT NULL, lines TEXT NOT NULL,"
+    " PRIMARY KEY (cleaner, hash)) WITHOUT ROWID",
 )
 
 
@@ -178,7 +181,7 @@ def _check_or_create(db: sqlite3.Connection, path: str) -> None:
             raise CacheError(
                 path, f"is an embedding cache of version {meta.get('version')}; this digest reads {VERSION}"
             )
-        if tables >= {"vectors", "timexes", "segments", "cleaned", "timex_groups"}:
+        if tables >= {"vectors", "timexes", "segments", "cleaned", "timex_groups", "looked_up"}:
             _wal(db)
             return
     try:
@@ -507,17 +510,17 @@ class CachedCleaning(_ArticleCache):
         self.owner = _source_fingerprint("digest.clean.clean_articles", ("clean", "text", "types"))
 
     def clean_articles(self, articles: Sequence[Article]) -> list[Article]:
-        from digest.clean import clean_article, line_keys, looked_up_lines, repeated_lines
+        from digest.clean import clean_article, line_keys, repeated_lines
 
         own = [line_keys(a) for a in articles]
         repeated = repeated_lines(articles, keys=own)
         keys = [
             hashlib.sha256(
-                json.dumps(
-                    [a.title, a.text, sorted(looked_up_lines(a, keys=lines) & repeated)], ensure_ascii=False
-                ).encode("utf-8", "surrogatepass")
+                json.dumps([a.title, a.text, sorted(looked_up & repeated)], ensure_ascii=False).encode(
+                    "utf-8", "surrogatepass"
+                )
             ).digest()
-            for a, lines in zip(articles, own, strict=True)
+            for a, looked_up in zip(articles, self._looked_up(articles, own), strict=True)
         ]
 
         def decode(article: Article, payload: bytes | str) -> list[Article]:
@@ -535,6 +538,28 @@ class CachedCleaning(_ArticleCache):
         return self._each(articles, keys, decode, compute)
 
     __call__ = clean_articles
+
+    def _looked_up(self, articles: Sequence[Article], own: Sequence[set[str]]) -> list[set[str]]:
+        """Each article's :func:`digest.clean.looked_up_lines` (given its ``line_keys``), the
+        lines beyond ``own`` kept in table ``looked_up``: finding them runs the lead-in and
+        run-in rules over every line, which was half of a re-run's cleaning."""
+        from digest.clean import looked_up_lines
+
+        hashes = [hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).digest() for a in articles]
+        stored = _stored(self._db, self.path, "looked_up", "cleaner", self.owner, "lines", list(dict.fromkeys(hashes)))
+        out: list[set[str]] = []
+        new: list[tuple[str, bytes, str]] = []
+        for article, lines, key in zip(articles, own, hashes, strict=True):
+            value = stored.get(key)
+            if isinstance(value, str):
+                out.append(lines | set(json.loads(value)))
+                continue
+            found = looked_up_lines(article, keys=lines)
+            stored[key] = json.dumps(sorted(found - lines), ensure_ascii=False)
+            new.append((self.owner, key, stored[key]))
+            out.append(found)
+        _insert(self._db, self.path, "looked_up", new)
+        return out
 
 
 def _segments_key(article: Article, min_words: int) -> bytes:
