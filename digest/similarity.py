@@ -23,6 +23,8 @@ def similar_pairs(
     for start in range(0, len(index), block):
         sims = matrix[start : start + block] @ matrix[start:].T
         hits = np.argwhere(sims >= threshold)
-        for r, c in hits.tolist():
-            if c > r:
-                yield int(index[start + r]), int(index[start + c]), float(sims[r, c])
+        hits = hits[hits[:, 1] > hits[:, 0]]  # each pair once, no row with itself
+        values = sims[hits[:, 0], hits[:, 1]].tolist()
+        firsts = index[start + hits[:, 0]].tolist()
+        seconds = index[start + hits[:, 1]].tolist()
+        yield from zip(firsts, seconds, values, strict=True)

@@ -170,21 +170,27 @@ def align(sims: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     """Monotonic one-to-one alignment of two sentence sequences maximising the summed similarity of
     pairs at or above ``threshold`` (copies keep their source's order; a paraphrase of one sentence
     elsewhere in the text does not count as reproducing it)."""
+    import numpy as np
+
     n, m = sims.shape
-    gain = [[float(sims[i, j]) if sims[i, j] >= threshold else 0.0 for j in range(m)] for i in range(n)]
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    values = np.asarray(sims, dtype=np.float64)
+    gains = np.where(values >= threshold, values, 0.0)
+    # best[i, j]: the best sum for rows i.. and columns j..; a row is the suffix maximum of
+    # max(take, skip the row), computed a row at a time (the same float sums as cell by cell).
+    best = np.zeros((n + 1, m + 1), dtype=np.float64)
     for i in range(n - 1, -1, -1):
-        row, below = best[i], best[i + 1]
-        for j in range(m - 1, -1, -1):
-            take = gain[i][j] + below[j + 1] if gain[i][j] else 0.0
-            row[j] = max(take, below[j], row[j + 1])
+        below = best[i + 1]
+        take = np.where(gains[i] != 0.0, gains[i] + below[1:], 0.0)
+        best[i, :m] = np.maximum.accumulate(np.maximum(take, below[:m])[::-1])[::-1]
+    gain = gains.tolist()
+    best_rows = best.tolist()
     pairs: list[tuple[int, int]] = []
     i = j = 0
     while i < n and j < m:
-        if gain[i][j] and best[i][j] == gain[i][j] + best[i + 1][j + 1]:
+        if gain[i][j] and best_rows[i][j] == gain[i][j] + best_rows[i + 1][j + 1]:
             pairs.append((i, j))
             i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
+        elif best_rows[i][j] == best_rows[i + 1][j]:
             i += 1
         else:
             j += 1

@@ -21,6 +21,37 @@ def test_align_is_monotonic_and_one_to_one() -> None:
     assert align(np.asarray([[0.5]]), 0.8) == []
 
 
+def _align_cell_by_cell(sims: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """The alignment's dynamic programme written out cell by cell, as a reference."""
+    n, m = sims.shape
+    gain = [[float(sims[i, j]) if sims[i, j] >= threshold else 0.0 for j in range(m)] for i in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = gain[i][j] + best[i + 1][j + 1] if gain[i][j] else 0.0
+            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        if gain[i][j] and best[i][j] == gain[i][j] + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def test_align_row_at_a_time_equals_the_cell_by_cell_programme() -> None:
+    rng = np.random.default_rng(0)
+    for case in range(300):
+        n, m = rng.integers(0, 25, 2)
+        sims = rng.random((n, m), dtype=np.float32)
+        if case % 3 == 0:
+            sims = np.round(sims * 4) / 4  # ties between alignments
+        assert align(sims, 0.8) == _align_cell_by_cell(sims, 0.8)
+
+
 def _collection(texts: dict[str, list[str]]) -> tuple[list[Article], list[Sentence], np.ndarray]:
     """Articles whose sentences are embedded by a bag of words (identical wording -> identical vector)."""
     vocab: dict[str, int] = {}
