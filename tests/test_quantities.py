@@ -44,7 +44,7 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
         ("The 2,200 swine flu infections reported have resulted in deaths.", []),
         ("The virus spread to 20 countries where deaths were reported.", []),
         ("Seven laboratory-confirmed deaths from swine flu in Mexico.", [("Seven", "killed", 7, 7, False)]),
-        ("So far it has killed a couple of hundred.", []),  # "hundred" alone is no figure
+        ("So far a couple of hundred have died.", []),  # "hundred" alone is no figure
         ("About a hundred people died.", [("About a hundred", "killed", 100, 100, True)]),
         ("between 100,000 and 200,000 dead", [("between 100,000 and 200,000", "killed", 100000, 200000, False)]),
         ("Of 10 20 died.", [("20", "killed", 20, 20, False)]),  # "and" joins a range only after "between"
