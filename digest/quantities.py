@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from digest.text import canonical_names
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 
 _NUMBER_WORDS = {
@@ -200,10 +201,6 @@ _CONFIRMED = re.compile(r"\bconfirmed\b", re.I)
 _PLACE = re.compile(
     r"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
 )
-_ALIASES = {
-    "us": "United States", "u.s": "United States", "usa": "United States", "america": "United States",
-    "uk": "United Kingdom", "u.k": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
-}  # fmt: skip
 
 
 def _is_confirmed(before: str, after: str) -> bool:
@@ -215,11 +212,11 @@ def _place(clause: str) -> str | None:
     """The place a figure's clause names ("deaths from swine flu in Mexico" -> "Mexico"; "in the US"
     -> "United States"), not a month or a weekday ("in August")."""
     for m in _PLACE.finditer(clause):
-        place = m.group("place").rstrip(".")
+        place = canonical_names(m.group("place")).rstrip(".")
         first = place.split()[0].lower()
         if first in MONTHS or first in WEEKDAYS:
             continue
-        return _ALIASES.get(place.lower().replace(".", ""), place)
+        return place
     return None
 
 

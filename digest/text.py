@@ -194,3 +194,22 @@ def in_first_person(text: str) -> bool:
     writer's own voice ("According to a good friend of mine, ..."), not a quoted source ('"I saw
     it," she said')."""
     return bool(FIRST_PERSON.search(_QUOTED.sub(" ", normalize(text))))
+
+
+# One name for a place or body however it is written ("U.S.", "USA", "America" -> "United States").
+_NAME_ALIASES = [
+    (re.compile(r"\bN\.?\s?Korea"), "North Korea"),
+    (re.compile(r"\bS\.?\s?Korea"), "South Korea"),
+    (re.compile(r"\bU\.S\.A?\.?(?=\W|$)|\bUSA?\b|\bUnited States of America\b|\bAmerica\b"), "United States"),
+    (re.compile(r"\bU\.K\.(?=\W|$)|\bUK\b|\bBritain\b|\bGreat Britain\b"), "United Kingdom"),
+    (re.compile(r"\bU\.N\.(?=\W|$)|\bUN\b"), "United Nations"),
+    (re.compile(r"\bE\.U\.(?=\W|$)|\bEU\b"), "European Union"),
+]
+
+
+def canonical_names(text: str) -> str:
+    """``text`` with each of a few places and bodies written one way ("the U.S." -> "the United
+    States", "Britain" -> "United Kingdom")."""
+    for pattern, canonical in _NAME_ALIASES:
+        text = pattern.sub(canonical, text)
+    return text

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 from digest.attribution import find_attribution
 from digest.quantities import find_quantities
 from digest.segment import segment
-from digest.text import STOPWORDS, content_words, normalize
+from digest.text import STOPWORDS, canonical_names, content_words, normalize
 
 if TYPE_CHECKING:
     import numpy as np
@@ -103,14 +103,6 @@ _RELATIVE = re.compile(
     r"summer|winter|spring|autumn|fall)|(?:few|several|recent|coming)\s+(?:days|weeks|months|years)|(?:earlier|later)\s+this\s+(?:week|month|year)|recently)\b",
     re.I,
 )
-_ALIASES = [
-    (re.compile(r"\bN\.?\s?Korea"), "North Korea"),
-    (re.compile(r"\bS\.?\s?Korea"), "South Korea"),
-    (re.compile(r"\bU\.S\.A?\.?(?=\W|$)|\bUSA?\b|\bUnited States of America\b|\bAmerica\b"), "United States"),
-    (re.compile(r"\bU\.K\.(?=\W|$)|\bUK\b|\bBritain\b|\bGreat Britain\b"), "United Kingdom"),
-    (re.compile(r"\bU\.N\.(?=\W|$)|\bUN\b"), "United Nations"),
-    (re.compile(r"\bE\.U\.(?=\W|$)|\bEU\b"), "European Union"),
-]
 _DEMONYMS = {
     "american": "united states", "americans": "united states", "british": "united kingdom",
     "briton": "united kingdom", "britons": "united kingdom",
@@ -227,10 +219,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _aliased(text: str) -> str:
-    text = normalize(text)
-    for pattern, canonical in _ALIASES:
-        text = pattern.sub(canonical, text)
-    return text
+    return canonical_names(normalize(text))
 
 
 def numbers(text: str) -> list[tuple[str, float]]:
