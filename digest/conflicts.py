@@ -107,6 +107,7 @@ def find_conflicts(
                     count_sources,
                     preference,
                     lambda row, p=period: p is None or (d := day(row)) is None or p[0] <= d <= p[1],
+                    day,
                 )
                 if conflict:
                     conflicts.append(replace(conflict, period=period))
@@ -206,6 +207,7 @@ def _conflict(
     count_sources: Callable[[Sequence[str]], float],
     preference: Callable[[Sentence], int],
     fits: Callable[[int], bool],
+    day: Callable[[int], dt.date | None],
 ) -> Conflict | None:
     """A conflict among ``members``, sentences of one subject and one period (any two of their
     articles are contemporary); None when their figures agree."""
@@ -215,6 +217,8 @@ def _conflict(
         return None
     scope = _scope(figures)
     claims = {i: [q for q in qs if q.same_scope(scope)] for i, qs in claims.items()}
+    if group == "casualties":
+        claims = _without_earlier_counts(claims, day)
     claims = {i: qs for i, qs in claims.items() if qs}
     inconsistent = _self_contradicting(claims, sentences)
     claims = {i: qs for i, qs in claims.items() if sentences[i].article_id not in inconsistent}
@@ -242,6 +246,27 @@ def _conflict(
     subject_row = _subject(members, sentences, labels, representatives, preference, fits)
     label = LABELS[group] + (" (confirmed)" if scope.confirmed else "") + (f" in {scope.place}" if scope.place else "")
     return Conflict(group, label, sentences[subject_row].text, tuple(built))
+
+
+def _without_earlier_counts(
+    claims: dict[int, list[Quantity]], day: Callable[[int], dt.date | None]
+) -> dict[int, list[Quantity]]:
+    """A toll only rises: a figure that a report published later in the period exceeds is an
+    earlier count, not another version ("up to 81 deaths" on 27 April beside "149 deaths" on 29
+    April). A later figure that is lower still disagrees."""
+    dated = [(d, q) for i, qs in claims.items() if (d := day(i)) is not None for q in qs]
+    out: dict[int, list[Quantity]] = {}
+    for i, qs in claims.items():
+        d = day(i)
+        out[i] = [
+            q
+            for q in qs
+            if d is None
+            or not any(
+                later > d and r.measure == q.measure and r.low > q.high and not r.agrees_with(q) for later, r in dated
+            )
+        ]
+    return out
 
 
 def _scope(figures: list[Quantity]) -> Quantity:

@@ -85,18 +85,24 @@ def test_articles_published_days_apart_give_updates_not_conflicts() -> None:
     kwargs = dict(subject_similarity=0.7, count_sources=lambda ids: float(len(set(ids))), preference=lambda s: 0)
     week = {"a": dt.date(2010, 1, 13), "b": dt.date(2010, 1, 20)}
     assert find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=week, **kwargs) == ()
-    same_day = {"a": dt.date(2010, 1, 13), "b": dt.date(2010, 1, 14)}
+    same_day = {"a": dt.date(2010, 1, 13), "b": dt.date(2010, 1, 13)}
     assert len(find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=same_day, **kwargs)) == 1
+    # A toll only rises: a higher figure the next day is the later count, a lower one disagrees.
+    rising = {"a": dt.date(2010, 1, 13), "b": dt.date(2010, 1, 14)}
+    assert find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=rising, **kwargs) == ()
+    falling = {"a": dt.date(2010, 1, 14), "b": dt.date(2010, 1, 13)}
+    assert len(find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=falling, **kwargs)) == 1
 
 
 def test_a_dated_collection_compares_figures_period_by_period() -> None:
     """A month's coverage: a death toll that rises from week to week is not a disagreement, but
-    two reports of the same days that differ are; each conflict lists only its period's figures."""
+    two reports of the same days that differ are (a lower figure a day later, or two figures of
+    one day); each conflict lists only its period's figures."""
     import datetime as dt
 
     texts = [
-        ("a", "Officials said 100 people were killed."),
-        ("b", "Officials said 150 people were killed."),
+        ("a", "Officials said 150 people were killed."),
+        ("b", "Officials said 100 people were killed."),
         ("c", "Officials said 900 people were killed."),
         ("d", "Officials said 1,500 people were killed."),
         ("e", "Officials said 2,000 people were killed."),
@@ -104,7 +110,7 @@ def test_a_dated_collection_compares_figures_period_by_period() -> None:
     sentences = [Sentence(a, 0, 0, len(t), t) for a, t in texts]
     emb = np.ones((5, 5), dtype=np.float32) / np.sqrt(5)
     day = dt.date(2009, 4, 27)
-    published = {"a": day, "b": day + dt.timedelta(1), "c": day + dt.timedelta(9), "d": day + dt.timedelta(10)}
+    published = {"a": day, "b": day + dt.timedelta(1), "c": day + dt.timedelta(9), "d": day + dt.timedelta(9)}
     published["e"] = day + dt.timedelta(30)  # alone in its period: nothing to compare
     first, second = find_conflicts(
         sentences,
@@ -118,7 +124,7 @@ def test_a_dated_collection_compares_figures_period_by_period() -> None:
     )
     assert first.period == (day, day + dt.timedelta(1))
     assert {c.article_id for side in first.sides for c in side.citations} == {"a", "b"}
-    assert second.period == (day + dt.timedelta(9), day + dt.timedelta(10))
+    assert second.period == (day + dt.timedelta(9), day + dt.timedelta(9))
     assert {c.article_id for side in second.sides for c in side.citations} == {"c", "d"}
     assert first.subject == texts[0][1] and second.subject == texts[2][1]  # not e's, from another period
     undated = find_conflicts(
@@ -186,3 +192,26 @@ def test_the_writers_own_voice_and_questions_are_no_side() -> None:
     # a quoted source speaking in the first person is a side
     [c] = _run([("a", '"I counted 10,000 dead," the mayor said.'), ("c", "Officials said 100 people died.")], [0, 0])
     assert {side.summary for side in c.sides} == {"10,000 dead", "100 died"}
+
+
+def test_an_earlier_lower_toll_is_no_side_of_a_later_disagreement() -> None:
+    import datetime as dt
+
+    texts = [
+        ("a", "The government is reporting up to 81 deaths from the flu."),
+        ("b", "The flu has been blamed for 149 deaths."),
+        ("c", "Local news is reporting 200 deaths from the flu."),
+    ]
+    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in texts]
+    day = dt.date(2009, 4, 27)
+    [c] = find_conflicts(
+        sentences,
+        np.ones((3, 3), dtype=np.float32) / np.sqrt(3),
+        np.asarray([0, 0, 0]),
+        {},
+        subject_similarity=0.7,
+        count_sources=lambda ids: float(len(set(ids))),
+        preference=lambda s: 0,
+        published={"a": day, "b": day + dt.timedelta(2), "c": day + dt.timedelta(2)},
+    )
+    assert {x.article_id for side in c.sides for x in side.citations} == {"b", "c"}
