@@ -41,6 +41,9 @@ _WHEN = r"(?:\s+(?:on\s+\w+|\w+day|yesterday|today|tonight|last\s+\w+|earlier|la
 _SAYS_AT_END = re.compile(
     rf"[,\"”]\s*(?:(?P<who>[^,\"“”]+?)\s+{_SAY}|(?:said|says)\s+(?P<who2>[^,\"“”]+?)){_WHEN}\s*[.!]?[\"”]?$"
 )
+# A live blog's entry time opening the sentence ("1948 The authorities told AFP ...").
+_CLOCK = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
+_REPORTING = re.compile(rf"\b(?:{_SAY}|{_SPEECH}|tells)\b")
 # A subject that holds a verb of its own is a clause, not who speaks ("The virus is suspected of
 # claiming ... confirmed cases": the verb matched was an adjective).
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|am|be|been|being)\b", re.I)
@@ -67,7 +70,7 @@ _DANGLING = frozenset(["of", "the", "a", "an", "its", "their", "his", "her", "ou
 
 
 def _clean(who: str) -> str | None:
-    who = _LEADING.sub("", who.strip()).strip(" ,;:\"“”'")
+    who = _LEADING.sub("", _CLOCK.sub("", who.strip())).strip(" ,;:\"“”'")
     if not who:
         return None
     # Keep titles with names ("General Oleksandr Syrsky"); cut participle/relative clauses.
@@ -77,6 +80,8 @@ def _clean(who: str) -> str | None:
     words = who.split()
     if not words or words[0].lower() in _PRONOUNS or len(words) > _MAX_WORDS or _CLAUSE_VERB.search(who):
         return None
+    if _REPORTING.search(who):
+        return None  # "Haiti's Prime Minister says more than 100": a statement, not who tells it
     if words[0].lower() in _NOT_A_SUBJECT or words[-1].lower() in _DANGLING or re.search(r"['’]s?$", words[-1]):
         return None  # "Mexico's confirmed cases", "the number of reported deaths": an adjective, no speaker
     if words[0].lower() in ("the", "a", "an") and len(words) == 2 and words[1].islower():

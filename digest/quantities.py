@@ -21,10 +21,18 @@ from typing import Protocol
 from digest.text import canonical_names
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 
-_NUMBER_WORDS = {
+_UNITS_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "a hundred": 100, "a thousand": 1000, "dozen": 12, "a dozen": 12,
+}  # fmt: skip
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    **_UNITS_WORDS, **_TENS_WORDS,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a hundred": 100, "a thousand": 1000, "dozen": 12, "a dozen": 12,
+    # "forty-eight"
+    **{f"{t}-{u}": tv + uv for t, tv in _TENS_WORDS.items() for u, uv in _UNITS_WORDS.items()},
 }  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3}
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -59,6 +67,13 @@ _OTHER_COUNT = re.compile(
     r"\b(?:cases|infections|illnesses|hospitali[sz]ations|tests|samples|doses|barrels|gallons|lit(?:er|re)s|"
     r"tons|tonnes|dollars|euros|pounds|homes|houses|buildings|flights|ships|vessels|boats|vehicles|tanks|"
     r"animals|pigs|birds|countries|states|cities|towns|villages|schools|jobs|votes|seats)\b",
+    re.I,
+)
+# A casualty verb with a count of its own after it.
+_COUNT_AFTER = re.compile(
+    rf"\s+(?:{_APPROX}\s+)?(?:{_NUM}|{_WORDNUM})(?![\w.,-]?\d)"
+    r"(?!\s*(?:%|per\b|percent|(?:second|minute|hour|day|week|month|year|mile|kilomet|km|met(?:er|re)|feet|foot|ft)s?\b"
+    r"|[ap]\.?m\b))",
     re.I,
 )
 _TROOPS = re.compile(r"\b(?:troops|soldiers|fighters|forces|personnel|servicemen|men|force)\b", re.I)
@@ -165,6 +180,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
             for name, pattern in _CASUALTY_WORDS:
                 if pattern.search(window):
                     measure, unit = name, pattern.search(window).group(0)  # type: ignore[union-attr]
+                    rest = after[after.lower().find(unit.lower()) + len(unit) :]
+                    if _COUNT_AFTER.match(rest):  # "a vaccine given to 40m people killed 25": 25 were killed
+                        measure = unit = ""
                     break
             else:
                 troop = _TROOPS.search(" ".join(window.split()[:4]))

@@ -42,6 +42,13 @@ from digest.attribution import find_attribution
         ("Mexico's confirmed cases rose to 300.", None),
         ("The number of reported deaths is 300.", None),
         ("There have been 248 deaths linked to the virus in Mexico, with 12 confirmed.", None),
+        # a live blog's entry time is not part of who speaks; a statement is not who tells it
+        ("1948 The authorities told the AFP that 9,000 to 10,000 had died.", "The authorities to the AFP"),
+        (
+            "Haiti's Prime Minister says more than 100,000 people may have been killed 2050 Haiti's President, "
+            "Rene Preval, tells CNN he has heard that 30,000 were killed.",
+            "Haiti's Prime Minister",
+        ),
     ],
 )
 def test_find_attribution(sentence: str, expected: str | None) -> None:

@@ -48,6 +48,10 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
         ("About a hundred people died.", [("About a hundred", "killed", 100, 100, True)]),
         ("between 100,000 and 200,000 dead", [("between 100,000 and 200,000", "killed", 100000, 200000, False)]),
         ("Of 10 20 died.", [("20", "killed", 20, 20, False)]),  # "and" joins a range only after "between"
+        ("Forty-eight people have died.", [("Forty-eight", "killed", 48, 48, False)]),
+        # a casualty verb with its own count after it: the number before counts something else
+        ("A vaccine given to 40m people killed 25 of them.", []),
+        ("5 people died 2 days ago.", [("5", "killed", 5, 5, False), ("2 days", "duration", 2, 2, False)]),
     ],
 )
 def test_find_quantities(text: str, expected: list[tuple[str, str, float, float, bool]]) -> None:
