@@ -222,8 +222,11 @@ _PLACE = re.compile(
 
 
 def _is_confirmed(before: str, after: str) -> bool:
-    """A confirmed count: "confirmed" among the three words before the number or the four after."""
-    return bool(_CONFIRMED.search(" ".join(before.split()[-3:] + after.split()[:4])))
+    """A confirmed count: "confirmed" among the six words before the number in its clause ("has
+    been confirmed as the cause of 26 deaths", not "confirmed 20 deaths and has 40 other ...") or
+    the four after."""
+    clause = _CLAUSE_END.split(before)[-1]
+    return bool(_CONFIRMED.search(" ".join(clause.split()[-6:] + after.split()[:4])))
 
 
 def _place(clause: str) -> str | None:

@@ -86,3 +86,16 @@ def test_agreement_with_units_and_rounding() -> None:
 def test_a_figure_is_phrased_as_written_with_what_it_counts(text: str, phrase: str) -> None:
     (q,) = find_quantities(text)
     assert q.phrase == phrase
+
+
+def test_confirmed_counts_and_places() -> None:
+    def scope(text: str) -> list[tuple[str, bool, str | None]]:
+        return [(x.text, x.confirmed, x.place) for x in find_quantities(text)]
+
+    assert scope("Swine flu has been confirmed as the cause of 26 deaths in Mexico.") == [("26", True, "Mexico")]
+    assert scope("Mexico has confirmed 20 deaths and has 40 other possible fatalities.") == [
+        ("20", True, None),
+        ("40", False, None),
+    ]
+    assert scope("Seven people have died in the U.S. so far.") == [("Seven", False, "United States")]
+    assert scope("300 were killed in August.") == [("300", False, None)]  # a month is no place
