@@ -43,7 +43,7 @@ _SAYS_AT_END = re.compile(
 )
 # A live blog's entry time opening the sentence ("1948 The authorities told AFP ...").
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
-_REPORTING = re.compile(rf"\b(?:{_SAY}|{_SPEECH}|tells)\b")
+_REPORTING = re.compile(r"\b(?:says|said|tells|told)\b")
 # A subject that holds a verb of its own is a clause, not who speaks ("The virus is suspected of
 # claiming ... confirmed cases": the verb matched was an adjective).
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|am|be|been|being)\b", re.I)

@@ -179,10 +179,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 window = window[: other.start()]
             for name, pattern in _CASUALTY_WORDS:
                 if pattern.search(window):
-                    measure, unit = name, pattern.search(window).group(0)  # type: ignore[union-attr]
-                    rest = after[after.lower().find(unit.lower()) + len(unit) :]
-                    if _COUNT_AFTER.match(rest):  # "a vaccine given to 40m people killed 25": 25 were killed
-                        measure = unit = ""
+                    hit = pattern.search(after)  # the same first word: the window is a prefix of ``after``
+                    measure, unit = name, hit.group(0)  # type: ignore[union-attr]
+                    if _COUNT_AFTER.match(after, hit.end()):  # type: ignore[union-attr]
+                        measure = unit = ""  # "a vaccine given to 40m people killed 25": 25 were killed
                     break
             else:
                 troop = _TROOPS.search(" ".join(window.split()[:4]))
