@@ -11,7 +11,9 @@ make a conflict. Only figures of one scope are compared: confirmed counts
 with confirmed counts, and figures for one place (a figure naming no place can
 be any place's); the conflict's label names that scope ("Killed and wounded
 in Mexico"). Questions and sentences in the writer's own voice (a reader's
-"According to a good friend of mine, ...") give no figures. Each side lists the
+"According to a good friend of mine, ...") give no figures. A casualty figure
+that a report published later in the period exceeds is the earlier count of a
+rising toll, not a version. Each side lists the
 figures one version gives and every sentence that gives them, with its
 attribution.
 """
