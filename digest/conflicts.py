@@ -5,17 +5,16 @@ or, left out of every cluster, similar above ``subject_similarity`` to its
 centroid (or to each other).
 Within a subject, the quantities of one measure group (killed / wounded /
 casualties together; troops; area; length; duration; percent) are compared
-across articles: figures that do not agree within rounding (units converted:
-386 sq miles is 1,000 sq km; "some 11,000" agrees with "11,000 to 12,000")
-make a conflict. Only figures of one scope are compared: confirmed counts
-with confirmed counts, and figures for one place (a figure naming no place can
-be any place's); the conflict's label names that scope ("Killed and wounded
-in Mexico"). Questions and sentences in the writer's own voice (a reader's
+across articles: figures that do not agree within rounding (units converted: 386
+sq miles is 1,000 sq km; "some 11,000" agrees with "11,000 to 12,000") make a
+conflict. Only figures of one scope are compared: confirmed counts with
+confirmed counts, and figures for one place (a figure naming no place can be any
+place's); the conflict's label names that scope ("Killed and wounded in
+Mexico"). Questions and sentences in the writer's own voice (a reader's
 "According to a good friend of mine, ...") give no figures. A casualty figure
 that a report published later in the period exceeds is the earlier count of a
-rising toll, not a version. Each side lists the
-figures one version gives and every sentence that gives them, with its
-attribution.
+rising toll, not a version. Each side lists the figures one version gives and
+every sentence that gives them, with its attribution.
 """
 
 from __future__ import annotations
