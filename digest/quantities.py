@@ -195,6 +195,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if measure in _PEOPLE and _AGE_OR_SPAN.match(after):
             continue  # "a 23-month-old child has died" counts no one
         clause = _PLACE_CLAUSE_END.split(sentence[end:], maxsplit=1)[0]
+        opening = _OPENING_PLACE.match(sentence)
         quantity = Quantity(
             m.start(),
             end,
@@ -205,7 +206,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             approximate,
             unit,
             confirmed=_is_confirmed(sentence[: m.start()], sentence[m.end() :]),
-            place=_place(clause),
+            place=_place(clause) or (_opening_place(opening) if opening and opening.end() <= m.start() else None),
         )
         if out and _is_conversion(sentence, out[-1], quantity):
             continue
@@ -219,6 +220,19 @@ _CONFIRMED = re.compile(r"\bconfirmed\b", re.I)
 _PLACE = re.compile(
     r"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
 )
+
+
+# A place opening the sentence scopes its figures: "In Mexico, 159 people have died", "Outside
+# Mexico, one person has died".
+_OPENING_PLACE = re.compile(
+    r"^\W*(?:(?P<outside>(?i:outside)\s+(?:of\s+)?)|(?i:in|across|throughout)\s+)(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)\s*,"
+)
+
+
+def _opening_place(m: re.Match[str]) -> str | None:
+    place = _place("in " + m.group("place"))
+    return None if place is None else ("outside " + place if m.group("outside") else place)
 
 
 def _is_confirmed(before: str, after: str) -> bool:

@@ -99,3 +99,8 @@ def test_confirmed_counts_and_places() -> None:
     ]
     assert scope("Seven people have died in the U.S. so far.") == [("Seven", False, "United States")]
     assert scope("300 were killed in August.") == [("300", False, None)]  # a month is no place
+    # a place opening the sentence scopes its figures; "outside" a place is another scope
+    assert scope("In Mexico, 159 people have died.") == [("159", False, "Mexico")]
+    assert scope("Outside Mexico, one person has died.") == [("one", False, "outside Mexico")]
+    assert scope("In August, 300 died.") == [("300", False, None)]
+    assert scope("Last week, 20 died.") == [("20", False, None)]
