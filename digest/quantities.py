@@ -15,6 +15,7 @@ been killed" counts the killed), else the words before it ("a force of 11,000").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -31,12 +32,20 @@ _NUMBER_WORDS = {
     **_UNITS_WORDS, **_TENS_WORDS,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "a hundred": 100, "a thousand": 1000, "dozen": 12, "a dozen": 12,
-    # "forty-eight"
-    **{f"{t}-{u}": tv + uv for t, tv in _TENS_WORDS.items() for u, uv in _UNITS_WORDS.items()},
 }  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3}
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-_WORDNUM = r"(?:" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")\b"
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+# "forty-eight" is a tens word and a units word; the rest are listed.
+_WORDNUM = (
+    rf"(?:(?:{_alternatives(_TENS_WORDS)})(?:-(?:{_alternatives(_UNITS_WORDS)}))?"
+    rf"|{_alternatives(k for k in _NUMBER_WORDS if k not in _TENS_WORDS)})\b"
+)
 _APPROX = r"(?:some|about|around|approximately|roughly|nearly|almost|up to|more than|over|at least|fewer than|less than|an estimated|estimated|close to)"  # noqa: E501
 _QUANTITY = re.compile(
     rf"(?<![\w$£€.,-])(?:(?P<approx>{_APPROX})\s+|(?P<between>between)\s+)?"
@@ -142,6 +151,9 @@ def agree(a: Figure, b: Figure) -> bool:
 
 def _number(text: str) -> float:
     text = text.lower().replace(",", "")
+    if "-" in text:  # "forty-eight"
+        tens, units = text.split("-")
+        return float(_TENS_WORDS[tens] + _UNITS_WORDS[units])
     return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else float(text)
 
 
