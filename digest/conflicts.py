@@ -84,8 +84,9 @@ def find_conflicts(
     def day(i: int) -> dt.date | None:
         return dates.get(sentences[i].article_id)
 
+    found = {i: find_quantities(s.text) for i, s in enumerate(sentences)}
     quantities = {
-        i: comparable(s.text, find_quantities(s.text)) if reports(s.text) else [] for i, s in enumerate(sentences)
+        i: comparable(s.text, found[i]) if found[i] and reports(s.text) else [] for i, s in enumerate(sentences)
     }
     rows = [i for i, qs in quantities.items() if qs]
     if not rows:
