@@ -206,7 +206,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue  # people are counted in whole numbers; "1535 At least 11 ..." is a live-blog time
         if measure in _PEOPLE and _AGE_OR_SPAN.match(after):
             continue  # "a 23-month-old child has died" counts no one
-        clause = _PLACE_CLAUSE_END.split(sentence[end:], maxsplit=1)[0]
+        # A figure's scope is said near it: bounded windows keep a long line linear.
+        clause = _PLACE_CLAUSE_END.split(sentence[end : end + _NEAR], maxsplit=1)[0]
         opening = _OPENING_PLACE.match(sentence)
         quantity = Quantity(
             m.start(),
@@ -217,7 +218,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
             high * factor,
             approximate,
             unit,
-            confirmed=_is_confirmed(sentence[: m.start()], sentence[m.end() :]),
+            confirmed=_is_confirmed(
+                sentence[max(0, m.start() - _NEAR) : m.start()], sentence[m.end() : m.end() + _NEAR]
+            ),
             place=_place(clause) or (_opening_place(opening) if opening and opening.end() <= m.start() else None),
         )
         if out and _is_conversion(sentence, out[-1], quantity):
@@ -226,6 +229,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     return out
 
 
+_NEAR = 200  # characters around a figure that can hold its scope
 # As _CLAUSE_END, but a full stop after a capital is an abbreviation ("in the U.S. from ...").
 _PLACE_CLAUSE_END = re.compile(r"[,;:!?()]|(?<![A-Z])\.|\b(?i:and|but|while|whereas|including|out of)\b|\d")
 _CONFIRMED = re.compile(r"\bconfirmed\b", re.I)
