@@ -191,7 +191,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 window = window[: other.start()]
             for name, pattern in _CASUALTY_WORDS:
                 if pattern.search(window):
-                    hit = pattern.search(after)  # the same first word: the window is a prefix of ``after``
+                    hit = pattern.search(clause)  # the same first word: the window is a prefix of the clause
                     measure, unit = name, hit.group(0)  # type: ignore[union-attr]
                     if _COUNT_AFTER.match(after, hit.end()):  # type: ignore[union-attr]
                         measure = unit = ""  # "a vaccine given to 40m people killed 25": 25 were killed

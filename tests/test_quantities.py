@@ -52,6 +52,8 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
         # a casualty verb with its own count after it: the number before counts something else
         ("A vaccine given to 40m people killed 25 of them.", []),
         ("5 people died 2 days ago.", [("5", "killed", 5, 5, False), ("2 days", "duration", 2, 2, False)]),
+        # the clause ends at a digit run into a word ("died1871"): "died" is its last word there
+        ("There were 12 in Llandiloes died1871.", [("12", "killed", 12, 12, False)]),
     ],
 )
 def test_find_quantities(text: str, expected: list[tuple[str, str, float, float, bool]]) -> None:
