@@ -30,7 +30,7 @@ from digest.attribution import find_attribution
 from digest.quantities import Quantity, find_quantities
 from digest.select import citation_of
 from digest.similarity import similar_pairs
-from digest.text import in_first_person
+from digest.text import in_first_person, is_question
 from digest.types import Conflict, ConflictSide, QuantityClaim, Sentence
 from digest.unionfind import UnionFind
 
@@ -149,7 +149,7 @@ _FOR_BEFORE = re.compile(
 def reports(sentence: str) -> bool:
     """Whether a sentence can report a figure: not a question, not the writer's own voice (a
     reader's "According to a good friend of mine, 10,000 people died ...")."""
-    return not sentence.rstrip(" \"'”’").endswith("?") and not in_first_person(sentence)
+    return not is_question(sentence) and not in_first_person(sentence)
 
 
 def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:

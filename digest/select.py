@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from digest.text import content_words, words
+from digest.text import content_words, is_question, words
 from digest.types import Citation, Cluster, KeyPoint, Sentence
 
 if TYPE_CHECKING:
@@ -55,7 +55,6 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 _TERMINAL = re.compile(r"""[.!?]['"’”)\]]*$""")
-_QUESTION = re.compile(r"""\?['"’”)\]]*$""")
 # A teaser cut off by its site: an ellipsis right after a word ("... saying they belie...").
 _CUT_OFF = re.compile(r"""\w(?:\.{3,}|…)['"’”)\]]*$""")
 
@@ -162,7 +161,7 @@ class CentralAttestedSelector:
             rep_text = sentences[best].text
             # A key point is a complete statement: of useful length, ended, and not a question.
             complete = (
-                len(words(rep_text)) >= self.min_words and _TERMINAL.search(rep_text) and not _QUESTION.search(rep_text)
+                len(words(rep_text)) >= self.min_words and _TERMINAL.search(rep_text) and not is_question(rep_text)
             )
             if complete and not filler:
                 # Support times centrality: many sources repeating off-topic page text rank low.

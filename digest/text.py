@@ -185,6 +185,15 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and (len(w) >= 3 or w.isdigit())]
 
 
+_QUESTION = re.compile(r"""\?['"’”)\]]*\s*$""")
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence is a question: it ends with a question mark, maybe inside closing quotes
+    or brackets ('"Who pays?"', "(Why now?)"). One test for every stage that leaves questions out."""
+    return bool(_QUESTION.search(text))
+
+
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
 _QUOTED = re.compile(r'"[^"]*"')
 

@@ -59,7 +59,7 @@ from digest.errors import InputError
 from digest.segment import segment, usable
 from digest.select import citation_of, opens_with_reference, self_contained
 from digest.sourcing import SourceGraph
-from digest.text import FIRST_PERSON, content_words, has_words, normalize, word_count, words
+from digest.text import FIRST_PERSON, content_words, has_words, is_question, normalize, word_count, words
 from digest.timeline import choose_reference, human_date
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.types import Article, Briefing, DateEvidence, Event, Sentence, Timex
@@ -645,7 +645,7 @@ def is_chatter(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return True
-    if _COMMENT.search(stripped) or stripped.endswith("?") or stripped[0].islower() or _CAPTION.match(stripped):
+    if _COMMENT.search(stripped) or is_question(stripped) or stripped[0].islower() or _CAPTION.match(stripped):
         return True
     return bool(FIRST_PERSON.search(normalize(stripped)))
 

@@ -185,10 +185,11 @@ def test_figures_of_another_scope_are_not_compared() -> None:
 def test_the_writers_own_voice_and_questions_are_no_side() -> None:
     texts = [
         ("a", "According to a good friend of mine, 10,000 people have died."),
-        ("b", "Did 90,000 people die?"),
+        ("b", "Have 90,000 people died?"),
+        ("d", "(Have 9,000 people died in the city?)"),
         ("c", "Officials said 100 people have died."),
     ]
-    assert _run(texts, [0, 0, 0]) == ()
+    assert _run(texts, [0, 0, 0, 0]) == ()
     # a quoted source speaking in the first person is a side
     [c] = _run([("a", '"I counted 10,000 dead," the mayor said.'), ("c", "Officials said 100 people died.")], [0, 0])
     assert {side.summary for side in c.sides} == {"10,000 dead", "100 died"}

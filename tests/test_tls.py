@@ -339,6 +339,7 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert is_chatter("I think BP should pay for every drop of the oil spill.")
     assert is_chatter('"I\'m sad and I miss him," said a fan outside the Jackson family home.')
     assert is_chatter("Will the oil spill reach the coast of Florida this week?")
+    assert is_chatter('A reader asks: "Will the oil reach the coast of Florida this week?"')
     assert is_chatter("when will the internet in egypt be back on.")
     assert is_chatter("At 17:13 30th Apr 2009, virtualsilverlady wrote: Any panic has been caused by the WHO.")
     assert is_chatter("Caledonian Comment At 4:20 pm on 18 Jan 2010, rg wrote: There is a current obsession.")

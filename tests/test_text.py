@@ -1,0 +1,33 @@
+"""The shared text tests (digest.text) that several stages rely on."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.text import is_question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will the oil spill reach Florida?",
+        'He asked: "Who pays for the clean-up?"',
+        "He asked: “Who pays for the clean-up?”",
+        "(Why now?)",
+        "Is the toll rising? ",
+    ],
+)
+def test_a_question_ends_with_a_question_mark_maybe_inside_closing_quotes(text: str) -> None:
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Why?" he asked, and the minister said 40 people had died.',
+        "The question is who pays.",
+        "Who pays? The company, officials said.",
+    ],
+)
+def test_a_statement_with_a_question_inside_is_no_question(text: str) -> None:
+    assert not is_question(text)
