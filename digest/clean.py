@@ -423,6 +423,12 @@ _COMMENT_HEADER = re.compile(r"\bAt \d{1,2}[:.]\d{2}\b[^\n]{0,40}?\b(?:19|20)\d\
 _BARE_COMMENT_HEADER = re.compile(r"^[ \t]*([^\s,:]{2,40} wrote\s*:)", re.M)
 
 
+def has_comment_header(line: str) -> bool:
+    """Whether a line holds a reader comment's header: a dated one anywhere ("Caledonian Comment At
+    4:20 pm on 18 Jan 2010, rg wrote: ...") or a bare one opening it ("James1976 wrote: ...")."""
+    return "wrote" in line and bool(_COMMENT_HEADER.search(line) or _BARE_COMMENT_HEADER.match(line))
+
+
 def comments_start(text: str) -> int:
     """Where a page's reader comments start: the first comment header (``len(text)`` when the
     page has none). Comments follow the story, so everything from there on is comments; their

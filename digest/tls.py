@@ -52,7 +52,15 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from digest.clean import clean_articles, comments_start, dateline_end, lead_in_end, opens_with_dateline, run_in_parts
+from digest.clean import (
+    clean_articles,
+    comments_start,
+    dateline_end,
+    has_comment_header,
+    lead_in_end,
+    opens_with_dateline,
+    run_in_parts,
+)
 from digest.config import Config
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
@@ -604,9 +612,7 @@ class _Chooser:
 
 
 _COMMENT = re.compile(
-    r"\s\|\s|\|\s*Reply\b|^\s*\||\bat \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\||\b(?:posted|reply|report abuse)\b\s*$"
-    # a comment's header: "At 17:13 30th Apr 2009, virtualsilverlady wrote:", "James1976 wrote:"
-    r"|\bat \d{1,2}[:.]\d{2}\b[^,]{0,40},\s*[^,:]{1,40} wrote\s*:|^\S+ wrote\s*:",
+    r"\s\|\s|\|\s*Reply\b|^\s*\||\bat \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\||\b(?:posted|reply|report abuse)\b\s*$",
     re.I,
 )
 
@@ -645,7 +651,13 @@ def is_chatter(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return True
-    if _COMMENT.search(stripped) or is_question(stripped) or stripped[0].islower() or _CAPTION.match(stripped):
+    if (
+        _COMMENT.search(stripped)
+        or has_comment_header(stripped)
+        or is_question(stripped)
+        or stripped[0].islower()
+        or _CAPTION.match(stripped)
+    ):
         return True
     return bool(FIRST_PERSON.search(normalize(stripped)))
 

@@ -344,6 +344,7 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert is_chatter("At 17:13 30th Apr 2009, virtualsilverlady wrote: Any panic has been caused by the WHO.")
     assert is_chatter("Caledonian Comment At 4:20 pm on 18 Jan 2010, rg wrote: There is a current obsession.")
     assert is_chatter("At 8:51 pm on 18 Jan 2010, Jukka Rohila wrote: Barbados never had it as bad.")
+    assert is_chatter("At 6:53 P.M. on Jan 13, 2010, Jessica Clark wrote: Condolences are being sent to Haiti.")
     assert is_chatter("James1976 wrote: Jesus says, He that is without sin amongst you let him cast the first stone.")
     assert not is_chatter('In a letter on Monday, the governor wrote: "We need more boom along the coast."')
     assert not is_chatter("BP agreed on Wednesday to put $20bn into a fund for victims of the spill.")
