@@ -8,8 +8,8 @@ ROUGE-1/2 F (AR1-F, AR2-F), concat ROUGE-1/2 F, and date F1. Same settings for e
 
     python benchmarks/tls.py [--data DIR] [--only NAME ...] [--json OUT] [--cache PATH] [--settings JSON]
 
-``--settings`` replaces fields of ``digest.tls.TimelineSettings`` for the run; to choose them without
-tuning on the test timelines, see ``benchmarks/tls_select.py`` (leave-one-topic-out).
+``--settings`` replaces fields of ``Config.timeline`` (``digest.config.TimelineSettings``) for the
+run; to choose them without tuning on the test timelines, see ``benchmarks/tls_select.py`` (leave-one-topic-out).
 
 Setup on a fresh machine: ``bash benchmarks/setup_tls.sh`` (tilse, its runtime imports, Perl XML::Parser).
 
@@ -41,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.t17 import T17_DIR, T17Article, read_topic, topics
-from digest.config import Config
+from digest.config import Config, TimelineSettings
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.types import Article, Briefing
 
@@ -122,14 +122,13 @@ def close_cache(*caches) -> None:  # type: ignore[no-untyped-def]
             cache.close()
 
 
-def settings_from(overrides: str | None):  # type: ignore[no-untyped-def]
-    """``digest.tls.TimelineSettings`` with the fields of a JSON object replaced."""
-    from digest.tls import DEFAULT_SETTINGS
-
+def settings_from(overrides: str | None) -> TimelineSettings:
+    """``digest.config.TimelineSettings`` with the fields of a JSON object replaced."""
+    default = Config().timeline
     if not overrides:
-        return DEFAULT_SETTINGS
+        return default
     values = json.loads(overrides)
-    return replace(DEFAULT_SETTINGS, **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+    return replace(default, **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
 def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, segmenter, evaluator, *, settings):  # type: ignore[no-untyped-def]
@@ -156,6 +155,7 @@ def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, se
                     end=dates[-1],
                     keywords=keywords,
                     skip_unusable=True,  # T17 holds pages with no sentences (link lists, timestamps)
+                    timeline=settings,
                 )
                 embedder = TimedEmbedder(inner)
                 t0 = time.perf_counter()
@@ -166,7 +166,6 @@ def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, se
                     clean=False,
                     find=tagger,
                     segment=segmenter,
-                    settings=settings,
                 )
                 if tagger:
                     tagger.flush()
@@ -194,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the results here")
     parser.add_argument("--cache", metavar="PATH", help="persistent embedding cache (SQLite file)")
     parser.add_argument(
-        "--settings", metavar="JSON", help="override TimelineSettings fields, e.g. '{\"lexical_weight\": 0.5}'"
+        "--settings", metavar="JSON", help="override Config.timeline fields, e.g. '{\"lexical_weight\": 0.5}'"
     )
     args = parser.parse_args(argv)
 

@@ -1,4 +1,5 @@
-"""Choosing ``digest.tls.TimelineSettings`` on Timeline17 without tuning on the test timelines.
+"""Choosing ``Config.timeline`` (``digest.config.TimelineSettings``) on Timeline17 without tuning on
+the test timelines.
 
 Runs the T17 benchmark (``benchmarks/tls.py``) once per point of a grid of settings, then
 estimates what choosing among them is worth by leave-one-topic-out: for each topic, the point

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digest.config import Config
+from digest.config import Config, TimelineSettings
 from digest.errors import ConfigError, DateError, DigestError, InputError, ModelError, NoSentencesError
 from digest.types import Article, Briefing
 
@@ -30,6 +30,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "NoSentencesError",
+    "TimelineSettings",
     "build",
 ]
 __version__ = "0.1.0"

@@ -12,6 +12,54 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
 
 
 @dataclass(frozen=True, kw_only=True)
+class TimelineSettings:
+    """Internal knobs of the timeline of a large dated collection (``digest timeline``, and the
+    timeline of ``digest build`` on one): the same for every collection, not CLI options.
+
+    ``redundancy_similarity``, ``lexical_weight``, ``fresh_days``, ``lead_sentences`` and
+    ``min_embedded`` were chosen by ``benchmarks/tls_select.py``: every leave-one-topic-out fold on
+    Timeline17 picks these values.
+    """
+
+    # Weight of an article published on a day (or the day after) that does not mention it.
+    publication_weight: float = 0.25
+    # Candidates per day that are embedded: max(min_embedded, embedded_per_sentence * K).
+    min_embedded: int = 12
+    embedded_per_sentence: int = 4
+    # Two sentences this similar (cosine) say the same thing: the second is skipped.
+    redundancy_similarity: float = 0.6
+    # A sentence this similar (cosine) to one already in the timeline (another day) repeats it.
+    repeat_similarity: float = 0.95
+    # Sentences longer than this many words are rarely timeline entries.
+    max_words: int = 35
+    # A candidate must be at least this self-contained (digest.select.self_contained).
+    min_self_contained: float = 0.5
+    # Final score: embedding centrality + this weight x lexical centrality.
+    lexical_weight: float = 1.0
+    # Fallback candidates: the first few sentences of an article that name no date at all are
+    # about the day it was published or the day before (news-tls's "P" sentences). They are
+    # dated by the publication date, which the event's evidence says (an empty span).
+    lead_sentences: int = 10
+    lead_days: tuple[int, ...] = (0, 1)
+    # Prefer sentences from articles published at most this many days after the day they
+    # name (fresh reports over later background); -1: no preference.
+    fresh_days: int = -1
+    # Leave out reader comments, first-person talk and questions (see digest.tls.is_chatter).
+    skip_chatter: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("min_embedded", "embedded_per_sentence", "max_words"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"timeline.{name} must be at least 1, got {getattr(self, name)}")
+        for name in ("redundancy_similarity", "repeat_similarity"):
+            value = getattr(self, name)
+            if not -1.0 <= value <= 1.0:
+                raise ConfigError(f"timeline.{name} must be a cosine similarity in [-1, 1], got {value}")
+        if self.lead_sentences < 0 or any(d < 0 for d in self.lead_days):
+            raise ConfigError(f"timeline.lead_sentences and lead_days must not be negative, got {self.lead_sentences}")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Config:
     # Embedding
     model: str = DEFAULT_MODEL
@@ -53,6 +101,8 @@ class Config:
     # A document with no usable sentences after cleaning (a link list, a bare timestamp, a page
     # of chrome) stops the run with an error naming it; True: leave it out, and say so.
     skip_unusable: bool = False
+    # The internal knobs of timelines of large dated collections (see TimelineSettings).
+    timeline: TimelineSettings = TimelineSettings()
 
     def __post_init__(self) -> None:
         if self.max_points < 1:
@@ -76,5 +126,9 @@ class Config:
         """A copy with some options changed (None values are ignored)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
-    def items(self) -> tuple[tuple[str, object], ...]:
-        return tuple((f.name, getattr(self, f.name)) for f in fields(self))
+    def record(self) -> tuple[tuple[str, object], ...]:
+        """Every setting as (name, value), as a briefing records them (``Briefing.settings``):
+        the timeline's knobs as ``timeline.<name>``, dates in ISO form."""
+        own = [(f.name, getattr(self, f.name)) for f in fields(self) if f.name != "timeline"]
+        knobs = [(f"timeline.{f.name}", getattr(self.timeline, f.name)) for f in fields(self.timeline)]
+        return tuple((k, v.isoformat() if isinstance(v, dt.date) else v) for k, v in (*own, *knobs))

@@ -178,7 +178,7 @@ def run(
         conflicts=conflicts,
         single_source=single,
         model=model_name,
-        settings=tuple((k, v.isoformat() if hasattr(v, "isoformat") else v) for k, v in config.items()),
+        settings=config.record(),
         skipped=skipped,
     )
 

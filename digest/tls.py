@@ -61,7 +61,7 @@ from digest.clean import (
     opens_with_dateline,
     run_in_parts,
 )
-from digest.config import Config
+from digest.config import Config, TimelineSettings
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
 from digest.segment import segment, usable
@@ -76,7 +76,6 @@ if TYPE_CHECKING:
     import numpy as np
 
 __all__ = [
-    "TimelineSettings",
     "build_timeline",
     "date_mentions",
     "is_chatter",
@@ -86,45 +85,6 @@ __all__ = [
 ]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-
-@dataclass(frozen=True)
-class TimelineSettings:
-    """Internal knobs, the same for every collection (not user options).
-
-    ``redundancy_similarity``, ``lexical_weight``, ``fresh_days``, ``lead_sentences`` and
-    ``min_embedded`` were chosen by ``benchmarks/tls_select.py``: every leave-one-topic-out fold on
-    Timeline17 picks these values.
-    """
-
-    # Weight of an article published on a day (or the day after) that does not mention it.
-    publication_weight: float = 0.25
-    # Candidates per day that are embedded: max(min_embedded, embedded_per_sentence * K).
-    min_embedded: int = 12
-    embedded_per_sentence: int = 4
-    # Two sentences this similar (cosine) say the same thing: the second is skipped.
-    redundancy_similarity: float = 0.6
-    # A sentence this similar (cosine) to one already in the timeline (another day) repeats it.
-    repeat_similarity: float = 0.95
-    # Sentences longer than this many words are rarely timeline entries.
-    max_words: int = 35
-    # A candidate must be at least this self-contained (digest.select.self_contained).
-    min_self_contained: float = 0.5
-    # Final score: embedding centrality + this weight x lexical centrality.
-    lexical_weight: float = 1.0
-    # Fallback candidates: the first few sentences of an article that name no date at all are
-    # about the day it was published or the day before (news-tls's "P" sentences). They are
-    # dated by the publication date, which the event's evidence says (an empty span).
-    lead_sentences: int = 10
-    lead_days: tuple[int, ...] = (0, 1)
-    # Prefer sentences from articles published at most this many days after the day they
-    # name (fresh reports over later background); -1: no preference.
-    fresh_days: int = -1
-    # Leave out reader comments, first-person talk and questions (see is_chatter).
-    skip_chatter: bool = True
-
-
-DEFAULT_SETTINGS = TimelineSettings()
 
 
 @dataclass(frozen=True)
@@ -144,7 +104,6 @@ def build_timeline(
     *,
     embedder: Embedder | None = None,
     progress: ProgressFn | None = None,
-    settings: TimelineSettings = DEFAULT_SETTINGS,
     clean: bool | Callable[[Sequence[Article]], list[Article]] = True,
     find: Callable[[str, dt.date | None], list[Timex]] | None = None,
     segment: Callable[[Sequence[Article]], list[Sentence]] | None = None,
@@ -187,7 +146,6 @@ def build_timeline(
         config,
         embedder=embedder,
         progress=progress,
-        settings=settings,
         find=find,
         references=references,
     )
@@ -200,7 +158,7 @@ def build_timeline(
         events=events,
         reference=reference,
         model=embedder.name,
-        settings=tuple((k, v.isoformat() if hasattr(v, "isoformat") else v) for k, v in config.items()),
+        settings=config.record(),
         kind="timeline",
         skipped=skipped,
     )
@@ -250,7 +208,6 @@ def timeline_events(
     *,
     embedder: Embedder,
     progress: ProgressFn | None = None,
-    settings: TimelineSettings = DEFAULT_SETTINGS,
     find: Callable[[str, dt.date | None], list[Timex]] | None = None,
     references: Mapping[str, dt.date | None] | None = None,
     count_sources: Callable[[Sequence[str]], float] | None = None,
@@ -268,6 +225,7 @@ def timeline_events(
         count_sources = SourceGraph().with_outlets(articles).independent_count
     window = _window(articles, config, references)
     mentions = date_mentions(articles, sentences, window=window, progress=progress, find=find, references=references)
+    settings = config.timeline
     ranked = rank_dates(articles, sentences, mentions, window=window, settings=settings, keywords=config.keywords)
     by_day: dict[dt.date, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -405,11 +363,12 @@ def lead_mentions(
     mentions: Sequence[Mention],
     *,
     window: tuple[dt.date | None, dt.date | None] = (None, None),
-    settings: TimelineSettings = DEFAULT_SETTINGS,
+    settings: TimelineSettings | None = None,
     find: Callable[[str, dt.date | None], list[Timex]] | None = None,
 ) -> list[Mention]:
     """Lead sentences that name no date, as candidates for their article's publication day
-    and the day before (``settings.lead_days``)."""
+    and the day before (``settings.lead_days``; by default Config's)."""
+    settings = settings or TimelineSettings()
     if settings.lead_sentences <= 0 or not settings.lead_days:
         return []
     published = {a.id: a.published for a in articles if a.published}
@@ -442,14 +401,16 @@ def rank_dates(
     mentions: Sequence[Mention],
     *,
     window: tuple[dt.date | None, dt.date | None] = (None, None),
-    settings: TimelineSettings = DEFAULT_SETTINGS,
+    settings: TimelineSettings | None = None,
     keywords: Sequence[str] = (),
 ) -> list[tuple[dt.date, float]]:
     """Days by importance: articles mentioning the day, plus a fraction of the articles
     published on it or the day after that do not mention it. Best first.
 
     With ``keywords``, only mentions in sentences that contain one (case-insensitively) count:
-    a day named only in off-topic text (a listing, an aside) is not an event of the topic."""
+    a day named only in off-topic text (a listing, an aside) is not an event of the topic.
+    ``settings``: the timeline's knobs (by default Config's)."""
+    settings = settings or TimelineSettings()
     wanted = _lowered(keywords)
     mentioning: dict[dt.date, set[str]] = defaultdict(set)
     n_sentences: Counter[dt.date] = Counter()

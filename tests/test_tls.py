@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from digest.cache import CachedCleaning, CachedEmbedder, CachedSegments, CachedTimexes
-from digest.config import Config
+from digest.config import Config, TimelineSettings
 from digest.errors import InputError
 from digest.tls import Mention, build_timeline, is_chatter, rank_dates, says_more_than_when, segment_all
 from digest.types import Article, Briefing
@@ -380,6 +380,17 @@ def test_comment_lines_are_never_timeline_sentences() -> None:
     ]
     b = build_timeline([*collection(), *comments], Config(max_dates=3, per_date=2), embedder=BagOfWords())
     assert b.events and not any("|" in e.text or re.search(r"\bI\b", e.text) for e in b.events)
+
+
+def test_the_timeline_knobs_come_from_the_config() -> None:
+    comments = [
+        article(10 + i, D(2010, 5, 3), f"May 3, 2010 at {i + 1}:15 pm | I think BP and the oil spill are a disgrace.")
+        for i in range(4)
+    ]
+    config = Config(max_dates=3, per_date=2, timeline=TimelineSettings(skip_chatter=False))
+    b = build_timeline([*collection(), *comments], config, embedder=BagOfWords())
+    assert any("|" in e.text for e in b.events)  # chatter is not left out when the knob says so
+    assert dict(b.settings)["timeline.skip_chatter"] is False
 
 
 def test_rank_dates_counts_only_mentions_on_topic_with_keywords() -> None:
