@@ -49,6 +49,7 @@ from digest.attribution import find_attribution
 from digest.quantities import find_quantities
 from digest.segment import segment
 from digest.text import STOPWORDS, canonical_names, content_words, normalize
+from digest.timex.lexicon import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -81,23 +82,11 @@ _WORD_NUMBER = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Month and weekday names are the date tagger's (digest.timex.lexicon): "sept" and "Sept." are September.
+_MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH = re.compile(rf"\b(?P<month>{_MONTH_RE})(?=\W|$)(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d))?", re.I)
 _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})(?=\W|$)", re.I)
-_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|(?:last|this|next|past)\s+(?:week|month|year|weekend|quarter|"
     r"summer|winter|spring|autumn|fall)|(?:few|several|recent|coming)\s+(?:days|weeks|months|years)|(?:earlier|later)\s+this\s+(?:week|month|year)|recently)\b",
@@ -117,7 +106,7 @@ _ENTITY = re.compile(
     r"(?:[A-Z][\w’'-]*|\d+[A-Z][\w-]*)(?:\s+(?:(?:of|de|du|al|bin|von|van|the|and|for)\s+)?(?:[A-Z][\w’'-]*))*"
 )
 _CASUALTY = frozenset({"killed", "wounded"})
-_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _CONNECTORS = frozenset({"of", "de", "du", "al", "bin", "von", "van", "the", "and", "for"})
 # Prepositions that mark a role ("fight for X", "against X", "attacked by X", "troops from X") before a name.
 _ROLE = re.compile(
@@ -254,7 +243,7 @@ def dates(text: str) -> set[str]:
             word = m.group("month").rstrip(".").lower()
             if word == "mar" or m.group("month")[0].islower():
                 continue  # lower-case "march", "may", "sept" are not months here
-            month = _MONTHS[word]
+            month = MONTHS[word]
             found.add(f"month:{month}")
             if m.group("day") and 1 <= int(m.group("day")) <= 31:
                 found.add(f"day:{month}-{int(m.group('day'))}")
