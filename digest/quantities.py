@@ -75,7 +75,8 @@ _CASUALTY_WORDS = [
 _OTHER_COUNT = re.compile(
     r"\b(?:cases|infections|illnesses|hospitali[sz]ations|tests|samples|doses|barrels|gallons|lit(?:er|re)s|"
     r"tons|tonnes|dollars|euros|pounds|homes|houses|buildings|flights|ships|vessels|boats|vehicles|tanks|"
-    r"animals|pigs|birds|countries|states|cities|towns|villages|schools|jobs|votes|seats)\b",
+    r"animals|pigs|\w*birds|fish|turtles|dolphins|whales|pelicans|cattle|cows|sheep|chickens|poultry|livestock|"
+    r"species|creatures|trees|countries|states|cities|towns|villages|schools|jobs|votes|seats)\b",
     re.I,
 )
 # A casualty verb with a count of its own after it.
@@ -83,6 +84,15 @@ _COUNT_AFTER = re.compile(
     rf"\s+(?:{_APPROX}\s+)?(?:{_NUM}|{_WORDNUM})(?![\w.,-]?\d)"
     r"(?!\s*(?:%|per\b|percent|(?:second|minute|hour|day|week|month|year|mile|kilomet|km|met(?:er|re)|feet|foot|ft)s?\b"
     r"|[ap]\.?m\b))",
+    re.I,
+)
+# A casualty verb, or a death toll, right before the number: "killed at least 300 people", "the death
+# toll rose to 150" (the number's own words come after it: "killed 20 pigs" counts no one).
+_VERB_BEFORE = re.compile(
+    r"(?:\b(?:killed|killing|kills|claimed the lives of|claiming the lives of)"
+    r"|(?P<wounded>\b(?:injured|injuring|injures|wounded|wounding|wounds))"
+    r"|(?P<toll>\bdeath\s+toll(?:\s+(?:has|had|have))?(?:\s+(?:rose|risen|rises|rising|climbed|jumped|reached|"
+    r"stands|stood|is|was|went\s+up|increased))?(?:\s+(?:to|at|of))?))\s+$",
     re.I,
 )
 _TROOPS = re.compile(r"\b(?:troops|soldiers|fighters|forces|personnel|servicemen|men|force)\b", re.I)
@@ -197,6 +207,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
                         measure = unit = ""  # "a vaccine given to 40m people killed 25": 25 were killed
                     break
             else:
+                verb = _VERB_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+                if verb and not _OTHER_COUNT.match(after.lstrip()):
+                    # "The quake killed at least 300 people", "the death toll rose to 150"
+                    measure = "wounded" if verb.group("wounded") else "killed"
+                    unit = "injured" if verb.group("wounded") else "dead" if verb.group("toll") else "killed"
+            if not measure:
                 troop = _TROOPS.search(" ".join(window.split()[:4]))
                 if troop or _LEFT_TROOPS.search(sentence[: m.start()]):
                     measure, unit = "troops", troop.group(0) if troop else "force"
@@ -221,7 +237,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
             confirmed=_is_confirmed(
                 sentence[max(0, m.start() - _NEAR) : m.start()], sentence[m.end() : m.end() + _NEAR]
             ),
-            place=_place(clause) or (_opening_place(opening) if opening and opening.end() <= m.start() else None),
+            place=_place(clause)
+            or (_opening_place(opening) if opening and opening.end() <= m.start() else None)
+            or _outside_before(sentence[max(0, m.start() - 60) : m.start()]),
         )
         if out and _is_conversion(sentence, out[-1], quantity):
             continue
@@ -246,24 +264,55 @@ _OPENING_PLACE = re.compile(
 )
 
 
+# "Fact outside of Mexico 1 person has died": outside a place named right before the figure.
+_OUTSIDE_BEFORE = re.compile(
+    r"\b(?i:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
+    r"\s*,?\s*(?:(?i:only|just|some|about|at\s+least|more\s+than)\s+)?$"
+)
+
+
+def _outside_before(before: str) -> str | None:
+    m = _OUTSIDE_BEFORE.search(before)
+    place = _place("in " + m.group("place")) if m else None
+    return None if place is None else "outside " + place
+
+
 def _opening_place(m: re.Match[str]) -> str | None:
     place = _place("in " + m.group("place"))
     return None if place is None else ("outside " + place if m.group("outside") else place)
 
 
+# A figure that is part of the count before it: "260 confirmed cases, including 12 deaths",
+# "Officials confirmed 20 cases, among them three deaths".
+_PART_OF = re.compile(
+    r"(?P<head>(?:\b[\w-]+\s+){0,2}\d[\d,.]*\s+[^,;:.!?()\d]{1,60}?),?\s+"
+    r"(?:including|among them|of (?:them|whom|which))\s+(?:at least\s+|some\s+|about\s+)?$",
+    re.I,
+)
+
+# ... or a figure that counts some of an earlier count: "26 cases had been confirmed and seven of those
+# had died".
+_OF_THOSE = re.compile(r"\s*of\s+(?:those|them|these|whom)\b", re.I)
+_EARLIER_COUNT = re.compile(r"(?P<head>(?:\b[\w-]+\s+){0,2}\d[\d,.]*\s+[^;:.!?()\d]{1,80})$")
+
+
 def _is_confirmed(before: str, after: str) -> bool:
     """A confirmed count: "confirmed" among the six words before the number in its clause ("has
     been confirmed as the cause of 26 deaths", not "confirmed 20 deaths and has 40 other ...") or
-    the four after."""
+    the four after; or part of a confirmed count ("260 confirmed cases, including 12 deaths", "26
+    cases had been confirmed and seven of those had died")."""
     clause = _CLAUSE_END.split(before)[-1]
-    return bool(_CONFIRMED.search(" ".join(clause.split()[-6:] + after.split()[:4])))
+    if _CONFIRMED.search(" ".join(clause.split()[-6:] + after.split()[:4])):
+        return True
+    part_of = _PART_OF.search(before) or (_OF_THOSE.match(after) and _EARLIER_COUNT.search(before))
+    return bool(part_of and _CONFIRMED.search(part_of.group("head")))
 
 
 def _place(clause: str) -> str | None:
     """The place a figure's clause names ("deaths from swine flu in Mexico" -> "Mexico"; "in the US"
     -> "United States"), not a month or a weekday ("in August")."""
     for m in _PLACE.finditer(clause):
-        place = canonical_names(m.group("place")).rstrip(".")
+        place = re.sub(r"['’]s$", "", canonical_names(m.group("place")).rstrip("."))
         first = place.split()[0].lower()
         if first in MONTHS or first in WEEKDAYS:
             continue

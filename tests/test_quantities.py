@@ -50,7 +50,17 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
         ("Of 10 20 died.", [("20", "killed", 20, 20, False)]),  # "and" joins a range only after "between"
         ("Forty-eight people have died.", [("Forty-eight", "killed", 48, 48, False)]),
         # a casualty verb with its own count after it: the number before counts something else
-        ("A vaccine given to 40m people killed 25 of them.", []),
+        ("A vaccine given to 40m people killed 25 of them.", [("25", "killed", 25, 25, False)]),
+        # a casualty verb or a death toll before the number
+        ("The quake killed at least 300 people.", [("at least 300", "killed", 300, 300, True)]),
+        ("The attack injured 45 and killed 12.", [("45", "wounded", 45, 45, False), ("12", "killed", 12, 12, False)]),
+        ("The death toll rose to 150 on Monday.", [("150", "killed", 150, 150, False)]),
+        ("The virus has claimed the lives of 26 people.", [("26", "killed", 26, 26, False)]),
+        ("The blast killed 20 pigs.", []),  # what the number counts comes after it
+        ("The explosion killed 11 men.", [("11", "killed", 11, 11, False)]),  # not 11 troops
+        # animals are not people
+        ("Nearly 200 sea turtles were found dead.", []),
+        ("The oil killed 250,000 seabirds.", []),
         ("5 people died 2 days ago.", [("5", "killed", 5, 5, False), ("2 days", "duration", 2, 2, False)]),
         # the clause ends at a digit run into a word ("died1871"): "died" is its last word there
         ("There were 12 in Llandiloes died1871.", [("12", "killed", 12, 12, False)]),
@@ -106,3 +116,13 @@ def test_confirmed_counts_and_places() -> None:
     assert scope("Outside Mexico, one person has died.") == [("one", False, "outside Mexico")]
     assert scope("In August, 300 died.") == [("300", False, None)]
     assert scope("Last week, 20 died.") == [("20", False, None)]
+    # a figure that is part of a confirmed count is confirmed
+    assert scope("He says Mexico has 260 confirmed swine flu cases, including 12 deaths.") == [("12", True, None)]
+    assert scope("Officials confirmed 20 cases, among them three deaths.") == [("three", True, None)]
+    assert scope("Mexico has 2,000 suspected cases, including 150 deaths.") == [("150", False, None)]
+    text = "The WHO says 26 cases had been confirmed in Mexico and that seven of those had died."
+    assert scope(text) == [("seven", True, None)]
+    assert scope("Of 300 suspected cases, 20 of them died.") == [("20", False, None)]
+    # outside a place named right before the figure; a possessive is not part of the place
+    assert scope("Fact outside of Mexico 1 person has died.") == [("1", False, "outside Mexico")]
+    assert scope("20 people died in Mexico's capital.") == [("20", False, "Mexico")]
