@@ -10,11 +10,13 @@ sq miles is 1,000 sq km; "some 11,000" agrees with "11,000 to 12,000") make a
 conflict. Only figures of one scope are compared: confirmed counts with
 confirmed counts, and figures for one place (a figure naming no place can be any
 place's); the conflict's label names that scope ("Killed and wounded in
-Mexico"). Questions and sentences in the writer's own voice (a reader's
-"According to a good friend of mine, ...") give no figures. A casualty figure
-that a report published later in the period exceeds is the earlier count of a
-rising toll, not a version. Each side lists the figures one version gives and
-every sentence that gives them, with its attribution.
+Mexico"). Questions, sentences in the writer's own voice (a reader's
+"According to a good friend of mine, ..."), rates ("Every year, flu kills ...")
+and, in a dated report, sentences about another year ("the 1918 pandemic killed
+...") give no figures. A casualty figure that a report published later in the
+period exceeds is the earlier count of a rising toll, not a version. Each side
+lists the figures one version gives and every sentence that gives them, with its
+attribution.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from digest.quantities import Quantity, find_quantities
 from digest.select import citation_of
 from digest.similarity import similar_pairs
 from digest.text import in_first_person, is_question
+from digest.timex.lexicon import MONTHS
 from digest.types import Conflict, ConflictSide, QuantityClaim, Sentence
 from digest.unionfind import UnionFind
 
@@ -86,7 +89,8 @@ def find_conflicts(
 
     found = {i: find_quantities(s.text) for i, s in enumerate(sentences)}
     quantities = {
-        i: comparable(s.text, found[i]) if found[i] and reports(s.text) else [] for i, s in enumerate(sentences)
+        i: comparable(s.text, found[i]) if found[i] and reports(s.text) and not _of_another_year(s.text, day(i)) else []
+        for i, s in enumerate(sentences)
     }
     rows = [i for i, qs in quantities.items() if qs]
     if not rows:
@@ -117,6 +121,30 @@ def find_conflicts(
         :max_conflicts
     ]
     return tuple(c for _, c in sorted(ranked))
+
+
+_YEAR = re.compile(r"(?<![\w$£€.,])(?:1[89]|20)\d\d(?![\w,]\d|\.\d)")  # "1918", "1918-1919"
+# A live blog's entry time looks like a year ("... may have been killed 2050 Haiti's President tells
+# CNN ..."): a year-like number before a capital is a year only after a word that introduces one.
+_BEFORE_CAPITAL = re.compile(r"\s+[A-Z]")
+_INTRODUCES_YEAR = re.compile(
+    rf"\b(?:in|of|the|since|from|by|until|till|before|after|during|early|late|mid|around|{'|'.join(MONTHS)})\W*$",
+    re.I,
+)
+
+
+def _of_another_year(sentence: str, published: dt.date | None) -> bool:
+    """Whether a dated report's sentence is about another year: it names years, none of them the
+    year it was published or the one before ("the 1918 pandemic killed 50 million", "the 2005
+    Texas City explosion killed 15"). Background, not a version of the story's figures."""
+    if published is None:
+        return False
+    years = {
+        int(m.group(0))
+        for m in _YEAR.finditer(sentence)
+        if not _BEFORE_CAPITAL.match(sentence, m.end()) or _INTRODUCES_YEAR.search(sentence, 0, m.start())
+    }
+    return bool(years) and not years & {published.year, published.year - 1}
 
 
 def _periods(
@@ -152,17 +180,33 @@ def reports(sentence: str) -> bool:
     return not is_question(sentence) and not in_first_person(sentence)
 
 
+# A figure that recurs ("Every year, seasonal flu causes 250,000 deaths", "kills 36,000 a year") is a
+# rate, not a count of the story's events.
+_RATE = (
+    r"(?:every|each|(?<!to )(?<!or )a|per)\s+(?:year|month|week|day)"
+    r"(?!\s+(?:ago|earlier|later|before|after|high|low))\b|annually|yearly"
+    r"|an?\s+(?:average|typical|normal|ordinary)\s+(?:year|season)"
+)
+_OPENING_RATE = re.compile(rf"^\W*(?:{_RATE})\s*,", re.I)
+_RATE_AFTER = re.compile(rf"[^,;:.!?()]{{0,40}}?\b(?:{_RATE})", re.I)
+
+
 def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The figures worth comparing: not lists (three or more of one measure in a sentence, as in
-    "rescued after 10, 8 and 15 days"), and for durations only how long a state has lasted
-    ("for the past three weeks"), not ages, spans or "the worst in 200 years"."""
+    "rescued after 10, 8 and 15 days"), not rates ("Every year, flu kills 250,000"), and for
+    durations only how long a state has lasted ("for the past three weeks"), not ages, spans or
+    "the worst in 200 years"."""
     counts: dict[str, int] = {}
     for q in found:
         counts[q.measure] = counts.get(q.measure, 0) + 1
+    every = bool(_OPENING_RATE.match(sentence))
     return [
         q
         for q in found
-        if counts[q.measure] <= 2 and (q.measure != "duration" or _FOR_BEFORE.search(sentence[: q.start]))
+        if counts[q.measure] <= 2
+        and (q.measure != "duration" or _FOR_BEFORE.search(sentence[: q.start]))
+        and not every
+        and not _RATE_AFTER.match(sentence, q.end)
     ]
 
 

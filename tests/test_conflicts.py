@@ -74,6 +74,47 @@ def test_lists_ages_and_spans_are_not_compared() -> None:
     assert c.measure == "duration"
 
 
+def test_rates_are_not_compared() -> None:
+    texts = [
+        ("a", "Every year, seasonal flu causes 250,000 deaths."),
+        ("b", "Flu causes 36,000 deaths a year in the US."),
+        ("c", "Seasonal flu causes 500,000 deaths in an average year."),
+        ("d", "The new flu has caused 20 deaths."),
+    ]
+    assert _run(texts, [0, 0, 0, 0]) == ()
+
+
+def test_a_dated_report_about_another_year_gives_no_figures() -> None:
+    import datetime as dt
+
+    texts = [
+        ("a", "The 1918 pandemic killed 50 million people."),
+        ("b", "The Spanish flu pandemic of 1918-1919 killed between 20 million and 100 million."),
+        ("c", "The pandemic killed an estimated one million people worldwide."),
+    ]
+    day = dt.date(2009, 4, 28)
+    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in texts]
+    kwargs = {
+        "subject_similarity": 0.7,
+        "count_sources": lambda ids: float(len(set(ids))),
+        "preference": lambda s: 0,
+    }
+    emb = np.ones((3, 3), dtype=np.float32) / np.sqrt(3)
+    labels = np.asarray([0, 0, 0])
+    assert find_conflicts(sentences, emb, labels, {}, published=dict.fromkeys("abc", day), **kwargs) == ()
+    # undated, nothing says which year is the story's: the figures are compared
+    assert len(find_conflicts(sentences, emb, labels, {}, **kwargs)) == 1
+    # a live blog's entry time is no year: "2050 Haiti's President ..."
+    texts = [
+        ("a", "More than 100,000 people may have died, the PM says 2050 Haiti's President tells CNN he agrees."),
+        ("b", "Officials say between 30,000 and 50,000 were killed."),
+    ]
+    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in texts]
+    published = dict.fromkeys("ab", dt.date(2010, 1, 14))
+    [c] = find_conflicts(sentences, emb[:2, :2], labels[:2], {}, published=published, **kwargs)
+    assert len(c.sides) == 2
+
+
 def test_articles_published_days_apart_give_updates_not_conflicts() -> None:
     import datetime as dt
 
