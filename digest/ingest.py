@@ -13,10 +13,14 @@ The text returned is the raw text; cleaning is the next stage.
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import glob
 import json
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +30,8 @@ from digest.types import Article
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _GLOB_CHARS = re.compile(r"[*?\[]")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?---[ \t]*(?:\n|\Z)", re.S)
+_OPENED = re.compile(r"\A---[ \t]*\n[\w-]+[ \t]*:")  # "---" then a "key:" line
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -35,15 +40,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
-            files = [p for p in files if not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            files = _files_below(path)
             if not files:
                 raise InputError(str(path), f"directory has no article files ({', '.join(SUPPORTED)})")
             found.extend(files)
         elif path.is_file():
             found.append(path)
         elif _GLOB_CHARS.search(str(raw)):
-            matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True) if Path(m).is_file())
+            matches = sorted(Path(m) for m in _glob(str(raw)) if Path(m).is_file())
             if not matches:
                 raise InputError(str(raw), "no file matches this pattern")
             found.extend(matches)
@@ -63,6 +67,58 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
+def _files_below(root: Path) -> list[Path]:
+    """Article files below ``root``, sorted; hidden files and folders left out. Symbolic links to
+    folders are followed, each real folder once (a link loop ends there)."""
+    found: list[Path] = []
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(folder, f)
+            for f in files
+            if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED and Path(folder, f).is_file()
+        )
+    return sorted(found)
+
+
+def _glob(pattern: str) -> list[str]:
+    """``glob`` where ``**`` is any number of folders. Its folders are walked as for a directory
+    input, each real folder once: Python's ``glob`` follows a symbolic-link loop without end."""
+    if "**" not in pattern:
+        return glob.glob(pattern)
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if _GLOB_CHARS.search(part))
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    wanted = parts[fixed:]
+    out: list[str] = []
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative = Path(folder).relative_to(root).parts
+        out.extend(str(Path(folder, f)) for f in files if not f.startswith(".") and _matches((*relative, f), wanted))
+    return out
+
+
+def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:
+    """Whether path ``parts`` match glob ``pattern`` parts, ``**`` standing for any number of parts."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_matches(parts[i:], pattern[1:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatchcase(parts[0], pattern[0]) and _matches(parts[1:], pattern[1:])
+
+
 def read_articles(paths: Iterable[str | Path]) -> list[Article]:
     """Read every article named by ``paths``. Raises InputError naming the first bad file.
 
@@ -71,6 +127,7 @@ def read_articles(paths: Iterable[str | Path]) -> list[Article]:
     """
     paths = list(paths)
     articles: list[Article] = []
+    derived: list[bool] = []  # whether an article's id was made from its file's name, not given
     named = {Path(p).resolve() for p in paths if Path(p).is_file()}
     for path in expand_paths(paths):
         text = _read_text(path)
@@ -78,9 +135,12 @@ def read_articles(paths: Iterable[str | Path]) -> list[Article]:
             if path.resolve() in named:
                 raise InputError(str(path), "is a briefing digest wrote, not an article")
             continue
-        articles.extend(_parse(path, text))
+        for article, made in _parse(path, text):
+            articles.append(article)
+            derived.append(made)
     if not articles:
         raise InputError(", ".join(str(p) for p in paths), "holds no articles (only briefings digest wrote)")
+    articles = _distinct_ids(articles, derived)
     ids: dict[str, str] = {}
     for article in articles:
         if article.id in ids:
@@ -93,7 +153,29 @@ def read_articles(paths: Iterable[str | Path]) -> list[Article]:
 
 
 def read_file(path: Path) -> list[Article]:
-    return _parse(path, _read_text(path))
+    return [article for article, _ in _parse(path, _read_text(path))]
+
+
+def _distinct_ids(articles: list[Article], derived: list[bool]) -> list[Article]:
+    """Ids made from file names that two files share ("d1/story.txt" and "d2/story.txt", or
+    "story.txt" and "story.md") become the files' paths below their common folder, with the
+    record number for a record without an id. Ids a record gives are never changed."""
+    counts = Counter(a.id for a, made in zip(articles, derived, strict=True) if made)
+    clashing = [i for i, (a, made) in enumerate(zip(articles, derived, strict=True)) if made and counts[a.id] > 1]
+    if not clashing:
+        return articles
+    paths = [Path(articles[i].path or "").resolve() for i in clashing]
+    common = Path(os.path.commonpath([p.parent for p in paths]))
+    out = list(articles)
+    for i, path in zip(clashing, paths, strict=True):
+        article = articles[i]
+        relative = path.relative_to(common).as_posix()
+        stem = Path(article.path or "").stem
+        suffix = article.id[len(stem) :] if article.id.startswith(stem) else ""  # a record's "-3"
+        out[i] = replace(
+            article, id=relative + suffix, source=relative + suffix if article.source == article.id else article.source
+        )
+    return out
 
 
 def is_briefing(path: Path, text: str) -> bool:
@@ -106,25 +188,24 @@ def is_briefing(path: Path, text: str) -> bool:
     return path.suffix.lower() == ".json" and '"schema_version"' in head and '"key_points"' in text
 
 
-def _parse(path: Path, text: str) -> list[Article]:
+def _parse(path: Path, text: str) -> list[tuple[Article, bool]]:
+    """The file's articles, each with whether its id was made from the file's name."""
     suffix = path.suffix.lower()
     if suffix in (".json", ".jsonl"):
         return list(_json_articles(path, text))
     if suffix in (".html", ".htm"):
-        return [_html_article(path, text)]
+        return [(_html_article(path, text), True)]
     meta: dict[str, Any] = {}
     if suffix in (".md", ".markdown"):
         meta, text = _front_matter(path, text)
-    return [_make_article(path, path.stem, text, meta)]
+    return [(_make_article(str(path), path, path.stem, text, meta), True)]
 
 
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(
-                str(path), f"file is {size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB per file"
-            )
+            raise InputError(str(path), f"file is {_size(size)}; the limit is {_size(MAX_FILE_BYTES)} per file")
         data = path.read_bytes()
     except PermissionError:
         raise InputError(str(path), "permission denied") from None
@@ -136,8 +217,11 @@ def _read_text(path: Path) -> str:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
     if not data.strip():
         raise InputError(str(path), "file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(str(path), "looks like a binary file (contains NUL bytes), not text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(str(path), "is UTF-16 text; convert it to UTF-8")
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise InputError(str(path), f"looks like a binary file (NUL byte at offset {offset}), not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -148,16 +232,24 @@ def _read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n:,} bytes"
+
+
 def _front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
+        if _OPENED.match(text):
+            raise InputError(str(path), "front matter opened with '---' on the first line is never closed with '---'")
         return {}, text
     import yaml
 
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        raise InputError(str(path), f"front matter is not valid YAML ({exc})") from None
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        # a YAML syntax error, or a value YAML cannot build ("published: 2010-02-30")
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(str(path), f"front matter is not valid YAML ({detail})") from None
     if not isinstance(meta, dict):
         raise InputError(str(path), "front matter must be a YAML mapping (key: value lines)")
     return meta, text[match.end() :]
@@ -172,11 +264,15 @@ def _json_articles(path: Path, text: str) -> Iterator[Article]:
                     records.append((f"line {lineno}", json.loads(line)))
                 except json.JSONDecodeError as exc:
                     raise InputError(f"{path}:{lineno}", f"not valid JSON ({exc.msg})") from None
+                except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep
+                    raise InputError(f"{path}:{lineno}", f"JSON digest cannot read ({_json_problem(exc)})") from None
     else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        except (ValueError, RecursionError) as exc:
+            raise InputError(str(path), f"JSON digest cannot read ({_json_problem(exc)})") from None
         items = data if isinstance(data, list) else [data]
         records = [(f"record {i + 1}", item) for i, item in enumerate(items)]
     if not records:
@@ -184,17 +280,25 @@ def _json_articles(path: Path, text: str) -> Iterator[Article]:
     for n, (where, record) in enumerate(records, 1):
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise InputError(f"{path} ({where})", 'each record must be an object with a "text" string')
-        record_id = str(record.get("id") or f"{path.stem}-{n}")
-        yield _make_article(path, record_id, record["text"], record)
+        given = record.get("id")
+        if isinstance(given, (dict, list)):
+            raise InputError(f"{path} ({where})", '"id" must be a string or a number')
+        record_id = str(given or f"{path.stem}-{n}")
+        # an empty text is a document with no sentences: digest.segment.usable names it, or skips it
+        yield _make_article(f"{path} ({where})", path, record_id, record["text"], record, allow_empty=True), not given
+
+
+def _json_problem(exc: BaseException) -> str:
+    return "nested too deeply" if isinstance(exc, RecursionError) else " ".join(str(exc).split())
 
 
 def _html_article(path: Path, html: str) -> Article:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
-    if extracted is None:
-        raise InputError(str(path), "no article text could be extracted from this HTML page")
-    doc = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    doc = {} if extracted is None else extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    # A page with no article text (a link list) is a document with no sentences:
+    # digest.segment.usable names it, or leaves it out with skip_unusable.
     text = doc.get("text") or ""
     meta = {
         "title": doc.get("title"),
@@ -202,34 +306,70 @@ def _html_article(path: Path, html: str) -> Article:
         "url": doc.get("url"),
         "published": doc.get("date"),
     }
-    if not text.strip():
-        raise InputError(str(path), "no article text could be extracted from this HTML page")
-    return _make_article(path, path.stem, text, meta)
+    return _make_article(str(path), path, path.stem, text, meta, allow_empty=True)
 
 
-def _make_article(path: Path, article_id: str, text: str, meta: dict[str, Any]) -> Article:
-    if not text.strip():
-        raise InputError(str(path), "article text is empty")
-    published = _parse_published(path, meta.get("published") or meta.get("date"))
-    title = meta.get("title")
+def _make_article(
+    where: str, path: Path, article_id: str, text: str, meta: dict[str, Any], *, allow_empty: bool = False
+) -> Article:
+    """``where`` names the document in messages: the file, or the file and the record."""
+    if not text.strip() and not allow_empty:
+        raise InputError(where, "article text is empty")
+    title, source, url = (_scalar(where, meta, key) for key in ("title", "source", "url"))
+    for name, value in (("text", text), ("id", article_id), ("title", title), ("source", source), ("url", url)):
+        if value and not _encodable(value):
+            raise InputError(where, f"{name} holds an unpaired surrogate (a broken \\u escape), not text")
+    published = _parse_published(where, meta.get("published") or meta.get("date"))
     return Article(
         id=article_id,
-        text=text,
-        source=str(meta.get("source") or article_id),
-        title=str(title).strip() if title else None,
-        url=str(meta["url"]) if meta.get("url") else None,
+        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        source=source or article_id,
+        title=title.strip() if title else None,
+        url=url or None,
         published=published,
         path=str(path),
     )
 
 
-def _parse_published(path: Path, value: Any) -> dt.date | None:
+def _scalar(where: str, meta: dict[str, Any], key: str) -> str | None:
+    """A metadata field as text: a single value, not a list or mapping (which YAML aliases can
+    make enormous)."""
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, (list, dict, set, tuple)):
+        raise InputError(where, f"{key!r} must be a single value, not a {type(value).__name__}")
+    return str(value)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# A publication date must be a whole date on its own: nothing relative to the clock ("yesterday",
+# "Tuesday", "March 5"), so the same input reads the same on any day and in any time zone. A time
+# with a zone counts in UTC; an ISO date ("2010-06-02T23:30-05:00") is read as written.
+_DATEPARSER_SETTINGS = {
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "TIMEZONE": "UTC",
+    "RETURN_AS_TIMEZONE_AWARE": True,
+}
+
+
+def _parse_published(where: str, value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, (list, dict, set, tuple)):
+        raise InputError(where, f"publication date must be a single value, not a {type(value).__name__}")
     text = str(value).strip()
     try:
         return dt.date.fromisoformat(text[:10])
@@ -237,7 +377,10 @@ def _parse_published(path: Path, value: Any) -> dt.date | None:
         pass
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    except (ValueError, OverflowError):
+        parsed = None
     if parsed is None:
-        raise InputError(str(path), f"publication date {text!r} is not a date digest can read (use YYYY-MM-DD)")
+        raise InputError(where, f"publication date {text!r} is not a whole, valid date (use YYYY-MM-DD)")
     return parsed.date()

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,9 @@ from digest import ingest
 from digest.errors import InputError
 
 
-def write(path: Path, content: str | bytes) -> Path:
+def write(path: Path, content: str | bytes, *, mkdir: bool = False) -> Path:
+    if mkdir:
+        path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, bytes):
         path.write_bytes(content)
     else:
@@ -112,7 +117,7 @@ def test_bad_files_name_file_and_problem(tmp_path: Path, name: str, content: str
 def test_huge_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 100)
     path = write(tmp_path / "big.txt", "word " * 100)
-    with pytest.raises(InputError, match=r"big\.txt: file is 0 MB; the limit is 0 MB"):
+    with pytest.raises(InputError, match=r"big\.txt: file is 500 bytes; the limit is 100 bytes per file"):
         ingest.read_articles([path])
 
 
@@ -131,11 +136,32 @@ def test_directory_and_glob_are_sorted_and_deduplicated(tmp_path: Path) -> None:
     assert [a.id for a in arts] == ["a", "b", "c"]
 
 
-def test_duplicate_ids_are_an_error(tmp_path: Path) -> None:
-    (tmp_path / "x").mkdir()
-    write(tmp_path / "a.txt", "One sentence here.")
-    write(tmp_path / "x" / "a.md", "Another sentence here.")
-    with pytest.raises(InputError, match="article id 'a' is used twice"):
+def test_files_sharing_a_name_get_their_paths_as_ids(tmp_path: Path) -> None:
+    for folder in ("d1", "d2"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder / "story.txt", f"A sentence from {folder} here.")
+    write(tmp_path / "d1" / "story.md", "A sentence in Markdown here.")
+    write(tmp_path / "d1" / "other.txt", "Another sentence here.")
+    arts = ingest.read_articles([tmp_path])
+    assert [(a.id, a.source) for a in arts] == [
+        ("other", "other"),
+        ("d1/story.md", "d1/story.md"),
+        ("d1/story.txt", "d1/story.txt"),
+        ("d2/story.txt", "d2/story.txt"),
+    ]
+    # records without ids in two feeds of one name: numbered below each path
+    write(tmp_path / "a" / "feed.jsonl", '{"text": "One record here."}', mkdir=True)
+    write(tmp_path / "b" / "feed.jsonl", '{"text": "Another record here."}', mkdir=True)
+    assert [a.id for a in ingest.read_articles([tmp_path / "a", tmp_path / "b"])] == [
+        "a/feed.jsonl-1",
+        "b/feed.jsonl-1",
+    ]
+
+
+def test_ids_records_give_twice_are_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "a.jsonl", '{"id": "x", "text": "One sentence here."}')
+    write(tmp_path / "b.jsonl", '{"id": "x", "text": "Another sentence here."}')
+    with pytest.raises(InputError, match="article id 'x' is used twice"):
         ingest.read_articles([tmp_path])
 
 
@@ -146,3 +172,66 @@ def test_briefings_are_not_articles(tmp_path: Path) -> None:
     assert [a.id for a in ingest.read_articles([tmp_path])] == ["a"]
     with pytest.raises(InputError, match="is a briefing digest wrote"):
         ingest.read_articles([tmp_path / "briefing.md"])
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("feb30.md", "---\npublished: 2010-02-30\n---\nA sentence here.", "front matter is not valid YAML (day is out"),
+        ("tag.md", '---\nn: !!int "abc"\n---\nA sentence here.', "front matter is not valid YAML (invalid literal"),
+        ("deep.md", "---\nx: " + "[" * 2000 + "]" * 2000 + "\n---\nA sentence here.", "front matter is not valid"),
+        ("list.md", "---\ntitle: [a, b]\n---\nA sentence here.", "'title' must be a single value, not a list"),
+        ("unclosed.md", "---\ntitle: T\nA sentence here.", "front matter opened with '---'"),
+        ("rel.md", "---\npublished: yesterday\n---\nA sentence here.", "publication date 'yesterday' is not a whole"),
+        ("noyear.md", "---\npublished: March 5\n---\nA sentence here.", "'March 5' is not a whole, valid date"),
+        ("big.json", '{"id": ' + "9" * 5000 + ', "text": "A sentence."}', "JSON digest cannot read (Exceeds"),
+        ("deep.json", "[" * 100000 + "]" * 100000, "JSON digest cannot read (nested too deeply)"),
+        ("sur.jsonl", '{"text": "A broken \\ud800 escape here."}', "(line 1): text holds an unpaired surrogate"),
+        ("bad.jsonl", '{"text": "A.", "published": "2025-02-30"}', "(line 1): publication date '2025-02-30' is not"),
+        ("utf16.txt", "A sentence here.".encode("utf-16"), "is UTF-16 text; convert it to UTF-8"),
+        ("late_nul.txt", b"A sentence here. " * 1000 + b"\x00", "NUL byte at offset 17000"),
+    ],
+)
+def test_bad_metadata_and_encodings_are_errors_naming_the_document(
+    tmp_path: Path, name: str, content: str | bytes, problem: str
+) -> None:
+    path = write(tmp_path / name, content)
+    with pytest.raises(InputError) as err:
+        ingest.read_articles([path])
+    assert str(path) in str(err.value) and problem in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_publication_dates_do_not_depend_on_the_clock_or_the_time_zone(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", '{"text": "A sentence.", "published": 1700000000}\n')
+    code = f"import sys; from digest.ingest import read_articles; print(read_articles([{str(path)!r}])[0].published)"
+    dates = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "TZ": tz}, check=True
+        ).stdout.strip()
+        for tz in ("UTC", "Asia/Tokyo", "America/Los_Angeles")
+    }
+    assert dates == {"2023-11-14"}
+
+
+def test_empty_front_matter_and_documents_without_text(tmp_path: Path) -> None:
+    [a] = ingest.read_articles([write(tmp_path / "a.md", "---\n---\nA sentence here.")])
+    assert a.text == "A sentence here."
+    # a record with empty text, or a page with no article text, is a document without sentences:
+    # digest.segment.usable names it or leaves it out (--skip-unusable)
+    feed = write(tmp_path / "feed.jsonl", '{"id": "x", "text": "A sentence."}\n{"id": "y", "text": ""}\n')
+    assert [(a.id, a.text) for a in ingest.read_articles([feed])] == [("x", "A sentence."), ("y", "")]
+    page = write(tmp_path / "links.html", "<html><body><ul><li><a href='/a'>A</a></li></ul></body></html>")
+    assert [a.text for a in ingest.read_articles([page])] == [""]
+
+
+def test_symbolic_links_are_followed_once_and_loops_end(tmp_path: Path) -> None:
+    write(tmp_path / "elsewhere" / "b.txt", "B sentence here.", mkdir=True)
+    root = tmp_path / "root"
+    write(root / "a.txt", "A sentence here.", mkdir=True)
+    (root / "linked").symlink_to(tmp_path / "elsewhere")
+    (root / "self").symlink_to(root)
+    (root / "up").symlink_to(tmp_path / "root")
+    assert [p.name for p in ingest.expand_paths([root])] == ["a.txt", "b.txt"]
+    # Python's glob follows such loops without end
+    assert [p.name for p in ingest.expand_paths([str(root / "**" / "*.txt")])] == ["a.txt", "b.txt"]
