@@ -108,18 +108,20 @@ class CachedEmbedder:
 
     def stored(self) -> int:
         """Vectors stored for this embedder's model. (Not ``__len__``: an empty cache must stay truthy.)"""
-        return int(self._db.execute("SELECT COUNT(*) FROM vectors WHERE model = ?", (self.name,)).fetchone()[0])
+        with _readable(self.path):
+            return int(self._db.execute("SELECT COUNT(*) FROM vectors WHERE model = ?", (self.name,)).fetchone()[0])
 
     # --- internals ---------------------------------------------------------------------
     def _lookup(self, hashes: list[bytes]) -> dict[bytes, np.ndarray]:
         import numpy as np
 
         found: dict[bytes, np.ndarray] = {}
-        for h, dim, blob in _select(self._db, "vectors", "model", self.name, "dim, vector", hashes):
-            vec = np.frombuffer(blob, dtype="<f4")
-            if vec.shape[0] != dim:
-                raise CacheError(self.path, "has a damaged vector; delete the cache file")
-            found[bytes(h)] = vec.astype(np.float32, copy=False)
+        with _readable(self.path):
+            for h, dim, blob in _select(self._db, "vectors", "model", self.name, "dim, vector", hashes):
+                vec = np.frombuffer(blob, dtype="<f4")
+                if vec.shape[0] != dim:
+                    raise CacheError(self.path, "has a damaged vector; delete the cache file")
+                found[bytes(h)] = vec.astype(np.float32, copy=False)
         return found
 
     def _store(self, rows: dict[bytes, np.ndarray]) -> None:
@@ -226,6 +228,19 @@ def _stored(
         if "no such table" not in str(exc):
             raise CacheError(path, f"cannot read the cache ({exc})") from None
         return {}
+    except sqlite3.DatabaseError as exc:
+        raise CacheError(path, f"is damaged ({exc}); delete the cache file") from None
+
+
+@contextlib.contextmanager
+def _readable(path: str) -> Iterator[None]:
+    """Reading a cache whose pages are damaged is a CacheError naming it, not a crash."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise CacheError(path, f"cannot read the cache ({exc})") from None
+    except sqlite3.DatabaseError as exc:
+        raise CacheError(path, f"is damaged ({exc}); delete the cache file") from None
 
 
 def _insert(db: sqlite3.Connection, path: str, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -237,9 +252,11 @@ def _insert(db: sqlite3.Connection, path: str, table: str, rows: Sequence[tuple[
         db.execute("BEGIN IMMEDIATE")
         db.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
         db.execute("COMMIT")
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
         if db.in_transaction:
             db.execute("ROLLBACK")
+        if not isinstance(exc, sqlite3.OperationalError):
+            raise CacheError(path, f"is damaged ({exc}); delete the cache file") from None
         message = str(exc)
         if "readonly" in message or "read-only" in message:
             return
@@ -287,7 +304,10 @@ class CachedTimexes:
 
     def find(self, text: str, reference: dt.date | None = None) -> list[Timex]:
         key = _timex_key(text, reference)
-        row = self._db.execute("SELECT found FROM timexes WHERE tagger = ? AND hash = ?", (self.tagger, key)).fetchone()
+        with _readable(self.path):
+            row = self._db.execute(
+                "SELECT found FROM timexes WHERE tagger = ? AND hash = ?", (self.tagger, key)
+            ).fetchone()
         if row is not None:
             self.hits += 1
             return _timexes(row[0])
@@ -300,7 +320,8 @@ class CachedTimexes:
         time (a re-run over tens of thousands of sentences spends half the time)."""
         keys = [_timex_key(text, reference) for text, reference in items]
         unique = list(dict.fromkeys(keys))
-        stored = {bytes(h): found for h, found in _select(self._db, "timexes", "tagger", self.tagger, "found", unique)}
+        with _readable(self.path):
+            stored = {bytes(h): v for h, v in _select(self._db, "timexes", "tagger", self.tagger, "found", unique)}
         computed: dict[bytes, list[Timex]] = {}  # a text repeated in ``items`` is tagged once
         out: list[list[Timex]] = []
         for key, (text, reference) in zip(keys, items, strict=True):

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digest.errors import ConfigError, DigestError
+from digest.errors import ConfigError, DigestError, OutputError
 
 if TYPE_CHECKING:
     from digest.cache import CachedCleaning, CachedSegments, CachedTimexes
@@ -126,20 +126,70 @@ class _Progress:
         sys.stderr.flush()
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise DigestError(f"{path}: output folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+def check_output(path: str, inputs: Sequence[str]) -> None:
+    """Before any work: the output's folder exists, and the output is none of the inputs."""
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name")
+    if not target.parent.is_dir():
+        raise OutputError(f"{path}: output folder {Path(path).parent} does not exist")
+    from digest.ingest import expand_paths
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        files = expand_paths(inputs)
+    except DigestError:  # bad inputs are reported by the reader, naming them
+        return
+    if any(os.path.realpath(p) == str(target) for p in files) and not _is_a_briefing(target):
+        raise OutputError(f"{path}: is one of the input files; write the briefing elsewhere")
+
+
+def _is_a_briefing(path: Path) -> bool:
+    """Whether a file is a briefing digest wrote (replacing it is what re-running is for)."""
+    from digest.ingest import is_briefing
+
+    try:
+        return is_briefing(path, path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return False
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write the whole file or nothing: a temporary file in the same folder, then a rename. A
+    symbolic link's target is written, not the link replaced; a file keeps its permissions (a new
+    one gets the umask's); a target that is not a regular file (a FIFO, /dev/stdout) is written
+    directly, never replaced."""
+    target = Path(os.path.realpath(path))
+    data = text.encode("utf-8")
+    if target.exists() and not target.is_file():
+        if target.is_dir():
+            raise OutputError(f"{path}: is a directory; give a file name")
+        try:
+            with open(target, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write output ({exc.strerror or exc})") from None
+        return
+    if not target.parent.is_dir():
+        raise OutputError(f"{path}: output folder {Path(path).parent} does not exist")
+    tmp: str | None = None
+    try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise DigestError(f"{path}: cannot write output ({exc.strerror or exc})") from None
+    except (OSError, UnicodeError) as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"{path!r}: cannot write output ({detail})") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -157,6 +207,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     if args.prompts and not args.llm:
         raise ConfigError("--prompts needs --llm MODEL_ID")
+    if args.output:
+        check_output(args.output, args.paths)
     progress = _Progress(not args.no_progress)
     with _embedder(config) as embedder, _tagger(config) as tagger:
         parts = Components(embedder=embedder, resolver=tagger)
@@ -191,6 +243,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         cache_path=args.cache,
         skip_unusable=args.skip_unusable or None,
     )
+    if args.output:
+        check_output(args.output, args.paths)
     articles = read_articles(args.paths)
     with _embedder(config) as embedder, _tagger(config) as tagger, _text_caches(config) as (cleaner, segmenter):
         briefing = build_timeline(
@@ -275,8 +329,7 @@ def _emit(args: argparse.Namespace, briefing: Briefing) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
-    level = logging.WARNING - 10 * min(args.verbose, 2)
-    logging.basicConfig(level=level, format="digest: %(message)s", stream=sys.stderr)
+    _configure_logging(args.verbose)
     try:
         return {"build": cmd_build, "timeline": cmd_timeline}[args.command](args)
     except DigestError as exc:
@@ -285,6 +338,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("digest: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # "digest build ... | head": the reader left; not an error of digest's
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit must not fail again
+        return 141
+
+
+def _configure_logging(verbose: int) -> None:
+    """digest's own messages on stderr; other libraries' (trafilatura's "discarding data: None")
+    only with -vv."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("digest: %(message)s"))
+    log.handlers[:] = [handler]  # once, however often main() runs in one process
+    log.setLevel(logging.WARNING - 10 * min(verbose, 2))
+    log.propagate = False
+    if verbose >= 2:
+        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s", stream=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,12 @@ class ModelError(DigestError):
     exit_code = 4
 
 
+class OutputError(DigestError):
+    """The output cannot be written where it was asked for (missing folder, no permission, an input)."""
+
+    exit_code = 5
+
+
 class DateError(DigestError):
     """A date given by the user could not be understood."""
 

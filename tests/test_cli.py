@@ -80,6 +80,86 @@ def test_write_atomic(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["b.md"]
 
 
+def test_write_atomic_keeps_links_modes_and_special_files(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from digest.cli import write_atomic
+    from digest.errors import OutputError
+
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomic(str(link), "new\n")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new\n"  # the link's target is written
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640  # and keeps its permissions
+    old_mask = os.umask(0o022)
+    try:
+        write_atomic(str(tmp_path / "fresh.md"), "x")
+    finally:
+        os.umask(old_mask)
+    assert stat.S_IMODE((tmp_path / "fresh.md").stat().st_mode) == 0o644  # not mkstemp's 0600
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    write_atomic(str(fifo), "through the pipe\n")  # written into, never replaced by a regular file
+    assert os.read(reader, 100) == b"through the pipe\n" and stat.S_ISFIFO(fifo.stat().st_mode)
+    os.close(reader)
+    with pytest.raises(OutputError, match="is a directory"):
+        write_atomic(str(tmp_path), "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.md", "link.md", "pipe.md", "real.md"]
+
+
+def test_the_output_is_checked_before_any_work(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: A\n---\nThe troops left the region on Monday.\n", encoding="utf-8")
+    result = cli("build", str(tmp_path), "-o", str(article))
+    assert result.returncode == 5 and "is one of the input files" in result.stderr
+    assert article.read_text(encoding="utf-8").startswith("---\ntitle: A")
+    result = cli("timeline", str(tmp_path), "-o", str(tmp_path / "no" / "t.md"))
+    assert result.returncode == 5 and "output folder" in result.stderr and "does not exist" in result.stderr
+
+
+def test_a_reader_that_leaves_is_no_crash(tmp_path: Path) -> None:
+    # "digest ... | head": stdout closes early; no traceback, the shell's broken-pipe status
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    code = (
+        "import sys; from digest import cli\n"
+        "def fail(args): raise BrokenPipeError\n"
+        "cli.cmd_build = fail\n"
+        "sys.exit(cli.main(['build', 'x']))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 141 and "Traceback" not in result.stderr
+
+
+def test_a_damaged_cache_is_an_error_naming_it(tmp_path: Path) -> None:
+    import sqlite3
+
+    from digest.cache import CachedTimexes
+    from digest.errors import CacheError
+
+    path = tmp_path / "c.sqlite"
+    with CachedTimexes(str(path)) as tagger:
+        tagger.find_many([(f"On Monday {i} people met.", None) for i in range(300)])
+    con = sqlite3.connect(path)
+    pages = con.execute("PRAGMA page_count").fetchone()[0]
+    con.close()
+    data = bytearray(path.read_bytes())
+    size = len(data) // pages
+    for page in range(pages // 2, pages):  # the schema's pages stay: the file opens, its rows are damaged
+        data[page * size : page * size + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+    with (
+        pytest.raises(CacheError, match=r"c\.sqlite: is damaged .*; delete the cache file"),
+        CachedTimexes(str(path)) as tagger,
+    ):
+        tagger.find_many([(f"On Monday {i} people met.", None) for i in range(300)])
+
+
 def test_format_from_extension() -> None:
     from digest.cli import _format_for
 
@@ -198,6 +278,7 @@ def test_unusable_documents_stop_the_run_or_are_left_out_and_named(tmp_path: Pat
         {"id": "a1", "published": "2010-01-13", "text": "A powerful earthquake struck Haiti on Tuesday, they said."},
         {"id": "menu", "published": "2010-01-13", "text": "Home | World | Sport"},
         {"id": "a2", "published": "2010-01-14", "text": "Rescue teams from many nations reached Haiti on Wednesday."},
+        {"id": "empty", "published": "2010-01-14", "text": ""},
     ]
     feed.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     args = ["timeline", str(feed), "--max-dates", "2", "--format", "json"]
@@ -208,5 +289,22 @@ def test_unusable_documents_stop_the_run_or_are_left_out_and_named(tmp_path: Pat
     assert lenient.returncode == 0, lenient.stderr
     data = json.loads(lenient.stdout)
     problem = "no usable sentences after cleaning"
-    assert data["skipped"] == [{"article_id": "menu", "path": str(feed), "problem": problem}]
+    assert data["skipped"] == [
+        {"article_id": "menu", "path": str(feed), "problem": problem},
+        {"article_id": "empty", "path": str(feed), "problem": problem},
+    ]
     assert [s["id"] for s in data["sources"]] == ["a1", "a2"]
+
+
+@pytest.mark.slow
+def test_a_page_of_links_is_left_out_and_a_collection_without_statements_still_has_a_title(tmp_path: Path) -> None:
+    links = tmp_path / "links.html"
+    links.write_text("<html><body><ul><li><a href='/a'>Home</a></li><li><a href='/b'>World</a></li></ul>", "utf-8")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Troops withdrew from Kursk.\n", encoding="utf-8")
+    result = cli("build", str(tmp_path), "--skip-unusable")
+    assert result.returncode == 0, result.stderr
+    # one line on stderr: digest's warning, none from the HTML extractor's logging
+    warning = f"digest: warning: left out {links}: no usable sentences after cleaning"
+    assert result.stderr.strip().splitlines() == [warning]
+    assert "\n# Troops withdrew from Kursk\n" in result.stdout  # too short for statements: the first sentence
