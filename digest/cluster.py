@@ -97,7 +97,23 @@ class HdbscanClusterer:
             cluster_selection_method="leaf",
             allow_single_cluster=True,
         )
-        return np.asarray(model.fit_predict(np.asarray(embeddings, dtype=np.float64)), dtype=np.int64)
+        labels = np.asarray(model.fit_predict(np.asarray(embeddings, dtype=np.float64)), dtype=np.int64)
+        return _identical_rows_together(embeddings, labels, self.min_cluster_size)
+
+
+def _identical_rows_together(embeddings: np.ndarray, labels: np.ndarray, min_cluster_size: int) -> np.ndarray:
+    """hdbscan calls a set of identical vectors noise when nothing else is near (five copies of one
+    one-sentence wire item): at least ``min_cluster_size`` identical rows left as noise form a cluster."""
+    import numpy as np
+
+    _, group, counts = np.unique(embeddings, axis=0, return_inverse=True, return_counts=True)
+    group = group.reshape(-1)
+    labels = labels.copy()
+    for g in np.flatnonzero(counts >= min_cluster_size).tolist():
+        rows = np.flatnonzero(group == g)
+        if (labels[rows] == -1).all():
+            labels[rows] = int(labels.max()) + 1
+    return labels
 
 
 def _loo_similarity(vectors: np.ndarray) -> np.ndarray:

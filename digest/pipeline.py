@@ -167,7 +167,13 @@ def run(
             preference=graph.preference,
         )
     return Briefing(
-        title=_title(cleaned, embeddings, title_vectors, selection.key_points[0].text if selection.key_points else ""),
+        title=_title(
+            cleaned,
+            embeddings,
+            title_vectors,
+            # no titles: the first key point, else the first sentence (a collection too short for statements)
+            selection.key_points[0].text if selection.key_points else sentences[0].text if sentences else "Briefing",
+        ),
         articles=tuple(cleaned),
         sentences=tuple(sentences),
         clusters=selection.clusters,

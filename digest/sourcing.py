@@ -100,6 +100,9 @@ class _Pair:
     word_edits: float  # edited alphabetic words per word of the matched sentences (figures excluded)
 
 
+_VERBATIM = 0.9  # mean word-sequence similarity of a short copy's sentences to the original's
+
+
 class AttestationCopyDetector:
     """The default copy detector (see the module docstring)."""
 
@@ -130,22 +133,29 @@ class AttestationCopyDetector:
             a, b = sentences[i].article_id, sentences[j].article_id
             if a != b:
                 shared[(a, b) if order[a] < order[b] else (b, a)] += 1
+
+        # An article shorter than min_matches statements is a copy only when the other reproduces
+        # all of it nearly word for word (a one-paragraph wire item run twice).
+        def needed(p: tuple[str, str]) -> int:
+            return min(self.min_matches, len(rows[p[0]]), len(rows[p[1]]))
+
         pairs: list[_Pair] = []
-        for a, b in sorted(
-            (p for p, n in shared.items() if n >= self.min_matches), key=lambda p: (order[p[0]], order[p[1]])
-        ):
+        for a, b in sorted((p for p, n in shared.items() if n >= needed(p)), key=lambda p: (order[p[0]], order[p[1]])):
             sims = embeddings[rows[a]] @ embeddings[rows[b]].T
             aligned = align(sims, self.match_similarity)
             matched = [(rows[a][r], rows[b][c]) for r, c in aligned]
             coverage_a = len(matched) / len(rows[a])
             coverage_b = len(matched) / len(rows[b])
-            if len(matched) < self.min_matches or max(coverage_a, coverage_b) < self.min_coverage:
+            if len(matched) < needed((a, b)) or max(coverage_a, coverage_b) < self.min_coverage:
                 continue
 
             def elsewhere(w: str, a: str = a, b: str = b) -> bool:
                 return df[w] - (w in vocab[a]) - (w in vocab[b]) > 0
 
-            pairs.append(_pair(a, b, matched, sentences, elsewhere, coverage_a, coverage_b))
+            pair = _pair(a, b, matched, sentences, elsewhere, coverage_a, coverage_b)
+            if len(matched) < self.min_matches and (max(coverage_a, coverage_b) < 1.0 or pair.lexical < _VERBATIM):
+                continue
+            pairs.append(pair)
         graph = _families(ids, pairs)
         return SourceGraph(graph.derivations, graph.family, self._uncopied(graph, rows, sentences, embeddings))
 

@@ -381,7 +381,7 @@ def lead_mentions(
         if _DIGIT_OR_DATEWORD.search(s.text):  # may name a date the tagger left out of the window
             continue
         for back in settings.lead_days:
-            day = pub - dt.timedelta(days=back)
+            day = _days_before(pub, back)
             if _in_window(day, *window):
                 out.append(Mention(i, day, None, pub))
     return out
@@ -424,7 +424,7 @@ def rank_dates(
         if article.published is None:
             continue
         for back in (0, 1):
-            day = article.published - dt.timedelta(days=back)
+            day = _days_before(article.published, back)
             if _in_window(day, *window) and article.id not in mentioning.get(day, ()):
                 score[day] = score.get(day, 0.0) + settings.publication_weight
     # Only days some sentence names can be dated by a span; the others cannot be chosen.
@@ -695,9 +695,14 @@ def _window(
     """Days a timeline may hold: the configured window, else around the publication dates (or,
     for articles without one, the reference dates their relative expressions resolve against)."""
     dates = [d for d in (a.published or (references or {}).get(a.id) for a in articles) if d]
-    start = config.start or (min(dates) - LOOKBACK if dates else None)
+    start = config.start or (_days_before(min(dates), LOOKBACK.days) if dates else None)
     end = config.end or (max(dates) if dates else None)
     return start, end
+
+
+def _days_before(day: dt.date, days: int) -> dt.date:
+    """``day`` minus ``days`` days, no earlier than the calendar's first day."""
+    return day - dt.timedelta(days=min(days, (day - dt.date.min).days))
 
 
 class _Finder:

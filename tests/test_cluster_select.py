@@ -34,6 +34,17 @@ def test_refine_keeps_one_sentence_per_article_and_drops_outliers() -> None:
     assert out[3] == -1  # not similar to the centroid
 
 
+def test_identical_vectors_form_a_cluster() -> None:
+    # hdbscan alone calls them noise (five copies of one one-sentence wire item)
+    rng = np.random.default_rng(0)
+    same, other = (unit(rng.normal(size=384).tolist()) for _ in range(2))
+    for rows in ([same] * 2, [same] * 5, [same, same, same, other]):
+        labels = HdbscanClusterer().fit_labels(np.asarray(rows, dtype=np.float32))
+        n = sum(1 for r in rows if r is same)
+        assert (labels[:n] == labels[0]).all() and labels[0] >= 0
+        assert (labels[n:] == -1).all()
+
+
 def test_small_inputs_are_all_noise() -> None:
     assert (HdbscanClusterer().fit_labels(np.zeros((1, 4), dtype=np.float32)) == -1).all()
 

@@ -113,6 +113,18 @@ def test_partial_verbatim_copy() -> None:
         assert (d.article_id, d.source_id) == ("part", "orig")
 
 
+def test_short_articles_are_copies_only_when_reproduced_word_for_word() -> None:
+    brief = ["The troops withdrew from the Kursk region on Monday.", "Officials said 11,000 soldiers had served there."]
+    arts, sents, emb = _collection({"a": brief, "b": list(brief), "c": list(brief), "other": OTHER})
+    graph = AttestationCopyDetector().analyze(arts, sents, emb)
+    assert graph.independent_count(["a", "b", "c"]) == 1
+    assert graph.independent_count(["a", "other"]) == 2
+    # one sentence in common, the rest its own: another report
+    own = [brief[0], "Officials in Seoul said the soldiers had left the front for good."]
+    arts, sents, emb = _collection({"a": brief, "d": own})
+    assert AttestationCopyDetector().analyze(arts, sents, emb).independent_count(["a", "d"]) == 2
+
+
 def test_unrelated_articles_are_independent() -> None:
     arts, sents, emb = _collection({"orig": ORIGINAL, "other": OTHER})
     graph = AttestationCopyDetector(match_similarity=0.8).analyze(arts, sents, emb)

@@ -382,6 +382,15 @@ def test_comment_lines_are_never_timeline_sentences() -> None:
     assert b.events and not any("|" in e.text or re.search(r"\bI\b", e.text) for e in b.events)
 
 
+def test_dates_at_the_calendars_ends_do_not_overflow() -> None:
+    arts = [
+        article(1, D(1, 1, 1), "The first council met on 1 January of year one to discuss the harvest."),
+        article(2, D(1, 1, 2), "The council met again on Monday and agreed on the harvest plan for the year."),
+    ]
+    b = build_timeline(arts, Config(max_dates=2, per_date=1), embedder=BagOfWords())
+    assert b.events and all(e.value.startswith("0001-01") for e in b.events)
+
+
 def test_the_timeline_knobs_come_from_the_config() -> None:
     comments = [
         article(10 + i, D(2010, 5, 3), f"May 3, 2010 at {i + 1}:15 pm | I think BP and the oil spill are a disgrace.")
