@@ -41,10 +41,15 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-# "forty-eight" is a tens word and a units word; the rest are listed.
-_WORDNUM = (
+# "forty-eight" is a tens word and a units word; "three hundred and fifty-two" hundreds and those;
+# the rest are listed.
+_SMALL_WORDNUM = (
     rf"(?:(?:{_alternatives(_TENS_WORDS)})(?:-(?:{_alternatives(_UNITS_WORDS)}))?"
-    rf"|{_alternatives(k for k in _NUMBER_WORDS if k not in _TENS_WORDS)})\b"
+    rf"|{_alternatives(k for k in _NUMBER_WORDS if k not in _TENS_WORDS and ' ' not in k and k != 'dozen')})"
+)
+_WORDNUM = (
+    rf"(?:(?:a|{_alternatives(_UNITS_WORDS)})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDNUM}\b)?"
+    rf"|{_SMALL_WORDNUM}|a\s+thousand|a\s+dozen|dozen)\b"
 )
 _APPROX = r"(?:some|about|around|approximately|roughly|nearly|almost|up to|more than|over|at least|fewer than|less than|an estimated|estimated|close to)"  # noqa: E501
 _QUANTITY = re.compile(
@@ -160,7 +165,11 @@ def agree(a: Figure, b: Figure) -> bool:
 
 
 def _number(text: str) -> float:
-    text = text.lower().replace(",", "")
+    text = " ".join(text.lower().replace(",", "").split())
+    if " hundred" in text:  # "a hundred", "three hundred and fifty-two"
+        left, _, right = text.partition(" hundred")
+        right = right.strip().removeprefix("and ").strip()
+        return (1 if left in ("a", "one") else _UNITS_WORDS[left]) * 100 + (_number(right) if right else 0)
     if "-" in text:  # "forty-eight"
         tens, units = text.split("-")
         return float(_TENS_WORDS[tens] + _UNITS_WORDS[units])

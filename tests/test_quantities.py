@@ -49,6 +49,10 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
         ("between 100,000 and 200,000 dead", [("between 100,000 and 200,000", "killed", 100000, 200000, False)]),
         ("Of 10 20 died.", [("20", "killed", 20, 20, False)]),  # "and" joins a range only after "between"
         ("Forty-eight people have died.", [("Forty-eight", "killed", 48, 48, False)]),
+        # hundreds in words (before: "Three" and "fifty-two")
+        ("Three hundred people died.", [("Three hundred", "killed", 300, 300, False)]),
+        ("A hundred and fifty-two were wounded.", [("A hundred and fifty-two", "wounded", 152, 152, False)]),
+        ("Two hundred thousand died.", [("Two hundred thousand", "killed", 200000, 200000, False)]),
         # a casualty verb with its own count after it: the number before counts something else
         ("A vaccine given to 40m people killed 25 of them.", [("25", "killed", 25, 25, False)]),
         # a casualty verb or a death toll before the number
