@@ -520,8 +520,9 @@ class CachedCleaning(_ArticleCache):
     """:func:`digest.clean.clean_articles` with each cleaned article kept in the cache file (table
     ``cleaned``): ``clean_articles(articles)`` is a drop-in, e.g. ``build_timeline(...,
     clean=CachedCleaning(path))``. An article's entry is keyed by its title and text and by
-    which of its lines repeat elsewhere in the collection (a cleaning signal): in a grown
-    collection, only the new articles and those with a line that now repeats are cleaned again.
+    which of its lines repeat elsewhere in the collection, and which in many documents (cleaning
+    signals): in a grown collection, only the new articles and those with a line that now
+    repeats (or has become widespread) are cleaned again.
     """
 
     table, owner_column, value_column = "cleaned", "cleaner", "article"
@@ -531,15 +532,16 @@ class CachedCleaning(_ArticleCache):
         self.owner = _source_fingerprint("digest.clean.clean_articles", ("clean", "text", "types"))
 
     def clean_articles(self, articles: Sequence[Article]) -> list[Article]:
-        from digest.clean import clean_article, line_keys, repeated_lines
+        from digest.clean import WIDESPREAD, clean_article, line_keys, repeated_lines
 
         own = [line_keys(a) for a in articles]
         repeated = repeated_lines(articles, keys=own)
+        widespread = repeated_lines(articles, keys=own, at_least=WIDESPREAD)
         keys = [
             hashlib.sha256(
-                json.dumps([a.title, a.text, sorted(looked_up & repeated)], ensure_ascii=False).encode(
-                    "utf-8", "surrogatepass"
-                )
+                json.dumps(
+                    [a.title, a.text, sorted(looked_up & repeated), sorted(looked_up & widespread)], ensure_ascii=False
+                ).encode("utf-8", "surrogatepass")
             ).digest()
             for a, looked_up in zip(articles, self._looked_up(articles, own), strict=True)
         ]
@@ -551,7 +553,7 @@ class CachedCleaning(_ArticleCache):
             return [replace(article, text=text, title=title, headings=spans, removed=lines)]
 
         def compute(article: Article) -> tuple[list[Article], str]:
-            cleaned = clean_article(article, repeated=repeated)
+            cleaned = clean_article(article, repeated=repeated, widespread=widespread)
             headings = [[h.start, h.end] for h in cleaned.headings]
             payload = json.dumps([cleaned.text, cleaned.title, headings, cleaned.removed], ensure_ascii=False)
             return [cleaned], payload

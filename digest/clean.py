@@ -11,8 +11,12 @@ and whether it repeats across documents, not by a list of known strings:
 - lines made of navigation separators (``|``, ``»``, ``›``) or brackets;
 - short calls to action (share, subscribe, follow, comment, sign in ...);
 - reader comments under the story, from the first comment header on
-  ("At 10:14 am on 28 May 2010, pzero wrote: ...");
-- non-sentence lines repeated verbatim in several documents (site boilerplate);
+  ("At 10:14 am on 28 May 2010, pzero wrote: ...") or the line of the first of two comment stamps
+  ("... January 27, 2011 at 7:59 pm | Report abuse | ...");
+- site boilerplate repeated verbatim in several documents: lines that are not sentences, sentences
+  that address the reader ("You agree that anything you post may be used ..."), and lines in
+  ten or more documents whose words the rest of their article does not use (a teaser for
+  another story on every page), unless the article repeats most of its lines (a copy);
 - an unfinished last sentence;
 - a dateline opening a paragraph ("MEXICO CITY | Sat Apr 25, 2009 12:51 am BST
   MEXICO CITY (Reuters) - ", "NEW ORLEANS (AP) -- ");
@@ -91,8 +95,10 @@ class _Line:
 
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
     """Clean every article; repetition across the collection is one of the signals."""
-    repeated = repeated_lines(articles)
-    return [clean_article(a, repeated=repeated) for a in articles]
+    keys = [line_keys(a) for a in articles]
+    repeated = repeated_lines(articles, keys=keys)
+    widespread = repeated_lines(articles, keys=keys, at_least=WIDESPREAD)
+    return [clean_article(a, repeated=repeated, widespread=widespread) for a in articles]
 
 
 def line_keys(article: Article) -> set[str]:
@@ -100,20 +106,28 @@ def line_keys(article: Article) -> set[str]:
     return {normalize(line).lower() for line in article.text.split("\n") if line.strip()}
 
 
-def repeated_lines(articles: Sequence[Article], *, keys: Sequence[set[str]] | None = None) -> frozenset[str]:
-    """Lines (normalized, lower-cased) that occur in two or more of the articles; ``keys``:
-    each article's :func:`line_keys`, when already computed."""
+# A line in this many documents is a site's furniture when the rest of its article does not use its
+# words: a teaser for another story ("2 men charged in death of Chicago teen ..." on 56 CNN pages),
+# a background box repeated on every page of a live blog.
+WIDESPREAD = 10
+
+
+def repeated_lines(
+    articles: Sequence[Article], *, keys: Sequence[set[str]] | None = None, at_least: int = 2
+) -> frozenset[str]:
+    """Lines (normalized, lower-cased) that occur in ``at_least`` of the articles; ``keys``: each
+    article's :func:`line_keys`, when already computed."""
     line_counts: Counter[str] = Counter()
     for own in keys if keys is not None else map(line_keys, articles):
         line_counts.update(own)
-    return frozenset(line for line, n in line_counts.items() if n >= 2)
+    return frozenset(line for line, n in line_counts.items() if n >= at_least)
 
 
 def looked_up_lines(article: Article, *, keys: set[str] | None = None) -> set[str]:
     """The keys :func:`clean_article` may look up in its ``repeated`` set for ``article``: its
     :func:`line_keys` (``keys``, when already computed) and its lines again as the cleaner
     reads them, after a lead-in is cut or a run-in heading split off. The cleaned article
-    depends on ``repeated`` only through ``repeated & looked_up_lines(article)``."""
+    depends on ``repeated`` (and ``widespread``) only through ``repeated & looked_up_lines(article)``."""
     out = set(keys if keys is not None else line_keys(article))
     out.update(normalize(line.text).lower() for line in _prepared_lines(article.text, []))
     return out
@@ -420,6 +434,9 @@ def run_in_parts(text: str) -> list[tuple[int, int]]:
 # 28 May 2010, pzero wrote:", "At 04:23 23rd Aug 2010, dylen wrote:") marks them on its own; a bare
 # "James1976 wrote:" opening a line only when the page has two (one is a quote: "Napier wrote: ...").
 _COMMENT_HEADER = re.compile(r"\bAt \d{1,2}[:.]\d{2}\b[^\n]{0,40}?\b(?:19|20)\d\d,\s*[^,:\n]{1,40}? wrote\s*:", re.I)
+# A comment's stamp after its text ("... !!! January 27, 2011 at 7:59 pm | Report abuse | ..."): two or
+# more mark comments, which start with the line holding the first.
+_COMMENT_STAMP = re.compile(r"\b(?:19|20)\d\d\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|\s*(?:Report abuse|Reply)\b", re.I)
 _BARE_COMMENT_HEADER = re.compile(r"^[ \t]*([^\s,:]{2,40} wrote\s*:)", re.M)
 
 
@@ -434,9 +451,14 @@ def comments_start(text: str) -> int:
     page has none). Comments follow the story, so everything from there on is comments; their
     lines would otherwise read as statements ("People who are going round saying it's BP's fault
     don't know what they are talking about.")."""
-    if "wrote" not in text:
-        return len(text)
     starts: list[int] = []
+    if "|" in text:
+        stamps = _COMMENT_STAMP.finditer(text)
+        first, second = next(stamps, None), next(stamps, None)
+        if first and second:
+            starts.append(text.rfind("\n", 0, first.start()) + 1)
+    if "wrote" not in text:
+        return min(starts, default=len(text))
     if header := _COMMENT_HEADER.search(text):
         starts.append(header.start())
     bare = [m.start(1) for m in _BARE_COMMENT_HEADER.finditer(text)]
@@ -530,7 +552,14 @@ def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
     return out
 
 
-def clean_article(article: Article, *, repeated: set[str] | frozenset[str] = frozenset()) -> Article:
+def clean_article(
+    article: Article,
+    *,
+    repeated: set[str] | frozenset[str] = frozenset(),
+    widespread: set[str] | frozenset[str] = frozenset(),
+) -> Article:
+    """``repeated``: lines in two or more of the collection's documents; ``widespread``: in
+    :data:`WIDESPREAD` or more (see :func:`repeated_lines`)."""
     removed: list[tuple[str, str]] = []
     text = article.text
     if (comments := comments_start(text)) < len(text):
@@ -544,7 +573,8 @@ def clean_article(article: Article, *, repeated: set[str] | frozenset[str] = fro
         removed = [(line.text, "not a sentence") for line in lines if line not in kept]
         return _rebuild(article, kept, [], removed, article.title)
     first, last = body_idx[0], body_idx[-1]
-    vocabulary = frozenset(w for line in lines[first : last + 1] for w in content_words(line.text))
+    in_lines = Counter(w for line in lines[first : last + 1] for w in set(content_words(line.text)))
+    vocabulary = frozenset(in_lines)
 
     title = article.title
     leading = lines[:first]
@@ -562,8 +592,13 @@ def clean_article(article: Article, *, repeated: set[str] | frozenset[str] = fro
     headings: list[_Line] = []
     middle = lines[first : last + 1]
     tag_run = _tag_list_lines(middle)
+    # A copy (a wire story many outlets ran) repeats most of its lines: then a widespread line is its
+    # text, not a site's furniture.
+    own_lines = [line for line in middle if line.is_body and not _addresses_the_reader(line.text)]
+    copied = sum(normalize(line.text).lower() in repeated for line in own_lines) * 2 > len(own_lines)
+    widespread = frozenset() if copied else widespread
     for j, line in enumerate(middle):
-        reason = _junk_reason(line, repeated, vocabulary, in_tag_list=j in tag_run)
+        reason = _junk_reason(line, repeated, widespread, in_lines, in_tag_list=j in tag_run, counted=True)
         if reason:
             removed.append((line.text, reason))
         elif line.is_sentence or line.is_body or (line.is_list_item and line.n_words >= 5):
@@ -577,7 +612,7 @@ def clean_article(article: Article, *, repeated: set[str] | frozenset[str] = fro
     trailing = lines[last + 1 :]
     trailing_tags = _tag_list_lines(trailing)
     for j, line in enumerate(trailing):
-        reason = _junk_reason(line, repeated, vocabulary, in_tag_list=j in trailing_tags)
+        reason = _junk_reason(line, repeated, widespread, in_lines, in_tag_list=j in trailing_tags, counted=False)
         long_enough = line.is_sentence or line.n_words >= _BODY_MIN_WORDS  # may be an unfinished paragraph
         if long_enough and not reason and _overlap(line, vocabulary) >= 0.5:
             kept.append(line)
@@ -606,6 +641,15 @@ def _overlap(line: _Line, vocabulary: frozenset[str]) -> float:
     if not cw:
         return 0.0
     return len(cw & vocabulary) / len(cw)
+
+
+def _overlap_elsewhere(line: _Line, in_lines: Counter[str], *, counted: bool) -> float:
+    """The share of a line's content words the rest of the article uses: its own words say nothing
+    about whether it belongs ("Comments are not pre-screened before they post.")."""
+    cw = set(content_words(line.text))
+    if not cw:
+        return 0.0
+    return sum(in_lines[w] > (1 if counted else 0) for w in cw) / len(cw)
 
 
 def _is_chrome(line: _Line, repeated: set[str] | frozenset[str], vocabulary: frozenset[str]) -> bool:
@@ -644,8 +688,16 @@ def _tag_list_lines(lines: list[_Line]) -> set[int]:
 
 
 def _junk_reason(
-    line: _Line, repeated: set[str] | frozenset[str], vocabulary: frozenset[str], *, in_tag_list: bool
+    line: _Line,
+    repeated: set[str] | frozenset[str],
+    widespread: set[str] | frozenset[str],
+    in_lines: Counter[str],
+    *,
+    in_tag_list: bool,
+    counted: bool,
 ) -> str:
+    """Why a line is not part of the story ("" when it is). ``in_lines``: for each word, the number of
+    the article body's lines using it, ``line`` among them when ``counted``."""
     if in_tag_list:
         return "tag or link list"
     if line.is_hashtags:
@@ -655,11 +707,24 @@ def _junk_reason(
     if _SEPARATORS.search(line.text) and not line.is_sentence:
         return "navigation or site-name line"
     cta = line.n_words <= 12 and _CALL_TO_ACTION.search(line.text)
-    if cta and (not line.is_sentence or _overlap(line, vocabulary) < 0.5):
+    if cta and (not line.is_sentence or _overlap_elsewhere(line, in_lines, counted=counted) < 0.5):
         return "call to action"
-    if not line.is_sentence and normalize(line.text).lower() in repeated:
+    key = normalize(line.text).lower()
+    if key in repeated and (not line.is_sentence or _addresses_the_reader(line.text)):
+        return "boilerplate repeated across documents"
+    if key in widespread and _overlap_elsewhere(line, in_lines, counted=counted) < 0.5:
         return "boilerplate repeated across documents"
     return ""
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_QUOTED_TEXT = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _addresses_the_reader(text: str) -> bool:
+    """A sentence speaking to the reader outside quotation marks ("You agree that anything you post
+    may be used ..."): on several pages, a site's notice, not news."""
+    return bool(_SECOND_PERSON.search(_QUOTED_TEXT.sub(" ", text)))
 
 
 def _followed_by_body(lines: list[_Line], j: int) -> bool:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from digest.text import content_words, is_question, words
+from digest.text import content_words, in_first_person, is_question, words
 from digest.types import Citation, Cluster, KeyPoint, Sentence
 
 if TYPE_CHECKING:
@@ -159,9 +159,13 @@ class CentralAttestedSelector:
             n_independent = count_sources([sentences[i].article_id for i in members])
             filler = n_independent <= 1 and all(is_filler(sentences[i]) for i in members)
             rep_text = sentences[best].text
-            # A key point is a complete statement: of useful length, ended, and not a question.
+            # A key point is a complete statement: of useful length, ended, not a question, and not
+            # in the writer's own voice (a presenter's "I talked to ElBaradei earlier on Monday.").
             complete = (
-                len(words(rep_text)) >= self.min_words and _TERMINAL.search(rep_text) and not is_question(rep_text)
+                len(words(rep_text)) >= self.min_words
+                and _TERMINAL.search(rep_text)
+                and not is_question(rep_text)
+                and not in_first_person(rep_text)
             )
             if complete and not filler:
                 # Support times centrality: many sources repeating off-topic page text rank low.

@@ -313,6 +313,32 @@ def test_cleaned_articles_are_kept_and_equal_the_cleaner(tmp_path, example_dir) 
         assert (cleaner.misses, cleaner.hits) == (2, len(seeds) - 1)
 
 
+def test_a_line_that_becomes_widespread_cleans_its_articles_again(tmp_path) -> None:
+    """A teaser on nine pages is kept; on the tenth it is site furniture on every page: the cache
+    must clean all ten again, and equal the cleaner."""
+    from digest.cache import CachedCleaning
+    from digest.clean import WIDESPREAD, clean_articles
+    from digest.types import Article
+
+    teaser = "2 men charged in death of Chicago teen who performed in inauguration event."
+
+    def page(i: int) -> Article:
+        story = [
+            f"Protesters gathered in Cairo ({i} reports) on Tuesday, demanding that Mubarak leave office.",
+            f"Police fired tear gas at the protesters in Cairo ({i} reports) as the crowds grew.",
+        ]
+        return Article(f"p{i}", "\n".join([teaser, *story]), f"p{i}")
+
+    pages = [page(i) for i in range(WIDESPREAD - 1)]
+    with CachedCleaning(tmp_path / "c.sqlite") as cleaner:
+        assert all(teaser in a.text for a in cleaner(pages))
+    with CachedCleaning(tmp_path / "c.sqlite") as cleaner:
+        grown = [*pages, page(WIDESPREAD)]
+        cleaned = cleaner(grown)
+        assert cleaned == clean_articles(grown) and not any(teaser in a.text for a in cleaned)
+        assert (cleaner.misses, cleaner.hits) == (WIDESPREAD, 0)
+
+
 def test_build_on_a_large_collection_tags_through_the_cache(tmp_path) -> None:
     """`digest build --cache` on a day's coverage: the timeline's date tagging goes through the
     cache too, so a re-run tags nothing."""

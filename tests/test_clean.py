@@ -428,6 +428,48 @@ def test_reader_comments_are_cut_from_the_first_header_on(comments: list[str], f
     assert [line for line, reason in cleaned.removed if reason == "reader comments"] == comments
 
 
+def test_comments_stamped_after_their_text_start_with_the_first_stamps_line() -> None:
+    comments = [
+        "Does this mean that you support Mubarak?",
+        "I sincerely hope not !!! January 27, 2011 at 7:59 pm | Report abuse | I do not believe it.",
+        "January 27, 2011 at 10:04 pm | Report abuse | Social unrest is a different thing.",
+        "Comments are not pre-screened before they post.",
+    ]
+    text = "\n".join([*_STORY, *comments])
+    assert comments_start(text) == text.index("I sincerely")
+    # one stamp is not a comment section
+    one = "\n".join([*_STORY, comments[1]])
+    assert comments_start(one) == len(one)
+
+
+def test_site_notices_and_teasers_on_many_pages_are_boilerplate() -> None:
+    story = [
+        "Protesters gathered in Cairo on Tuesday, demanding that President Mubarak leave office.",
+        "Police fired tear gas at the protesters in Cairo as the crowds grew through the day.",
+    ]
+    notices = [
+        "Comments are not pre-screened before they post.",  # a short call to action in a sentence
+        "You agree that anything you post may be used, along with your name, under our Terms of Service.",
+        "2 men charged in death of Chicago teen who performed in inauguration event.",  # a teaser, on every page
+    ]
+    stories = [[line.replace("Cairo", f"Cairo ({i + 2} reports)") for line in story] for i in range(10)]
+    arts = [Article(f"a{i}", "\n".join([notices[2], *stories[i], *notices[:2]]), f"a{i}") for i in range(10)]
+    for a, own in zip(clean_articles(arts), stories, strict=True):
+        assert a.text == "\n\n".join(own)
+        assert {line for line, _ in a.removed} == set(notices)
+    # on fewer pages a sentence is kept: a wire story's line repeated by a few outlets is news
+    for a in clean_articles(arts[:9]):
+        assert notices[2] in a.text and notices[1] not in a.text
+    # ten copies of one story: its lines are its text, however many pages carry them
+    copies = [Article(f"c{i}", "\n".join([notices[2], *story]), f"c{i}") for i in range(10)]
+    for a in clean_articles(copies):
+        assert a.text == "\n\n".join([notices[2], *story])
+    # a sentence quoting someone speaking to "you" is not a notice
+    quote = '"You will see us in the streets again," a protester told reporters on Tuesday.'
+    arts = [Article(f"b{i}", "\n".join([*story, quote]), f"b{i}") for i in range(3)]
+    assert all(quote in a.text for a in clean_articles(arts))
+
+
 @pytest.mark.parametrize(
     "quote",
     [

@@ -169,6 +169,18 @@ def test_one_outlets_coverage_ranks_by_what_many_of_its_articles_say() -> None:
     assert by_article.key_points[0].text.startswith("Your")
 
 
+def test_the_writers_own_voice_is_not_a_key_point() -> None:
+    s = [
+        Sentence("a", 0, 0, 10, "I talked to Mohamed ElBaradei earlier on Monday about the protests."),
+        Sentence("b", 0, 0, 10, "I talked to Mohamed ElBaradei earlier on Monday about the protests."),
+        Sentence("a", 1, 11, 20, '"I will not run again," Mubarak said in a speech on Tuesday night.'),
+        Sentence("b", 1, 11, 20, '"I will not run again," Mubarak said in his speech on Tuesday.'),
+    ]
+    e = np.asarray([unit([1, 0]), unit([1, 0]), unit([0, 1]), unit([0.02, 1])])
+    sel = CentralAttestedSelector().select(s, e, np.asarray([0, 0, 1, 1]), max_points=2)
+    assert [p.text[:6] for p in sel.key_points] == ['"I wil']  # a quoted speaker is no writer's voice
+
+
 def test_a_question_is_not_a_key_point() -> None:
     s = [
         Sentence("a", 0, 0, 10, "WASHINGTON -- What makes an oil spill really bad?"),
