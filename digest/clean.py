@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from digest.text import STOPWORDS, content_words, has_words, normalize, word_count
+from digest.text import STOPWORDS, content_words, has_words, normalize, opens_with_reference, word_count
 from digest.types import Article, Span
 
 _TERMINAL = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
@@ -662,12 +662,17 @@ def _is_chrome(line: _Line, repeated: set[str] | frozenset[str], vocabulary: fro
     return bool(vocabulary) and line.n_words <= 12 and _overlap(line, vocabulary) < 0.5
 
 
+_BYLINE = re.compile(r"^\W*By\s+(?:the\s+)?[A-Z]")
+
+
 def _headline_index(leading: list[_Line], vocabulary: frozenset[str], repeated: set[str] | frozenset[str]) -> int:
     """The leading line nearest the body that reads like a headline, or -1."""
     for i in range(len(leading) - 1, -1, -1):
         line = leading[i]
         if line.is_list_item or _is_chrome(line, repeated, frozenset()):
             continue
+        if _BYLINE.match(line.text) or opens_with_reference(line.text):
+            continue  # "By the CNN Wire Staff ...", a caption "It is believed the doctor was ..."
         if 4 <= line.n_words <= 25 and not line.text.rstrip().endswith(".") and _overlap(line, vocabulary) >= 0.5:
             return i
     return -1

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from digest.text import content_words, in_first_person, is_question, words
+from digest.text import content_words, in_first_person, is_question, opens_with_reference, words
 from digest.types import Citation, Cluster, KeyPoint, Sentence
 
 if TYPE_CHECKING:
@@ -41,9 +41,6 @@ SourceCounter = Callable[[Sequence[str]], float]
 Support = Callable[[Sequence[Sentence]], float]
 # Lower is better: 0 an original's wording, 1 unconfirmed original text, 2 a copy's wording.
 Preference = Callable[[Sentence], int]
-_CONTEXT_OPENERS = frozenset(
-    ["he", "she", "it", "they", "this", "these", "those", "that", "such", "his", "her", "their", "its", "them"]
-)
 # Openers that lean on the sentence before: "Since then, ...", "However, ...".
 _CONNECTIVE = re.compile(
     r"^(?:since then|then|however|but|and|also|meanwhile|separately|still|instead|yet|so|thus|therefore|"
@@ -226,13 +223,6 @@ def attestation(sentences: Sequence[Sentence]) -> list[float]:
         # df counts the sentence's own article once; attested means used elsewhere too.
         out.append(sum(df[w] >= 2 for w in cw) / len(cw))
     return out
-
-
-def opens_with_reference(text: str) -> bool:
-    """Whether a sentence opens with a word that points back ("He explains ...", "This was ..."):
-    who or what it is about is in the sentence before."""
-    tokens = words(text[:40])
-    return bool(tokens) and tokens[0] in _CONTEXT_OPENERS
 
 
 def self_contained(text: str) -> float:

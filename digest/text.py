@@ -185,6 +185,19 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and (len(w) >= 3 or w.isdigit())]
 
 
+# Words that point back to the sentence before ("He explains ...", "This was ...").
+CONTEXT_OPENERS = frozenset(
+    ["he", "she", "it", "they", "this", "these", "those", "that", "such", "his", "her", "their", "its", "them"]
+)
+
+
+def opens_with_reference(text: str) -> bool:
+    """Whether a sentence opens with a word that points back ("He explains ...", "This was ..."):
+    who or what it is about is in the sentence before."""
+    tokens = words(text[:40])
+    return bool(tokens) and tokens[0] in CONTEXT_OPENERS
+
+
 _QUESTION = re.compile(r"""\?['"’”)\]]*\s*$""")
 
 

@@ -65,9 +65,18 @@ from digest.config import Config, TimelineSettings
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
 from digest.segment import segment, usable
-from digest.select import citation_of, opens_with_reference, self_contained
+from digest.select import citation_of, self_contained
 from digest.sourcing import SourceGraph
-from digest.text import FIRST_PERSON, content_words, has_words, is_question, normalize, word_count, words
+from digest.text import (
+    FIRST_PERSON,
+    content_words,
+    has_words,
+    is_question,
+    normalize,
+    opens_with_reference,
+    word_count,
+    words,
+)
 from digest.timeline import choose_reference, human_date
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.types import Article, Briefing, DateEvidence, Event, Sentence, Timex

@@ -58,6 +58,24 @@ def test_removed_lines_have_reasons(example_dir: Path) -> None:
     assert "Leave a Reply" in reasons
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the CNN Wire Staff Protesters have embraced Egyptian troops since they were deployed",
+        "It is believed the doctor was at Jackson's house when he died last month",
+    ],
+)
+def test_a_byline_or_a_caption_is_no_headline(line: str) -> None:
+    body = (
+        "CNN Wire Staff: protesters have embraced Egyptian troops since they were deployed; it is believed "
+        "the doctor was at the house of Jackson when he died last month."
+    )
+    cleaned = clean_article(Article("a", f"Egyptian troops deployed as protesters gather\n{line}\n{body}", "a"))
+    assert cleaned.title == "Egyptian troops deployed as protesters gather"
+    alone = clean_article(Article("b", f"{line}\n{body}", "b"))
+    assert alone.title is None
+
+
 def test_unfinished_last_sentence_is_dropped() -> None:
     a = Article(
         "x",
