@@ -1,6 +1,6 @@
 """Reading Timeline17 (T17) from ../shared/eval/t17: detokenized articles with publication dates.
 
-T17 articles are sentence-split and Penn-Treebank tokenized (``-LRB-``, ````` ``, ``''``,
+T17 articles are sentence-split and Penn-Treebank tokenized (``-LRB-``, ````` ``, ``''``, `````,
 ``\\/``, spaces before punctuation and clitics). This reader undoes that; it lives with the
 benchmarks, not in digest's core.
 """
@@ -25,6 +25,10 @@ _REPLACEMENTS = [
 ]
 _OPEN_QUOTE = re.compile(r"``\s*")
 _CLOSE_QUOTE = re.compile(r"\s*''")
+# Single quotes: "` move '" -> "'move'"; a lone "'" after a space closes a quote or a plural
+# possessive ("the students ' rights" -> "the students' rights").
+_OPEN_SINGLE = re.compile(r"`\s*")
+_CLOSE_SINGLE = re.compile(r"\s+'(?=\s|$|[.,;:!?)\]])(?!\s+\d0s\b)")  # not "the '60s"
 _SPACE_BEFORE = re.compile(r"\s+([.,;:!?%)\]}]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b|'S\b)")
 _SPACE_AFTER = re.compile(r"([(\[{$])\s+")
 
@@ -35,6 +39,8 @@ def detokenize(line: str) -> str:
         text = pattern.sub(repl, text)
     text = _OPEN_QUOTE.sub('"', text)
     text = _CLOSE_QUOTE.sub('"', text)
+    text = _OPEN_SINGLE.sub("'", text)
+    text = _CLOSE_SINGLE.sub("'", text)
     text = _SPACE_BEFORE.sub(r"\1", text)
     text = _SPACE_AFTER.sub(r"\1", text)
     text = re.sub(r"\s+", " ", text)
