@@ -209,6 +209,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise ConfigError("--prompts needs --llm MODEL_ID")
     if args.output:
         check_output(args.output, args.paths)
+    asker = None
+    if args.llm:  # an unknown model or a bad prompt template: an error before any work
+        from digest.llm import load_prompts, model_asker
+
+        load_prompts(args.prompts)
+        asker = model_asker(args.llm)
     progress = _Progress(not args.no_progress)
     with _embedder(config) as embedder, _tagger(config) as tagger:
         parts = Components(embedder=embedder, resolver=tagger)
@@ -223,6 +229,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 prompts_dir=args.prompts,
                 cache_path=args.llm_cache,
                 progress=progress,
+                ask=asker,
             )
     return _emit(args, briefing)
 

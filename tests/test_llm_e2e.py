@@ -214,3 +214,22 @@ def test_answers_are_cached_and_nothing_is_logged(
     assert again.generations == out.generations
     assert not (llm_home / "logs.db").exists()
     assert sorted(p.name for p in llm_home.iterdir()) == ["answers.sqlite"]
+
+
+@needs_model
+def test_an_unknown_model_or_a_bad_prompt_folder_stops_the_cli_before_any_work(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "b.md"
+    base = [sys.executable, "-m", "digest", "build", str(ROOT / "examples/kursk"), "-o", str(out)]
+    env = {**os.environ, "LLM_USER_PATH": str(tmp_path)}
+    result = subprocess.run([*base, "--llm", "no-such-model"], capture_output=True, text=True, env=env)
+    assert result.returncode != 0 and "unknown LLM 'no-such-model'" in result.stderr
+    empty = tmp_path / "prompts"
+    empty.mkdir()
+    result = subprocess.run(
+        [*base, "--llm", "SmolLM2", "--prompts", str(empty)], capture_output=True, text=True, env=env
+    )
+    assert result.returncode != 0 and "no prompt for task" in result.stderr
+    assert not out.exists() and "Traceback" not in result.stderr

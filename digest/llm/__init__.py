@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from digest.llm.grounding import SIMILARITY_THRESHOLD
 from digest.llm.prompts import PromptError, PromptTemplate, default_prompts_dir, load_prompt, load_prompts
-from digest.llm.stage import LLMError, apply_llm
+from digest.llm.stage import LLMError, apply_llm, model_asker
 
 __all__ = [
     "SIMILARITY_THRESHOLD",
@@ -23,4 +23,5 @@ __all__ = [
     "default_prompts_dir",
     "load_prompt",
     "load_prompts",
+    "model_asker",
 ]
