@@ -135,7 +135,9 @@ def build_timeline(
     kept = [a for a in articles if _in_window(a.published, config.start, config.end)]
     if not kept:
         where = f" between {config.start or '...'} and {config.end or '...'}" if config.start or config.end else ""
-        raise InputError("(input)", f"no articles{where} to build a timeline from")
+        paths = sorted({a.path for a in articles if a.path})
+        named = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "") or "(input)"
+        raise InputError(named, f"no articles published{where} to build a timeline from")
     if clean is True:
         cleaned = clean_articles(kept)
     elif clean is False:

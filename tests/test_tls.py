@@ -143,6 +143,10 @@ def test_window_limits_articles_and_days() -> None:
     assert all(D(2010, 6, 1) <= e.sort_key <= D(2010, 6, 30) for e in b.events)
     with pytest.raises(InputError, match="no articles"):
         build_timeline(collection(), Config(start=D(2011, 1, 1)), embedder=BagOfWords())
+    # the error names the inputs
+    filed = [replace(a, path=f"feed/{a.id}.md") for a in collection()]
+    with pytest.raises(InputError, match=r"^feed/a1\.md, feed/a2\.md, feed/a3\.md and \d+ more: no articles published"):
+        build_timeline(filed, Config(start=D(2011, 1, 1)), embedder=BagOfWords())
 
 
 def test_progress_is_reported_by_stage() -> None:
