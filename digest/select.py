@@ -125,8 +125,7 @@ class CentralAttestedSelector:
 
         attested = attestation(sentences)
         groups = statement_groups(labels)
-        collection = embeddings.mean(axis=0)
-        collection /= np.linalg.norm(collection) or 1.0
+        collection = story_direction(sentences, embeddings)
 
         clusters: list[Cluster] = []
         ranked: list[tuple[float, int]] = []
@@ -184,6 +183,21 @@ class CentralAttestedSelector:
         score_of = {cid: s for s, cid in ranked}
         points = tuple(_key_point(clusters[cid], sentences, count_sources, score_of[cid]) for cid in chosen)
         return Selection(clusters=tuple(clusters), key_points=points)
+
+
+def story_direction(sentences: Sequence[Sentence], embeddings: np.ndarray) -> np.ndarray:
+    """What the collection is about: the mean of its articles' mean sentences (unit length). Each
+    article weighs the same, and a text repeated within one counts once: a page repeating a filler
+    paragraph a hundred times does not pull the story towards it."""
+    import numpy as np
+
+    rows: dict[str, dict[str, int]] = {}
+    for i, s in enumerate(sentences):
+        rows.setdefault(s.article_id, {}).setdefault(s.text, i)
+    if not rows:
+        return np.zeros(embeddings.shape[1], dtype=embeddings.dtype)
+    direction = np.mean([embeddings[list(own.values())].mean(axis=0) for own in rows.values()], axis=0)
+    return direction / (np.linalg.norm(direction) or 1.0)
 
 
 def representative_score(centrality: float, attested: float, text: str) -> float:

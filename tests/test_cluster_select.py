@@ -169,6 +169,23 @@ def test_one_outlets_coverage_ranks_by_what_many_of_its_articles_say() -> None:
     assert by_article.key_points[0].text.startswith("Your")
 
 
+def test_a_paragraph_repeated_on_one_page_does_not_move_the_story() -> None:
+    # a page repeating a filler paragraph 100 times: the statement two articles make still ranks
+    # above one only the other article makes
+    filler, statement, single = unit([1, 0, 0]), unit([0, 1, 0]), unit([0.8, 0.5, 0.3])
+    s = [Sentence("a", 0, 0, 10, "North Korean troops have left the Kursk front line, officials said.")]
+    filler_text = "Filler paragraph about the weather in the capital this week."
+    s += [Sentence("a", i, 0, 10, filler_text) for i in range(1, 101)]
+    s += [
+        Sentence("b", 0, 0, 10, "North Korean troops have withdrawn from the Kursk front line."),
+        Sentence("b", 1, 0, 10, "Some 11,000 soldiers had been sent by North Korea to Russia."),
+    ]
+    e = np.asarray([statement, *[filler] * 100, statement, single])
+    labels = np.asarray([0, *[-1] * 100, 0, -1])
+    sel = CentralAttestedSelector().select(s, e, labels, max_points=2)
+    assert sel.key_points[0].text.startswith("North")
+
+
 def test_the_writers_own_voice_is_not_a_key_point() -> None:
     s = [
         Sentence("a", 0, 0, 10, "I talked to Mohamed ElBaradei earlier on Monday about the protests."),
