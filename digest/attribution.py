@@ -54,7 +54,9 @@ _LEADING = re.compile(
 )
 # Auxiliaries, negation and adverbs left between a subject and its reporting verb.
 _TAIL_WORDS = re.compile(
-    r"(?:\s+(?:did|does|do|has|have|had|would|could|will|not|n[’']t|didn[’']t|doesn[’']t|also|\w+ly))+$", re.I
+    r"(?:\s+(?:did|does|do|has|have|had|would|could|will|not|n[’']t|didn[’']t|doesn[’']t|also|earlier|later|"
+    r"again|previously|yesterday|today|\w+ly))+$",
+    re.I,
 )
 _TRAILING = re.compile(
     r"\s+(?:\w+ing|who|which|that|from the front|in|on|at|while|with)\b.*$|\s*,.*$",

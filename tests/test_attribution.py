@@ -24,6 +24,8 @@ from digest.attribution import find_attribution
         ),
         ("Sources told the New York Times that the soldiers have not been seen.", "Sources to the New York Times"),
         ("The spokesman did not say how long that front line was.", "The spokesman"),
+        ("The ministry earlier said 300 people had died.", "The ministry"),  # not "The ministry earlier"
+        ("Officials later said 12 were killed.", "Officials"),
         ("They said Friday night's event had set a new record.", None),  # a pronoun is no attribution
         ("The withdrawal of North Korean troops, if confirmed, could be a significant step.", None),
         ("Russia launched a full-scale invasion of Ukraine in February 2022.", None),
