@@ -137,8 +137,14 @@ _OPENERS = frozenset(
         "dr",
     ]
 )
-_BOUNDARY = re.compile(r"""[.!?…]+['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])""")
+# A run of stops is tried from its first mark only (the lookbehind): a try from inside the run
+# would take the same rest and end alike, so the matches are the same, but a long run ("......")
+# is no longer rescanned from each of its marks (quadratic in its length).
+_BOUNDARY = re.compile(r"""[.!?…](?<![.!?…]{2})[.!?…]*['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NOT_WORD = re.compile(r"[^A-Za-z.]")  # what cannot be in the word _WORD_BEFORE finds
+_WORD_WINDOW = 64  # characters before a stop searched for its word first; longer words widen it
+_FOLLOWING = re.compile(r"\s+['\"‘“(]?([A-Za-z]+)")
 _CLOSING_QUOTES = "\"'’”"
 # Who asked or exclaimed the quote before, and nothing else: '"Why?" Admiral Allen of the Coast
 # Guard asked back.', not '"Why?" The crowd said nothing.'
@@ -197,16 +203,33 @@ def _split_line(line: str) -> list[tuple[int, int]]:
 def _is_abbreviation(line: str, stop: int, end: int) -> bool:
     if line[stop] != "." or (end - stop > 1 and line[stop + 1] == "."):
         return False
-    match = _WORD_BEFORE.search(line[: stop + 1])
+    match = _word_before(line, stop)
     if not match:
         return False
     token = match.group(1)
     if "." in token:  # dotted acronym: U.S., U.K., e.g.
-        following = re.match(r"\s+['\"‘“(]?([A-Za-z]+)", line[end:])
+        following = _FOLLOWING.match(line, end)
         return not (following and following.group(1).lower() in _OPENERS)
     if len(token) == 1 and token.isupper():  # an initial: "N. Korea", "George W. Bush"
         return True
     return token.lower() in _ABBREVIATIONS
+
+
+def _word_before(line: str, stop: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(line[: stop + 1])``: the word ending in the stop at ``stop``.
+
+    Searching the whole line before every stop made segmenting a long line quadratic, so this
+    looks only at a window just before the stop. A match needs every character from its start
+    to the stop to be a letter or dot, so once the window holds another character no match
+    starts before the window and the window's first match is the line's; a window of nothing
+    but letters and dots widens.
+    """
+    window = _WORD_WINDOW
+    while True:
+        lo = max(0, stop - window)
+        if lo == 0 or _NOT_WORD.search(line, lo, stop):
+            return _WORD_BEFORE.search(line, lo, stop + 1)
+        window *= 4
 
 
 NO_SENTENCES = "no usable sentences after cleaning"

@@ -109,3 +109,47 @@ def test_a_list_marker_is_no_part_of_the_sentence(line: str, sentences: list[str
 )
 def test_the_speaker_after_a_quoted_question_belongs_to_its_sentence(text: str, sentences: list[str]) -> None:
     assert split(text) == sentences
+
+
+def test_a_long_line_is_split_in_linear_time() -> None:
+    """A 200 KB line (an article without line breaks) splits into the same sentences as the same
+    text with a line break between its sentences, and not much slower: looking for the word
+    before each stop in the whole line so far made it quadratic (seconds here, minutes at 1 MB).
+    The time is compared with the line-broken text's in the same run, not with a fixed limit,
+    and a linear splitter is within a small factor where the quadratic one was hundreds of
+    times slower, so a busy machine does not make this flaky."""
+    import time
+
+    sentences = [
+        "Gen. Syrsky said U.S. officials agreed on Jan. 5 to send more aid.",
+        '"Is it over?" Obama asked.',
+        "N. Korea sent 11,000 troops to the border.",
+        "The rate was 3.5 per cent, up from 2.9 per cent.",
+        "Why did they wait so long?",
+        "“We will win,” he said!",
+        "Mr. Kim met Dr. Lee in St. Petersburg…",
+    ]
+    parts = []
+    while sum(map(len, parts)) < 200_000:
+        parts.extend(sentences)
+    one_line = " ".join(parts)
+    line_broken = "\n".join(parts)  # the same offsets: one separator for another
+    expected, pos = [], 0
+    for part in parts:
+        expected.append((pos, pos + len(part)))
+        pos += len(part) + 1
+
+    def best_time(text: str, limit: float = float("inf")) -> float:
+        """The best of three runs; fewer once one is within ``limit``, or so far past it that
+        no busy machine explains it."""
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            assert segment(text) == expected
+            best = min(best, time.perf_counter() - start)
+            if best <= limit or best > 10 * limit:
+                break
+        return best
+
+    baseline = best_time(line_broken)
+    assert best_time(one_line, limit=10 * baseline) <= 10 * baseline
