@@ -27,7 +27,7 @@ from digest.select import (
     representative_score,
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
-from digest.text import words
+from digest.text import in_first_person, is_question, words
 from digest.timeline import DateResolver, TimexResolver, build_events, choose_reference
 from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped
 
@@ -85,8 +85,12 @@ def run(
     clusterer = parts.clusterer or HdbscanClusterer(
         min_cluster_size=config.min_cluster_size, min_samples=config.min_samples
     )
+    labels = clusterer.fit_labels(embeddings)
+    # A question or the writer's own voice ("I think he will go") does not say a statement: it is
+    # no member of one, so it is never cited for it.
+    labels[[i for i, s in enumerate(sentences) if is_question(s.text) or in_first_person(s.text)]] = -1
     labels = refine(
-        clusterer.fit_labels(embeddings),
+        labels,
         embeddings,
         [s.article_id for s in sentences],
         min_similarity=config.min_member_similarity,

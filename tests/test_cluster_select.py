@@ -208,3 +208,24 @@ def test_a_question_is_not_a_key_point() -> None:
     e = np.asarray([unit([1, 0]), unit([1, 0]), unit([0, 1]), unit([0.02, 1])])
     sel = CentralAttestedSelector().select(s, e, np.asarray([0, 0, 1, 1]), max_points=2)
     assert [p.text[:2] for p in sel.key_points] == ["BP"]
+
+
+def test_a_question_or_the_writers_own_voice_is_never_cited_for_a_statement() -> None:
+    from digest.pipeline import prepare, run
+    from digest.types import Article
+
+    lines = {
+        "a": "Mubarak has refused to step down despite the protests, officials said on Friday.",
+        "b": "Mubarak has refused to step down despite the protests, aides said on Friday.",
+        "c": "Has Mubarak refused to step down despite the protests in Cairo this week?",
+        "d": "I think Mubarak has refused to step down despite the protests in Cairo.",
+        "e": "Mubarak has refused to step down despite protests, his office said on Friday.",
+    }
+    other = "Thousands of people gathered in Tahrir Square on Friday for the fourth day running."
+    articles = [Article(k, f"{v}\n{other.replace('fourth', k)}", k) for k, v in lines.items()]
+    _, sentences = prepare(articles)
+    same = unit([1, 0, 0])
+    embeddings = np.asarray([same if s.index == 0 else unit([0.05 * i, 1, 0.05]) for i, s in enumerate(sentences)])
+    briefing = run(articles, embeddings=embeddings)
+    point = next(p for p in briefing.key_points if p.text.startswith("Mubarak"))
+    assert sorted(c.article_id for c in point.citations) == ["a", "b", "e"]
