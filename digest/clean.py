@@ -441,9 +441,15 @@ _BARE_COMMENT_HEADER = re.compile(r"^[ \t]*([^\s,:]{2,40} wrote\s*:)", re.M)
 
 
 def has_comment_header(line: str) -> bool:
-    """Whether a line holds a reader comment's header: a dated one anywhere ("Caledonian Comment At
-    4:20 pm on 18 Jan 2010, rg wrote: ...") or a bare one opening it ("James1976 wrote: ...")."""
+    """Whether a line holds a reader comment's header or stamp: a dated header anywhere ("Caledonian
+    Comment At 4:20 pm on 18 Jan 2010, rg wrote: ..."), a bare one opening it ("James1976 wrote:
+    ..."), or a stamp ("February 1, 2011 at 5:34 pm | With 40% of ...")."""
+    if "|" in line and _STAMP.search(line):
+        return True
     return "wrote" in line and bool(_COMMENT_HEADER.search(line) or _BARE_COMMENT_HEADER.match(line))
+
+
+_STAMP = re.compile(r"\bat \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|", re.I)
 
 
 def comments_start(text: str) -> int:

@@ -29,6 +29,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from digest.attribution import find_attribution
+from digest.clean import has_comment_header
 from digest.quantities import Quantity, find_quantities
 from digest.select import citation_of
 from digest.similarity import similar_pairs
@@ -176,8 +177,9 @@ _FOR_BEFORE = re.compile(
 
 def reports(sentence: str) -> bool:
     """Whether a sentence can report a figure: not a question, not the writer's own voice (a
-    reader's "According to a good friend of mine, 10,000 people died ...")."""
-    return not is_question(sentence) and not in_first_person(sentence)
+    reader's "According to a good friend of mine, 10,000 people died ..."), not a reader comment
+    ("February 1, 2011 at 5:34 pm | With 40% of the Egyptian ...")."""
+    return not is_question(sentence) and not in_first_person(sentence) and not has_comment_header(sentence)
 
 
 # A figure that recurs ("Every year, seasonal flu causes 250,000 deaths", "kills 36,000 a year") is a

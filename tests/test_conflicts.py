@@ -228,9 +228,10 @@ def test_the_writers_own_voice_and_questions_are_no_side() -> None:
         ("a", "According to a good friend of mine, 10,000 people have died."),
         ("b", "Have 90,000 people died?"),
         ("d", "(Have 9,000 people died in the city?)"),
+        ("e", "February 1, 2011 at 5:34 pm | Some 9,000 people have died in the city."),  # a reader comment
         ("c", "Officials said 100 people have died."),
     ]
-    assert _run(texts, [0, 0, 0, 0]) == ()
+    assert _run(texts, [0, 0, 0, 0, 0]) == ()
     # a quoted source speaking in the first person is a side
     [c] = _run([("a", '"I counted 10,000 dead," the mayor said.'), ("c", "Officials said 100 people died.")], [0, 0])
     assert {side.summary for side in c.sides} == {"10,000 dead", "100 died"}
