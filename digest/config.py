@@ -11,6 +11,18 @@ from digest.errors import ConfigError
 DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
 
 
+def _at_least(options: object, least: int, names: tuple[str, ...], *, prefix: str = "") -> None:
+    for name in names:
+        if (value := getattr(options, name)) < least:
+            raise ConfigError(f"{prefix}{name} must be at least {least}, got {value}")
+
+
+def _similarities(options: object, names: tuple[str, ...], *, prefix: str = "") -> None:
+    for name in names:
+        if not -1.0 <= (value := getattr(options, name)) <= 1.0:
+            raise ConfigError(f"{prefix}{name} must be a cosine similarity in [-1, 1], got {value}")
+
+
 @dataclass(frozen=True, kw_only=True)
 class TimelineSettings:
     """Internal knobs of the timeline of a large dated collection (``digest timeline``, and the
@@ -48,13 +60,8 @@ class TimelineSettings:
     skip_chatter: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("min_embedded", "embedded_per_sentence", "max_words"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"timeline.{name} must be at least 1, got {getattr(self, name)}")
-        for name in ("redundancy_similarity", "repeat_similarity"):
-            value = getattr(self, name)
-            if not -1.0 <= value <= 1.0:
-                raise ConfigError(f"timeline.{name} must be a cosine similarity in [-1, 1], got {value}")
+        _at_least(self, 1, ("min_embedded", "embedded_per_sentence", "max_words"), prefix="timeline.")
+        _similarities(self, ("redundancy_similarity", "repeat_similarity"), prefix="timeline.")
         if self.lead_sentences < 0 or any(d < 0 for d in self.lead_days):
             raise ConfigError(f"timeline.lead_sentences and lead_days must not be negative, got {self.lead_sentences}")
 
@@ -105,22 +112,15 @@ class Config:
     timeline: TimelineSettings = TimelineSettings()
 
     def __post_init__(self) -> None:
-        if self.max_points < 1:
-            raise ConfigError(f"max_points must be at least 1, got {self.max_points}")
-        if self.min_cluster_size < 2:
-            raise ConfigError(f"min_cluster_size must be at least 2, got {self.min_cluster_size}")
-        if self.min_samples < 1:
-            raise ConfigError(f"min_samples must be at least 1, got {self.min_samples}")
+        _at_least(self, 1, ("max_points", "min_samples", "batch_size"))
+        _at_least(self, 2, ("min_cluster_size",))
         if self.max_dates < 1 or self.per_date < 1:
             raise ConfigError(f"max_dates and per_date must be at least 1, got {self.max_dates}, {self.per_date}")
         if self.start and self.end and self.start > self.end:
             raise ConfigError(f"start {self.start} is after end {self.end}")
-        if self.batch_size < 1:
-            raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
-        for name in ("min_member_similarity", "redundancy_similarity", "event_merge_similarity", "subject_similarity"):
-            value = getattr(self, name)
-            if not -1.0 <= value <= 1.0:
-                raise ConfigError(f"{name} must be a cosine similarity in [-1, 1], got {value}")
+        _similarities(
+            self, ("min_member_similarity", "redundancy_similarity", "event_merge_similarity", "subject_similarity")
+        )
 
     def with_options(self, **changes: Any) -> Config:
         """A copy with some options changed (None values are ignored)."""

@@ -67,10 +67,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def _files_below(root: Path) -> list[Path]:
-    """Article files below ``root``, sorted; hidden files and folders left out. Symbolic links to
-    folders are followed, each real folder once (a link loop ends there)."""
-    found: list[Path] = []
+def _walk(root: Path) -> Iterator[tuple[str, list[str]]]:
+    """Each folder below ``root`` with its visible files, hidden files and folders left out.
+    Symbolic links to folders are followed, each real folder once (a link loop ends there)."""
     seen: set[str] = set()
     for folder, dirs, files in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
@@ -79,35 +78,35 @@ def _files_below(root: Path) -> list[Path]:
             continue
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(folder, f)
-            for f in files
-            if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED and Path(folder, f).is_file()
-        )
+        yield folder, sorted(f for f in files if not f.startswith("."))
+
+
+def _files_below(root: Path) -> list[Path]:
+    """Article files below ``root``, sorted (see :func:`_walk`)."""
+    found = [
+        Path(folder, f)
+        for folder, files in _walk(root)
+        for f in files
+        if Path(f).suffix.lower() in SUPPORTED and Path(folder, f).is_file()
+    ]
     return sorted(found)
 
 
 def _glob(pattern: str) -> list[str]:
     """``glob`` where ``**`` is any number of folders. Its folders are walked as for a directory
-    input, each real folder once: Python's ``glob`` follows a symbolic-link loop without end."""
+    input (:func:`_walk`): Python's ``glob`` follows a symbolic-link loop without end."""
     if "**" not in pattern:
         return glob.glob(pattern)
     parts = Path(pattern).parts
     fixed = next(i for i, part in enumerate(parts) if _GLOB_CHARS.search(part))
     root = Path(*parts[:fixed]) if fixed else Path(".")
     wanted = parts[fixed:]
-    out: list[str] = []
-    seen: set[str] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
-        real = os.path.realpath(folder)
-        if real in seen:
-            dirs[:] = []
-            continue
-        seen.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        relative = Path(folder).relative_to(root).parts
-        out.extend(str(Path(folder, f)) for f in files if not f.startswith(".") and _matches((*relative, f), wanted))
-    return out
+    return [
+        str(Path(folder, f))
+        for folder, files in _walk(root)
+        for f in files
+        if _matches((*Path(folder).relative_to(root).parts, f), wanted)
+    ]
 
 
 def _matches(parts: Sequence[str], pattern: Sequence[str]) -> bool:

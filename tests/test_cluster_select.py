@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from digest.cluster import HdbscanClusterer, refine
 from digest.select import CentralAttestedSelector, attestation, is_specific, self_contained, statement_groups
@@ -186,28 +187,33 @@ def test_a_paragraph_repeated_on_one_page_does_not_move_the_story() -> None:
     assert sel.key_points[0].text.startswith("North")
 
 
-def test_the_writers_own_voice_is_not_a_key_point() -> None:
+@pytest.mark.parametrize(
+    ("not_a_point", "points", "kept"),
+    [
+        (  # a question
+            "WASHINGTON -- What makes an oil spill really bad?",
+            ("BP said the cap had stopped the flow of oil on Thursday.", "BP says the cap stopped the flow of oil."),
+            "BP",
+        ),
+        (  # the writer's own voice; a quoted speaker's "I" is no writer's voice
+            "I talked to Mohamed ElBaradei earlier on Monday about the protests.",
+            ('"I will not run again," Mubarak said in a speech on Tuesday.', '"I will not run again," Mubarak said.'),
+            '"I',
+        ),
+    ],
+)
+def test_a_question_or_the_writers_own_voice_is_not_a_key_point(
+    not_a_point: str, points: tuple[str, str], kept: str
+) -> None:
     s = [
-        Sentence("a", 0, 0, 10, "I talked to Mohamed ElBaradei earlier on Monday about the protests."),
-        Sentence("b", 0, 0, 10, "I talked to Mohamed ElBaradei earlier on Monday about the protests."),
-        Sentence("a", 1, 11, 20, '"I will not run again," Mubarak said in a speech on Tuesday night.'),
-        Sentence("b", 1, 11, 20, '"I will not run again," Mubarak said in his speech on Tuesday.'),
+        Sentence("a", 0, 0, 10, not_a_point),
+        Sentence("b", 0, 0, 10, not_a_point),
+        Sentence("a", 1, 11, 20, points[0]),
+        Sentence("b", 1, 11, 20, points[1]),
     ]
     e = np.asarray([unit([1, 0]), unit([1, 0]), unit([0, 1]), unit([0.02, 1])])
     sel = CentralAttestedSelector().select(s, e, np.asarray([0, 0, 1, 1]), max_points=2)
-    assert [p.text[:6] for p in sel.key_points] == ['"I wil']  # a quoted speaker is no writer's voice
-
-
-def test_a_question_is_not_a_key_point() -> None:
-    s = [
-        Sentence("a", 0, 0, 10, "WASHINGTON -- What makes an oil spill really bad?"),
-        Sentence("b", 0, 0, 10, "WASHINGTON -- What makes an oil spill really bad?"),
-        Sentence("a", 1, 11, 20, "BP said the cap had stopped the flow of oil on Thursday."),
-        Sentence("b", 1, 11, 20, "BP says the cap stopped the flow of oil on Thursday."),
-    ]
-    e = np.asarray([unit([1, 0]), unit([1, 0]), unit([0, 1]), unit([0.02, 1])])
-    sel = CentralAttestedSelector().select(s, e, np.asarray([0, 0, 1, 1]), max_points=2)
-    assert [p.text[:2] for p in sel.key_points] == ["BP"]
+    assert [p.text[: len(kept)] for p in sel.key_points] == [kept]
 
 
 def test_a_question_or_the_writers_own_voice_is_never_cited_for_a_statement() -> None:
