@@ -131,3 +131,23 @@ def test_uncorroborated_only_when_the_collection_has_other_sources() -> None:
     assert support(3, 1, one_outlet=True) == "*(3 articles, 1 independent source)*"  # all from one outlet
     assert support(1, 1) == "*(single source)*"
     assert support(3, 3) == "*(3 sources)*"
+
+
+def test_an_entry_dated_by_its_report_of_the_next_day_says_so() -> None:
+    import datetime as dt
+
+    from digest.render.markdown import _dated_by_publication
+    from digest.types import Citation, DateEvidence, Event
+
+    cite = Citation("a", 0, 0, 10)
+
+    def event(published: str, origin: str = "published") -> Event:
+        evidence = DateEvidence(cite, 0, 0, "", published, origin=origin)  # type: ignore[arg-type]
+        day = dt.date(2011, 11, 7)
+        return Event(
+            "2011-11-07", "day", "7 November 2011", day, "A jury found him guilty.", (cite,), (evidence,), cite
+        )
+
+    assert _dated_by_publication(event("2011-11-07")) == " *(dated by publication)*"
+    assert _dated_by_publication(event("2011-11-08")) == " *(dated by publication: reported 8 November 2011)*"
+    assert _dated_by_publication(event("2011-11-07", origin="text")) == ""

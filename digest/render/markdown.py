@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from digest.render.common import cited_numbers, listed_articles, provenance, source_numbers
-from digest.timeline import human_period
-from digest.types import Briefing
+from digest.timeline import human_date, human_period
+from digest.types import Briefing, Event
 
 # First line of every Markdown briefing: invisible when rendered, and how ingest knows
 # not to read a briefing as an article.
@@ -116,7 +116,7 @@ def render_markdown(briefing: Briefing) -> str:
         out += ["No dated events were found.", ""]
     for event in briefing.events:
         label = event.label[:1].upper() + event.label[1:]
-        dated = " *(dated by publication)*" if all(d.origin == "published" for d in event.evidence) else ""
+        dated = _dated_by_publication(event)
         out.append(
             f"- **{escape(label)}**: {escape(event.text)} {refs(cited_numbers(event.citations, numbers))}{dated}"
         )
@@ -150,3 +150,14 @@ def render_markdown(briefing: Briefing) -> str:
         out += ["", "Left out:", ""]
         out += [f"- {code(s.label)}: {escape(s.problem)}" for s in briefing.skipped]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _dated_by_publication(event: Event) -> str:
+    """The note on an entry dated by its report's publication, naming the report's day when that
+    is the day after the entry's (a lead sentence is about its day or the day before)."""
+    if not event.evidence or any(d.origin != "published" for d in event.evidence):
+        return ""
+    later = sorted({d.value for d in event.evidence} - {event.value})
+    if not later:
+        return " *(dated by publication)*"
+    return f" *(dated by publication: reported {', '.join(human_date(v, 'day') for v in later)})*"
