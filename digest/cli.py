@@ -126,13 +126,19 @@ class _Progress:
         sys.stderr.flush()
 
 
-def check_output(path: str, inputs: Sequence[str]) -> None:
-    """Before any work: the output's folder exists, and the output is none of the inputs."""
+def _output_target(path: str) -> Path:
+    """The file ``path`` names, through any symbolic link: not a folder, in a folder that exists."""
     target = Path(os.path.realpath(path))
     if target.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name")
     if not target.parent.is_dir():
         raise OutputError(f"{path}: output folder {Path(path).parent} does not exist")
+    return target
+
+
+def check_output(path: str, inputs: Sequence[str]) -> None:
+    """Before any work: the output's folder exists, and the output is none of the inputs."""
+    target = _output_target(path)
     from digest.ingest import expand_paths
 
     try:
@@ -158,19 +164,15 @@ def write_atomic(path: str, text: str) -> None:
     symbolic link's target is written, not the link replaced; a file keeps its permissions (a new
     one gets the umask's); a target that is not a regular file (a FIFO, /dev/stdout) is written
     directly, never replaced."""
-    target = Path(os.path.realpath(path))
+    target = _output_target(path)
     data = text.encode("utf-8")
     if target.exists() and not target.is_file():
-        if target.is_dir():
-            raise OutputError(f"{path}: is a directory; give a file name")
         try:
             with open(target, "wb") as handle:
                 handle.write(data)
         except OSError as exc:
             raise OutputError(f"{path}: cannot write output ({exc.strerror or exc})") from None
         return
-    if not target.parent.is_dir():
-        raise OutputError(f"{path}: output folder {Path(path).parent} does not exist")
     tmp: str | None = None
     try:
         mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
