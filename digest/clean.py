@@ -38,7 +38,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from digest.text import STOPWORDS, content_words, has_words, normalize, opens_with_reference, word_count
+from digest.text import (
+    STOPWORDS,
+    addresses_the_reader,
+    content_words,
+    has_words,
+    normalize,
+    opens_with_reference,
+    word_count,
+)
 from digest.types import Article, Span
 
 _TERMINAL = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
@@ -600,7 +608,7 @@ def clean_article(
     tag_run = _tag_list_lines(middle)
     # A copy (a wire story many outlets ran) repeats most of its lines: then a widespread line is its
     # text, not a site's furniture.
-    own_lines = [line for line in middle if line.is_body and not _addresses_the_reader(line.text)]
+    own_lines = [line for line in middle if line.is_body and not addresses_the_reader(line.text)]
     copied = sum(normalize(line.text).lower() in repeated for line in own_lines) * 2 > len(own_lines)
     widespread = frozenset() if copied else widespread
     for j, line in enumerate(middle):
@@ -721,21 +729,11 @@ def _junk_reason(
     if cta and (not line.is_sentence or _overlap_elsewhere(line, in_lines, counted=counted) < 0.5):
         return "call to action"
     key = normalize(line.text).lower()
-    if key in repeated and (not line.is_sentence or _addresses_the_reader(line.text)):
+    if key in repeated and (not line.is_sentence or addresses_the_reader(line.text)):
         return "boilerplate repeated across documents"
     if key in widespread and _overlap_elsewhere(line, in_lines, counted=counted) < 0.5:
         return "boilerplate repeated across documents"
     return ""
-
-
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
-_QUOTED_TEXT = re.compile(r"[\"“][^\"“”]*[\"”]")
-
-
-def _addresses_the_reader(text: str) -> bool:
-    """A sentence speaking to the reader outside quotation marks ("You agree that anything you post
-    may be used ..."): on several pages, a site's notice, not news."""
-    return bool(_SECOND_PERSON.search(_QUOTED_TEXT.sub(" ", text)))
 
 
 def _followed_by_body(lines: list[_Line], j: int) -> bool:

@@ -33,7 +33,7 @@ from digest.clean import has_comment_header
 from digest.quantities import Quantity, find_quantities
 from digest.select import citation_of
 from digest.similarity import similar_pairs
-from digest.text import in_first_person, is_question
+from digest.text import is_assertion
 from digest.timex.lexicon import MONTHS
 from digest.types import Conflict, ConflictSide, QuantityClaim, Sentence
 from digest.unionfind import UnionFind
@@ -179,7 +179,7 @@ def reports(sentence: str) -> bool:
     """Whether a sentence can report a figure: not a question, not the writer's own voice (a
     reader's "According to a good friend of mine, 10,000 people died ..."), not a reader comment
     ("February 1, 2011 at 5:34 pm | With 40% of the Egyptian ...")."""
-    return not is_question(sentence) and not in_first_person(sentence) and not has_comment_header(sentence)
+    return is_assertion(sentence) and not has_comment_header(sentence)
 
 
 # A figure that recurs ("Every year, seasonal flu causes 250,000 deaths", "kills 36,000 a year") is a

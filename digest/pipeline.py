@@ -27,7 +27,7 @@ from digest.select import (
     representative_score,
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
-from digest.text import in_first_person, is_question, words
+from digest.text import is_assertion, words
 from digest.timeline import DateResolver, TimexResolver, build_events, choose_reference
 from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped
 
@@ -88,7 +88,7 @@ def run(
     labels = clusterer.fit_labels(embeddings)
     # A question or the writer's own voice ("I think he will go") does not say a statement: it is
     # no member of one, so it is never cited for it.
-    labels[[i for i, s in enumerate(sentences) if is_question(s.text) or in_first_person(s.text)]] = -1
+    labels[[i for i, s in enumerate(sentences) if not is_assertion(s.text)]] = -1
     labels = refine(
         labels,
         embeddings,

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from digest.text import content_words, in_first_person, is_question, opens_with_reference, words
+from digest.text import content_words, is_assertion, opens_with_reference, words
 from digest.types import Citation, Cluster, KeyPoint, Sentence
 
 if TYPE_CHECKING:
@@ -157,12 +157,7 @@ class CentralAttestedSelector:
             rep_text = sentences[best].text
             # A key point is a complete statement: of useful length, ended, not a question, and not
             # in the writer's own voice (a presenter's "I talked to ElBaradei earlier on Monday.").
-            complete = (
-                len(words(rep_text)) >= self.min_words
-                and _TERMINAL.search(rep_text)
-                and not is_question(rep_text)
-                and not in_first_person(rep_text)
-            )
+            complete = len(words(rep_text)) >= self.min_words and _TERMINAL.search(rep_text) and is_assertion(rep_text)
             if complete and not filler:
                 # Support times centrality: many sources repeating off-topic page text rank low.
                 weight = support([sentences[i] for i in members]) if support else n_independent

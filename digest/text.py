@@ -215,7 +215,27 @@ def in_first_person(text: str) -> bool:
     """Whether a sentence speaks in the first person singular outside quotation marks: the
     writer's own voice ("According to a good friend of mine, ..."), not a quoted source ('"I saw
     it," she said')."""
-    return bool(FIRST_PERSON.search(_QUOTED.sub(" ", normalize(text))))
+    return bool(FIRST_PERSON.search(_outside_quotes(text)))
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+
+
+def addresses_the_reader(text: str) -> bool:
+    """Whether a sentence speaks to the reader outside quotation marks ("You agree that anything
+    you post may be used ..."), not a quoted source ('"You will see us again," a protester said')."""
+    return bool(_SECOND_PERSON.search(_outside_quotes(text)))
+
+
+def _outside_quotes(text: str) -> str:
+    return _QUOTED.sub(" ", normalize(text))
+
+
+def is_assertion(text: str) -> bool:
+    """Whether a sentence states something in a report's voice: not a question, not the writer's
+    own first person. Only such sentences are key points, members of a statement or conflict
+    sides."""
+    return not is_question(text) and not in_first_person(text)
 
 
 # One name for a place or body however it is written ("U.S.", "USA", "America" -> "United States").

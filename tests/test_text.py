@@ -31,3 +31,13 @@ def test_a_question_ends_with_a_question_mark_maybe_inside_closing_quotes(text: 
 )
 def test_a_statement_with_a_question_inside_is_no_question(text: str) -> None:
     assert not is_question(text)
+
+
+def test_who_a_sentence_speaks_as() -> None:
+    from digest.text import addresses_the_reader, is_assertion
+
+    assert addresses_the_reader("You agree that anything you post may be used.")
+    assert not addresses_the_reader('"You will see us again," a protester said.')
+    assert is_assertion('"I will not run again," Mubarak said.')
+    assert not is_assertion("I talked to ElBaradei on Monday.")
+    assert not is_assertion("Will Mubarak go?")
