@@ -532,11 +532,10 @@ class CachedCleaning(_ArticleCache):
         self.owner = _source_fingerprint("digest.clean.clean_articles", ("clean", "text", "types"))
 
     def clean_articles(self, articles: Sequence[Article]) -> list[Article]:
-        from digest.clean import WIDESPREAD, clean_article, line_keys, repeated_lines
+        from digest.clean import clean_article, line_keys, repetition
 
         own = [line_keys(a) for a in articles]
-        repeated = repeated_lines(articles, keys=own)
-        widespread = repeated_lines(articles, keys=own, at_least=WIDESPREAD)
+        repeated, widespread = repetition(articles, keys=own)
         keys = [
             hashlib.sha256(
                 json.dumps(

@@ -103,10 +103,17 @@ class _Line:
 
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
     """Clean every article; repetition across the collection is one of the signals."""
-    keys = [line_keys(a) for a in articles]
-    repeated = repeated_lines(articles, keys=keys)
-    widespread = repeated_lines(articles, keys=keys, at_least=WIDESPREAD)
+    repeated, widespread = repetition(articles)
     return [clean_article(a, repeated=repeated, widespread=widespread) for a in articles]
+
+
+def repetition(
+    articles: Sequence[Article], *, keys: Sequence[set[str]] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The collection's repeated lines (in two or more articles) and widespread ones (in
+    :data:`WIDESPREAD` or more), the cleaning signals :func:`clean_article` takes."""
+    keys = keys if keys is not None else [line_keys(a) for a in articles]
+    return repeated_lines(articles, keys=keys), repeated_lines(articles, keys=keys, at_least=WIDESPREAD)
 
 
 def line_keys(article: Article) -> set[str]:
@@ -444,7 +451,8 @@ def run_in_parts(text: str) -> list[tuple[int, int]]:
 _COMMENT_HEADER = re.compile(r"\bAt \d{1,2}[:.]\d{2}\b[^\n]{0,40}?\b(?:19|20)\d\d,\s*[^,:\n]{1,40}? wrote\s*:", re.I)
 # A comment's stamp after its text ("... !!! January 27, 2011 at 7:59 pm | Report abuse | ..."): two or
 # more mark comments, which start with the line holding the first.
-_COMMENT_STAMP = re.compile(r"\b(?:19|20)\d\d\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|\s*(?:Report abuse|Reply)\b", re.I)
+_STAMP_CLOCK = r"\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|"  # "7:59 pm |"
+_COMMENT_STAMP = re.compile(rf"\b(?:19|20)\d\d\s+at\s+{_STAMP_CLOCK}\s*(?:Report abuse|Reply)\b", re.I)
 _BARE_COMMENT_HEADER = re.compile(r"^[ \t]*([^\s,:]{2,40} wrote\s*:)", re.M)
 
 
@@ -457,7 +465,7 @@ def has_comment_header(line: str) -> bool:
     return "wrote" in line and bool(_COMMENT_HEADER.search(line) or _BARE_COMMENT_HEADER.match(line))
 
 
-_STAMP = re.compile(r"\bat \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|", re.I)
+_STAMP = re.compile(rf"\bat {_STAMP_CLOCK}", re.I)
 
 
 def comments_start(text: str) -> int:
@@ -583,16 +591,15 @@ def clean_article(
     body_idx = [i for i, line in enumerate(lines) if line.is_body]
     if not body_idx:
         # No paragraph at all: keep sentence-shaped lines, the rest is chrome.
-        kept = [line for line in lines if line.is_sentence and not _is_chrome(line, repeated, frozenset())]
+        kept = [line for line in lines if line.is_sentence and not _is_chrome(line, repeated)]
         removed = [(line.text, "not a sentence") for line in lines if line not in kept]
         return _rebuild(article, kept, [], removed, article.title)
     first, last = body_idx[0], body_idx[-1]
     in_lines = Counter(w for line in lines[first : last + 1] for w in set(content_words(line.text)))
-    vocabulary = frozenset(in_lines)
 
     title = article.title
     leading = lines[:first]
-    headline_at = _headline_index(leading, vocabulary, repeated)
+    headline_at = _headline_index(leading, in_lines, repeated)
     for i, line in enumerate(leading):
         if i == headline_at and title is None:
             title = line.text.strip()
@@ -628,7 +635,7 @@ def clean_article(
     for j, line in enumerate(trailing):
         reason = _junk_reason(line, repeated, widespread, in_lines, in_tag_list=j in trailing_tags, counted=False)
         long_enough = line.is_sentence or line.n_words >= _BODY_MIN_WORDS  # may be an unfinished paragraph
-        if long_enough and not reason and _overlap(line, vocabulary) >= 0.5:
+        if long_enough and not reason and _overlap(line, in_lines) >= 0.5:
             kept.append(line)
         else:
             removed.append((line.text, reason or "page chrome after the article"))
@@ -650,44 +657,36 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _overlap(line: _Line, vocabulary: frozenset[str]) -> float:
-    cw = set(content_words(line.text))
-    if not cw:
-        return 0.0
-    return len(cw & vocabulary) / len(cw)
-
-
-def _overlap_elsewhere(line: _Line, in_lines: Counter[str], *, counted: bool) -> float:
-    """The share of a line's content words the rest of the article uses: its own words say nothing
-    about whether it belongs ("Comments are not pre-screened before they post.")."""
+def _overlap(line: _Line, in_lines: Counter[str], *, counted: bool = False) -> float:
+    """The share of a line's content words the article's body uses (``in_lines``: each word's number
+    of body lines), not counting the line itself when it is one of them (``counted``): its own
+    words say nothing about whether it belongs ("Comments are not pre-screened before they post.")."""
     cw = set(content_words(line.text))
     if not cw:
         return 0.0
     return sum(in_lines[w] > (1 if counted else 0) for w in cw) / len(cw)
 
 
-def _is_chrome(line: _Line, repeated: set[str] | frozenset[str], vocabulary: frozenset[str]) -> bool:
+def _is_chrome(line: _Line, repeated: set[str] | frozenset[str]) -> bool:
     if line.is_hashtags or line.is_label or _SEPARATORS.search(line.text):
         return True
     if line.n_words <= 12 and _CALL_TO_ACTION.search(line.text):
         return True
-    if not line.is_sentence and normalize(line.text).lower() in repeated:
-        return True
-    return bool(vocabulary) and line.n_words <= 12 and _overlap(line, vocabulary) < 0.5
+    return not line.is_sentence and normalize(line.text).lower() in repeated
 
 
 _BYLINE = re.compile(r"^\W*By\s+(?:the\s+)?[A-Z]")
 
 
-def _headline_index(leading: list[_Line], vocabulary: frozenset[str], repeated: set[str] | frozenset[str]) -> int:
+def _headline_index(leading: list[_Line], in_lines: Counter[str], repeated: set[str] | frozenset[str]) -> int:
     """The leading line nearest the body that reads like a headline, or -1."""
     for i in range(len(leading) - 1, -1, -1):
         line = leading[i]
-        if line.is_list_item or _is_chrome(line, repeated, frozenset()):
+        if line.is_list_item or _is_chrome(line, repeated):
             continue
         if _BYLINE.match(line.text) or opens_with_reference(line.text):
             continue  # "By the CNN Wire Staff ...", a caption "It is believed the doctor was ..."
-        if 4 <= line.n_words <= 25 and not line.text.rstrip().endswith(".") and _overlap(line, vocabulary) >= 0.5:
+        if 4 <= line.n_words <= 25 and not line.text.rstrip().endswith(".") and _overlap(line, in_lines) >= 0.5:
             return i
     return -1
 
@@ -726,12 +725,12 @@ def _junk_reason(
     if _SEPARATORS.search(line.text) and not line.is_sentence:
         return "navigation or site-name line"
     cta = line.n_words <= 12 and _CALL_TO_ACTION.search(line.text)
-    if cta and (not line.is_sentence or _overlap_elsewhere(line, in_lines, counted=counted) < 0.5):
+    if cta and (not line.is_sentence or _overlap(line, in_lines, counted=counted) < 0.5):
         return "call to action"
     key = normalize(line.text).lower()
     if key in repeated and (not line.is_sentence or addresses_the_reader(line.text)):
         return "boilerplate repeated across documents"
-    if key in widespread and _overlap_elsewhere(line, in_lines, counted=counted) < 0.5:
+    if key in widespread and _overlap(line, in_lines, counted=counted) < 0.5:
         return "boilerplate repeated across documents"
     return ""
 

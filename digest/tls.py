@@ -584,7 +584,8 @@ class _Chooser:
 
 
 _COMMENT = re.compile(
-    r"\s\|\s|\|\s*Reply\b|^\s*\||\bat \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\||\b(?:posted|reply|report abuse)\b\s*$",
+    # (a comment's header or "at 5:24 pm |" stamp: clean.has_comment_header)
+    r"\s\|\s|\|\s*Reply\b|^\s*\||\b(?:posted|reply|report abuse)\b\s*$",
     re.I,
 )
 
