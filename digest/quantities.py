@@ -282,19 +282,25 @@ _OUTSIDE_BEFORE = re.compile(
 
 def _outside_before(before: str) -> str | None:
     m = _OUTSIDE_BEFORE.search(before)
-    place = _place("in " + m.group("place")) if m else None
-    return None if place is None else "outside " + place
+    return _named_place(m.group("place"), outside=True) if m else None
 
 
 def _opening_place(m: re.Match[str]) -> str | None:
-    place = _place("in " + m.group("place"))
-    return None if place is None else ("outside " + place if m.group("outside") else place)
+    return _named_place(m.group("place"), outside=bool(m.group("outside")))
+
+
+def _named_place(name: str, *, outside: bool) -> str | None:
+    """A place named outside a figure's clause, as :func:`_place` reads it; "outside Mexico" is
+    its own scope."""
+    place = _place("in " + name)
+    return None if place is None else ("outside " + place if outside else place)
 
 
 # A figure that is part of the count before it: "260 confirmed cases, including 12 deaths",
 # "Officials confirmed 20 cases, among them three deaths".
+_COUNT_HEAD = r"(?:\b[\w-]+\s+){0,2}\d[\d,.]*\s+"  # a number with up to two words before it
 _PART_OF = re.compile(
-    r"(?P<head>(?:\b[\w-]+\s+){0,2}\d[\d,.]*\s+[^,;:.!?()\d]{1,60}?),?\s+"
+    rf"(?P<head>{_COUNT_HEAD}[^,;:.!?()\d]{{1,60}}?),?\s+"
     r"(?:including|among them|of (?:them|whom|which))\s+(?:at least\s+|some\s+|about\s+)?$",
     re.I,
 )
@@ -302,7 +308,7 @@ _PART_OF = re.compile(
 # ... or a figure that counts some of an earlier count: "26 cases had been confirmed and seven of those
 # had died".
 _OF_THOSE = re.compile(r"\s*of\s+(?:those|them|these|whom)\b", re.I)
-_EARLIER_COUNT = re.compile(r"(?P<head>(?:\b[\w-]+\s+){0,2}\d[\d,.]*\s+[^;:.!?()\d]{1,80})$")
+_EARLIER_COUNT = re.compile(rf"(?P<head>{_COUNT_HEAD}[^;:.!?()\d]{{1,80}})$")
 
 
 def _is_confirmed(before: str, after: str) -> bool:
