@@ -203,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.data}: no such directory (T17 data)", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    base = SentenceTransformerEmbedder(Config().model, batch_size=Config().batch_size)
+    base = SentenceTransformerEmbedder.from_config(Config())
     base.encode(["warm up"])
     load_seconds = time.perf_counter() - started
     cache, tagger, segmenter = open_cache(base, args.cache)

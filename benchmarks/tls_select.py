@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     grid: dict[str, list] = json.loads(args.grid)
     points = [dict(zip(grid, values, strict=True)) for values in itertools.product(*grid.values())]
-    base = SentenceTransformerEmbedder(Config().model, batch_size=Config().batch_size)
+    base = SentenceTransformerEmbedder.from_config(Config())
     cache, tagger, segmenter = open_cache(base, args.cache)
     inner: Embedder = cache or base
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from digest.config import PRECISIONS
 from digest.errors import ConfigError, DigestError, OutputError
 
 if TYPE_CHECKING:
@@ -80,6 +81,11 @@ def _common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", help="write here instead of standard output (written whole or not at all)")
     p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else md)")
     p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged MiniLM)")
+    p.add_argument(
+        "--precision",
+        choices=PRECISIONS,
+        help="how the model computes (default: auto, bfloat16 where the CPU has it natively, else float32)",
+    )
     p.add_argument("--cache", metavar="FILE", help="embedding cache (SQLite): re-runs embed only new sentences")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     p.add_argument(
@@ -203,6 +209,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         as_of=args.as_of,
         max_points=args.max_points,
         model=args.model,
+        precision=args.precision,
         show_single_source=args.show_single_source or None,
         cache_path=args.cache,
         skip_unusable=args.skip_unusable or None,
@@ -249,6 +256,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         as_of=args.as_of,
         keywords=tuple(args.keywords) if args.keywords else None,
         model=args.model,
+        precision=args.precision,
         cache_path=args.cache,
         skip_unusable=args.skip_unusable or None,
     )
@@ -273,7 +281,7 @@ def _embedder(config: Config) -> Iterator[Embedder]:
     """The configured embedder, behind the persistent cache when ``config.cache_path`` is set."""
     from digest.embed import SentenceTransformerEmbedder
 
-    inner = SentenceTransformerEmbedder(config.model, batch_size=config.batch_size)
+    inner = SentenceTransformerEmbedder.from_config(config)
     if not config.cache_path:
         yield inner
         return

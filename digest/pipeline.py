@@ -67,7 +67,7 @@ def run(
         raise InputError("(input)", "no articles were given")
     cleaned, sentences, skipped = _prepare(articles, skip_unusable=config.skip_unusable)
     if embeddings is None:
-        embedder = parts.embedder or SentenceTransformerEmbedder(config.model, batch_size=config.batch_size)
+        embedder = parts.embedder or SentenceTransformerEmbedder.from_config(config)
         titles = [a.title for a in cleaned if a.title]
         vectors = embedder.encode([s.text for s in sentences] + titles, progress=progress)
         embeddings, title_vectors = vectors[: len(sentences)], vectors[len(sentences) :]

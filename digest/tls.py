@@ -147,7 +147,7 @@ def build_timeline(
     sentences = (segment or segment_all)(cleaned)
     cleaned, skipped = usable(cleaned, sentences, skip_unusable=config.skip_unusable)
     if embedder is None:
-        embedder = SentenceTransformerEmbedder(config.model, batch_size=config.batch_size)
+        embedder = SentenceTransformerEmbedder.from_config(config)
     if find is None:
         from digest.timex import find_timexes as find
     reference, references = choose_reference(cleaned, _Finder(find), as_of=config.as_of)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import platform
 
 import pytest
 
@@ -18,6 +19,7 @@ from digest.errors import ConfigError
         ({"per_date": 0}, "max_dates and per_date must be at least 1"),
         ({"start": dt.date(2010, 5, 2), "end": dt.date(2010, 5, 1)}, "start 2010-05-02 is after end 2010-05-01"),
         ({"redundancy_similarity": 1.5}, "redundancy_similarity must be a cosine similarity"),
+        ({"precision": "float16"}, "precision must be one of auto, float32, bfloat16, got 'float16'"),
     ],
 )
 def test_a_bad_option_is_a_config_error_naming_it(options: dict[str, object], message: str) -> None:
@@ -58,3 +60,32 @@ def test_the_settings_record_names_every_option_once_with_the_timeline_knobs_pre
     assert record["start"] == "2010-04-20" and record["end"] is None
     assert "timeline" not in record
     assert record["timeline.lead_days"] == (0, 1)
+
+
+@pytest.mark.skipif(
+    platform.system() != "Linux" or platform.machine().lower() not in {"x86_64", "amd64"}, reason="reads x86 CPU flags"
+)
+def test_auto_precision_is_bfloat16_only_on_a_cpu_that_has_it(tmp_path) -> None:
+    from digest.embed import native_bfloat16
+
+    with_bf16 = tmp_path / "zen4"
+    with_bf16.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512_bf16 avx512_vnni\n\n")
+    without = tmp_path / "skylake"
+    without.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512bw\n\n")
+    assert native_bfloat16(str(with_bf16)) is True
+    assert native_bfloat16(str(without)) is False
+    assert native_bfloat16(str(tmp_path / "missing")) is False
+
+
+def test_precision_names_what_the_embedder_computes_in(monkeypatch) -> None:
+    import digest.embed as embed
+
+    monkeypatch.setattr(embed, "native_bfloat16", lambda: False)
+    assert embed.resolve_precision("auto") == "float32"
+    assert embed.SentenceTransformerEmbedder.from_config(Config()).name == "all-MiniLM-L6-v2 (packaged)"
+    monkeypatch.setattr(embed, "native_bfloat16", lambda: True)
+    assert embed.resolve_precision("auto") == "bfloat16"
+    assert embed.SentenceTransformerEmbedder.from_config(Config()).name.endswith(" [bfloat16]")
+    assert embed.resolve_precision("float32") == "float32"
+    with pytest.raises(ConfigError, match="precision must be one of"):
+        embed.resolve_precision("fp16")

@@ -145,7 +145,7 @@ def test_golden_files_match_the_cli_output(tmp_path: Path) -> None:
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     out = tmp_path / "b.json"
     md = subprocess.run(
-        [sys.executable, "-m", "digest", "build", "examples/kursk"],
+        [sys.executable, "-m", "digest", "build", "examples/kursk", "--precision", "float32"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -153,7 +153,7 @@ def test_golden_files_match_the_cli_output(tmp_path: Path) -> None:
         check=True,
     ).stdout
     subprocess.run(
-        [sys.executable, "-m", "digest", "build", "examples/kursk", "-o", str(out)],
+        [sys.executable, "-m", "digest", "build", "examples/kursk", "--precision", "float32", "-o", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -230,3 +230,35 @@ def test_the_embedder_encodes_each_text_once_whatever_the_order() -> None:
     # Vectors depend on the set of texts, not on their order: the batches are the same.
     assert np.array_equal(forward[0], forward[2])
     assert np.array_equal(forward, backward[::-1])
+
+
+def test_bfloat16_vectors_are_float32_rows_close_to_float32s() -> None:
+    from digest.embed import SentenceTransformerEmbedder
+
+    texts = [
+        "North Korean troops have left the front.",
+        "Western officials said some 11,000 troops had been sent from North Korea to fight for Russia.",
+        "Ukraine's surprise offensive in Kursk in August 2024 inflicted severe casualties.",
+    ]
+    full = SentenceTransformerEmbedder(precision="float32")
+    half = SentenceTransformerEmbedder(precision="bfloat16")
+    assert (full.name, half.name) == ("all-MiniLM-L6-v2 (packaged)", "all-MiniLM-L6-v2 (packaged) [bfloat16]")
+    a, b = full.encode(texts), half.encode(texts)
+    assert b.dtype == np.float32 and b.shape == a.shape
+    assert np.allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
+    assert not np.array_equal(a, b)  # bfloat16 was used
+    assert (a * b).sum(axis=1).min() > 0.999
+    assert np.array_equal(b, half.encode(texts))  # and is deterministic
+
+
+def test_the_seed_briefing_reads_the_same_in_bfloat16(tmp_path: Path) -> None:
+    """Precision changes vectors by less than 1e-4 cosine: the example's Markdown stays the same."""
+    run = subprocess.run(
+        [sys.executable, "-m", "digest", "build", "examples/kursk", "--precision", "bfloat16"],
+        cwd=ROOT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout == (ROOT / "examples/kursk/briefing.md").read_text(encoding="utf-8")
