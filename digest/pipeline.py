@@ -269,7 +269,7 @@ def _prepare(
         found = [s for s in sentences_of(article) if len(words(s.text)) >= 2]
         # Re-index densely so (article_id, index) stays the identity after filtering.
         sentences.extend(Sentence(s.article_id, i, s.start, s.end, s.text) for i, s in enumerate(found))
-    kept, skipped = usable(cleaned, sentences, skip_unusable=skip_unusable)
+    kept, skipped = usable(cleaned, sentences, skip_unusable=skip_unusable, originals={a.id: a.text for a in articles})
     return kept, sentences, skipped
 
 

@@ -15,7 +15,7 @@ articles.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from digest.errors import NoSentencesError
 from digest.types import Article, Sentence, Skipped, Span, describe_article
@@ -235,21 +235,42 @@ def _word_before(line: str, stop: int) -> re.Match[str] | None:
 NO_SENTENCES = "no usable sentences after cleaning"
 
 
+def _not_latin(text: str) -> bool:
+    """Most of the text's letters (at least 20) are of another script than Latin (Chinese, Arabic …)."""
+    import unicodedata
+
+    letters = [c for c in text[:20000] if c.isalpha()]
+    latin = sum(1 for c in letters if c.isascii() or unicodedata.name(c, "").startswith("LATIN"))
+    return len(letters) >= 20 and latin < len(letters) / 2
+
+
+def why_unusable(original: str) -> str:
+    """Why a document yielded no sentences, from its text before cleaning."""
+    if _not_latin(original):
+        return NO_SENTENCES + " (its text is not in the Latin script; digest reads English)"
+    return NO_SENTENCES
+
+
 def usable(
-    articles: Sequence[Article], sentences: Sequence[Sentence], *, skip_unusable: bool
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    *,
+    skip_unusable: bool,
+    originals: Mapping[str, str] | None = None,
 ) -> tuple[list[Article], tuple[Skipped, ...]]:
     """The articles that have sentences, and those left out. An article without any stops the
     run (:class:`NoSentencesError` naming it) unless ``skip_unusable``; so does a collection
-    where no article has any."""
+    where no article has any. ``originals`` (id to text before cleaning) lets the reason say more."""
     with_sentences = {s.article_id for s in sentences}
     kept = [a for a in articles if a.id in with_sentences]
     left_out = [a for a in articles if a.id not in with_sentences]
+    reasons = {a.id: why_unusable((originals or {}).get(a.id, a.text)) for a in left_out}
     if left_out and (not kept or not skip_unusable):
         first = left_out[0]
-        problem = NO_SENTENCES
+        problem = reasons[first.id]
         if len(left_out) > 1 and not kept:
             problem += f" (nor in the {len(left_out) - 1} other input{'s' if len(left_out) > 2 else ''})"
         elif kept:
             problem += "; leave such documents out with --skip-unusable (Config.skip_unusable)"
         raise NoSentencesError(describe_article(first.id, first.path), problem)
-    return kept, tuple(Skipped(a.id, a.path, NO_SENTENCES) for a in left_out)
+    return kept, tuple(Skipped(a.id, a.path, reasons[a.id]) for a in left_out)

@@ -145,7 +145,9 @@ def build_timeline(
     else:  # a replacement for clean_articles, e.g. digest.cache.CachedCleaning
         cleaned = clean(kept)
     sentences = (segment or segment_all)(cleaned)
-    cleaned, skipped = usable(cleaned, sentences, skip_unusable=config.skip_unusable)
+    cleaned, skipped = usable(
+        cleaned, sentences, skip_unusable=config.skip_unusable, originals={a.id: a.text for a in kept}
+    )
     if embedder is None:
         embedder = SentenceTransformerEmbedder.from_config(config)
     if find is None:

@@ -77,6 +77,25 @@ def test_usable_articles_and_what_is_left_out() -> None:
         usable([menu, other], [], skip_unusable=True)  # nothing usable: an error even when skipping
 
 
+def test_a_text_in_another_script_says_so() -> None:
+    from digest.errors import NoSentencesError
+    from digest.segment import usable
+
+    good = Article("a", "One sentence here that says something.", "s", path="/in/a.txt")
+    sentences = [Sentence("a", 0, 0, 38, good.text)]
+    chinese = "朝鲜军队在库尔斯克前线遭受重大损失后撤离。韩国国家情报院证实了这一消息。"
+    cleaned = Article("zh", "", "s", path="/in/zh.txt")  # the cleaner left nothing
+    with pytest.raises(NoSentencesError, match=r"^/in/zh.txt: .*not in the Latin script; digest reads English"):
+        usable([cleaned], [], skip_unusable=False, originals={"zh": chinese})
+    _, skipped = usable([good, cleaned], sentences, skip_unusable=True, originals={"zh": chinese})
+    assert "not in the Latin script" in skipped[0].problem
+    # Latin-script text with a few foreign names is not flagged.
+    mixed = Article("m", "Home | World", "s", path="/in/m.txt")
+    originals = {"m": "Home | World 北京 Zürich Ångström"}  # 25 letters, 23 Latin
+    _, skipped = usable([good, mixed], sentences, skip_unusable=True, originals=originals)
+    assert skipped[0].problem == "no usable sentences after cleaning"
+
+
 @pytest.mark.parametrize(
     ("line", "sentences"),
     [
