@@ -9,6 +9,11 @@ the clusters we want; larger values push paraphrases to noise), with the
 384-dimensional vectors, same labels) and ``leaf`` selection (the finest
 clusters: a statement, not a topic).
 
+Leaf selection has the opposite fault in a large collection: a statement that hundreds of
+articles make in their own words falls into many leaves, each with a few of its sources.
+:func:`merge_leaves` joins leaves whose centroids are nearly the same direction (cosine at
+least ``leaf_merge_similarity``, 0.85 by default) into one statement.
+
 hdbscan's single-linkage tree can chain (and with ``min_cluster_size=2`` it
 groups loose leftovers): :func:`refine` then keeps at most one sentence per
 article in a cluster (the one most similar to the others) and drops members
@@ -114,6 +119,28 @@ def _identical_rows_together(embeddings: np.ndarray, labels: np.ndarray, min_clu
         if (labels[rows] == -1).all():
             labels[rows] = int(labels.max()) + 1
     return labels
+
+
+def merge_leaves(labels: np.ndarray, embeddings: np.ndarray, *, min_similarity: float) -> np.ndarray:
+    """One label for clusters whose centroids are at least ``min_similarity`` similar (cosine),
+    and for clusters linked through such pairs; each merged cluster keeps its smallest label."""
+    import numpy as np
+
+    from digest.similarity import similar_pairs
+    from digest.unionfind import UnionFind
+
+    ids = sorted(set(labels.tolist()) - {-1})
+    if len(ids) < 2:
+        return labels
+    sums = np.zeros((int(ids[-1]) + 1, embeddings.shape[1]), dtype=np.float64)
+    np.add.at(sums, labels[labels >= 0], embeddings[labels >= 0])
+    centroids = sums[ids]
+    centroids /= np.where((norms := np.linalg.norm(centroids, axis=1, keepdims=True)) == 0, 1, norms)
+    sets = UnionFind(range(len(ids)))
+    for i, j, _ in similar_pairs(centroids.astype(np.float32), range(len(ids)), min_similarity):
+        sets.union(min(sets.find(i), sets.find(j)), max(sets.find(i), sets.find(j)))
+    root = {ids[k]: ids[sets.find(k)] for k in range(len(ids))}
+    return np.asarray([root[label] if label >= 0 else -1 for label in labels.tolist()], dtype=labels.dtype)
 
 
 def _loo_similarity(vectors: np.ndarray) -> np.ndarray:

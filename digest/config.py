@@ -81,6 +81,9 @@ class Config:
     # A member must be at least this similar (cosine) to the mean of the other members, else it
     # becomes a statement of its own. Guards hdbscan's chaining.
     min_member_similarity: float = 0.6
+    # hdbscan's finest clusters (leaves) whose centroids are at least this similar are one statement:
+    # in a large collection, a statement many articles make in their own words splits into leaves.
+    leaf_merge_similarity: float = 0.85
     # Key points
     max_points: int = 8
     # List single-source statements (and why they are not key points) in the Markdown.
@@ -125,7 +128,14 @@ class Config:
         if self.start and self.end and self.start > self.end:
             raise ConfigError(f"start {self.start} is after end {self.end}")
         _similarities(
-            self, ("min_member_similarity", "redundancy_similarity", "event_merge_similarity", "subject_similarity")
+            self,
+            (
+                "min_member_similarity",
+                "leaf_merge_similarity",
+                "redundancy_similarity",
+                "event_merge_similarity",
+                "subject_similarity",
+            ),
         )
 
     def with_options(self, **changes: Any) -> Config:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from digest.attribution import find_attribution
 from digest.clean import clean_articles
-from digest.cluster import Clusterer, HdbscanClusterer, refine
+from digest.cluster import Clusterer, HdbscanClusterer, merge_leaves, refine
 from digest.config import Config
 from digest.conflicts import find_conflicts
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
@@ -90,7 +90,7 @@ def run(
     # no member of one, so it is never cited for it.
     labels[[i for i, s in enumerate(sentences) if not is_assertion(s.text)]] = -1
     labels = refine(
-        labels,
+        merge_leaves(labels, embeddings, min_similarity=config.leaf_merge_similarity),
         embeddings,
         [s.article_id for s in sentences],
         min_similarity=config.min_member_similarity,

@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from digest.cluster import HdbscanClusterer, refine
+from digest.cluster import HdbscanClusterer, merge_leaves, refine
 from digest.select import CentralAttestedSelector, attestation, is_specific, self_contained, statement_groups
 from digest.types import Sentence
 
@@ -33,6 +33,26 @@ def test_refine_keeps_one_sentence_per_article_and_drops_outliers() -> None:
     out = refine(labels, emb, ["a", "b", "b", "c"], min_similarity=0.7)
     assert out[0] == 0 and out[1] + out[2] == -1 and max(out[1], out[2]) == 0  # one member of b stays
     assert out[3] == -1  # not similar to the centroid
+
+
+def test_leaves_of_one_statement_merge_and_others_stay_apart() -> None:
+    # Leaves 1 and 4 say one thing in other words (centroids at cosine 0.995); 2 is close to both
+    # (about 0.87) and joins them; 3 is another statement (cosine 0.6 to the others).
+    rows = [[1, 0.05, 0, 0], [1, 0.1, 0, 0], [1, 0, 0.1, 0], [1, 0, 0.12, 0]]
+    rows += [[0.6, 0, 0, 0.8], [0.6, 0, 0.02, 0.8], [1, 0.45, 0.3, 0], [1, 0.6, 0.3, 0]]
+    emb = np.asarray([unit(r) for r in rows])
+    labels = np.asarray([1, 1, 4, 4, 3, 3, 2, 2])
+    sims = [
+        float(unit([1, 0.075, 0, 0]) @ unit([1, 0, 0.11, 0])),
+        float(unit([1, 0, 0.11, 0]) @ unit([1, 0.52, 0.3, 0])),
+    ]
+    assert sims[0] > 0.99 and 0.85 < sims[1] < 0.9
+    out = merge_leaves(labels, emb, min_similarity=0.85)
+    assert out.tolist() == [1, 1, 1, 1, 3, 3, 1, 1]
+    # at 0.9 the loose leaf 2 stays on its own; noise stays noise
+    assert merge_leaves(labels, emb, min_similarity=0.9).tolist() == [1, 1, 1, 1, 3, 3, 2, 2]
+    with_noise = np.asarray([1, 1, 4, -1, 3, 3, -1, -1])
+    assert merge_leaves(with_noise, emb, min_similarity=0.85).tolist() == [1, 1, 1, -1, 3, 3, -1, -1]
 
 
 def test_identical_vectors_form_a_cluster() -> None:

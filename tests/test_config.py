@@ -19,6 +19,7 @@ from digest.errors import ConfigError
         ({"per_date": 0}, "max_dates and per_date must be at least 1"),
         ({"start": dt.date(2010, 5, 2), "end": dt.date(2010, 5, 1)}, "start 2010-05-02 is after end 2010-05-01"),
         ({"redundancy_similarity": 1.5}, "redundancy_similarity must be a cosine similarity"),
+        ({"leaf_merge_similarity": -2.0}, "leaf_merge_similarity must be a cosine similarity"),
         ({"precision": "float16"}, "precision must be one of auto, float32, bfloat16, got 'float16'"),
     ],
 )
