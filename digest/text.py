@@ -207,7 +207,11 @@ def is_question(text: str) -> bool:
     return bool(_QUESTION.search(text))
 
 
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
+# "My"/"Me" open sentences too; "mine" is a pronoun unless it is the pit ("a coal mine", "mine work").
+FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]yself"
+    r"|(?<!\ba )(?<!\bthe )(?<!\bcoal )(?<!-)mine(?! (?:work|explosion|disaster|shaft|owner|site|safety)))\b"
+)
 _QUOTED = re.compile(r'"[^"]*"')
 
 
