@@ -193,11 +193,25 @@ _OPENING_RATE = re.compile(rf"^\W*(?:{_RATE})\s*,", re.I)
 _RATE_AFTER = re.compile(rf"[^,;:.!?()]{{0,40}}?\b(?:{_RATE})", re.I)
 
 
+# A percentage that measures a move ("BP shares fell 3.4%", "closed up almost 4 percent", "46 cents
+# higher, or 1.5 percent", "a 0.1 percent rise") spans a window the sentence seldom fixes (an hour
+# of trading, a day): two reports of different moments are no disagreement. A level stays
+# comparable ("owns 25 percent", "support slipped to 53 percent").
+_MOVE = (
+    r"rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|jump(?:s|ed)?|gain(?:s|ed)?|lost"
+    r"|los(?:e|es|ing)|slid|slipped|slumped|climb(?:s|ed)|tumbl(?:es|ed)|plung(?:es|ed)|plummet(?:s|ed)|sank"
+    r"|surg(?:es|ed)|soar(?:s|ed)|rall(?:ies|ied)|declin(?:es|ed)|shed|up|down|by"
+)
+_QUALIFIER = r"about|around|almost|nearly|more\s+than|over|some|just|as\s+much\s+as|roughly|another|a\s+further|by"
+_MOVE_BEFORE = re.compile(rf"(?:\b(?:{_MOVE})\s+(?:(?:{_QUALIFIER})\s+)*|\b(?:higher|lower|up|down),?\s+or\s+)$", re.I)
+_MOVE_AFTER = re.compile(r"\s+(?:higher|lower|rise|fall|drop|gain|increase|decrease|decline|jump)\b", re.I)
+
+
 def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The figures worth comparing: not lists (three or more of one measure in a sentence, as in
-    "rescued after 10, 8 and 15 days"), not rates ("Every year, flu kills 250,000"), and for
-    durations only how long a state has lasted ("for the past three weeks"), not ages, spans or
-    "the worst in 200 years"."""
+    "rescued after 10, 8 and 15 days"), not rates ("Every year, flu kills 250,000"), not moves
+    in percent ("shares fell 3.4%"), and for durations only how long a state has lasted ("for the
+    past three weeks"), not ages, spans or "the worst in 200 years"."""
     counts: dict[str, int] = {}
     for q in found:
         counts[q.measure] = counts.get(q.measure, 0) + 1
@@ -209,6 +223,10 @@ def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
         and (q.measure != "duration" or _FOR_BEFORE.search(sentence[: q.start]))
         and not every
         and not _RATE_AFTER.match(sentence, q.end)
+        and (
+            q.measure != "percent"
+            or not (_MOVE_BEFORE.search(sentence[: q.start]) or _MOVE_AFTER.match(sentence, q.end))
+        )
     ]
 
 

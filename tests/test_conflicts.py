@@ -84,6 +84,22 @@ def test_rates_are_not_compared() -> None:
     assert _run(texts, [0, 0, 0, 0]) == ()
 
 
+def test_market_moves_in_percent_are_not_compared_but_levels_are() -> None:
+    moves = [
+        ("a", "BP shares fell 3.4% in London."),
+        ("b", "BP's shares closed up almost 4 percent in London."),
+        ("c", "U.S.-listed BP shares finished 46 cents higher, or 1.5 percent, in London."),
+        ("d", "BP shares in London closed 2 percent higher."),
+        ("e", "BP saw its shares fall by some 9% in London."),
+    ]
+    assert _run(moves, [0] * 5) == ()
+    levels = [("a", "BP owns 65 percent of the well."), ("b", "BP owns 60 percent of the well.")]
+    [c] = _run(levels, [0, 0])
+    assert c.measure == "percent"
+    polls = [("a", "Support for drilling slipped to 53 percent."), ("b", "Support for drilling fell to 50 percent.")]
+    assert len(_run(polls, [0, 0])) == 1
+
+
 def test_a_dated_report_about_another_year_gives_no_figures() -> None:
     import datetime as dt
 
