@@ -232,14 +232,32 @@ def addresses_the_reader(text: str) -> bool:
 
 
 def _outside_quotes(text: str) -> str:
-    return _QUOTED.sub(" ", normalize(text))
+    """The text outside quotation marks. A quotation may run over several sentences: a lone mark
+    that opens one ('"We've seen about 8 percent of the sea floor.') quotes the rest of the
+    sentence, and a lone mark that closes one ('We are working against the clock."') quotes what
+    came before it."""
+    outside = _QUOTED.sub(" ", normalize(text))
+    mark = outside.find('"')
+    if mark < 0:
+        return outside
+    opens = mark + 1 < len(outside) and not outside[mark + 1].isspace() and (mark == 0 or outside[mark - 1].isspace())
+    return outside[:mark] if opens else outside[mark + 1 :]
+
+
+# "we", "our", "us" outside quotation marks: an anchor ("We're hearing reports ..."), a reader, a
+# columnist; a report's voice names its people ("Our correspondent" is the exception).
+_FIRST_PLURAL = re.compile(
+    r"\b(?:[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'll|[Ww]e'd|[Oo]ur(?! correspondents?\b)|us|[Oo]urselves)\b"
+)
 
 
 def is_assertion(text: str) -> bool:
     """Whether a sentence states something in a report's voice: not a question, not the writer's
-    own first person. Only such sentences are key points, members of a statement or conflict
-    sides."""
-    return not is_question(text) and not in_first_person(text)
+    own first person, singular or plural. Only such sentences are key points, members of a
+    statement or conflict sides."""
+    if is_question(text) or in_first_person(text):
+        return False
+    return not _FIRST_PLURAL.search(_outside_quotes(text))
 
 
 # One name for a place or body however it is written ("U.S.", "USA", "America" -> "United States").
