@@ -157,11 +157,14 @@ class Figure(Protocol):
 
 
 def agree(a: Figure, b: Figure) -> bool:
-    """Same measure and the values match within rounding (10% if either is approximate)."""
+    """Same measure and the values match within rounding (10% if either is approximate); how long
+    something has lasted also within a day (counting its first day or not, reports hours apart:
+    "leaking for 18 days" and "for 19 days")."""
     if a.measure != b.measure:
         return False
     tolerance = 0.1 if a.approximate or b.approximate else 0.03
-    return a.low * (1 - tolerance) <= b.high and b.low <= a.high * (1 + tolerance)
+    slack = 1.0 if a.measure == "duration" else 0.0  # durations are in days
+    return a.low * (1 - tolerance) - slack <= b.high and b.low <= a.high * (1 + tolerance) + slack
 
 
 def _number(text: str) -> float:

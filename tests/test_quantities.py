@@ -87,6 +87,10 @@ def test_agreement_with_units_and_rounding() -> None:
     assert some.agrees_with(rng)
     assert not two.agrees_with(three)
     assert not km.agrees_with(three)  # different measures never agree
+    # how long something lasted: a day either way is how the days are counted
+    [d18], [d19], [d12] = (find_quantities(f"leaking for {n} days") for n in (18, 19, 12))
+    assert d18.agrees_with(d19) and d19.agrees_with(d18)
+    assert not d12.agrees_with(d18)
 
 
 @pytest.mark.parametrize(
