@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from digest.text import content_words, is_assertion, opens_with_reference, words
+from digest.text import content_words, gives_contact, is_assertion, opens_with_reference, words
 from digest.types import Citation, Cluster, KeyPoint, Sentence
 
 if TYPE_CHECKING:
@@ -155,9 +155,15 @@ class CentralAttestedSelector:
             n_independent = count_sources([sentences[i].article_id for i in members])
             filler = n_independent <= 1 and all(is_filler(sentences[i]) for i in members)
             rep_text = sentences[best].text
-            # A key point is a complete statement: of useful length, ended, not a question, and not
+            # A key point is a complete statement: of useful length, ended, giving no phone number or
+            # e-mail address (an appeal), not a question, and not
             # in the writer's own voice (a presenter's "I talked to ElBaradei earlier on Monday.").
-            complete = len(words(rep_text)) >= self.min_words and _TERMINAL.search(rep_text) and is_assertion(rep_text)
+            complete = (
+                len(words(rep_text)) >= self.min_words
+                and _TERMINAL.search(rep_text)
+                and is_assertion(rep_text)
+                and not gives_contact(rep_text)
+            )
             if complete and not filler:
                 # Support times centrality: many sources repeating off-topic page text rank low.
                 weight = support([sentences[i] for i in members]) if support else n_independent

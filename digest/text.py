@@ -251,6 +251,20 @@ _FIRST_PLURAL = re.compile(
 )
 
 
+# Contact details: a phone number ("0370 60 60 900", "+447725100100", "1-800-216-4016",
+# "(800)860-2442", "866-448-5816") or an e-mail address.
+_CONTACT = re.compile(
+    r"\+\d{1,3}[\s-]?\(?\d[\d\s-]{6,}\d|\b0\d{2,4}(?:[\s-]\d{2,4}){2,}\b|\b1[\s-]8\d\d[\s-]\d{3}[\s-]\d{4}\b"
+    r"|\(\d{3}\)\s?\d{3}[\s-]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+)
+
+
+def gives_contact(text: str) -> bool:
+    """Whether a sentence gives a phone number or an e-mail address: an appeal, a helpline, a press
+    release's contact ("Donations can be made ... by telephoning 0370 60 60 900."), not a statement."""
+    return bool(_CONTACT.search(text))
+
+
 def is_assertion(text: str) -> bool:
     """Whether a sentence states something in a report's voice: not a question, not the writer's
     own first person, singular or plural. Only such sentences are key points, members of a

@@ -70,6 +70,7 @@ from digest.sourcing import SourceGraph
 from digest.text import (
     FIRST_PERSON,
     content_words,
+    gives_contact,
     has_words,
     is_question,
     normalize,
@@ -622,7 +623,8 @@ def is_chatter(text: str) -> bool:
     """A line that is not a report of events: a reader comment (a ``|`` separator, "Reply", a
     "... at 5:24 pm |" stamp, an "At 4:16 pm on 18 Jan 2010, CComment wrote:" header), a
     first-person line ("I think ..."), a question, a sentence that starts in lower case (a
-    fragment or a comment), or a photo caption ("In this image made from video ...")."""
+    fragment or a comment), a photo caption ("In this image made from video ...") or contact
+    details (a phone number, an e-mail address)."""
     stripped = text.strip()
     if not stripped:
         return True
@@ -632,6 +634,7 @@ def is_chatter(text: str) -> bool:
         or is_question(stripped)
         or stripped[0].islower()
         or _CAPTION.match(stripped)
+        or gives_contact(stripped)
     ):
         return True
     return bool(FIRST_PERSON.search(normalize(stripped)))

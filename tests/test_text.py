@@ -55,3 +55,22 @@ def test_who_a_sentence_speaks_as() -> None:
     assert is_assertion("The sons later moved to the Rhondda for mine work.")
     assert is_assertion("ME and MS are not the same illness, the Myanmar ministry said.")
     assert not is_assertion("Will Mubarak go?")
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        ("Donations can be made via the DEC website or by telephoning 0370 60 60 900.", True),
+        ("Send your pictures to yourpics@bbc.co.uk or text them to +447725100100.", True),
+        ("You can also request volunteer information at 866-448-5816.", True),
+        ("Gabriela Powers, Marketing Manager, 1-800-216-4016.", True),
+        ("Join by dialling (800)860-2442 at 10:30 a.m.", True),
+        ("The quake killed 200,000 people on 12 January 2010.", False),
+        ("Flights 1 240 and 1 250 were cancelled, officials said on 20-04-2010.", False),
+        ("Some 11,000 troops, 1,000 of them killed, left the 2024-25 campaign.", False),
+    ],
+)
+def test_contact_details_are_found(text: str, contact: bool) -> None:
+    from digest.text import gives_contact
+
+    assert gives_contact(text) is contact

@@ -358,6 +358,8 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert is_chatter("In this image made from video provided by BP, Wednesday, June 2, 2010, shows the site.")
     assert is_chatter("This photo taken on Friday shows oil on the beach at Grand Isle.")
     assert not is_chatter("This picture of the Gulf coast is grim, the governor said on Friday.")
+    # contact details are no event
+    assert is_chatter("Donations can be made via the DEC website or by telephoning 0370 60 60 900.")
 
 
 def test_a_list_item_is_an_entry_only_for_the_day_its_label_names() -> None:
