@@ -225,7 +225,8 @@ def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
         and not _RATE_AFTER.match(sentence, q.end)
         and (
             q.measure != "percent"
-            or not (_MOVE_BEFORE.search(sentence[: q.start]) or _MOVE_AFTER.match(sentence, q.end))
+            # the move is next to the figure: 80 characters bound the search on any sentence
+            or not (_MOVE_BEFORE.search(sentence[max(0, q.start - 80) : q.start]) or _MOVE_AFTER.match(sentence, q.end))
         )
     ]
 

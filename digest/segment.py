@@ -244,7 +244,7 @@ def _not_latin(text: str) -> bool:
     return len(letters) >= 20 and latin < len(letters) / 2
 
 
-def why_unusable(original: str) -> str:
+def _why_unusable(original: str) -> str:
     """Why a document yielded no sentences, from its text before cleaning."""
     if _not_latin(original):
         return NO_SENTENCES + " (its text is not in the Latin script; digest reads English)"
@@ -264,7 +264,7 @@ def usable(
     with_sentences = {s.article_id for s in sentences}
     kept = [a for a in articles if a.id in with_sentences]
     left_out = [a for a in articles if a.id not in with_sentences]
-    reasons = {a.id: why_unusable((originals or {}).get(a.id, a.text)) for a in left_out}
+    reasons = {a.id: _why_unusable((originals or {}).get(a.id, a.text)) for a in left_out}
     if left_out and (not kept or not skip_unusable):
         first = left_out[0]
         problem = reasons[first.id]

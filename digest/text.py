@@ -252,10 +252,11 @@ _FIRST_PLURAL = re.compile(
 
 
 # Contact details: a phone number ("0370 60 60 900", "+447725100100", "1-800-216-4016",
-# "(800)860-2442", "866-448-5816") or an e-mail address.
+# "(800)860-2442", "866-448-5816") or an e-mail address (matched from the start of its token only:
+# linear on a long run of "a.b-a.b-...").
 _CONTACT = re.compile(
     r"\+\d{1,3}[\s-]?\(?\d[\d\s-]{6,}\d|\b0\d{2,4}(?:[\s-]\d{2,4}){2,}\b|\b1[\s-]8\d\d[\s-]\d{3}[\s-]\d{4}\b"
-    r"|\(\d{3}\)\s?\d{3}[\s-]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|\(\d{3}\)\s?\d{3}[\s-]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
 )
 
 
