@@ -14,6 +14,13 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
 PRECISIONS = ("auto", "float32", "bfloat16")
 
 
+def check_precision(precision: str) -> str:
+    """``precision`` if it is one of :data:`PRECISIONS`, else a :class:`ConfigError` naming them."""
+    if precision not in PRECISIONS:
+        raise ConfigError(f"precision must be one of {', '.join(PRECISIONS)}, got {precision!r}")
+    return precision
+
+
 def _at_least(options: object, least: int, names: tuple[str, ...], *, prefix: str = "") -> None:
     for name in names:
         if (value := getattr(options, name)) < least:
@@ -121,8 +128,7 @@ class Config:
     def __post_init__(self) -> None:
         _at_least(self, 1, ("max_points", "min_samples", "batch_size"))
         _at_least(self, 2, ("min_cluster_size",))
-        if self.precision not in PRECISIONS:
-            raise ConfigError(f"precision must be one of {', '.join(PRECISIONS)}, got {self.precision!r}")
+        check_precision(self.precision)
         if self.max_dates < 1 or self.per_date < 1:
             raise ConfigError(f"max_dates and per_date must be at least 1, got {self.max_dates}, {self.per_date}")
         if self.start and self.end and self.start > self.end:

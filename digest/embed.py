@@ -21,8 +21,8 @@ import platform
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from digest.config import DEFAULT_MODEL, PRECISIONS, Config
-from digest.errors import ConfigError, ModelError
+from digest.config import DEFAULT_MODEL, Config, check_precision
+from digest.errors import ModelError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -67,9 +67,7 @@ def native_bfloat16(cpuinfo: str = "/proc/cpuinfo") -> bool:
 
 def resolve_precision(precision: str) -> str:
     """ "float32" or "bfloat16": what ``precision`` (one of :data:`digest.config.PRECISIONS`) means here."""
-    if precision not in PRECISIONS:
-        raise ConfigError(f"precision must be one of {', '.join(PRECISIONS)}, got {precision!r}")
-    if precision == "auto":
+    if check_precision(precision) == "auto":
         return "bfloat16" if native_bfloat16() else "float32"
     return precision
 

@@ -155,9 +155,9 @@ class CentralAttestedSelector:
             n_independent = count_sources([sentences[i].article_id for i in members])
             filler = n_independent <= 1 and all(is_filler(sentences[i]) for i in members)
             rep_text = sentences[best].text
-            # A key point is a complete statement: of useful length, ended, giving no phone number or
-            # e-mail address (an appeal), not a question, and not
-            # in the writer's own voice (a presenter's "I talked to ElBaradei earlier on Monday.").
+            # A key point is a complete statement: of useful length, ended, not a question, not in the
+            # writer's own voice (a presenter's "I talked to ElBaradei earlier on Monday."), and giving
+            # no phone number or e-mail address (an appeal).
             complete = (
                 len(words(rep_text)) >= self.min_words
                 and _TERMINAL.search(rep_text)
