@@ -30,7 +30,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from digest.text import content_words, gives_contact, is_assertion, opens_with_reference, words
+from digest.text import (
+    content_words,
+    gives_contact,
+    is_assertion,
+    is_unattributed_quote,
+    opens_with_reference,
+    words,
+)
 from digest.types import Citation, Cluster, KeyPoint, Sentence
 
 if TYPE_CHECKING:
@@ -156,12 +163,13 @@ class CentralAttestedSelector:
             filler = n_independent <= 1 and all(is_filler(sentences[i]) for i in members)
             rep_text = sentences[best].text
             # A key point is a complete statement: of useful length, ended, not a question, not in the
-            # writer's own voice (a presenter's "I talked to ElBaradei earlier on Monday."), and giving
-            # no phone number or e-mail address (an appeal).
+            # writer's own voice (a presenter's "I talked to ElBaradei earlier on Monday."), not a
+            # quotation without its speaker, and giving no phone number or e-mail address (an appeal).
             complete = (
                 len(words(rep_text)) >= self.min_words
                 and _TERMINAL.search(rep_text)
                 and is_assertion(rep_text)
+                and not is_unattributed_quote(rep_text)
                 and not gives_contact(rep_text)
             )
             if complete and not filler:

@@ -244,6 +244,12 @@ def _outside_quotes(text: str) -> str:
     return outside[:mark] if opens else outside[mark + 1 :]
 
 
+def is_unattributed_quote(text: str) -> bool:
+    """Whether a sentence is a quotation and nothing else ('"Clearly, this is a disaster of epic
+    proportions."'): whose words they are is in another sentence."""
+    return normalize(text).startswith('"') and not _WORD.search(_outside_quotes(text))
+
+
 # "we", "our", "us" outside quotation marks: an anchor ("We're hearing reports ..."), a reader, a
 # columnist; a report's voice names its people ("Our correspondent" is the exception).
 _FIRST_PLURAL = re.compile(

@@ -220,6 +220,22 @@ def test_a_paragraph_repeated_on_one_page_does_not_move_the_story() -> None:
             ('"I will not run again," Mubarak said in a speech on Tuesday.', '"I will not run again," Mubarak said.'),
             '"I',
         ),
+        (  # a quotation without its speaker; a phone appeal
+            '"Clearly, this is a disaster of epic proportions, and we have a lot of work ahead."',
+            (
+                "The Red Cross said three million people were affected.",
+                "The Red Cross says three million were affected.",
+            ),
+            "The Red Cross",
+        ),
+        (
+            "Donations can be made via the DEC website or by telephoning 0370 60 60 900.",
+            (
+                "The Red Cross said three million people were affected.",
+                "The Red Cross says three million were affected.",
+            ),
+            "The Red Cross",
+        ),
     ],
 )
 def test_a_question_or_the_writers_own_voice_is_not_a_key_point(

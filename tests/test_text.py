@@ -93,3 +93,13 @@ def test_contact_details_are_found_in_linear_time() -> None:
 
     baseline = best_time("word " * 40_000)
     assert best_time("a.b-" * 50_000) <= 10 * baseline + 0.05
+
+
+def test_a_quotation_without_its_speaker() -> None:
+    from digest.text import is_unattributed_quote
+
+    assert is_unattributed_quote('"Clearly, this is a disaster of epic proportions."')
+    assert is_unattributed_quote("“BP is a huge company and it can certainly fund the cost.”")
+    assert is_unattributed_quote("\"We've seen about 8 percent of the sea floor.")  # runs on
+    assert not is_unattributed_quote('"We are working," a rescuer said.')
+    assert not is_unattributed_quote('He said: "We are working."')
