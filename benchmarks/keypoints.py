@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.t17 import T17_DIR, detokenize, read_topic, topics
-from benchmarks.tls import to_articles
+from benchmarks.tls import close_cache, open_cache, to_articles
 from digest.config import Config
 from digest.text import content_words, words
 
@@ -80,7 +80,7 @@ def scores(texts: Sequence[str], gold: Sequence[tuple[Counter[object], Counter[o
 
 def main(argv: Sequence[str] | None = None) -> int:
     import digest
-    from digest.cli import _embedder, _tagger
+    from digest.embed import SentenceTransformerEmbedder
     from digest.pipeline import Components
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -96,14 +96,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = Config(skip_unusable=True, cache_path=args.cache)
     rows = []
     print(f"{'topic':<10} {'arts':>5} {'r1':>6} {'r2':>6} {'hit':>5}   random: {'r1':>6} {'r2':>6} {'hit':>5}   secs")
-    with _embedder(config) as embedder, _tagger(config) as tagger:
+    base = SentenceTransformerEmbedder.from_config(config)
+    cache, tagger, segmenter = open_cache(base, args.cache)
+    parts = Components(embedder=cache or base, resolver=tagger)
+    try:
         for topic, folders in topics(args.data).items():
             if args.only and topic not in args.only:
                 continue
             articles = to_articles(read_topic(folders), topic)
             gold = [_grams(g) for g in gold_sentences(folders)]
             started = time.perf_counter()
-            briefing = digest.build(articles, config, components=Components(embedder=embedder, resolver=tagger))
+            briefing = digest.build(articles, config, components=parts)
             seconds = time.perf_counter() - started
             points = [p.text for p in briefing.key_points]
             pool = sorted({s.text for s in briefing.sentences if len(words(s.text)) >= 8})
@@ -127,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for text in points:
                     r1, r2 = best_match(text, gold)
                     print(f"    {r1:.2f} {r2:.2f} {text[:140]}")
+    finally:
+        close_cache(cache, tagger, segmenter)
     mean = {k: sum(r[k] for r in rows) / max(len(rows), 1) for k in ("r1", "r2", "hit")}
     floor = {k: sum(r["random"][k] for r in rows) / max(len(rows), 1) for k in ("r1", "r2", "hit")}
     print(

@@ -276,9 +276,10 @@ def is_assertion(text: str) -> bool:
     """Whether a sentence states something in a report's voice: not a question, not the writer's
     own first person, singular or plural. Only such sentences are key points, members of a
     statement or conflict sides."""
-    if is_question(text) or in_first_person(text):
+    if is_question(text):
         return False
-    return not _FIRST_PLURAL.search(_outside_quotes(text))
+    outside = _outside_quotes(text)
+    return not (FIRST_PERSON.search(outside) or _FIRST_PLURAL.search(outside))
 
 
 # One name for a place or body however it is written ("U.S.", "USA", "America" -> "United States").
