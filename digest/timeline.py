@@ -4,7 +4,10 @@
    article's own publication date (metadata); else one inferred for the
    collection: the day after the latest period the articles date explicitly
    in sentences about the past ("in late 2024" makes 2025-01-01 the earliest
-   date all articles can have been written on). The briefing says which.
+   date all articles can have been written on), or the latest day they name
+   (a dateline). Deadlines and bounds ("due March 1, 2011", "by 1992") and
+   periods longer than a year ("the 1990s") are no evidence. The briefing
+   says which.
 2. Every sentence with a resolvable DATE expression is an event candidate; a
    duration anchored at the reference ("for the past three weeks") dates the
    start of the period it names.
@@ -46,6 +49,14 @@ _MONTHS = [
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _MODS = {"START": "early", "MID": "mid-", "END": "late"}
 _FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected to|upcoming|next|aims? to)\b", re.I)
+# A date right after these words is a deadline or a range's bound, not when the text was written:
+# "due March 1, 2011", "by the end of 1990", "until 1993", "into 2011", "since 2008".
+_BOUND_BEFORE = re.compile(
+    r"\b(?:due|by|until|till|into|through|beyond|before|after|from|since|expir\w*|maturing|ending)\s+"
+    r"(?:the\s+)?(?:(?:end|start|beginning|middle|close|turn)\s+of\s+(?:the\s+)?)?(?:fiscal\s+)?$",
+    re.I,
+)
+_LONGEST_EVIDENCE = dt.timedelta(days=366)  # "the 1990s", "the 21st century" say nothing of the writing date
 # A duration that ends at the reference date: "for the past three weeks", "over the last month",
 # "have not been seen ... for about two weeks".
 _ANCHORED_BEFORE = re.compile(r"\b(?:for|over|in|during)\s+(?:the\s+)?(?:past|last|previous)\s*$", re.I)
@@ -109,28 +120,35 @@ def choose_reference(
 
 
 def infer_reference(articles: Sequence[Article], resolver: DateResolver) -> ReferenceDate:
-    latest: tuple[dt.date, str, str] | None = None
+    latest: tuple[dt.date, str, str, bool] | None = None  # (reference, span text, article, a day?)
     for article in articles:
         for timex in resolver.find(article.text, None):
-            if timex.type != "DATE" or timex.anchored or not timex.value:
+            if timex.type not in ("DATE", "TIME") or timex.anchored or not timex.value:
                 continue
-            span = interval(timex.value)
-            if span is None:
+            value = timex.value[:10] if timex.type == "TIME" else timex.value
+            span = interval(value)
+            if span is None or span[1] - span[0] > _LONGEST_EVIDENCE:
+                continue
+            if _BOUND_BEFORE.search(article.text[max(0, timex.start - 40) : timex.start]):
                 continue
             sentence_start = max(article.text.rfind(".", 0, timex.start), article.text.rfind("\n", 0, timex.start))
             sentence_end = article.text.find(".", timex.end)
             context = article.text[sentence_start + 1 : sentence_end if sentence_end >= 0 else len(article.text)]
             if _FUTURE.search(context):
                 continue
-            if latest is None or span[1] > latest[0]:
-                latest = (span[1], timex.text, article.id)
+            # A day named may be the day of writing (a dateline); a longer period had ended by then.
+            day = precision(value) == "day"
+            reference = span[1] if day else span[1] + dt.timedelta(days=1)
+            if latest is None or reference > latest[0]:
+                latest = (reference, timex.text, article.id, day)
     if latest is None:
         return ReferenceDate(None, "none", "no article has a date and none was given; relative dates unresolved")
-    day = latest[0] + dt.timedelta(days=1)
     return ReferenceDate(
-        day,
+        latest[0],
         "inferred",
-        "the day after the latest period the articles name explicitly",
+        "the latest day the articles name explicitly"
+        if latest[3]
+        else "the day after the latest period the articles name explicitly",
         evidence_text=latest[1],
         evidence_article=latest[2],
     )

@@ -1,0 +1,69 @@
+"""Inferring the reference date of undated articles (timeline.infer_reference)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from benchmarks.reference import Doc, measure
+from digest.timeline import TimexResolver, infer_reference
+from digest.types import Article, ReferenceDate
+
+
+def infer(*texts: str) -> ReferenceDate:
+    articles = [Article(f"a{i}", t, source=f"s{i}") for i, t in enumerate(texts)]
+    return infer_reference(articles, TimexResolver())
+
+
+def test_a_period_named_makes_the_day_after_it_the_reference() -> None:
+    ref = infer("In late 2024, North Korea sent troops to Kursk.", "The offensive began in August 2024.")
+    assert ref.origin == "inferred" and ref.date == dt.date(2025, 1, 1)
+    assert ref.evidence_text == "late 2024" and ref.evidence_article == "a0"
+    assert ref.explanation == "the day after the latest period the articles name explicitly"
+
+
+def test_a_day_named_may_be_the_day_of_writing() -> None:
+    ref = infer("NEW YORK | Mon May 18, 2009 4:02 pm EDT\nA New York City school reopened on Monday.")
+    assert ref.date == dt.date(2009, 5, 18)
+    assert ref.explanation == "the latest day the articles name explicitly"
+
+
+@pytest.mark.parametrize(
+    "bound",
+    [
+        "Holders of its debentures due March 1, 2011, elected to convert them.",
+        "It hopes to control 5% of the business by the end of 1992.",
+        "The restriction stays until 1993.",
+        "Analysts see the impact stretching into 2011.",
+        "Shares are redeemable after the end of 1994.",
+    ],
+)
+def test_deadlines_and_bounds_are_no_evidence(bound: str) -> None:
+    ref = infer(f"Sales rose in the third quarter of 1989. {bound}")
+    assert ref.date == dt.date(1989, 10, 1), ref
+    assert ref.evidence_text == "the third quarter of 1989"
+
+
+def test_periods_longer_than_a_year_are_no_evidence() -> None:
+    ref = infer("The fund was among the most significant events of the 20th century. It opened in 1971.")
+    assert ref.date == dt.date(1972, 1, 1) and ref.evidence_text == "1971"
+    assert infer("Little of the vitriol of the early 1990s remains.").origin == "none"
+
+
+def test_only_future_and_bound_dates_leave_the_reference_unresolved() -> None:
+    ref = infer("The trial is scheduled for February 2012. Bonds are due Nov. 1, 2009.")
+    assert ref.origin == "none" and ref.date is None
+
+
+def test_the_benchmark_scores_inferred_against_true_dates() -> None:
+    docs = [
+        Doc("exact", "WASHINGTON, Tuesday, June 29, 2010; 9:57 PM. Oil kept flowing.", dt.date(2010, 6, 29)),
+        Doc("later", "In 2011, BP paid.", dt.date(2011, 6, 1)),  # inferred 2012-01-01: 214 days later
+        Doc("none", "Oil kept flowing on Friday.", dt.date(2010, 6, 1)),
+    ]
+    row = measure("t", docs)
+    assert row.docs == 3 and row.inferred == pytest.approx(2 / 3)
+    assert row.exact == pytest.approx(1 / 3) and row.within_31 == pytest.approx(1 / 3)
+    assert row.later == pytest.approx(1 / 2) and row.median_error_days == pytest.approx(107)
+    assert row.value_f1_inferred is None
