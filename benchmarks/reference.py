@@ -2,15 +2,15 @@
 
 Usage::
 
-    python benchmarks/reference.py [--eval DIR] [--json OUT]
+    python benchmarks/reference.py [--eval DIR] [--json OUT] [--raw]
 
 Every document of TimeBank and AQUAINT (``DIR/timex``, with their creation dates) and every T17 article
 (``DIR/t17``, dated by its folder) is given to digest alone, without its date, as a user's undated file
-is. For each corpus it prints the share of documents that get a reference date at all, the share whose
-date is exact / within 7 / within 31 days of the true one, the share of inferred dates later than the
-true date, and the median error in days. For TimeBank and AQUAINT it also prints the value F1 of
-digest's tagger when relative expressions are resolved against the inferred date, against no date, and
-against the true date (the ceiling).
+is, and cleaned as ``digest build`` cleans it (``--raw``: not cleaned). For each corpus it prints the
+share of documents that get a reference date at all, the share whose date is exact / within 7 / within
+31 days of the true one, the share of inferred dates later than the true date, and the median error in
+days. For TimeBank and AQUAINT it also prints the value F1 of digest's tagger when relative expressions
+are resolved against the inferred date, against no date, and against the true date (the ceiling).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import t17  # noqa: E402
 from benchmarks import timex as timex_bench  # noqa: E402
+from digest.clean import clean_articles  # noqa: E402
 from digest.timeline import TimexResolver, infer_reference  # noqa: E402
 from digest.timex import find_timexes  # noqa: E402
 from digest.types import Article  # noqa: E402
@@ -72,12 +73,15 @@ def t17_docs(data: Path) -> Iterator[Doc]:
             yield Doc(f"{folder.name}/{a.id}", a.text, a.published)
 
 
-def measure(corpus: str, docs: Iterable[Doc]) -> Row:
+def measure(corpus: str, docs: Iterable[Doc], *, clean: bool = True) -> Row:
     resolver = TimexResolver()
     pairs: list[tuple[dt.date | None, dt.date]] = []
     golds, inferred_preds, none_preds, true_preds = [], [], [], []
     for doc in docs:
-        ref = infer_reference([Article(doc.id, doc.text, source=doc.id)], resolver)
+        article = Article(doc.id, doc.text, source=doc.id)
+        if clean:
+            article = clean_articles([article])[0]
+        ref = infer_reference([article], resolver)
         pairs.append((ref.date, doc.date))
         if doc.gold is not None:
             golds.append(timex_bench.gold_spans(doc.gold))
@@ -132,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the shared evaluation folder")
     ap.add_argument("--json", type=Path, help="write the rows as JSON here")
+    ap.add_argument("--raw", action="store_true", help="infer from the text as given, not as digest cleans it")
     args = ap.parse_args(argv)
 
     sources: list[tuple[str, Iterable[Doc]]] = []
@@ -151,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for name, docs in sources:
         started = time.perf_counter()
-        rows.append(measure(name, docs))
+        rows.append(measure(name, docs, clean=not args.raw))
         print(f"{name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
     print(table(rows))
     if args.json:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from digest.select import Preference, SourceCounter, citation_of, distinct_sources, no_preference
@@ -97,30 +97,64 @@ def precision(value: str) -> str:
 def choose_reference(
     articles: Sequence[Article], resolver: DateResolver, *, as_of: dt.date | None
 ) -> tuple[ReferenceDate, dict[str, dt.date | None]]:
-    """The briefing's reference date and the one used for each article."""
+    """The briefing's reference date and the one used for each article: the given date; else each
+    article's publication date, or the day its dateline names, or the date inferred for the collection."""
     if as_of is not None:
         return ReferenceDate(as_of, "given", "given with --as-of"), {a.id: as_of for a in articles}
     dated = [a for a in articles if a.published]
-    inferred = infer_reference(articles, resolver) if len(dated) < len(articles) else None
-    per_article = {a.id: a.published or (inferred.date if inferred else None) for a in articles}
-    if dated and len(dated) == len(articles):
+    undated = [a for a in articles if not a.published]
+    inferred = infer_reference(articles, resolver) if undated else None
+    stamped = {a.id: stamp[0] for a in undated if (stamp := stamped_day(a, resolver))}
+    per_article = {a.id: a.published or stamped.get(a.id) or (inferred.date if inferred else None) for a in articles}
+    if not undated:
         latest = max(a.published for a in dated if a.published)
         return ReferenceDate(latest, "metadata", "publication dates of the articles"), per_article
+    assert inferred is not None
+    if stamped:
+        inferred = replace(
+            inferred,
+            explanation=f"{inferred.explanation}; {_share(len(stamped), len(undated))} dated by their own dateline",
+        )
     if dated:
         latest = max(a.published for a in dated if a.published)
         note = "publication dates where given; " + (
-            f"{inferred.date} for the others: {inferred.explanation}"
-            if inferred and inferred.date
-            else "others unresolved"
+            f"{inferred.date} for the others: {inferred.explanation}" if inferred.date else "others unresolved"
         )
-        evidence = (inferred.evidence_text, inferred.evidence_article) if inferred else (None, None)
-        return ReferenceDate(latest, "metadata", note, *evidence), per_article
-    assert inferred is not None
+        return ReferenceDate(latest, "metadata", note, inferred.evidence_text, inferred.evidence_article), per_article
     return inferred, per_article
 
 
+def _share(n: int, total: int) -> str:
+    if n == total:
+        return "each article" if n == 1 else f"all {n} articles"
+    return f"{n} of {total} articles"
+
+
+# Lines the cleaner removes that date the article they head: "MEXICO CITY | Mon May 24, 2010 4:56 pm
+# EDT MEXICO CITY (Reuters) -", "6 January 2011 Last updated at 18:51 GMT", "Monday, November 22,
+# 2010; 2:08 PM" above the headline. Reader comments are dated too, but later.
+_STAMPS = ("dateline", "page update stamp", "live-blog update stamp", "page chrome before the headline")
+
+
+def stamped_day(article: Article, resolver: DateResolver) -> tuple[dt.date, str] | None:
+    """The latest day named by a dateline or page stamp the cleaner removed from ``article``, and the
+    expression: the day the article was written (or last updated)."""
+    best: tuple[dt.date, str] | None = None
+    for text, reason in article.removed:
+        if reason.split(", ")[0] not in _STAMPS:
+            continue
+        for timex in resolver.find(text, None):
+            if timex.type not in ("DATE", "TIME") or timex.anchored or not timex.value:
+                continue
+            value = timex.value[:10]
+            span = interval(value)
+            if span is not None and precision(value) == "day" and (best is None or span[0] > best[0]):
+                best = (span[0], timex.text)
+    return best
+
+
 def infer_reference(articles: Sequence[Article], resolver: DateResolver) -> ReferenceDate:
-    latest: tuple[dt.date, str, str, bool] | None = None  # (reference, span text, article, a day?)
+    latest: tuple[dt.date, str, str, str] | None = None  # (reference, span text, article, explanation)
     for article in articles:
         for timex in resolver.find(article.text, None):
             if timex.type not in ("DATE", "TIME") or timex.anchored or not timex.value:
@@ -137,21 +171,19 @@ def infer_reference(articles: Sequence[Article], resolver: DateResolver) -> Refe
             if _FUTURE.search(context):
                 continue
             # A day named may be the day of writing (a dateline); a longer period had ended by then.
-            day = precision(value) == "day"
-            reference = span[1] if day else span[1] + dt.timedelta(days=1)
-            if latest is None or reference > latest[0]:
-                latest = (reference, timex.text, article.id, day)
+            if precision(value) == "day":
+                found = (span[1], timex.text, article.id, "the latest day the articles name explicitly")
+            else:
+                after = span[1] + dt.timedelta(days=1)
+                found = (after, timex.text, article.id, "the day after the latest period the articles name explicitly")
+            if latest is None or found[0] > latest[0]:
+                latest = found
+        stamp = stamped_day(article, resolver)
+        if stamp and (latest is None or stamp[0] > latest[0]):
+            latest = (stamp[0], stamp[1], article.id, "the latest day named in the articles' datelines")
     if latest is None:
         return ReferenceDate(None, "none", "no article has a date and none was given; relative dates unresolved")
-    return ReferenceDate(
-        latest[0],
-        "inferred",
-        "the latest day the articles name explicitly"
-        if latest[3]
-        else "the day after the latest period the articles name explicitly",
-        evidence_text=latest[1],
-        evidence_article=latest[2],
-    )
+    return ReferenceDate(latest[0], "inferred", latest[3], evidence_text=latest[1], evidence_article=latest[2])
 
 
 @dataclass(frozen=True)

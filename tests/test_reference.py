@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from benchmarks.reference import Doc, measure
-from digest.timeline import TimexResolver, infer_reference
+from digest.clean import clean_articles
+from digest.timeline import TimexResolver, choose_reference, infer_reference, stamped_day
 from digest.types import Article, ReferenceDate
 
 
@@ -67,3 +68,43 @@ def test_the_benchmark_scores_inferred_against_true_dates() -> None:
     assert row.exact == pytest.approx(1 / 3) and row.within_31 == pytest.approx(1 / 3)
     assert row.later == pytest.approx(1 / 2) and row.median_error_days == pytest.approx(107)
     assert row.value_f1_inferred is None
+
+
+REUTERS = (
+    "Mexico reopens schools\n"
+    "MEXICO CITY | Mon May 24, 2010 4:56 pm EDT MEXICO CITY (Reuters) - Mexico reopened its schools on Friday "
+    "after the outbreak, officials said.\n"
+    "The outbreak began in April 2010, health officials said.\n"
+)
+BBC = (
+    "6 January 2011 Last updated at 18:51 GMT Help\n"
+    "A bodyguard to the former governor said on Tuesday that he had been questioned by police.\n"
+    "The governor was shot in late 2010, police said.\n"
+)
+UNSTAMPED = "The spill began in April 2010, and BP capped the well on Thursday.\n"
+
+
+def test_a_dateline_the_cleaner_removed_dates_its_article() -> None:
+    (cleaned,) = clean_articles([Article("r", REUTERS, source="Reuters")])
+    assert "Mon May 24, 2010" not in cleaned.text  # the cleaner took the dateline out of the text
+    assert stamped_day(cleaned, TimexResolver()) == (dt.date(2010, 5, 24), "May 24, 2010")
+    ref = infer_reference([cleaned], TimexResolver())
+    assert ref.date == dt.date(2010, 5, 24) and ref.evidence_text == "May 24, 2010"
+    assert ref.explanation == "the latest day named in the articles' datelines"
+
+
+def test_each_article_resolves_against_its_own_dateline() -> None:
+    articles = clean_articles(
+        [Article("r", REUTERS, source="Reuters"), Article("b", BBC, source="BBC"), Article("u", UNSTAMPED, source="U")]
+    )
+    ref, per_article = choose_reference(articles, TimexResolver(), as_of=None)
+    assert ref.origin == "inferred" and ref.date == dt.date(2011, 1, 6)  # the latest evidence of all
+    assert ref.explanation.endswith("; 2 of 3 articles dated by their own dateline")
+    assert per_article == {"r": dt.date(2010, 5, 24), "b": dt.date(2011, 1, 6), "u": dt.date(2011, 1, 6)}
+
+
+def test_reader_comments_do_not_date_the_article() -> None:
+    text = REUTERS + "Comments\nAt 08:26 am on 17 Jun 2010, lincoln wrote: The schools should have stayed shut.\n"
+    (cleaned,) = clean_articles([Article("r", text, source="Reuters")])
+    assert any(reason == "reader comments" for _, reason in cleaned.removed)
+    assert stamped_day(cleaned, TimexResolver()) == (dt.date(2010, 5, 24), "May 24, 2010")
