@@ -11,6 +11,10 @@ share of documents that get a reference date at all, the share whose date is exa
 31 days of the true one, the share of inferred dates later than the true date, and the median error in
 days. For TimeBank and AQUAINT it also prints the value F1 of digest's tagger when relative expressions
 are resolved against the inferred date, against no date, and against the true date (the ceiling).
+
+The row "t17 topics" gives each T17 topic to digest as one collection (its folders pooled, every date
+removed) and scores the date each article gets from ``timeline.choose_reference``: its dateline, else
+the latest date it names within the span of the collection's datelines, else their median.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ if str(ROOT) not in sys.path:
 from benchmarks import t17  # noqa: E402
 from benchmarks import timex as timex_bench  # noqa: E402
 from digest.clean import clean_articles  # noqa: E402
-from digest.timeline import TimexResolver, infer_reference  # noqa: E402
+from digest.timeline import TimexResolver, choose_reference, infer_reference  # noqa: E402
 from digest.timex import find_timexes  # noqa: E402
 from digest.types import Article  # noqa: E402
 
@@ -73,6 +77,35 @@ def t17_docs(data: Path) -> Iterator[Doc]:
             yield Doc(f"{folder.name}/{a.id}", a.text, a.published)
 
 
+def measure_pooled(data: Path, *, clean: bool = True) -> Row:
+    """Each T17 topic as one undated collection (its folders pooled): the date each article gets."""
+    resolver = TimexResolver()
+    pairs: list[tuple[dt.date | None, dt.date]] = []
+    for folders in t17.topics(data).values():
+        items = t17.read_topic(folders)
+        articles = [Article(a.id, a.text, source=a.id.split("/", 1)[0]) for a in items]
+        if clean:
+            articles = clean_articles(articles)
+        _, per_article = choose_reference(articles, resolver, as_of=None)
+        pairs += [(per_article[a.id], a.published) for a in items]
+    return _row("t17 topics", pairs)
+
+
+def _row(corpus: str, pairs: list[tuple[dt.date | None, dt.date]]) -> Row:
+    n = len(pairs)
+    errors = [(got - true).days for got, true in pairs if got is not None]
+    return Row(
+        corpus,
+        n,
+        inferred=len(errors) / n,
+        exact=sum(e == 0 for e in errors) / n,
+        within_7=sum(abs(e) <= 7 for e in errors) / n,
+        within_31=sum(abs(e) <= 31 for e in errors) / n,
+        later=sum(e > 0 for e in errors) / max(1, len(errors)),
+        median_error_days=statistics.median(abs(e) for e in errors) if errors else None,
+    )
+
+
 def measure(corpus: str, docs: Iterable[Doc], *, clean: bool = True) -> Row:
     resolver = TimexResolver()
     pairs: list[tuple[dt.date | None, dt.date]] = []
@@ -87,18 +120,7 @@ def measure(corpus: str, docs: Iterable[Doc], *, clean: bool = True) -> Row:
             golds.append(timex_bench.gold_spans(doc.gold))
             for preds, reference in ((inferred_preds, ref.date), (none_preds, None), (true_preds, doc.date)):
                 preds.append([_span(t) for t in find_timexes(doc.text, reference)])
-    n = len(pairs)
-    errors = [(got - true).days for got, true in pairs if got is not None]
-    row = Row(
-        corpus,
-        n,
-        inferred=len(errors) / n,
-        exact=sum(e == 0 for e in errors) / n,
-        within_7=sum(abs(e) <= 7 for e in errors) / n,
-        within_31=sum(abs(e) <= 31 for e in errors) / n,
-        later=sum(e > 0 for e in errors) / max(1, len(errors)),
-        median_error_days=statistics.median(abs(e) for e in errors) if errors else None,
-    )
+    row = _row(corpus, pairs)
     if golds:
         f1 = [timex_bench.score(golds, p, 0.0).value_f1 for p in (inferred_preds, none_preds, true_preds)]
         row = Row(**{**asdict(row), "value_f1_inferred": f1[0], "value_f1_none": f1[1], "value_f1_true": f1[2]})
@@ -146,8 +168,9 @@ def main(argv: list[str] | None = None) -> int:
             sources.append((name, list(timex_docs(path))))
         else:
             print(f"skipping {name}: {path} not found")
-    if (args.eval / "t17").is_dir():
-        sources.append(("t17", list(t17_docs(args.eval / "t17"))))
+    t17_dir = args.eval / "t17"
+    if t17_dir.is_dir():
+        sources.append(("t17", list(t17_docs(t17_dir))))
     else:
         print(f"skipping t17: {args.eval / 't17'} not found")
     if not sources:
@@ -158,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         rows.append(measure(name, docs, clean=not args.raw))
         print(f"{name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    if t17_dir.is_dir():
+        started = time.perf_counter()
+        rows.append(measure_pooled(t17_dir, clean=not args.raw))
+        print(f"t17 topics: {time.perf_counter() - started:.1f} s", file=sys.stderr)
     print(table(rows))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,15 @@
 """The timeline: dated events with the spans that date them.
 
 1. Reference date: ``Config.as_of`` (given) for every article; else an
-   article's own publication date (metadata); else one inferred for the
-   collection: the day after the latest period the articles date explicitly
-   in sentences about the past ("in late 2024" makes 2025-01-01 the earliest
-   date all articles can have been written on), or the latest day they name
-   (a dateline). Deadlines and bounds ("due March 1, 2011", "by 1992") and
+   article's own date: its publication date (metadata) or the day its
+   dateline names (a stamp the cleaner removed). An article with neither
+   takes the latest date it names about the past if that lies within the
+   span of the others' own dates, else their median. When no article has a
+   date of its own, they are taken as written together, and all take one
+   date inferred for the collection: the day after the latest period they
+   date explicitly in sentences about the past ("in late 2024" makes
+   2025-01-01 the earliest date all can have been written on), or the latest
+   day they name. Deadlines and bounds ("due March 1, 2011", "by 1992") and
    periods longer than a year ("the 1990s") are no evidence. The briefing
    says which.
 2. Every sentence with a resolvable DATE expression is an event candidate; a
@@ -23,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from digest.select import Preference, SourceCounter, citation_of, distinct_sources, no_preference
@@ -97,37 +101,54 @@ def precision(value: str) -> str:
 def choose_reference(
     articles: Sequence[Article], resolver: DateResolver, *, as_of: dt.date | None
 ) -> tuple[ReferenceDate, dict[str, dt.date | None]]:
-    """The briefing's reference date and the one used for each article: the given date; else each
-    article's publication date, or the day its dateline names, or the date inferred for the collection."""
+    """The briefing's reference date and the one used for each article.
+
+    The given date for every article; else each article's own date: its publication date, or the day
+    its dateline names. An article without either takes the latest date it names, if that falls within
+    the span of the others' own dates, else their median. When no article has a date of its own, the
+    articles are taken as written together: all take the date inferred from the whole collection."""
     if as_of is not None:
         return ReferenceDate(as_of, "given", "given with --as-of"), {a.id: as_of for a in articles}
     dated = [a for a in articles if a.published]
-    undated = [a for a in articles if not a.published]
-    inferred = infer_reference(articles, resolver) if undated else None
-    stamped = {a.id: stamp[0] for a in undated if (stamp := stamped_day(a, resolver))}
-    per_article = {a.id: a.published or stamped.get(a.id) or (inferred.date if inferred else None) for a in articles}
-    if not undated:
+    if len(dated) == len(articles):
         latest = max(a.published for a in dated if a.published)
-        return ReferenceDate(latest, "metadata", "publication dates of the articles"), per_article
-    assert inferred is not None
-    if stamped:
-        inferred = replace(
-            inferred,
-            explanation=f"{inferred.explanation}; {_share(len(stamped), len(undated))} dated by their own dateline",
+        return ReferenceDate(latest, "metadata", "publication dates of the articles"), {
+            a.id: a.published for a in articles
+        }
+    stamps = {a.id: stamp for a in articles if not a.published and (stamp := stamped_day(a, resolver))}
+    own = sorted([a.published for a in dated if a.published] + [stamp[0] for stamp in stamps.values()])
+    if not own:
+        inferred = infer_reference(articles, resolver)
+        return inferred, {a.id: inferred.date for a in articles}
+    low, high, middle = own[0], own[-1], own[len(own) // 2]
+    per_article: dict[str, dt.date | None] = {}
+    within = 0
+    for article in articles:
+        if article.published or article.id in stamps:
+            per_article[article.id] = article.published or stamps[article.id][0]
+            continue
+        named = _latest_named(article, resolver)
+        if named and low <= named[0] <= high:
+            per_article[article.id] = named[0]
+            within += 1
+        else:
+            per_article[article.id] = middle
+    kinds = " and ".join(k for k, n in (("publication dates", len(dated)), ("datelines", len(stamps))) if n)
+    rest = len(articles) - len(dated) - len(stamps)
+    explanation = f"the articles' {kinds}"
+    if rest:
+        how = [f"{within} by the latest date {'it names' if within == 1 else 'they name'} within their span"]
+        how.append(f"{rest - within} by their median, {_day(middle)}")
+        explanation += f"; of {len(articles)} articles, {rest} {'has' if rest == 1 else 'have'} neither, dated: " + (
+            ", ".join(h for h in how if not h.startswith("0 "))
         )
-    if dated:
-        latest = max(a.published for a in dated if a.published)
-        note = "publication dates where given; " + (
-            f"{inferred.date} for the others: {inferred.explanation}" if inferred.date else "others unresolved"
-        )
-        return ReferenceDate(latest, "metadata", note, inferred.evidence_text, inferred.evidence_article), per_article
-    return inferred, per_article
-
-
-def _share(n: int, total: int) -> str:
-    if n == total:
-        return "each article" if n == 1 else f"all {n} articles"
-    return f"{n} of {total} articles"
+    if dated and max(a.published for a in dated if a.published) == high:
+        return ReferenceDate(high, "metadata", explanation + "; the reference is the latest"), per_article
+    article_id, (_, text) = max(stamps.items(), key=lambda kv: (kv[1][0], kv[0]))
+    origin = "metadata" if dated else "inferred"
+    return ReferenceDate(high, origin, explanation + "; the reference is the latest dateline", text, article_id), (
+        per_article
+    )
 
 
 # Lines the cleaner removes that date the article they head: "MEXICO CITY | Mon May 24, 2010 4:56 pm
@@ -153,31 +174,43 @@ def stamped_day(article: Article, resolver: DateResolver) -> tuple[dt.date, str]
     return best
 
 
+def _latest_named(article: Article, resolver: DateResolver) -> tuple[dt.date, str, str] | None:
+    """The earliest date ``article`` can have been written on by the dates its text names about the
+    past, the expression, and how it was found; ``None`` if it names none."""
+    latest: tuple[dt.date, str, str] | None = None
+    text = article.text
+    for timex in resolver.find(text, None):
+        if timex.type not in ("DATE", "TIME") or timex.anchored or not timex.value:
+            continue
+        value = timex.value[:10] if timex.type == "TIME" else timex.value
+        span = interval(value)
+        if span is None or span[1] - span[0] > _LONGEST_EVIDENCE:
+            continue
+        if _BOUND_BEFORE.search(text[max(0, timex.start - 40) : timex.start]):
+            continue
+        sentence_start = max(text.rfind(".", 0, timex.start), text.rfind("\n", 0, timex.start))
+        sentence_end = text.find(".", timex.end)
+        if _FUTURE.search(text[sentence_start + 1 : sentence_end if sentence_end >= 0 else len(text)]):
+            continue
+        # A day named may be the day of writing (a dateline); a longer period had ended by then.
+        if precision(value) == "day":
+            found = (span[1], timex.text, "the latest day the articles name explicitly")
+        else:
+            after = span[1] + dt.timedelta(days=1)
+            found = (after, timex.text, "the day after the latest period the articles name explicitly")
+        if latest is None or found[0] > latest[0]:
+            latest = found
+    return latest
+
+
 def infer_reference(articles: Sequence[Article], resolver: DateResolver) -> ReferenceDate:
+    """One date for a collection of articles without dates of their own, taken as written together: the
+    latest of the days their datelines name and the dates their texts name about the past."""
     latest: tuple[dt.date, str, str, str] | None = None  # (reference, span text, article, explanation)
     for article in articles:
-        for timex in resolver.find(article.text, None):
-            if timex.type not in ("DATE", "TIME") or timex.anchored or not timex.value:
-                continue
-            value = timex.value[:10] if timex.type == "TIME" else timex.value
-            span = interval(value)
-            if span is None or span[1] - span[0] > _LONGEST_EVIDENCE:
-                continue
-            if _BOUND_BEFORE.search(article.text[max(0, timex.start - 40) : timex.start]):
-                continue
-            sentence_start = max(article.text.rfind(".", 0, timex.start), article.text.rfind("\n", 0, timex.start))
-            sentence_end = article.text.find(".", timex.end)
-            context = article.text[sentence_start + 1 : sentence_end if sentence_end >= 0 else len(article.text)]
-            if _FUTURE.search(context):
-                continue
-            # A day named may be the day of writing (a dateline); a longer period had ended by then.
-            if precision(value) == "day":
-                found = (span[1], timex.text, article.id, "the latest day the articles name explicitly")
-            else:
-                after = span[1] + dt.timedelta(days=1)
-                found = (after, timex.text, article.id, "the day after the latest period the articles name explicitly")
-            if latest is None or found[0] > latest[0]:
-                latest = found
+        named = _latest_named(article, resolver)
+        if named and (latest is None or named[0] > latest[0]):
+            latest = (named[0], named[1], article.id, named[2])
         stamp = stamped_day(article, resolver)
         if stamp and (latest is None or stamp[0] > latest[0]):
             latest = (stamp[0], stamp[1], article.id, "the latest day named in the articles' datelines")

@@ -94,13 +94,51 @@ def test_a_dateline_the_cleaner_removed_dates_its_article() -> None:
 
 
 def test_each_article_resolves_against_its_own_dateline() -> None:
+    june = "BP capped the well on Thursday. The spill had begun in June 2010."
     articles = clean_articles(
-        [Article("r", REUTERS, source="Reuters"), Article("b", BBC, source="BBC"), Article("u", UNSTAMPED, source="U")]
+        [
+            Article("r", REUTERS, source="Reuters"),
+            Article("b", BBC, source="BBC"),
+            Article("u", UNSTAMPED, source="U"),
+            Article("j", june, source="J"),
+        ]
     )
     ref, per_article = choose_reference(articles, TimexResolver(), as_of=None)
-    assert ref.origin == "inferred" and ref.date == dt.date(2011, 1, 6)  # the latest evidence of all
-    assert ref.explanation.endswith("; 2 of 3 articles dated by their own dateline")
-    assert per_article == {"r": dt.date(2010, 5, 24), "b": dt.date(2011, 1, 6), "u": dt.date(2011, 1, 6)}
+    assert ref.origin == "inferred" and ref.date == dt.date(2011, 1, 6)  # the latest dateline
+    assert (ref.evidence_text, ref.evidence_article) == ("6 January 2011", "b")
+    assert ref.explanation == (
+        "the articles' datelines; of 4 articles, 2 have neither, dated: 1 by the latest date it names within"
+        " their span, 1 by their median, 6 January 2011; the reference is the latest dateline"
+    )
+    assert per_article == {
+        "r": dt.date(2010, 5, 24),
+        "b": dt.date(2011, 1, 6),
+        "u": dt.date(2011, 1, 6),  # "April 2010" is before every dateline: no evidence of when it was written
+        "j": dt.date(2010, 7, 1),  # "June 2010" lies between the datelines
+    }
+
+
+def test_publication_dates_anchor_the_undated_articles_of_a_mixed_collection() -> None:
+    dated = [Article(f"d{i}", "Oil kept flowing.", source=f"d{i}", published=dt.date(2010, 6, i)) for i in (1, 5, 9)]
+    late = Article("late", "Officials said the leak started in late April 2010. It was capped on Thursday.", source="x")
+    outlier = Article("out", "The wreck is to be raised in 2057. The 2055 report was read on Friday.", source="y")
+    ref, per_article = choose_reference([*dated, late, outlier], TimexResolver(), as_of=None)
+    assert ref == ReferenceDate(
+        dt.date(2010, 6, 9),
+        "metadata",
+        "the articles' publication dates; of 5 articles, 2 have neither, dated: 2 by their median, 5 June 2010;"
+        " the reference is the latest",
+    )
+    assert per_article["late"] == per_article["out"] == dt.date(2010, 6, 5)
+
+
+def test_a_collection_without_dates_of_its_own_is_taken_as_written_together() -> None:
+    texts = ["The offensive began last August.", "In late 2024, troops were sent.", "The war began in February 2022."]
+    ref, per_article = choose_reference(
+        [Article(f"a{i}", t, source=f"s{i}") for i, t in enumerate(texts)], TimexResolver(), as_of=None
+    )
+    assert ref.origin == "inferred" and ref.date == dt.date(2025, 1, 1) and ref.evidence_article == "a1"
+    assert set(per_article.values()) == {dt.date(2025, 1, 1)}
 
 
 def test_reader_comments_do_not_date_the_article() -> None:
