@@ -109,14 +109,13 @@ def choose_reference(
     articles are taken as written together: all take the date inferred from the whole collection."""
     if as_of is not None:
         return ReferenceDate(as_of, "given", "given with --as-of"), {a.id: as_of for a in articles}
-    dated = [a for a in articles if a.published]
-    if len(dated) == len(articles):
-        latest = max(a.published for a in dated if a.published)
-        return ReferenceDate(latest, "metadata", "publication dates of the articles"), {
+    published = [a.published for a in articles if a.published]
+    if len(published) == len(articles):
+        return ReferenceDate(max(published), "metadata", "publication dates of the articles"), {
             a.id: a.published for a in articles
         }
     stamps = {a.id: stamp for a in articles if not a.published and (stamp := stamped_day(a, resolver))}
-    own = sorted([a.published for a in dated if a.published] + [stamp[0] for stamp in stamps.values()])
+    own = sorted(published + [day for day, _ in stamps.values()])
     if not own:
         inferred = infer_reference(articles, resolver)
         return inferred, {a.id: inferred.date for a in articles}
@@ -133,22 +132,22 @@ def choose_reference(
             within += 1
         else:
             per_article[article.id] = middle
-    kinds = " and ".join(k for k, n in (("publication dates", len(dated)), ("datelines", len(stamps))) if n)
-    rest = len(articles) - len(dated) - len(stamps)
+    kinds = " and ".join(k for k, n in (("publication dates", len(published)), ("datelines", len(stamps))) if n)
     explanation = f"the articles' {kinds}"
-    if rest:
-        how = [f"{within} by the latest date {'it names' if within == 1 else 'they name'} within their span"]
-        how.append(f"{rest - within} by their median, {_day(middle)}")
-        explanation += f"; of {len(articles)} articles, {rest} {'has' if rest == 1 else 'have'} neither, dated: " + (
-            ", ".join(h for h in how if not h.startswith("0 "))
-        )
-    if dated and max(a.published for a in dated if a.published) == high:
+    if rest := len(articles) - len(published) - len(stamps):
+        how = []
+        if within:
+            how.append(f"{within} by the latest date {'it names' if within == 1 else 'they name'} within their span")
+        if rest > within:
+            how.append(f"{rest - within} by their median, {_day(middle)}")
+        explanation += f"; of {len(articles)} articles, {rest} {'has' if rest == 1 else 'have'} neither, dated: "
+        explanation += ", ".join(how)
+    if published and max(published) == high:
         return ReferenceDate(high, "metadata", explanation + "; the reference is the latest"), per_article
     article_id, (_, text) = max(stamps.items(), key=lambda kv: (kv[1][0], kv[0]))
-    origin = "metadata" if dated else "inferred"
-    return ReferenceDate(high, origin, explanation + "; the reference is the latest dateline", text, article_id), (
-        per_article
-    )
+    origin = "metadata" if published else "inferred"
+    explanation += "; the reference is the latest dateline"
+    return ReferenceDate(high, origin, explanation, text, article_id), per_article
 
 
 # Lines the cleaner removes that date the article they head: "MEXICO CITY | Mon May 24, 2010 4:56 pm
