@@ -1,4 +1,4 @@
-"""How well digest infers the reference date of an undated article (``timeline.infer_reference``).
+"""How well digest infers the reference date of an undated article (``digest.reference``).
 
 Usage::
 
@@ -13,7 +13,7 @@ days. For TimeBank and AQUAINT it also prints the value F1 of digest's tagger wh
 are resolved against the inferred date, against no date, and against the true date (the ceiling).
 
 The row "t17 topics" gives each T17 topic to digest as one collection (its folders pooled, every date
-removed) and scores the date each article gets from ``timeline.choose_reference``: its dateline, else
+removed) and scores the date each article gets from ``reference.choose_reference``: its dateline, else
 the latest date it names within the span of the collection's datelines, else their median.
 """
 
@@ -36,7 +36,8 @@ if str(ROOT) not in sys.path:
 from benchmarks import t17  # noqa: E402
 from benchmarks import timex as timex_bench  # noqa: E402
 from digest.clean import clean_articles  # noqa: E402
-from digest.timeline import TimexResolver, choose_reference, infer_reference  # noqa: E402
+from digest.reference import choose_reference, infer_reference  # noqa: E402
+from digest.timeline import TimexResolver  # noqa: E402
 from digest.timex import find_timexes  # noqa: E402
 from digest.types import Article  # noqa: E402
 

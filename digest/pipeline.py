@@ -17,6 +17,7 @@ from digest.conflicts import find_conflicts
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import ConfigError, InputError
 from digest.quantities import agree
+from digest.reference import choose_reference
 from digest.segment import sentences_of, usable
 from digest.select import (
     CentralAttestedSelector,
@@ -28,7 +29,7 @@ from digest.select import (
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import is_assertion, words
-from digest.timeline import DateResolver, TimexResolver, build_events, choose_reference
+from digest.timeline import DateResolver, TimexResolver, build_events
 from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped
 
 if TYPE_CHECKING:

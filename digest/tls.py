@@ -10,7 +10,7 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
 2. Dating: each sentence with a cue of a day-precise date (a weekday, "yesterday", a month
    name, a number...) is tagged with :func:`digest.timex.find_timexes`, relative expressions
    resolved against the article's own publication date (``config.as_of`` when given; for an
-   article without a publication date, the date :func:`digest.timeline.choose_reference`
+   article without a publication date, the date :func:`digest.reference.choose_reference`
    infers, which the briefing's reference states). A sentence *mentions* a day when it
    holds a day-precise DATE (or TIME) expression inside the window (``config.start``..``end``;
    without them, from 30 days before the first publication to the last).
@@ -64,6 +64,7 @@ from digest.clean import (
 from digest.config import Config, TimelineSettings
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
+from digest.reference import choose_reference
 from digest.segment import segment, usable
 from digest.select import citation_of, self_contained
 from digest.sourcing import SourceGraph
@@ -78,7 +79,7 @@ from digest.text import (
     word_count,
     words,
 )
-from digest.timeline import choose_reference, human_date
+from digest.timeline import human_date
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.types import Article, Briefing, DateEvidence, Event, Sentence, Timex
 
@@ -230,7 +231,7 @@ def timeline_events(
     articles mentioning each chosen day. Reusable by ``digest build`` on large collections.
 
     ``references``: the date each article's relative expressions resolve against (article id ->
-    date), e.g. from :func:`digest.timeline.choose_reference`; by default its publication date.
+    date), e.g. from :func:`digest.reference.choose_reference`; by default its publication date.
     An event's ``independent_count`` is the number of independent sources among the articles
     that mention its day, as ``count_sources`` counts them (article ids -> sources, e.g.
     :meth:`digest.sourcing.SourceGraph.independent_count`); by default the articles of one named

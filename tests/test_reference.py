@@ -1,4 +1,4 @@
-"""Inferring the reference date of undated articles (timeline.infer_reference)."""
+"""Inferring the reference date of undated articles (digest.reference)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 
 from benchmarks.reference import Doc, measure
 from digest.clean import clean_articles
-from digest.timeline import TimexResolver, choose_reference, infer_reference, stamped_day
+from digest.reference import choose_reference, infer_reference, stamped_day
+from digest.timeline import TimexResolver
 from digest.types import Article, ReferenceDate
 
 
