@@ -475,6 +475,26 @@ def test_leave_one_topic_out_scores_each_topic_with_settings_chosen_on_the_other
     assert {r["name"]: r["ar1_f"] for r in held} == {"A_1": 0.2, "B_1": 0.1, "C_1": 0.1}
 
 
+def test_undated_articles_resolve_against_their_own_datelines() -> None:
+    # No metadata dates: each article's dateline (which the cleaner removes from its text) dates it,
+    # so the same "on Tuesday" is a different day in each.
+    stamps = ("MEXICO CITY | Fri May 7, 2010 4:56 pm EDT", "MEXICO CITY | Fri May 14, 2010 1:10 pm EDT")
+    undated = [
+        Article(
+            f"u{i}",
+            f"Mexico news\n{stamp} MEXICO CITY (Reuters) - Officials said on Tuesday that {what} would reopen.\n"
+            "The outbreak of the flu began in April 2010, officials said.\n",
+            source=f"s{i}",
+        )
+        for i, (stamp, what) in enumerate(zip(stamps, ("schools", "markets and museums"), strict=True))
+    ]
+    briefing = build_timeline(undated, Config(max_dates=4, per_date=1), embedder=BagOfWords())
+    assert briefing.reference.origin == "inferred" and briefing.reference.date == D(2010, 5, 14)
+    assert briefing.reference.explanation == "the articles' datelines; the reference is the latest dateline"
+    tuesdays = {e.sort_key: {c.article_id for c in e.citations} for e in briefing.events if "Tuesday" in e.text}
+    assert tuesdays == {D(2010, 5, 4): {"u0"}, D(2010, 5, 11): {"u1"}}
+
+
 def test_undated_articles_resolve_against_the_given_or_inferred_reference() -> None:
     undated = [
         Article(
