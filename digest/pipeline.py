@@ -17,7 +17,7 @@ from digest.conflicts import find_conflicts
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import ConfigError, InputError
 from digest.quantities import agree
-from digest.reference import choose_reference
+from digest.reference import choose_reference, dated_by_datelines
 from digest.segment import sentences_of, usable
 from digest.select import (
     CentralAttestedSelector,
@@ -119,6 +119,8 @@ def run(
     representatives = {
         int(labels[row[c.representative]]): row[c.representative] for c in selection.clusters if len(c.members) > 1
     }
+    resolver = parts.resolver or TimexResolver()
+    dated_articles = dated_by_datelines(cleaned, resolver)  # a dateline dates its report as publication does
     conflicts = find_conflicts(
         sentences,
         embeddings,
@@ -127,7 +129,7 @@ def run(
         subject_similarity=config.subject_similarity,
         count_sources=graph.independent_count,
         preference=graph.preference,
-        published={a.id: a.published for a in cleaned},
+        published={a.id: a.published for a in dated_articles},
         max_conflicts=config.max_conflicts,
     )
     key_points = tuple(_attributed(_undisputed(p, conflicts, graph), sentences, row) for p in selection.key_points)
@@ -135,9 +137,8 @@ def run(
     if progress:
         progress("clustering", 1, 1)
 
-    resolver = parts.resolver or TimexResolver()
     reference, per_article = choose_reference(cleaned, resolver, as_of=config.as_of)
-    dated = sum(a.published is not None for a in cleaned)
+    dated = sum(a.published is not None for a in dated_articles)
     if len(cleaned) > config.large_collection and dated >= 0.8 * len(cleaned):
         # A day's or a month's coverage: the timeline machinery of `digest timeline` (dates ranked by
         # how many articles mention them, central sentences per day), with the vectors already computed.
@@ -146,7 +147,7 @@ def run(
 
         vectors = PrecomputedEmbedder({s.text: v for s, v in zip(sentences, embeddings.tolist(), strict=True)})
         events, _ = timeline_events(
-            cleaned,
+            dated_articles,
             sentences,
             replace(config, max_dates=config.max_events, per_date=1),
             embedder=vectors,

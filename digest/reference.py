@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from digest.timeline import DateResolver, human_period, interval, precision
 from digest.types import Article, ReferenceDate
@@ -103,6 +104,17 @@ def stamped_day(article: Article, resolver: DateResolver) -> tuple[dt.date, str]
             if span is not None and precision(value) == "day" and (best is None or span[0] > best[0]):
                 best = (span[0], timex.text)
     return best
+
+
+def dated_by_datelines(articles: Sequence[Article], resolver: DateResolver) -> list[Article]:
+    """``articles``, each without a publication date given the day its dateline names (if any) as
+    one: what counts and dates reports by publication (conflicts' periods, a timeline's days) counts
+    it too. A briefing keeps the articles as given; its reference date says where dates came from."""
+    out = []
+    for article in articles:
+        stamp = None if article.published else stamped_day(article, resolver)
+        out.append(replace(article, published=stamp[0]) if stamp else article)
+    return out
 
 
 def _latest_named(article: Article, resolver: DateResolver) -> tuple[dt.date, str, str] | None:

@@ -64,7 +64,7 @@ from digest.clean import (
 from digest.config import Config, TimelineSettings
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError
-from digest.reference import choose_reference
+from digest.reference import choose_reference, dated_by_datelines
 from digest.segment import segment, usable
 from digest.select import citation_of, self_contained
 from digest.sourcing import SourceGraph
@@ -156,7 +156,7 @@ def build_timeline(
         from digest.timex import find_timexes as find
     reference, references = choose_reference(cleaned, _Finder(find), as_of=config.as_of)
     events, _counts = timeline_events(
-        cleaned,
+        dated_by_datelines(cleaned, _Finder(find)),
         sentences,
         config,
         embedder=embedder,

@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.reference import Doc, measure
 from digest.clean import clean_articles
-from digest.reference import choose_reference, infer_reference, stamped_day
+from digest.reference import choose_reference, dated_by_datelines, infer_reference, stamped_day
 from digest.timeline import TimexResolver
 from digest.types import Article, ReferenceDate
 
@@ -147,3 +147,66 @@ def test_reader_comments_do_not_date_the_article() -> None:
     (cleaned,) = clean_articles([Article("r", text, source="Reuters")])
     assert any(reason == "reader comments" for _, reason in cleaned.removed)
     assert stamped_day(cleaned, TimexResolver()) == (dt.date(2010, 5, 24), "May 24, 2010")
+
+
+def test_dated_by_datelines_gives_an_undated_article_its_dateline_day() -> None:
+    dated = Article("d", "Oil kept flowing.", source="d", published=dt.date(2010, 6, 1))
+    articles = clean_articles([Article("r", REUTERS, source="Reuters"), Article("u", UNSTAMPED, source="U"), dated])
+    out = dated_by_datelines(articles, TimexResolver())
+    assert [a.published for a in out] == [dt.date(2010, 5, 24), None, dt.date(2010, 6, 1)]
+    assert [a.text for a in out] == [a.text for a in articles]
+
+
+def test_build_counts_datelines_as_publication_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large undated collection whose reports carry datelines is a dated one: `digest build` uses
+    the timeline machinery of large collections on it, with each report dated by its dateline."""
+    import digest.tls
+    from digest.config import Config
+    from digest.pipeline import Components, run
+
+    from .test_cache import CountingEmbedder
+
+    seen: list[dict[str, dt.date | None]] = []
+    original = digest.tls.timeline_events
+
+    def recording(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append({a.id: a.published for a in articles})
+        return original(articles, *args, **kwargs)
+
+    monkeypatch.setattr(digest.tls, "timeline_events", recording)
+    places = ["Leeds", "Hull", "York", "Bath", "Ely", "Wells", "Derby", "Truro"]
+    articles = [
+        Article(
+            f"a{i:02d}",
+            f"Floods in {places[i % 8]}\n"
+            f"LONDON | Mon Mar {1 + i % 9}, 2010 4:56 pm EDT LONDON (Reuters) - The river rose in {places[i % 8]} "
+            f"on Monday, officials said. Engineers inspected the flood wall at site {i} and found no cracks.\n"
+            f"About {100 + i} residents of {places[(i + 3) % 8]} went back to their homes on Wednesday.\n",
+            source=f"outlet{i}",
+        )
+        for i in range(36)
+    ]
+    briefing = run(articles, Config(large_collection=30), components=Components(embedder=CountingEmbedder()))
+    assert all(a.published is None for a in briefing.articles)  # the briefing keeps the articles as given
+    assert seen == [{f"a{i:02d}": dt.date(2010, 3, 1 + i % 9) for i in range(36)}]
+    assert briefing.events and briefing.reference.explanation.startswith("the articles' datelines")
+
+
+def test_digest_timeline_counts_datelines_as_publication_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    import digest.tls
+    from digest.config import Config
+
+    from .test_cache import CountingEmbedder
+
+    seen: list[dict[str, dt.date | None]] = []
+    original = digest.tls.timeline_events
+
+    def recording(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append({a.id: a.published for a in articles})
+        return original(articles, *args, **kwargs)
+
+    monkeypatch.setattr(digest.tls, "timeline_events", recording)
+    articles = [Article("r", REUTERS, source="Reuters"), Article("u", UNSTAMPED, source="U")]
+    briefing = digest.tls.build_timeline(articles, Config(max_dates=2, per_date=1), embedder=CountingEmbedder())
+    assert seen == [{"r": dt.date(2010, 5, 24), "u": None}]
+    assert [a.published for a in briefing.articles] == [None, None]
