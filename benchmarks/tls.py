@@ -7,9 +7,14 @@ each gold timeline of the topic: L = number of gold dates, K = mean gold sentenc
 ROUGE-1/2 F (AR1-F, AR2-F), concat ROUGE-1/2 F, and date F1. Same settings for every timeline.
 
     python benchmarks/tls.py [--data DIR] [--only NAME ...] [--json OUT] [--cache PATH] [--settings JSON]
+                             [--undated]
 
 ``--settings`` replaces fields of ``Config.timeline`` (``digest.config.TimelineSettings``) for the
 run; to choose them without tuning on the test timelines, see ``benchmarks/tls_select.py`` (leave-one-topic-out).
+
+``--undated`` removes every publication date and cleans the text as ``digest timeline`` does, as for a
+folder of scraped pages without metadata: each article is then dated by its dateline, or as
+``digest.reference.choose_reference`` infers.
 
 Setup on a fresh machine: ``bash benchmarks/setup_tls.sh`` (tilse, its runtime imports, Perl XML::Parser).
 
@@ -131,7 +136,17 @@ def settings_from(overrides: str | None) -> TimelineSettings:
     return replace(default, **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
-def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, segmenter, evaluator, *, settings):  # type: ignore[no-untyped-def]
+def evaluate(  # type: ignore[no-untyped-def]
+    data: Path,
+    only: Sequence[str] | None,
+    inner: Embedder,
+    tagger,
+    segmenter,
+    evaluator,
+    *,
+    settings,
+    undated: bool = False,
+):
     """One scored row per gold timeline under ``data`` (news-tls protocol; see the module docstring)."""
     from digest.tls import build_timeline
 
@@ -140,6 +155,8 @@ def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, se
         if not chosen:
             continue
         articles = to_articles(read_topic(folders), topic)
+        if undated:
+            articles = [replace(a, published=None) for a in articles]
         for folder in chosen:
             keywords = tuple(json.loads((folder / "keywords.json").read_text(encoding="utf-8")))
             paths = sorted((folder / "timelines").glob("*.txt"))
@@ -163,7 +180,7 @@ def evaluate(data: Path, only: Sequence[str] | None, inner: Embedder, tagger, se
                     articles,
                     config,
                     embedder=embedder,
-                    clean=False,
+                    clean=undated,
                     find=tagger,
                     segment=segmenter,
                 )
@@ -193,6 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the results here")
     parser.add_argument("--cache", metavar="PATH", help="persistent embedding cache (SQLite file)")
     parser.add_argument(
+        "--undated", action="store_true", help="remove every publication date and clean the text (scraped pages)"
+    )
+    parser.add_argument(
         "--settings", metavar="JSON", help="override Config.timeline fields, e.g. '{\"lexical_weight\": 0.5}'"
     )
     args = parser.parse_args(argv)
@@ -218,7 +238,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(header)
     rows: list[dict] = []
     for row in evaluate(
-        args.data, args.only, inner, tagger, segmenter, evaluator, settings=settings_from(args.settings)
+        args.data,
+        args.only,
+        inner,
+        tagger,
+        segmenter,
+        evaluator,
+        settings=settings_from(args.settings),
+        undated=args.undated,
     ):
         rows.append(row)
         print(
@@ -257,6 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "model_load_seconds": round(load_seconds, 2),
             "cache": args.cache,
             "cores": os.cpu_count(),
+            "undated": args.undated,
             "settings": asdict(settings_from(args.settings)),
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
