@@ -86,7 +86,7 @@ def choose_reference(
 # Lines the cleaner removes that date the article they head: "MEXICO CITY | Mon May 24, 2010 4:56 pm
 # EDT MEXICO CITY (Reuters) -", "6 January 2011 Last updated at 18:51 GMT", "Monday, November 22,
 # 2010; 2:08 PM" above the headline. Reader comments are dated too, but later.
-_STAMPS = ("dateline", "page update stamp", "live-blog update stamp", "page chrome before the headline")
+_STAMPS = frozenset({"dateline", "page update stamp", "live-blog update stamp", "page chrome before the headline"})
 
 
 def stamped_day(article: Article, resolver: DateResolver) -> tuple[dt.date, str] | None:
@@ -94,7 +94,7 @@ def stamped_day(article: Article, resolver: DateResolver) -> tuple[dt.date, str]
     expression: the day the article was written (or last updated)."""
     best: tuple[dt.date, str] | None = None
     for text, reason in article.removed:
-        if reason.split(", ")[0] not in _STAMPS:
+        if _STAMPS.isdisjoint(reason.split(", ")):  # "photo caption and credit, live-blog update stamp"
             continue
         for timex in resolver.find(text, None):
             if timex.type not in ("DATE", "TIME") or timex.anchored or not timex.value:

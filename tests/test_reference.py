@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -210,3 +211,15 @@ def test_digest_timeline_counts_datelines_as_publication_dates(monkeypatch: pyte
     briefing = digest.tls.build_timeline(articles, Config(max_dates=2, per_date=1), embedder=CountingEmbedder())
     assert seen == [{"r": dt.date(2010, 5, 24), "u": None}]
     assert [a.published for a in briefing.articles] == [None, None]
+
+
+def test_a_stamp_removed_together_with_a_caption_dates_the_article() -> None:
+    removed = (
+        (
+            "Rescuers at work. Photo: Reuters 2109 GMT Thursday 14 January 2010",
+            "photo caption and credit, live-blog update stamp",
+        ),
+    )
+    article = Article("a", "Rescuers searched the rubble on Thursday.", source="a", removed=removed)
+    assert stamped_day(article, TimexResolver()) == (dt.date(2010, 1, 14), "Thursday 14 January 2010")
+    assert stamped_day(replace(article, removed=((removed[0][0], "reader comments"),)), TimexResolver()) is None
