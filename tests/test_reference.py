@@ -158,23 +158,30 @@ def test_dated_by_datelines_gives_an_undated_article_its_dateline_day() -> None:
     assert [a.text for a in out] == [a.text for a in articles]
 
 
-def test_build_counts_datelines_as_publication_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def seen(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, dt.date | None]]:
+    """The publication dates of the articles each call of the timeline machinery was given."""
+    import digest.tls
+
+    calls: list[dict[str, dt.date | None]] = []
+    original = digest.tls.timeline_events
+
+    def recording(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append({a.id: a.published for a in articles})
+        return original(articles, *args, **kwargs)
+
+    monkeypatch.setattr(digest.tls, "timeline_events", recording)
+    return calls
+
+
+def test_build_counts_datelines_as_publication_dates(seen: list[dict[str, dt.date | None]]) -> None:
     """A large undated collection whose reports carry datelines is a dated one: `digest build` uses
     the timeline machinery of large collections on it, with each report dated by its dateline."""
-    import digest.tls
     from digest.config import Config
     from digest.pipeline import Components, run
 
     from .test_cache import CountingEmbedder
 
-    seen: list[dict[str, dt.date | None]] = []
-    original = digest.tls.timeline_events
-
-    def recording(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append({a.id: a.published for a in articles})
-        return original(articles, *args, **kwargs)
-
-    monkeypatch.setattr(digest.tls, "timeline_events", recording)
     places = ["Leeds", "Hull", "York", "Bath", "Ely", "Wells", "Derby", "Truro"]
     articles = [
         Article(
@@ -193,20 +200,12 @@ def test_build_counts_datelines_as_publication_dates(monkeypatch: pytest.MonkeyP
     assert briefing.events and briefing.reference.explanation.startswith("the articles' datelines")
 
 
-def test_digest_timeline_counts_datelines_as_publication_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_digest_timeline_counts_datelines_as_publication_dates(seen: list[dict[str, dt.date | None]]) -> None:
     import digest.tls
     from digest.config import Config
 
     from .test_cache import CountingEmbedder
 
-    seen: list[dict[str, dt.date | None]] = []
-    original = digest.tls.timeline_events
-
-    def recording(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append({a.id: a.published for a in articles})
-        return original(articles, *args, **kwargs)
-
-    monkeypatch.setattr(digest.tls, "timeline_events", recording)
     articles = [Article("r", REUTERS, source="Reuters"), Article("u", UNSTAMPED, source="U")]
     briefing = digest.tls.build_timeline(articles, Config(max_dates=2, per_date=1), embedder=CountingEmbedder())
     assert seen == [{"r": dt.date(2010, 5, 24), "u": None}]
