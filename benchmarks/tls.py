@@ -7,14 +7,15 @@ each gold timeline of the topic: L = number of gold dates, K = mean gold sentenc
 ROUGE-1/2 F (AR1-F, AR2-F), concat ROUGE-1/2 F, and date F1. Same settings for every timeline.
 
     python benchmarks/tls.py [--data DIR] [--only NAME ...] [--json OUT] [--cache PATH] [--settings JSON]
-                             [--undated]
+                             [--undated] [--clean]
 
 ``--settings`` replaces fields of ``Config.timeline`` (``digest.config.TimelineSettings``) for the
 run; to choose them without tuning on the test timelines, see ``benchmarks/tls_select.py`` (leave-one-topic-out).
 
 ``--undated`` removes every publication date and cleans the text as ``digest timeline`` does, as for a
 folder of scraped pages without metadata: each article is then dated by its dateline, or as
-``digest.reference.choose_reference`` infers.
+``digest.reference.choose_reference`` infers. ``--clean`` cleans the text as ``digest timeline`` does
+(by default the benchmark does not: T17 text is already extracted), keeping the publication dates.
 
 Setup on a fresh machine: ``bash benchmarks/setup_tls.sh`` (tilse, its runtime imports, Perl XML::Parser).
 
@@ -146,6 +147,7 @@ def evaluate(  # type: ignore[no-untyped-def]
     *,
     settings,
     undated: bool = False,
+    clean: bool = False,
 ):
     """One scored row per gold timeline under ``data`` (news-tls protocol; see the module docstring)."""
     from digest.tls import build_timeline
@@ -180,7 +182,7 @@ def evaluate(  # type: ignore[no-untyped-def]
                     articles,
                     config,
                     embedder=embedder,
-                    clean=undated,
+                    clean=undated or clean,
                     find=tagger,
                     segment=segmenter,
                 )
@@ -212,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--undated", action="store_true", help="remove every publication date and clean the text (scraped pages)"
     )
+    parser.add_argument("--clean", action="store_true", help="clean the text as digest timeline does")
     parser.add_argument(
         "--settings", metavar="JSON", help="override Config.timeline fields, e.g. '{\"lexical_weight\": 0.5}'"
     )
@@ -246,6 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         evaluator,
         settings=settings_from(args.settings),
         undated=args.undated,
+        clean=args.clean,
     ):
         rows.append(row)
         print(
@@ -285,6 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cache": args.cache,
             "cores": os.cpu_count(),
             "undated": args.undated,
+            "clean": args.clean or args.undated,
             "settings": asdict(settings_from(args.settings)),
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
