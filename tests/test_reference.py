@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -222,3 +223,20 @@ def test_a_stamp_removed_together_with_a_caption_dates_the_article() -> None:
     article = Article("a", "Rescuers searched the rubble on Thursday.", source="a", removed=removed)
     assert stamped_day(article, TimexResolver()) == (dt.date(2010, 1, 14), "Thursday 14 January 2010")
     assert stamped_day(replace(article, removed=((removed[0][0], "reader comments"),)), TimexResolver()) is None
+
+
+def test_the_benchmark_scores_each_article_of_a_pooled_topic(tmp_path: Path) -> None:
+    from benchmarks.reference import measure_pooled
+
+    day = tmp_path / "flu_reuters" / "InputDocs" / "2010-05-24"
+    day.mkdir(parents=True)
+    (day / "1.htm.txt").write_text(REUTERS, encoding="utf-8")  # its dateline: 24 May 2010
+    (day / "2.htm.txt").write_text(UNSTAMPED, encoding="utf-8")  # nothing of its own: the median, 6 January 2011
+    late = tmp_path / "flu_bbc" / "InputDocs" / "2011-01-07"
+    late.mkdir(parents=True)
+    (late / "3.htm.txt").write_text(BBC, encoding="utf-8")  # its page stamp: 6 January 2011, a day early
+    row = measure_pooled(tmp_path)
+    assert row.corpus == "t17 topics" and row.docs == 3
+    # errors: 0, +227 and -1 days (the two folders are one topic, "flu")
+    assert row.exact == pytest.approx(1 / 3) and row.within_7 == pytest.approx(2 / 3)
+    assert row.later == pytest.approx(1 / 3) and row.median_error_days == 1
