@@ -373,6 +373,8 @@ _RUN_IN_BLOCKERS = frozenset(
     }
 )
 _RUN_IN_MAX_WORDS = 25
+# Nouns a capital letter follows as a type, not as the next sentence's article: "influenza A".
+_TYPE_NOUNS = frozenset({"influenza", "type", "subtype", "hepatitis", "vitamin", "category", "class", "grade"})
 # A cheap first test: an opener after a word, within the first words.
 _RUN_IN_CANDIDATE = re.compile(
     r"\s(?=[" + "".join(sorted({w[0] for w in _RUN_IN_OPENERS})) + r"])(?:" + "|".join(sorted(_RUN_IN_OPENERS)) + r")\s"
@@ -399,6 +401,8 @@ def run_in_heading_end(text: str) -> int:
         if before.endswith(("'s", "’s")) or before.lower().endswith("-called"):
             continue
         if word in ("A", "An") and not after[:1].isalpha():  # "Influenza A (H1N1)"
+            continue
+        if word == "A" and before.lower() in _TYPE_NOUNS:  # "an influenza A virus", "a type A strain"
             continue
         if word in _RUN_IN_TITLE_OPENERS and before[:1].isupper() and after[:1].isupper() and not _ACRONYM.match(after):
             continue  # "Vintage At Goodwood", "Scott Mills The Musical"; but "... in Haiti The EU has"

@@ -316,6 +316,7 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
         ("French rescuers arrive in Haiti The EU has pledged more than 400m euros in aid.", "The EU has"),
         ("Aid groups complain of delays A Royal Navy ship carrying aid is to be sent to Haiti.", "A Royal Navy"),
         ("Swine flu outbreak reaches Europe The UN has warned that the virus could become a pandemic.", "The UN"),
+        ("Second pupil tested for swine flu A second child is being treated with antiviral drugs.", "A second"),
     ],
 )
 def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
@@ -332,6 +333,8 @@ def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
         "Scott Mills The Musical was the surprise hit of last summer's festival.",
         "Their new single Found Love In A Graveyard is out this week on seven-inch vinyl.",
         "The CDC goes for novel influenza A (H1N1) and the WHO for a new name.",
+        "The virus is an influenza A virus, carrying the designation H1N1.",  # a type, not a new sentence
+        "Tests confirmed that eight schoolchildren had a type A influenza virus, the city said.",
         'One sign read: "From The Nile, To the Sea -- Egypt Soon Will Be Free!"',  # inside a quotation
         "The award-winning director has given The New Yorker an interview about the film.",
         "Before this, Exhibit A was the health care bill, he told the meeting.",
