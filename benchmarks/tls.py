@@ -12,8 +12,9 @@ ROUGE-1/2 F (AR1-F, AR2-F), concat ROUGE-1/2 F, and date F1. Same settings for e
 ``--settings`` replaces fields of ``Config.timeline`` (``digest.config.TimelineSettings``) for the
 run; to choose them without tuning on the test timelines, see ``benchmarks/tls_select.py`` (leave-one-topic-out).
 
-``--undated`` removes every publication date and cleans the text as ``digest timeline`` does, as for a
-folder of scraped pages without metadata: each article is then dated by its dateline, or as
+``--undated`` takes the protocol's articles (published within the gold timeline's first..last date), then
+removes their publication dates and cleans the text as ``digest timeline`` does, as for a folder of
+scraped pages without metadata: each article is then dated by its dateline, or as
 ``digest.reference.choose_reference`` infers. ``--clean`` cleans the text as ``digest timeline`` does
 (by default the benchmark does not: T17 text is already extracted), keeping the publication dates.
 
@@ -34,6 +35,7 @@ as a user makes them, one ``digest timeline`` process each.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import resource
@@ -137,6 +139,10 @@ def settings_from(overrides: str | None) -> TimelineSettings:
     return replace(default, **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
+def _in_window(day: dt.date | None, config: Config) -> bool:
+    return day is not None and config.start is not None and config.end is not None and config.start <= day <= config.end
+
+
 def evaluate(  # type: ignore[no-untyped-def]
     data: Path,
     only: Sequence[str] | None,
@@ -157,8 +163,6 @@ def evaluate(  # type: ignore[no-untyped-def]
         if not chosen:
             continue
         articles = to_articles(read_topic(folders), topic)
-        if undated:
-            articles = [replace(a, published=None) for a in articles]
         for folder in chosen:
             keywords = tuple(json.loads((folder / "keywords.json").read_text(encoding="utf-8")))
             paths = sorted((folder / "timelines").glob("*.txt"))
@@ -178,8 +182,11 @@ def evaluate(  # type: ignore[no-untyped-def]
                 )
                 embedder = TimedEmbedder(inner)
                 t0 = time.perf_counter()
+                given = articles
+                if undated:  # the protocol's articles (published within the window), their dates then removed
+                    given = [replace(a, published=None) for a in articles if _in_window(a.published, config)]
                 briefing = build_timeline(
-                    articles,
+                    given,
                     config,
                     embedder=embedder,
                     clean=undated or clean,
