@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from digest.timeline import DateResolver, human_period, interval, precision
-from digest.types import Article, ReferenceDate
+from digest.types import Article, ReferenceDate, Timex
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected to|upcoming|next|aims? to)\b", re.I)
 # A date right after these words is a deadline or a range's bound, not when the text was written:
@@ -117,14 +117,32 @@ def dated_by_datelines(articles: Sequence[Article], resolver: DateResolver) -> l
     return out
 
 
+# An explicit date names its year, in digits ("late 2024", "May 24, 2010", "10/26/09") or in words as a
+# transcript does ("nineteen ninety-six", "the year two thousand"): only lines with such a year are
+# tagged, a quarter of the work on T17.
+_YEAR_LIKE = re.compile(r"\d\d|\b(?:nineteen|twenty|two thousand)", re.I)
+
+
+def _explicit_dates(text: str, resolver: DateResolver) -> list[Timex]:
+    """The DATE and TIME expressions with a value of their own (no reference needed) in the lines of
+    ``text`` that may name a year, with offsets into ``text``."""
+    out: list[Timex] = []
+    start = 0
+    for line in text.split("\n"):
+        if _YEAR_LIKE.search(line):
+            for t in resolver.find(line, None):
+                if t.type in ("DATE", "TIME") and not t.anchored and t.value:
+                    out.append(replace(t, start=t.start + start, end=t.end + start))
+        start += len(line) + 1
+    return out
+
+
 def _latest_named(article: Article, resolver: DateResolver) -> tuple[dt.date, str, str] | None:
     """The earliest date ``article`` can have been written on by the dates its text names about the
     past, the expression, and how it was found; ``None`` if it names none."""
     latest: tuple[dt.date, str, str] | None = None
     text = article.text
-    for timex in resolver.find(text, None):
-        if timex.type not in ("DATE", "TIME") or timex.anchored or not timex.value:
-            continue
+    for timex in _explicit_dates(text, resolver):
         value = timex.value[:10] if timex.type == "TIME" else timex.value
         span = interval(value)
         if span is None or span[1] - span[0] > _LONGEST_EVIDENCE:

@@ -240,3 +240,16 @@ def test_the_benchmark_scores_each_article_of_a_pooled_topic(tmp_path: Path) -> 
     # errors: 0, +227 and -1 days (the two folders are one topic, "flu")
     assert row.exact == pytest.approx(1 / 3) and row.within_7 == pytest.approx(2 / 3)
     assert row.later == pytest.approx(1 / 3) and row.median_error_days == 1
+
+
+def test_explicit_dates_are_read_line_by_line_with_offsets_into_the_text() -> None:
+    from digest.reference import _explicit_dates
+
+    text = (
+        "Officials met on Friday and said so now.\n"
+        "The war began in February 2022, he said.\n"
+        "In nineteen ninety-six a bomb went off in Atlanta.\n"
+    )
+    found = _explicit_dates(text, TimexResolver())
+    assert [(t.text, t.value) for t in found] == [("February 2022", "2022-02"), ("nineteen ninety-six", "1996")]
+    assert all(text[t.start : t.end] == t.text for t in found)
