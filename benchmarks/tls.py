@@ -35,7 +35,6 @@ as a user makes them, one ``digest timeline`` process each.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import resource
@@ -139,10 +138,6 @@ def settings_from(overrides: str | None) -> TimelineSettings:
     return replace(default, **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
-def _in_window(day: dt.date | None, config: Config) -> bool:
-    return day is not None and config.start is not None and config.end is not None and config.start <= day <= config.end
-
-
 def evaluate(  # type: ignore[no-untyped-def]
     data: Path,
     only: Sequence[str] | None,
@@ -180,11 +175,11 @@ def evaluate(  # type: ignore[no-untyped-def]
                     skip_unusable=True,  # T17 holds pages with no sentences (link lists, timestamps)
                     timeline=settings,
                 )
-                embedder = TimedEmbedder(inner)
-                t0 = time.perf_counter()
                 given = articles
                 if undated:  # the protocol's articles (published within the window), their dates then removed
-                    given = [replace(a, published=None) for a in articles if _in_window(a.published, config)]
+                    given = [replace(a, published=None) for a in articles if dates[0] <= a.published <= dates[-1]]  # type: ignore[operator]
+                embedder = TimedEmbedder(inner)
+                t0 = time.perf_counter()
                 briefing = build_timeline(
                     given,
                     config,

@@ -96,10 +96,8 @@ def stamped_day(article: Article, resolver: DateResolver) -> tuple[dt.date, str]
     for text, reason in article.removed:
         if _STAMPS.isdisjoint(reason.split(", ")):  # "photo caption and credit, live-blog update stamp"
             continue
-        for timex in resolver.find(text, None):
-            if timex.type not in ("DATE", "TIME") or timex.anchored or not timex.value:
-                continue
-            value = timex.value[:10]
+        for timex in _explicit_dates(text, resolver):
+            value = (timex.value or "")[:10]
             span = interval(value)
             if span is not None and precision(value) == "day" and (best is None or span[0] > best[0]):
                 best = (span[0], timex.text)

@@ -154,9 +154,10 @@ def build_timeline(
         embedder = SentenceTransformerEmbedder.from_config(config)
     if find is None:
         from digest.timex import find_timexes as find
-    reference, references = choose_reference(cleaned, _Finder(find), as_of=config.as_of)
+    finder = _Finder(find)
+    reference, references = choose_reference(cleaned, finder, as_of=config.as_of)
     events, _counts = timeline_events(
-        dated_by_datelines(cleaned, _Finder(find)),
+        dated_by_datelines(cleaned, finder),
         sentences,
         config,
         embedder=embedder,
