@@ -72,6 +72,26 @@ def resolve_precision(precision: str) -> str:
     return precision
 
 
+def _check_hub_reachable(model: str, *, timeout: float = 10.0) -> None:
+    """Raise a :class:`ModelError` when the Hugging Face hub cannot be reached to download ``model``
+    (no network, a blocked host). Any answer from the hub, even "no such model", means it can:
+    loading then reports what the hub said."""
+    try:
+        from huggingface_hub import model_info
+        from huggingface_hub.errors import HfHubHTTPError
+    except ImportError:  # an older or newer hub library: let loading report
+        return
+    try:
+        model_info(model, timeout=timeout)
+    except (HfHubHTTPError, ValueError):
+        return  # the hub answered, or the name is no hub name at all (a folder that does not exist)
+    except Exception as exc:  # a connection error of whichever HTTP library the hub client uses
+        raise ModelError(
+            f"cannot load embedding model {model!r}: it is not in the local Hugging Face cache, and the "
+            f"hub cannot be reached to download it ({exc}); pass a local model folder, or connect and retry"
+        ) from None
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model by name or path; the packaged MiniLM by default."""
 
@@ -98,10 +118,19 @@ class SentenceTransformerEmbedder:
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # digest draws its own progress
         try:
             from sentence_transformers import SentenceTransformer
-
-            self._model = SentenceTransformer(path, device="cpu")
         except ImportError as exc:
             raise ModelError(f"sentence-transformers is not installed ({exc})") from None
+        if os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("", "0", "false", "no", "off"):
+            # A hub name: a copy in the local Hugging Face cache needs no network; without one, find
+            # out at once whether the hub can be reached (offline, the library retries every file
+            # with back-off for over a minute before it gives up).
+            try:
+                self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
+                return self._model
+            except Exception:  # not in the local cache (or not whole there): the hub decides
+                _check_hub_reachable(self.model)
+        try:
+            self._model = SentenceTransformer(path, device="cpu")
         except Exception as exc:  # the library raises many kinds (OSError, ValueError, HTTP errors)
             raise ModelError(f"cannot load embedding model {self.model!r}: {exc}") from None
         return self._model
