@@ -10,7 +10,8 @@ Representative: the member that best states the statement, by three signals:
   wording is less attested than the original's, which copies and other outlets
   share. This is a property of the collection, not a list of bad words;
 - *self-containedness*: complete, of useful length, not opening with a pronoun
-  that needs the previous sentence.
+  that needs the previous sentence. A member that stands alone is preferred to
+  any that does not, whatever their other scores (:func:`representative_rank`).
 
 Key points: statements ranked by their support (by default how many independent
 sources make them; the pipeline also gives half weight to each further wording
@@ -145,7 +146,9 @@ class CentralAttestedSelector:
             # A copy's wording is never the representative when an original's is in the cluster.
             tier = min(preference(sentences[i]) for i in members)
             eligible = [k for k, i in enumerate(members) if preference(sentences[i]) == tier]
-            best = members[max(eligible, key=lambda k: (scores[k], -k))]
+            best = members[
+                max(eligible, key=lambda k: (*representative_rank(scores[k], sentences[members[k]].text), -k))
+            ]
             centrality = float(centroid @ collection)
             clusters.append(
                 Cluster(
@@ -212,6 +215,15 @@ def story_direction(sentences: Sequence[Sentence], embeddings: np.ndarray) -> np
 def representative_score(centrality: float, attested: float, text: str) -> float:
     """How well a member states its cluster: central and attested, scaled down when it leans on context."""
     return (0.5 * centrality + 0.5 * attested) * (0.6 + 0.4 * self_contained(text))
+
+
+def representative_rank(score: float, text: str) -> tuple[bool, float]:
+    """How members of one statement compete to state it (higher first): a member that stands alone
+    (full marks from :func:`self_contained`) before any that leans on the sentence before it, is cut
+    short or is part of a longer quotation, then by ``score``. "Since then, Russian forces have
+    managed to retake a sizeable chunk of that region." states nothing a reader can place when
+    another outlet's member says "Russia has managed to retake around half of the land in Kursk"."""
+    return self_contained(text) >= 1.0, score
 
 
 def statement_groups(labels: np.ndarray) -> list[list[int]]:

@@ -8,7 +8,9 @@
    start of the period it names.
 3. Candidates from several sources merge when their dates overlap and they
    make the same statement (same cluster, or similar above a threshold); the
-   merged event cites every source and keeps every dating span.
+   merged event cites every source and keeps every dating span. Its text is one
+   member's: an original's wording before a copy's, then one that stands alone
+   before one that leans on context (:func:`digest.select.representative_rank`).
 4. Events are ranked by sources and centrality, the top ones kept, then
    sorted by date and shown at their precision ("August 2024").
 """
@@ -21,7 +23,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from digest.select import Preference, SourceCounter, citation_of, distinct_sources, no_preference
+from digest.select import (
+    Preference,
+    SourceCounter,
+    citation_of,
+    distinct_sources,
+    no_preference,
+    representative_rank,
+)
 from digest.types import Article, DateEvidence, Event, Sentence, Timex
 
 if TYPE_CHECKING:
@@ -112,7 +121,8 @@ def build_events(
     for group in groups:
         members = sorted({c.sentence for c in group})
         tier = min(preference(sentences[i]) for i in members)
-        best = max((i for i in members if preference(sentences[i]) == tier), key=lambda i: (quality[i], -i))
+        eligible = (i for i in members if preference(sentences[i]) == tier)
+        best = max(eligible, key=lambda i: (*representative_rank(quality[i], sentences[i].text), -i))
         dating = min(group, key=lambda c: (_PRECISION_RANK.get(c.precision, 9), c.sentence))
         n_sources = count_sources([sentences[i].article_id for i in members])
         centrality = float(embeddings[members].mean(axis=0) @ collection) if collection is not None else 0.0

@@ -145,6 +145,65 @@ def test_preference_keeps_copies_from_being_quoted() -> None:
     assert sel.key_points[0].representative.article_id == "orig"
 
 
+LEANS = "Since then, Russian forces have managed to retake a sizeable chunk of that region."
+ALONE = "Russia has managed to retake around half of the land in Kursk so far."
+
+
+def test_a_member_that_stands_alone_states_the_statement() -> None:
+    assert self_contained(LEANS) < 1.0 <= self_contained(ALONE)
+    wire = "Since then, Russian forces have retaken a sizeable chunk of that region."
+    s = [Sentence("orig", 0, 0, 10, LEANS), Sentence("wire", 0, 0, 10, wire), Sentence("other", 0, 0, 10, ALONE)]
+    # The member leaning on the sentence before it is the more central and the more attested one
+    # (another article uses its words): it still is not quoted.
+    e = np.asarray([unit([1, 0.05]), unit([1, 0]), unit([1, 0.6])])
+    labels = np.asarray([0, 0, 0])
+    sel = CentralAttestedSelector().select(s, e, labels, max_points=1)
+    assert sel.key_points[0].text == ALONE
+    assert {c.article_id for c in sel.key_points[0].citations} == {"orig", "wire", "other"}
+    # A copy's wording stays out even when it is the one that stands alone.
+    copied = CentralAttestedSelector().select(
+        s, e, labels, max_points=1, preference=lambda x: 2 if x.article_id == "other" else 0
+    )
+    assert copied.key_points[0].text == LEANS
+
+
+def test_when_no_member_stands_alone_the_best_scored_one_states_it() -> None:
+    other = "Since then, the Russians have taken back a large part of that area."
+    third = "That left Russian forces holding a sizeable chunk of that region again."
+    assert max(self_contained(other), self_contained(third)) < 1.0
+    s = [Sentence("a", 0, 0, 10, other), Sentence("b", 0, 0, 10, LEANS), Sentence("c", 0, 0, 10, third)]
+    e = np.asarray([unit([1, 0.6]), unit([1, 0.05]), unit([1, 0])])
+    sel = CentralAttestedSelector().select(s, e, np.asarray([0, 0, 0]), max_points=1)
+    assert sel.key_points[0].text == LEANS  # the most central and most attested of the three
+
+
+def test_an_events_text_is_a_member_that_stands_alone() -> None:
+    import datetime as dt
+
+    from digest.timeline import TimexResolver, build_events
+    from digest.types import Article
+
+    leans = "Then in August 2024 they seized a sizeable chunk of that region."
+    alone = "In August 2024 Ukrainian troops seized 1,000 sq km of the Kursk region."
+    assert self_contained(leans) < 1.0 <= self_contained(alone)
+    articles = [Article("a", leans, "a"), Article("b", alone, "b")]
+    sentences = [Sentence("a", 0, 0, len(leans), leans), Sentence("b", 0, 0, len(alone), alone)]
+    reference = dt.date(2025, 2, 1)
+    events = build_events(
+        articles,
+        sentences,
+        np.asarray([unit([1, 0.05]), unit([1, 0.1])]),
+        np.asarray([0, 0]),
+        [0.9, 0.5],  # the leaning sentence has the better quality score
+        TimexResolver(),
+        {"a": reference, "b": reference},
+        max_events=5,
+        merge_similarity=0.8,
+    )
+    assert [(e.label, e.text) for e in events] == [("August 2024", alone)]
+    assert {c.article_id for c in events[0].citations} == {"a", "b"}
+
+
 def test_large_inputs_are_clustered_in_blocks_with_the_same_result_for_near_duplicates() -> None:
     rng = np.random.default_rng(3)
     centres = rng.normal(size=(300, 64))
