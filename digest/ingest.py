@@ -2,7 +2,9 @@
 
 Paths may be files, directories (searched recursively) or glob patterns.
 Formats: ``.txt``; ``.md`` with optional YAML front matter (title, source, url,
-published); ``.html``/``.htm`` (main text and metadata through trafilatura);
+published); ``.html``/``.htm`` (main text and metadata through trafilatura; a
+publication date as the page declares or shows it, never a copyright year or a
+date its story names);
 ``.json`` (one record or a list of records) and ``.jsonl`` (one record a line),
 each record with ``text`` plus optional ``id``, ``title``, ``source``, ``url``,
 ``published``.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import functools
 import glob
 import json
 import os
@@ -294,7 +297,9 @@ def _json_problem(exc: BaseException) -> str:
 def _html_article(path: Path, html: str) -> Article:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, favor_precision=True, config=_declared_dates_only()
+    )
     doc = {} if extracted is None else extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     # A page with no article text (a link list) is a document with no sentences:
     # digest.segment.usable names it, or leaves it out with skip_unusable.
@@ -303,9 +308,60 @@ def _html_article(path: Path, html: str) -> Article:
         "title": doc.get("title"),
         "source": doc.get("sitename") or doc.get("hostname"),
         "url": doc.get("url"),
-        "published": doc.get("date"),
+        "published": doc.get("date") or _page_date(html, text),
     }
     return _make_article(str(path), path, path.stem, text, meta, allow_empty=True)
+
+
+@functools.cache
+def _declared_dates_only() -> Any:
+    """trafilatura's default settings, but a publication date only as the page declares it (meta
+    tags, structured data, ``<time>`` elements, a dated byline): :func:`_page_date` judges the
+    dates its extensive search would guess from the page's text."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    return config
+
+
+def _page_date(html: str, text: str) -> str | None:
+    """The date a page shows without declaring it ("Friday 31 January 2025 10.40 GMT" above the
+    story), as htmldate's extensive search finds it; None when that is a guess: a copyright line's
+    year ("Copyright 2025" gives 2025-01-01), or a date the story itself names ("The offensive
+    began on 6 August 2024", "Elections are due on 3 March 2026"), which digest's own dating reads
+    in context (a dateline, or a date named) and explains."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, extensive_search=True, original_date=True)
+    except Exception:  # htmldate on a page it cannot parse: no date, as for a page without one
+        return None
+    if not found:
+        return None
+    day = dt.date.fromisoformat(found[:10])
+    if (day.month, day.day) == (1, 1) and re.search(
+        rf"(?:©|&copy;|&#169;|&#xa9;|\(c\)|\bcopyright\b)[^<\n]{{0,40}}?\b{day.year}\b", html, re.I
+    ):
+        return None
+    return None if _names_day(text, day) else found
+
+
+def _names_day(text: str, day: dt.date) -> bool:
+    """Whether ``text`` names ``day`` as a calendar date: "6 August 2024", "Aug. 6", "2024-08-06",
+    "6/8/2024" or "8/6/2024"."""
+    from digest.timex.lexicon import MONTHS
+
+    month = "|".join(sorted((name for name, n in MONTHS.items() if n == day.month), key=len, reverse=True))
+    d = rf"0?{day.day}(?:st|nd|rd|th)?"
+    patterns = (
+        rf"\b{d}\s+(?:of\s+)?(?:{month})\b\.?",
+        rf"\b(?:{month})\.?\s+{d}\b",
+        rf"\b{day.year}-{day.month:02d}-{day.day:02d}\b",
+        rf"\b0?{day.day}[/.]0?{day.month}[/.]{day.year}\b",
+        rf"\b0?{day.month}/0?{day.day}/{day.year}\b",
+    )
+    return any(re.search(p, text, re.I) for p in patterns)
 
 
 def _make_article(

@@ -97,6 +97,51 @@ def test_html_through_trafilatura(tmp_path: Path) -> None:
     assert a.published == dt.date(2025, 2, 1)
 
 
+HTML_BODY = "".join(f"<p>Paragraph {i} says that the troops have left the front line in Kursk.</p>" for i in range(8))
+
+
+@pytest.mark.parametrize(
+    ("head", "above", "story", "footer", "published"),
+    [
+        # Guesses are no publication date: a copyright line's year (it gave 2025-01-01), a date the story names.
+        ("", "", "", "<footer>Copyright 2025 Example News</footer>", None),
+        ("", "", "", "<footer>(c) 2024-2025 Example News</footer>", None),
+        ("", "", "<p>The offensive began on 6 August 2024.</p>", "<footer>&copy; 2025</footer>", None),
+        ("", "", "<p>Elections are due on 3 March 2026, officials said.</p>", "", None),
+        # A date the page shows above the story, without markup, is its date.
+        ("", "<p>Friday 31 January 2025 10.40 GMT</p>", "", "<footer>Copyright 2025</footer>", dt.date(2025, 1, 31)),
+        # Declared dates: a meta tag, structured data, a time element, a dated byline.
+        ('<meta property="article:published_time" content="2025-01-31T10:00:00Z">', "", "", "", dt.date(2025, 1, 31)),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-01-28"}</script>',
+            "",
+            "<p>The offensive began on 6 August 2024.</p>",
+            "<footer>Copyright 2025</footer>",
+            dt.date(2025, 1, 28),
+        ),
+        (
+            "",
+            '<time datetime="2025-01-30">30 January 2025</time>',
+            "",
+            "<footer>Copyright 2025</footer>",
+            dt.date(2025, 1, 30),
+        ),
+        ("", '<p class="byline">Published 29 January 2025</p>', "", "", dt.date(2025, 1, 29)),
+    ],
+)
+def test_an_html_pages_publication_date_is_what_it_declares_or_shows_never_a_guess(
+    tmp_path: Path, head: str, above: str, story: str, footer: str, published: dt.date | None
+) -> None:
+    write(
+        tmp_path / "page.html",
+        f"<html><head><title>Troops leave front</title>{head}</head><body>{above}"
+        f"<article><h1>Troops leave front</h1>{HTML_BODY}{story}</article>{footer}</body></html>",
+    )
+    [a] = ingest.read_articles([tmp_path / "page.html"])
+    assert "Paragraph 3 says" in a.text
+    assert a.published == published
+
+
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
