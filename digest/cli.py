@@ -218,6 +218,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise ConfigError("--prompts needs --llm MODEL_ID")
     if args.output:
         check_output(args.output, args.paths)
+    _warn_left_out(args.paths)
     asker = None
     if args.llm:  # an unknown model or a bad prompt template: an error before any work
         from digest.llm import load_prompts, model_asker
@@ -262,6 +263,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     )
     if args.output:
         check_output(args.output, args.paths)
+    _warn_left_out(args.paths)
     articles = read_articles(args.paths)
     with _embedder(config) as embedder, _tagger(config) as tagger, _text_caches(config) as (cleaner, segmenter):
         briefing = build_timeline(
@@ -327,6 +329,23 @@ def _text_caches(config: Config) -> Iterator[tuple[CachedCleaning | None, Cached
             cleaner.hits,
             segmenter.misses,
             segmenter.hits,
+        )
+
+
+def _warn_left_out(paths: Sequence[str]) -> None:
+    """Name the documents in the input folders that digest cannot read (PDF, Word, ...)."""
+    from digest.ingest import left_out_documents
+
+    found = left_out_documents(paths)
+    if found:
+        kinds = ", ".join(sorted({p.suffix.lower() for p in found}))
+        named = ", ".join(str(p) for p in found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        log.warning(
+            "warning: left out %d file%s digest cannot read (%s): %s; save them as text or HTML to include them",
+            len(found),
+            "" if len(found) == 1 else "s",
+            kinds,
+            named,
         )
 
 

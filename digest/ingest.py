@@ -70,6 +70,25 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
+# Documents digest cannot read: a directory's files of these kinds are left out, and named
+# (:func:`left_out_documents`) so a user does not take them for read.
+UNREAD_DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pages", ".xps")
+
+
+def left_out_documents(paths: Iterable[str | Path]) -> list[Path]:
+    """Files below the directories among ``paths`` that are documents in a format digest does
+    not read (PDF, Word, ...; :data:`UNREAD_DOCUMENTS`), sorted. A file named directly, or by a
+    pattern, is read and rejected with an error instead."""
+    return sorted(
+        Path(folder, f)
+        for raw in paths
+        if Path(raw).is_dir()
+        for folder, files in _walk(Path(raw))
+        for f in files
+        if Path(f).suffix.lower() in UNREAD_DOCUMENTS
+    )
+
+
 def _walk(root: Path) -> Iterator[tuple[str, list[str]]]:
     """Each folder below ``root`` with its visible files, hidden files and folders left out.
     Symbolic links to folders are followed, each real folder once (a link loop ends there)."""

@@ -60,6 +60,25 @@ def test_bad_input_one_line_error_and_no_output_file(tmp_path: Path, content: by
     assert list(tmp_path.iterdir()) == [bad]  # no temporary file left either
 
 
+@pytest.mark.parametrize("command", ["build", "timeline"])
+def test_documents_a_folder_holds_that_digest_cannot_read_are_named(tmp_path: Path, command: str) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "story.txt").write_text("", encoding="utf-8")  # an error after the warning: no model is loaded
+    (folder / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04\x00\x00")
+    (folder / "sub" / "scan.PDF").write_bytes(b"%PDF-1.4\n")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")  # not a document: not named
+    done = cli(command, str(folder))
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert lines[0] == (
+        f"digest: warning: left out 3 files digest cannot read (.docx, .pdf): {folder / 'notes.docx'}, "
+        f"{folder / 'report.pdf'}, {folder / 'sub' / 'scan.PDF'}; save them as text or HTML to include them"
+    )
+    assert lines[-1] == f"digest: error: {folder / 'story.txt'}: file is empty"
+
+
 def test_missing_file_and_bad_date(tmp_path: Path) -> None:
     result = cli("build", str(tmp_path / "nope.txt"))
     assert result.returncode == 2 and "nope.txt: no such file or directory" in result.stderr

@@ -97,6 +97,20 @@ def test_html_through_trafilatura(tmp_path: Path) -> None:
     assert a.published == dt.date(2025, 2, 1)
 
 
+def test_left_out_documents_are_the_unread_formats_below_folders(tmp_path: Path) -> None:
+    write(tmp_path / "d" / "a.txt", "Troops left the front.", mkdir=True)
+    write(tmp_path / "d" / "b.pdf", "%PDF")
+    write(tmp_path / "d" / ".hidden" / "c.docx", "PK", mkdir=True)
+    write(tmp_path / "d" / "e" / "f.RTF", "{\\rtf1}", mkdir=True)
+    write(tmp_path / "g.pdf", "%PDF")
+    # Named directly, a file is read (and a PDF rejected as binary or not text), not left out.
+    assert ingest.left_out_documents([tmp_path / "d", tmp_path / "g.pdf"]) == [
+        tmp_path / "d" / "b.pdf",
+        tmp_path / "d" / "e" / "f.RTF",
+    ]
+    assert ingest.left_out_documents([tmp_path / "d" / "a.txt"]) == []
+
+
 HTML_BODY = "".join(f"<p>Paragraph {i} says that the troops have left the front line in Kursk.</p>" for i in range(8))
 
 
