@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.config import PRECISIONS
-from digest.errors import ConfigError, DigestError, OutputError
+from digest.errors import ConfigError, DigestError, OutputError, named
 
 if TYPE_CHECKING:
     from digest.cache import CachedCleaning, CachedSegments, CachedTimexes
@@ -339,13 +339,12 @@ def _warn_left_out(paths: Sequence[str]) -> None:
     found = left_out_documents(paths)
     if found:
         kinds = ", ".join(sorted({p.suffix.lower() for p in found}))
-        named = ", ".join(str(p) for p in found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
         log.warning(
             "warning: left out %d file%s digest cannot read (%s): %s; save them as text or HTML to include them",
             len(found),
             "" if len(found) == 1 else "s",
             kinds,
-            named,
+            named([str(p) for p in found]),
         )
 
 

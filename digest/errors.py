@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+
+def named(items: Sequence[str], shown: int = 3) -> str:
+    """The first ``shown`` items for a message, and how many more: "a, b, c and 2 more"."""
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
+
 
 class DigestError(Exception):
     """Base class of all errors digest raises on purpose."""

@@ -63,7 +63,7 @@ from digest.clean import (
 )
 from digest.config import Config, TimelineSettings
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
-from digest.errors import InputError
+from digest.errors import InputError, named
 from digest.reference import choose_reference, dated_by_datelines
 from digest.segment import segment, usable
 from digest.select import citation_of, self_contained
@@ -138,8 +138,7 @@ def build_timeline(
     if not kept:
         where = f" between {config.start or '...'} and {config.end or '...'}" if config.start or config.end else ""
         paths = sorted({a.path for a in articles if a.path})
-        named = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "") or "(input)"
-        raise InputError(named, f"no articles published{where} to build a timeline from")
+        raise InputError(named(paths) or "(input)", f"no articles published{where} to build a timeline from")
     if clean is True:
         cleaned = clean_articles(kept)
     elif clean is False:
