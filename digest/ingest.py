@@ -79,14 +79,7 @@ def left_out_documents(paths: Iterable[str | Path]) -> list[Path]:
     """Files below the directories among ``paths`` that are documents in a format digest does
     not read (PDF, Word, ...; :data:`UNREAD_DOCUMENTS`), sorted. A file named directly, or by a
     pattern, is read and rejected with an error instead."""
-    return sorted(
-        Path(folder, f)
-        for raw in paths
-        if Path(raw).is_dir()
-        for folder, files in _walk(Path(raw))
-        for f in files
-        if Path(f).suffix.lower() in UNREAD_DOCUMENTS
-    )
+    return sorted(p for raw in paths if Path(raw).is_dir() for p in _files_below(Path(raw), UNREAD_DOCUMENTS))
 
 
 def _walk(root: Path) -> Iterator[tuple[str, list[str]]]:
@@ -103,13 +96,14 @@ def _walk(root: Path) -> Iterator[tuple[str, list[str]]]:
         yield folder, sorted(f for f in files if not f.startswith("."))
 
 
-def _files_below(root: Path) -> list[Path]:
-    """Article files below ``root``, sorted (see :func:`_walk`)."""
+def _files_below(root: Path, kinds: tuple[str, ...] = SUPPORTED) -> list[Path]:
+    """Files below ``root`` whose extension is one of ``kinds`` (by default the article formats),
+    sorted (see :func:`_walk`)."""
     found = [
         Path(folder, f)
         for folder, files in _walk(root)
         for f in files
-        if Path(f).suffix.lower() in SUPPORTED and Path(folder, f).is_file()
+        if Path(f).suffix.lower() in kinds and Path(folder, f).is_file()
     ]
     return sorted(found)
 
