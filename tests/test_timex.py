@@ -339,6 +339,32 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
     ),
     ("The shots came at 11 at night.", dt.date(2000, 4, 5), "11 at night", "TIME", "2000-04-05T23:00", None),
     ("He was shot at 10 p.m. (0300 GMT).", dt.date(1998, 10, 24), "10 p.m.", "TIME", "1998-10-24T22:00", None),
+    # a US generic zone ("ET") or a weekday between a clock time and its date does not cut the date off:
+    # the time is on the day named, not on the reference day (a blog's "7:01 pm ET February 11, 2013")
+    (
+        "ie/11BX93W 7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa?",
+        dt.date(2011, 2, 11),
+        "7:01 pm ET February 11, 2013",
+        "TIME",
+        "2013-02-11T19:01",
+        None,
+    ),
+    (
+        "The vote will open at 10 a.m. ET Wednesday.",
+        dt.date(2011, 2, 7),
+        "10 a.m. ET Wednesday",
+        "TIME",
+        "2011-02-09T10:00",
+        None,
+    ),
+    (
+        "Updated 10:32 a.m. EST, Friday, February 11, 2011.",
+        dt.date(2011, 2, 12),
+        "10:32 a.m. EST, Friday, February 11, 2011",
+        "TIME",
+        "2011-02-11T10:32",
+        None,
+    ),
     # "the latest quarter" is the last one completed, even after another quarter was named
     (
         "Profit should rise in the fourth quarter. Sales in the latest quarter rose 5%.",

@@ -29,7 +29,8 @@ _F = re.IGNORECASE
 CLOCK = (
     r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}(?::\d{2})?\s+(?:o'clock\s+)?"
     r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|\d{1,2}:\d{2}(?!\d)|noon|midnight)"
-    r"(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET))?"
+    # a zone, US generic ones too ("7:01 pm ET February 11, 2013", "10 a.m. ET Wednesday")
+    r"(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|GMT|UTC|BST|CET|CEST))?"
 )
 DAYREF = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY}|{MONTH_LOOSE}\s+{DAYNUM})"
 TOD = r"(?:morning|afternoon|evening|night)"
@@ -65,7 +66,7 @@ RULES: list[tuple[str, str]] = [
         "time",
         (
             rf"(?:(?P<ap>around|about|approximately|shortly\s+(?:before|after))\s+)?(?P<clock>{CLOCK})"
-            rf"(?:,?\s+(?:on\s+)?(?P<dref>{DAYREF})(?:,?\s+(?P<dyear>{YEAR4}))?)?"
+            rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY},?\s+(?={MONTH_LOOSE}))?(?P<dref>{DAYREF})(?:,?\s+(?P<dyear>{YEAR4}))?)?"
             rf"|(?P<dref2>{DAYREF}),?\s+(?:at\s+)?(?P<clock2>{CLOCK})"
             rf"|(?:(?P<pp>early|late|later|earlier)\s+)?(?P<dref3>this|yesterday|tomorrow|last|today|{WEEKDAY})"
             rf"\s+(?P<tod>{TOD})(?!s)"
