@@ -15,12 +15,18 @@ comment, a generic quote ("The magnitude of the spill is simply enormous"). It i
 statement journalists left out of their timeline scores low too. As a floor, the same scores for
 eight sentences drawn at random (seed 0) from the briefing's sentences of at least 8 words.
 
-    python benchmarks/keypoints.py [--data DIR] [--only TOPIC ...] [--json OUT] [--cache PATH]
+``--days N``: a day's coverage instead of a topic's, the collection most users give. For each topic,
+the N days with the most articles published (at least 10) among the days its gold timelines record;
+the briefing of each day's articles is scored against the gold sentences recorded for that day and
+the day before (what that day's reports are about).
+
+    python benchmarks/keypoints.py [--data DIR] [--only TOPIC ...] [--days N] [--json OUT] [--cache PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import json
 import random
@@ -36,6 +42,7 @@ from benchmarks.t17 import T17_DIR, detokenize, read_topic, topics
 from benchmarks.tls import close_cache, open_cache, to_articles
 from digest.config import Config
 from digest.text import content_words, words
+from digest.types import Article
 
 
 def gold_sentences(folders: Sequence[Path]) -> list[str]:
@@ -48,6 +55,35 @@ def gold_sentences(folders: Sequence[Path]) -> list[str]:
                 if text and not set(text) <= {"-"} and len(words(text)) > 1:
                     out.append(text)
     return out
+
+
+def gold_by_date(folders: Sequence[Path]) -> dict[dt.date, list[str]]:
+    """The topic's gold timeline sentences by the date they are recorded under (a block under a
+    malformed date line, MJ's ``2011-04-0``, is left out)."""
+    out: dict[dt.date, list[str]] = {}
+    for folder in folders:
+        for path in sorted((folder / "timelines").glob("*.txt")):
+            day: dt.date | None = None
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                text = detokenize(line)
+                if not text or set(text) <= {"-"}:
+                    day = None
+                    continue
+                if day is None:  # a block's first line is its date
+                    try:
+                        day = dt.date.fromisoformat(text)
+                    except ValueError:
+                        day = dt.date.min  # malformed: its sentences are left out
+                elif day != dt.date.min and len(words(text)) > 1:
+                    out.setdefault(day, []).append(text)
+    return out
+
+
+def busiest_gold_days(published: Sequence[dt.date], gold: dict[dt.date, list[str]], n: int) -> list[dt.date]:
+    """The ``n`` gold days with the most articles published on them (at least 10), busiest first."""
+    counts = Counter(published)
+    days = sorted((d for d in gold if counts[d] >= 10), key=lambda d: (-counts[d], d))
+    return days[:n]
 
 
 def _f1(a: Counter[object], b: Counter[object]) -> float:
@@ -89,57 +125,70 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", metavar="OUT")
     parser.add_argument("--cache", metavar="PATH", help="embedding cache (SQLite) for re-runs")
     parser.add_argument("--show", action="store_true", help="print each key point with its best score")
+    parser.add_argument("--days", type=int, metavar="N", help="score the N busiest gold days of each topic")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no T17 data at {args.data}", file=sys.stderr)
         return 2
     config = Config(skip_unusable=True, cache_path=args.cache)
     rows = []
-    print(f"{'topic':<10} {'arts':>5} {'r1':>6} {'r2':>6} {'hit':>5}   random: {'r1':>6} {'r2':>6} {'hit':>5}   secs")
+    name = "day" if args.days else "topic"
+    print(f"{name:<22} {'arts':>5} {'r1':>6} {'r2':>6} {'hit':>5}   random: {'r1':>6} {'r2':>6} {'hit':>5}   secs")
     base = SentenceTransformerEmbedder.from_config(config)
     cache, tagger, segmenter = open_cache(base, args.cache)
     parts = Components(embedder=cache or base, resolver=tagger)
+
+    def run(label: str, articles: Sequence[Article], gold_texts: Sequence[str]) -> None:
+        gold = [_grams(g) for g in gold_texts]
+        started = time.perf_counter()
+        briefing = digest.build(articles, config, components=parts)
+        seconds = time.perf_counter() - started
+        points = [p.text for p in briefing.key_points]
+        pool = sorted({s.text for s in briefing.sentences if len(words(s.text)) >= 8})
+        drawn = random.Random(0).sample(pool, min(len(points) or 8, len(pool)))
+        mine, floor = scores(points, gold), scores(drawn, gold)
+        rows.append(
+            {
+                name: label,
+                "articles": len(briefing.articles),
+                "seconds": seconds,
+                **mine,
+                "random": floor,
+                "key_points": points,
+            }
+        )
+        print(
+            f"{label:<22} {len(briefing.articles):>5} {mine['r1']:>6.3f} {mine['r2']:>6.3f} {mine['hit']:>5.2f}"
+            f"   random: {floor['r1']:>6.3f} {floor['r2']:>6.3f} {floor['hit']:>5.2f}   {seconds:5.1f}"
+        )
+        if args.show:
+            for text in points:
+                r1, r2 = best_match(text, gold)
+                print(f"    {r1:.2f} {r2:.2f} {text[:140]}")
+
     try:
         for topic, folders in topics(args.data).items():
             if args.only and topic not in args.only:
                 continue
             articles = to_articles(read_topic(folders), topic)
-            gold = [_grams(g) for g in gold_sentences(folders)]
-            started = time.perf_counter()
-            briefing = digest.build(articles, config, components=parts)
-            seconds = time.perf_counter() - started
-            points = [p.text for p in briefing.key_points]
-            pool = sorted({s.text for s in briefing.sentences if len(words(s.text)) >= 8})
-            drawn = random.Random(0).sample(pool, min(len(points) or 8, len(pool)))
-            mine, floor = scores(points, gold), scores(drawn, gold)
-            rows.append(
-                {
-                    "topic": topic,
-                    "articles": len(briefing.articles),
-                    "seconds": seconds,
-                    **mine,
-                    "random": floor,
-                    "key_points": points,
-                }
-            )
-            print(
-                f"{topic:<10} {len(briefing.articles):>5} {mine['r1']:>6.3f} {mine['r2']:>6.3f} {mine['hit']:>5.2f}"
-                f"   random: {floor['r1']:>6.3f} {floor['r2']:>6.3f} {floor['hit']:>5.2f}   {seconds:5.1f}"
-            )
-            if args.show:
-                for text in points:
-                    r1, r2 = best_match(text, gold)
-                    print(f"    {r1:.2f} {r2:.2f} {text[:140]}")
+            if not args.days:
+                run(topic, articles, gold_sentences(folders))
+                continue
+            by_date = gold_by_date(folders)
+            for day in busiest_gold_days([a.published for a in articles if a.published], by_date, args.days):
+                day_gold = by_date.get(day - dt.timedelta(days=1), []) + by_date[day]
+                run(f"{topic} {day}", [a for a in articles if a.published == day], day_gold)
     finally:
         close_cache(cache, tagger, segmenter)
     mean = {k: sum(r[k] for r in rows) / max(len(rows), 1) for k in ("r1", "r2", "hit")}
     floor = {k: sum(r["random"][k] for r in rows) / max(len(rows), 1) for k in ("r1", "r2", "hit")}
     print(
-        f"{'mean':<10} {'':>5} {mean['r1']:>6.3f} {mean['r2']:>6.3f} {mean['hit']:>5.2f}"
+        f"{'mean':<22} {'':>5} {mean['r1']:>6.3f} {mean['r2']:>6.3f} {mean['hit']:>5.2f}"
         f"   random: {floor['r1']:>6.3f} {floor['r2']:>6.3f} {floor['hit']:>5.2f}"
     )
     if args.json:
-        Path(args.json).write_text(json.dumps({"topics": rows, "mean": mean, "random": floor}, indent=2) + "\n")
+        key = "days" if args.days else "topics"
+        Path(args.json).write_text(json.dumps({key: rows, "mean": mean, "random": floor}, indent=2) + "\n")
     return 0
 
 

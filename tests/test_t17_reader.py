@@ -27,3 +27,30 @@ from benchmarks.t17 import detokenize
 )
 def test_detokenize(tokens: str, text: str) -> None:
     assert detokenize(tokens) == text
+
+
+def test_gold_by_date_and_busiest_days(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from benchmarks.keypoints import busiest_gold_days, gold_by_date, gold_sentences
+
+    timelines = tmp_path / "topic_outlet" / "timelines"
+    timelines.mkdir(parents=True)
+    (timelines / "a.txt").write_text(
+        "2010-06-16\nBP agrees to a $ 20bn fund .\nObama meets BP .\n"
+        "--------------------------------\n2011-04-0\nA block under a malformed date .\n"
+        "--------------------------------\n2010-06-17\nHayward testifies .\n",
+        encoding="utf-8",
+    )
+    (timelines / "b.txt").write_text("2010-06-17\nHayward is accused of `` stonewalling '' .\n", encoding="utf-8")
+    by_date = gold_by_date([tmp_path / "topic_outlet"])
+    assert by_date == {
+        dt.date(2010, 6, 16): ["BP agrees to a $20bn fund.", "Obama meets BP."],
+        dt.date(2010, 6, 17): ["Hayward testifies.", 'Hayward is accused of "stonewalling".'],
+    }
+    # the flat list used for whole topics keeps the malformed block's sentence
+    assert "A block under a malformed date." in gold_sentences([tmp_path / "topic_outlet"])
+    published = [dt.date(2010, 6, 16)] * 12 + [dt.date(2010, 6, 17)] * 15 + [dt.date(2010, 6, 18)] * 30
+    # 18 June is busiest but no gold day; ties and days under 10 articles are handled by the rule
+    assert busiest_gold_days(published, by_date, 4) == [dt.date(2010, 6, 17), dt.date(2010, 6, 16)]
+    assert busiest_gold_days(published[:9], by_date, 4) == []
