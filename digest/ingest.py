@@ -1,7 +1,7 @@
 """Reading articles: the only module that touches input files.
 
 Paths may be files, directories (searched recursively) or glob patterns.
-Formats: ``.txt``; ``.md`` with optional YAML front matter (title, source, url,
+Formats: ``.txt`` and ``.md`` with optional YAML front matter (title, source, url,
 published); ``.html``/``.htm`` (main text and metadata through trafilatura; a
 publication date as the page declares or shows it, never a copyright year or a
 date its story names);
@@ -211,7 +211,9 @@ def _parse(path: Path, text: str) -> list[tuple[Article, bool]]:
     if suffix in (".html", ".htm"):
         return [(_html_article(path, text), True)]
     meta: dict[str, Any] = {}
-    if suffix in (".md", ".markdown"):
+    # A text file may carry front matter as Markdown does: a "---" line, "key: value" lines, a
+    # closing "---" line. Unclosed, it is text (a rule line and a "Note:" line).
+    if suffix in (".md", ".markdown") or (_OPENED.match(text) and _FRONT_MATTER.match(text)):
         meta, text = _front_matter(path, text)
     return [(_make_article(str(path), path, path.stem, text, meta), True)]
 

@@ -47,6 +47,27 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
     assert a.text.startswith("Body sentence one")
 
 
+def test_text_file_front_matter(tmp_path: Path) -> None:
+    # A .txt file with front matter: its date and source are read, not taken for the story's text.
+    write(
+        tmp_path / "a.txt",
+        "---\npublished: 2011-02-11\nsource: CNN\n---\nMubarak stepped down on Friday. Crowds cheered in Cairo.\n",
+    )
+    [a] = ingest.read_articles([tmp_path / "a.txt"])
+    assert (a.source, a.published) == ("CNN", dt.date(2011, 2, 11))
+    assert a.text.startswith("Mubarak stepped down")
+    # Unclosed, or a rule line not followed by "key:", it is text, with no error.
+    write(tmp_path / "b.txt", "---\nNote: this story was updated.\nMubarak stepped down on Friday.\n")
+    write(tmp_path / "c.txt", "---\n\nMubarak stepped down on Friday.\n---\nCrowds cheered.\n")
+    b, c = ingest.read_articles([tmp_path / "b.txt", tmp_path / "c.txt"])
+    assert b.text.startswith("---\nNote: this story") and b.published is None
+    assert c.text.startswith("---\n\nMubarak") and c.published is None
+    # Closed front matter in a text file is checked as in Markdown.
+    write(tmp_path / "d.txt", "---\npublished: 2010-02-30\n---\nA sentence here.\n")
+    with pytest.raises(InputError, match=r"d\.txt: front matter is not valid YAML"):
+        ingest.read_articles([tmp_path / "d.txt"])
+
+
 def test_bad_front_matter_names_file(tmp_path: Path) -> None:
     write(tmp_path / "a.md", "---\ntitle: [unclosed\n---\nBody text here.\n")
     with pytest.raises(InputError, match=r"a\.md: front matter is not valid YAML"):
