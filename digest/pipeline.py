@@ -157,6 +157,8 @@ def run(
             count_sources=graph.independent_count,
         )
     else:
+        from digest.tls import is_chatter
+
         attested = attestation(sentences)
         quality = [representative_score(1.0, a, s.text) for a, s in zip(attested, sentences, strict=True)]
         events = build_events(
@@ -171,6 +173,7 @@ def run(
             merge_similarity=config.event_merge_similarity,
             count_sources=graph.independent_count,
             preference=graph.preference,
+            is_chatter=is_chatter,
         )
     return Briefing(
         title=_title(

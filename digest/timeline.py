@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -113,8 +113,13 @@ def build_events(
     merge_similarity: float,
     count_sources: SourceCounter = distinct_sources,
     preference: Preference = no_preference,
+    is_chatter: Callable[[str], bool] | None = None,
 ) -> tuple[Event, ...]:
+    """``is_chatter``: sentences that report no event (a question, a reader's comment, the writer's
+    own voice) give no dated candidate, as in :func:`digest.tls.is_chatter`."""
     candidates = _candidates(articles, sentences, resolver, references)
+    if is_chatter is not None:
+        candidates = [c for c in candidates if not is_chatter(sentences[c.sentence].text)]
     groups = _merge(candidates, embeddings, labels, merge_similarity)
     scored: list[tuple[float, Event]] = []
     collection = embeddings.mean(axis=0) if len(embeddings) else None

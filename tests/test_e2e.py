@@ -262,3 +262,23 @@ def test_the_seed_briefing_reads_the_same_in_bfloat16(tmp_path: Path) -> None:
         check=True,
     )
     assert run.stdout == (ROOT / "examples/kursk/briefing.md").read_text(encoding="utf-8")
+
+
+def test_a_small_collections_timeline_has_no_questions_or_first_person_lines(tmp_path: Path) -> None:
+    # A small collection's events come from every dated sentence; a question, a reader's or the
+    # writer's own voice reports no event (as in a large collection's timeline).
+    texts = {
+        "a": "Mubarak stepped down on Friday and handed power to the military. "
+        "I think the army will keep its word after Friday's announcement. "
+        "Will the elections come in September?",
+        "b": "Egypt's president Hosni Mubarak stepped down on Friday, handing power to the army. "
+        "Crowds cheered in Tahrir Square on Friday night.",
+        "c": "Could the next pope be from Africa, as a poll posted on February 11 asked? "
+        "Mubarak resigned on Friday after 18 days of protests.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"---\npublished: 2011-02-12\n---\n{text}\n", encoding="utf-8")
+    events = digest.build([tmp_path]).events
+    said = [e.text for e in events]
+    assert any("stepped down on Friday" in t for t in said), said
+    assert not [t for t in said if t.endswith("?") or t.startswith("I think")], said
