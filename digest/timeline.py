@@ -152,7 +152,17 @@ def build_events(
     return tuple(sorted(kept, key=lambda e: (e.sort_key, e.label, e.text)))
 
 
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5, "decade": 6}
+_PRECISION_RANK = {
+    "day": 0,
+    "week": 1,
+    "month": 2,
+    "season": 3,
+    "quarter": 3,
+    "half": 4,
+    "year": 5,
+    "decade": 6,
+    "century": 7,
+}
 
 
 def _candidates(
@@ -206,6 +216,8 @@ def _candidate(sentence: Sentence, text: str, owner: int, timex: Timex, referenc
         return None
     start, end = _narrow(span, timex.mod)
     prec = precision(date_value)
+    if prec == "century":  # "the first pandemic of the 21st century" dates no event
+        return None
     return _Candidate(owner, timex, date_value, start, end, human_date(date_value, prec, timex.mod), prec)
 
 
@@ -271,6 +283,11 @@ def human_period(start: dt.date, end: dt.date) -> str:
     return f"{_day(start)} – {_day(end)}"
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def human_date(value: str, prec: str, mod: str | None = None) -> str:
     """A TimeML date value at its precision: "15 November 2024", "August 2024", "late 2024"."""
     span = interval(value)
@@ -293,6 +310,8 @@ def human_date(value: str, prec: str, mod: str | None = None) -> str:
         text = f"{'first' if value.endswith('1') else 'second'} half of {value[:4]}"
     elif prec == "decade":
         text = f"the {value[:3]}0s"
+    elif prec == "century":
+        text = f"the {_ordinal(int(value[:2]) + 1)} century"
     else:
         text = str(start.year)
     return f"{prefix}{sep}{text}" if prefix else text

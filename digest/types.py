@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
+Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
 ReferenceOrigin = Literal["given", "metadata", "inferred", "none"]
 
 

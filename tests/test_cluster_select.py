@@ -330,3 +330,32 @@ def test_a_question_or_the_writers_own_voice_is_never_cited_for_a_statement() ->
     briefing = run(articles, embeddings=embeddings)
     point = next(p for p in briefing.key_points if p.text.startswith("Mubarak"))
     assert sorted(c.article_id for c in point.citations) == ["a", "b", "e"]
+
+
+def test_a_century_dates_no_event() -> None:
+    # "the first pandemic of the 21st century" was an event of "the 200s"
+    import datetime as dt
+
+    from digest.timeline import TimexResolver, build_events
+    from digest.types import Article
+
+    texts = [
+        "A scientist called the avian flu outbreak the first pandemic of the 21st century.",
+        "Avian flu broke out again in 2006, killing dozens of people in Asia.",
+    ]
+    articles = [Article(x, t, x) for x, t in zip("ab", texts, strict=True)]
+    sentences = [Sentence(x, 0, 0, len(t), t) for x, t in zip("ab", texts, strict=True)]
+    reference = dt.date(2009, 4, 29)
+    events = build_events(
+        articles,
+        sentences,
+        np.asarray([unit([1, 0.05]), unit([1, 0.1])]),
+        np.asarray([0, 0]),
+        [0.9, 0.9],
+        TimexResolver(),
+        {"a": reference, "b": reference},
+        max_events=5,
+        merge_similarity=0.8,
+    )
+    # nor does it join the 2006 event as its quoted text
+    assert [(e.label, e.text) for e in events] == [("2006", texts[1])]

@@ -484,10 +484,21 @@ def test_to_interval(value: str, interval: tuple[dt.date, dt.date] | None) -> No
         ("2024-08-15", "day"),
         ("2024-H1", "half"),
         ("199", "decade"),
+        ("20", "century"),  # "the 21st century": 2000-2099
+        ("19XX", "century"),
     ],
 )
 def test_precision_of(value: str, prec: str) -> None:
     assert precision_of(value) == prec
+
+
+def test_labels_of_decades_and_centuries() -> None:
+    from digest.timeline import human_date
+
+    assert human_date("199", "decade") == "the 1990s"
+    assert human_date("20", "century") == "the 21st century"  # was "the 200s"
+    assert human_date("19", "century") == "the 20th century"
+    assert human_date("10", "century") == "the 11th century"
 
 
 def test_import_is_cheap() -> None:

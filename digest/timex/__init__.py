@@ -6,7 +6,7 @@ Public API::
     find_in_sentences(groups, find_many=None) -> per group, per sentence: list[Timex]
     may_name_day(text) -> bool
     to_interval(value) -> (first_day, last_day) | None
-    precision_of(value) -> "day" | "week" | "month" | "season" | "quarter" | "half" | "year" | "decade"
+    precision_of(value) -> "day" | "week" | "month" | "season" | "quarter" | "half" | "year" | "decade" | "century"
 
 Cheap to import: only ``re`` and the standard library.
 """

@@ -126,7 +126,7 @@ def _to_interval(value: str) -> tuple[dt.date, dt.date] | None:
 
 
 def precision_of(value: str) -> str:
-    """One of day/week/month/season/quarter/half/year/decade for a DATE value (year if unknown)."""
+    """One of day/week/month/season/quarter/half/year/decade/century for a DATE value (year if unknown)."""
     v = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T.*)?", v):
         return "day"
@@ -140,6 +140,8 @@ def precision_of(value: str) -> str:
         return "quarter"
     if re.fullmatch(r"\d{4}-H[12X]", v):
         return "half"
-    if re.fullmatch(r"\d{3}X?|\d{2}XX?|\d{2}", v):
+    if re.fullmatch(r"\d{3}X?", v):
         return "decade"
+    if re.fullmatch(r"\d{2}(?:XX?)?", v):  # "20": 2000-2099, the 21st century
+        return "century"
     return "year"
