@@ -308,6 +308,10 @@ def _conflict(
                 break
         else:
             sides.append([i])
+    if len(sides) < 2:
+        # Every figure agrees with the first ("more than 150" with "up to 159" and "up to 169"): one
+        # version, nothing for a reader to weigh.
+        return None
     built = [_side(side, sentences, claims, count_sources, preference) for side in sides]
     built.sort(key=lambda s: (-s.independent_count, -len(s.citations), s.summary))
     subject_row = _subject(members, sentences, labels, representatives, preference, fits)

@@ -52,6 +52,17 @@ def test_ranges_and_approximations_agree() -> None:
     assert _run(texts, [0, 0]) == ()
 
 
+def test_figures_that_all_agree_with_one_are_no_conflict() -> None:
+    # "about 140" and "up to 159" differ, but "more than 150" agrees with both: one version, and a
+    # "Where sources differ" entry with a single side (H1N1's day of 29 April 2009) says nothing.
+    texts = [
+        ("a", "Swine flu has killed more than 150 people in Mexico, officials said."),
+        ("b", "Swine flu has killed about 140 people in Mexico, officials said."),
+        ("c", "Swine flu has killed up to 159 people in Mexico, officials said."),
+    ]
+    assert _run(texts, [0, 0, 0]) == ()
+
+
 def test_unrelated_sentences_and_one_article_never_conflict() -> None:
     texts = [("a", "They seized 1,000 sq km of land."), ("b", "They seized about 500 sq miles of land.")]
     assert _run(texts, [-1, -1], similar=False) == ()  # different subjects
