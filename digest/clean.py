@@ -20,6 +20,8 @@ and whether it repeats across documents, not by a list of known strings:
 - an unfinished last sentence;
 - a dateline opening a paragraph ("MEXICO CITY | Sat Apr 25, 2009 12:51 am BST
   MEXICO CITY (Reuters) - ", "NEW ORLEANS (AP) -- ");
+- a live blog's posting times in 24-hour digits opening its entries ("2050 Haiti's President ...",
+  on a page with three or more, one of them 2100 or later), where entries run together too;
 - lead-ins run into the start of a sentence: a live blog's update stamp
   ("(Update 4:33 a.m. Thursday ...)"), a photo caption with its credit
   ("... Photograph: Win McNamee/Getty Images BP hopes ...") and a heading in
@@ -563,11 +565,49 @@ def _without_lead_in(line: _Line, removed: list[tuple[str, str]]) -> _Line:
     return line
 
 
+# A live blog's entries open with the time they were posted in 24-hour digits ("2050 Haiti's
+# President, Rene Preval, tells CNN ..."), at a line's start or run into the entry before when line
+# breaks were lost ("... destroyed by the earthquake 1817 Meinie Nicolai, director of ..."). Read as
+# years they dated entries to 2050 and 1817. A chronology opens its lines with years the same way
+# ("2006 Dr Murray meets Michael Jackson ..."), so the digits count as times only on a page with
+# three or more at line starts, one of them 2100 or later: no year a report looks back on.
+_CLOCK_STAMP = re.compile(r"(?:^|(?<=[a-z.,;:!?'\")] ))((?:[01]\d|2[0-3])[0-5]\d) (?=[A-Z])", re.M)
+_LINE_CLOCK_STAMP = re.compile(r"^((?:[01]\d|2[0-3])[0-5]\d) (?=[A-Z])", re.M)
+
+
+def live_blog_times(text: str) -> list[tuple[int, int]]:
+    """The spans of a live blog's 24-hour posting times in ``text`` (each with its space), or [] when
+    ``text`` is no such page."""
+    openers = [int(m.group(1)) for m in _LINE_CLOCK_STAMP.finditer(text)]
+    if len(openers) < 3 or max(openers) < 2100:
+        return []
+    return [(m.start(1), m.end(1) + 1) for m in _CLOCK_STAMP.finditer(text)]
+
+
+def _split_at_times(line: _Line, times: list[tuple[int, int]], removed: list[tuple[str, str]]) -> list[_Line]:
+    """``line`` cut at the posting times in it (offsets into the article), each recorded in ``removed``."""
+    out: list[_Line] = []
+    start = line.start
+    for a, b in times:
+        if line.start <= a < line.end:
+            if piece := line.text[start - line.start : a - line.start].strip():
+                out.append(_Line(piece, start, start + len(piece)))
+            removed.append((line.text[a - line.start : b - line.start].strip(), "live-blog time stamp"))
+            start = b
+    if start < line.end:
+        out.append(_Line(line.text[start - line.start :], start, line.end))
+    return out
+
+
 def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
     """The text's lines with their lead-ins and page update stamps cut (recorded in ``removed``),
     and a heading run into its line split off as a line of its own (:func:`run_in_parts`)."""
     out: list[_Line] = []
-    for raw in _lines(text):
+    times = live_blog_times(text)
+    raws = _lines(text)
+    if times:
+        raws = [piece for raw in raws for piece in _split_at_times(raw, times, removed)]
+    for raw in raws:
         line = _without_lead_in(raw, removed)
         done = 0
         for start, end in run_in_parts(line.text):

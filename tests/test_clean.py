@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from digest.clean import (
     clean_articles,
     comments_start,
     lead_in_end,
+    live_blog_times,
     looked_up_lines,
     repeated_lines,
     run_in_heading_end,
@@ -152,6 +154,11 @@ def test_junk_added_to_real_articles_is_removed_and_text_kept() -> None:
             for s, at in zip(t.sentences, itertools.accumulate(len(x) + 1 for x in t.sentences), strict=True)
             if at <= story_end
         ]
+        # a live blog's posting times ("2050 Haiti's President ...") are cut from its entries
+        # and split where entries were run together ("... killed 2050 Haiti's President, ...")
+        if live_blog_times("\n".join(t.sentences)):
+            entry = re.compile(r"(?:^|(?<=[a-z.,;:!?'\")] ))(?:[01]\d|2[0-3])[0-5]\d (?=[A-Z])")
+            story = [piece.strip() for s in story for piece in entry.split(s) if piece.strip()]
         real = [s[run_in_heading_end(s) :] for s in story if s.rstrip()[-1:] in '.!?"']
         kept = sum(s in out.text for s in real)
         kept_total += kept
@@ -525,3 +532,35 @@ def test_a_dateline_opening_a_paragraph_is_cut_and_recorded() -> None:
         "MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY (Reuters) -",
         "WASHINGTON (Reuters) -",
     ]
+
+
+def test_a_live_blogs_posting_times_are_cut_and_a_chronologys_years_kept() -> None:
+    blog = "\n".join(
+        [
+            "Live coverage following the earthquake in Haiti. (All times GMT.)",
+            "2357 The BBC is discontinuing this live update page for the night.",
+            "2050 Haiti's President, Rene Preval, tells CNN he has heard that thousands were killed.",
+            "1817 Meinie Nicolai of Medecins Sans Frontieres says three of its health centres were destroyed.",
+            "The UN headquarters was destroyed by the earthquake 1541 President Barack Obama says rescue "
+            "teams will arrive on Thursday.",
+        ]
+    )
+    out = clean_article(Article("blog", blog, "bbc"))
+    assert [r for _, r in out.removed].count("live-blog time stamp") == 4
+    for text in (
+        "Haiti's President, Rene Preval, tells CNN he has heard that thousands were killed.",
+        "President Barack Obama says rescue teams will arrive on Thursday.",
+    ):
+        assert f"\n{text}" in f"\n{out.text}"
+    assert not re.search(r"\b(?:2357|2050|1817|1541)\b", out.text)
+    # a chronology opens its lines with years; none is 2100 or later
+    chronology = "\n".join(
+        [
+            "Key dates in the case against Dr Murray.",
+            "2000 Dr Murray opens a practice in Las Vegas, expanding to Houston in 2006.",
+            "2006 Dr Murray meets Michael Jackson after treating one of his children.",
+            "2009 Jackson dies at his home in Los Angeles after a cardiac arrest.",
+        ]
+    )
+    assert live_blog_times(chronology) == []
+    assert "2006 Dr Murray meets Michael Jackson" in clean_article(Article("c", chronology, "bbc")).text
