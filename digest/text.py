@@ -246,8 +246,10 @@ def _outside_quotes(text: str) -> str:
 
 def is_unattributed_quote(text: str) -> bool:
     """Whether a sentence is a quotation and nothing else ('"Clearly, this is a disaster of epic
-    proportions."'): whose words they are is in another sentence."""
-    return normalize(text).startswith('"') and not _WORD.search(_outside_quotes(text))
+    proportions."'), or a piece of a longer one that opens or closes in it ('I'm calling on
+    Egyptian authorities to refrain from any violence on peaceful protesters."'): whose words they
+    are is in another sentence."""
+    return '"' in normalize(text) and not _WORD.search(_outside_quotes(text))
 
 
 # "we", "our", "us" outside quotation marks: an anchor ("We're hearing reports ..."), a reader, a

@@ -103,3 +103,6 @@ def test_a_quotation_without_its_speaker() -> None:
     assert is_unattributed_quote("\"We've seen about 8 percent of the sea floor.")  # runs on
     assert not is_unattributed_quote('"We are working," a rescuer said.')
     assert not is_unattributed_quote('He said: "We are working."')
+    # the end of a quotation that opened in the sentence before (Egypt's key point 1 of 28 January)
+    assert is_unattributed_quote("I'm calling on Egyptian authorities to refrain from any violence on protesters.\"")
+    assert not is_unattributed_quote('The 12" pipe burst on Tuesday, officials said.')  # inches, no quotation
