@@ -99,6 +99,9 @@ class Config:
     redundancy_similarity: float = 0.8
     # Sentences shorter than this many words are not statements.
     min_sentence_words: int = 5
+    # A statement that names its actors, places and figures ranks up to this much higher (x 1.25
+    # with four or more names and numbers, see digest.select.specificity).
+    specificity_weight: float = 0.25
     # Timeline
     as_of: dt.date | None = None
     max_events: int = 12
@@ -128,6 +131,8 @@ class Config:
     def __post_init__(self) -> None:
         _at_least(self, 1, ("max_points", "min_samples", "batch_size"))
         _at_least(self, 2, ("min_cluster_size",))
+        if self.specificity_weight < 0:
+            raise ConfigError(f"specificity_weight must not be negative, got {self.specificity_weight}")
         check_precision(self.precision)
         if self.max_dates < 1 or self.per_date < 1:
             raise ConfigError(f"max_dates and per_date must be at least 1, got {self.max_dates}, {self.per_date}")

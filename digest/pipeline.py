@@ -97,7 +97,9 @@ def run(
         min_similarity=config.min_member_similarity,
     )
     selector = parts.selector or CentralAttestedSelector(
-        redundancy_similarity=config.redundancy_similarity, min_words=config.min_sentence_words
+        redundancy_similarity=config.redundancy_similarity,
+        min_words=config.min_sentence_words,
+        specificity_weight=config.specificity_weight,
     )
     graph = (parts.copy_detector or AttestationCopyDetector()).analyze(cleaned, sentences, embeddings)
     graph = graph.with_outlets(cleaned)

@@ -359,3 +359,22 @@ def test_a_century_dates_no_event() -> None:
     )
     # nor does it join the 2006 event as its quoted text
     assert [(e.label, e.text) for e in events] == [("2006", texts[1])]
+
+
+def test_a_statement_that_names_its_actors_ranks_above_an_as_central_vague_one() -> None:
+    from digest.select import specificity
+
+    vague = "Not everyone is rejoicing over the developments in the country, it seems."
+    named = "Vice President Omar Suleiman announced the resignation of Hosni Mubarak on state television."
+    assert specificity(vague) == 0.0 and specificity(named) == 1.0
+    assert specificity("Some 11,000 troops were sent to Kursk.") == 0.75  # "11", "000", "Kursk"
+    s = [Sentence("a", 0, 0, 1, vague), Sentence("b", 0, 0, 1, vague), Sentence("c", 0, 0, 1, named)]
+    s.append(Sentence("d", 0, 0, 1, named))
+    e = np.asarray([unit([1, 0.2]), unit([1, 0.2]), unit([1, -0.2]), unit([1, -0.2])])
+    labels = np.asarray([0, 0, 1, 1])  # two statements, each in two sources, equally central
+    plain = CentralAttestedSelector(redundancy_similarity=0.999).select(s, e, labels, max_points=2)
+    assert [p.text for p in plain.key_points] == [vague, named]  # a tie: the first statement first
+    ranked = CentralAttestedSelector(redundancy_similarity=0.999, specificity_weight=0.25).select(
+        s, e, labels, max_points=2
+    )
+    assert [p.text for p in ranked.key_points] == [named, vague]

@@ -21,6 +21,7 @@ from digest.errors import ConfigError
         ({"redundancy_similarity": 1.5}, "redundancy_similarity must be a cosine similarity"),
         ({"leaf_merge_similarity": -2.0}, "leaf_merge_similarity must be a cosine similarity"),
         ({"precision": "float16"}, "precision must be one of auto, float32, bfloat16, got 'float16'"),
+        ({"specificity_weight": -0.5}, "specificity_weight must not be negative, got -0.5"),
     ],
 )
 def test_a_bad_option_is_a_config_error_naming_it(options: dict[str, object], message: str) -> None:
