@@ -339,6 +339,16 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
     ),
     ("The shots came at 11 at night.", dt.date(2000, 4, 5), "11 at night", "TIME", "2000-04-05T23:00", None),
     ("He was shot at 10 p.m. (0300 GMT).", dt.date(1998, 10, 24), "10 p.m.", "TIME", "1998-10-24T22:00", None),
+    # "can" before a weekday looks ahead, unless a past verb is nearer
+    (
+        "Mubarak says he has asked the government to resign so he can appoint a new government Saturday.",
+        dt.date(2011, 1, 28),
+        "Saturday",
+        "DATE",
+        "2011-01-29",
+        None,
+    ),
+    ("He can't say what happened on Saturday.", dt.date(2011, 1, 28), "Saturday", "DATE", "2011-01-22", None),
     # a US generic zone ("ET") or a weekday between a clock time and its date does not cut the date off:
     # the time is on the day named, not on the reference day (a blog's "7:01 pm ET February 11, 2013")
     (

@@ -56,7 +56,7 @@ _FUT_STRONG = (
     r"expects?|expected|expecting|intends?|upcoming|set\s+to|next(?!\s+to\b)"
 )
 _FUT = re.compile(rf"\b(?:{_FUT_STRONG}|due|would|could|might|may|can|hopes?\s+to|should|must)\b|'ll\b", re.I)
-_FUT_S = re.compile(rf"\b(?:{_FUT_STRONG})\b|'ll\b", re.I)
+_FUT_S = re.compile(rf"\b(?:{_FUT_STRONG}|can)\b|'ll\b", re.I)
 _IRREGULAR_PAST = (
     "was|were|had|did|said|told|took|began|came|went|made|saw|sent|met|held|left|fell|rose|won|lost|gave|"
     "became|brought|bought|sold|thought|found|got|paid|led|fought|struck|spoke|wrote|ran|knew|grew|drew|"
