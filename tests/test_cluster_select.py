@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 
 from digest.cluster import HdbscanClusterer, merge_leaves, refine
 from digest.select import CentralAttestedSelector, attestation, is_specific, self_contained, statement_groups
-from digest.types import Sentence
+from digest.types import Event, Sentence
 
 
 def unit(v: list[float]) -> np.ndarray:
@@ -177,29 +179,32 @@ def test_when_no_member_stands_alone_the_best_scored_one_states_it() -> None:
     assert sel.key_points[0].text == LEANS  # the most central and most attested of the three
 
 
-def test_an_events_text_is_a_member_that_stands_alone() -> None:
-    import datetime as dt
-
+def _events_of_two(texts: list[str], quality: list[float], reference: dt.date) -> tuple[Event, ...]:
+    """The events of two one-sentence articles "a" and "b" saying one thing (similar vectors)."""
     from digest.timeline import TimexResolver, build_events
     from digest.types import Article
 
-    leans = "Then in August 2024 they seized a sizeable chunk of that region."
-    alone = "In August 2024 Ukrainian troops seized 1,000 sq km of the Kursk region."
-    assert self_contained(leans) < 1.0 <= self_contained(alone)
-    articles = [Article("a", leans, "a"), Article("b", alone, "b")]
-    sentences = [Sentence("a", 0, 0, len(leans), leans), Sentence("b", 0, 0, len(alone), alone)]
-    reference = dt.date(2025, 2, 1)
-    events = build_events(
+    articles = [Article(x, t, x) for x, t in zip("ab", texts, strict=True)]
+    sentences = [Sentence(x, 0, 0, len(t), t) for x, t in zip("ab", texts, strict=True)]
+    return build_events(
         articles,
         sentences,
         np.asarray([unit([1, 0.05]), unit([1, 0.1])]),
         np.asarray([0, 0]),
-        [0.9, 0.5],  # the leaning sentence has the better quality score
+        quality,
         TimexResolver(),
         {"a": reference, "b": reference},
         max_events=5,
         merge_similarity=0.8,
     )
+
+
+def test_an_events_text_is_a_member_that_stands_alone() -> None:
+    leans = "Then in August 2024 they seized a sizeable chunk of that region."
+    alone = "In August 2024 Ukrainian troops seized 1,000 sq km of the Kursk region."
+    assert self_contained(leans) < 1.0 <= self_contained(alone)
+    # the leaning sentence has the better quality score
+    events = _events_of_two([leans, alone], [0.9, 0.5], dt.date(2025, 2, 1))
     assert [(e.label, e.text) for e in events] == [("August 2024", alone)]
     assert {c.article_id for c in events[0].citations} == {"a", "b"}
 
@@ -334,29 +339,11 @@ def test_a_question_or_the_writers_own_voice_is_never_cited_for_a_statement() ->
 
 def test_a_century_dates_no_event() -> None:
     # "the first pandemic of the 21st century" was an event of "the 200s"
-    import datetime as dt
-
-    from digest.timeline import TimexResolver, build_events
-    from digest.types import Article
-
     texts = [
         "A scientist called the avian flu outbreak the first pandemic of the 21st century.",
         "Avian flu broke out again in 2006, killing dozens of people in Asia.",
     ]
-    articles = [Article(x, t, x) for x, t in zip("ab", texts, strict=True)]
-    sentences = [Sentence(x, 0, 0, len(t), t) for x, t in zip("ab", texts, strict=True)]
-    reference = dt.date(2009, 4, 29)
-    events = build_events(
-        articles,
-        sentences,
-        np.asarray([unit([1, 0.05]), unit([1, 0.1])]),
-        np.asarray([0, 0]),
-        [0.9, 0.9],
-        TimexResolver(),
-        {"a": reference, "b": reference},
-        max_events=5,
-        merge_similarity=0.8,
-    )
+    events = _events_of_two(texts, [0.9, 0.9], dt.date(2009, 4, 29))
     # nor does it join the 2006 event as its quoted text
     assert [(e.label, e.text) for e in events] == [("2006", texts[1])]
 
