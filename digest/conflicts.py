@@ -309,7 +309,7 @@ def _conflict(
         else:
             sides.append([i])
     if len(sides) < 2:
-        # Every figure agrees with the first ("more than 150" with "up to 159" and "up to 169"): one
+        # Every figure agrees with the first ("more than 150" with "about 140" and "up to 159"): one
         # version, nothing for a reader to weigh.
         return None
     built = [_side(side, sentences, claims, count_sources, preference) for side in sides]

@@ -120,7 +120,7 @@ class CentralAttestedSelector:
     """The default selector (see the module docstring)."""
 
     def __init__(
-        self, *, redundancy_similarity: float = 0.8, min_words: int = 5, specificity_weight: float = 0.0
+        self, *, redundancy_similarity: float = 0.8, min_words: int = 5, specificity_weight: float = 0.25
     ) -> None:
         self.redundancy_similarity = redundancy_similarity
         self.min_words = min_words

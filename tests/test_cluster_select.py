@@ -359,7 +359,9 @@ def test_a_statement_that_names_its_actors_ranks_above_an_as_central_vague_one()
     s.append(Sentence("d", 0, 0, 1, named))
     e = np.asarray([unit([1, 0.2]), unit([1, 0.2]), unit([1, -0.2]), unit([1, -0.2])])
     labels = np.asarray([0, 0, 1, 1])  # two statements, each in two sources, equally central
-    plain = CentralAttestedSelector(redundancy_similarity=0.999).select(s, e, labels, max_points=2)
+    plain = CentralAttestedSelector(redundancy_similarity=0.999, specificity_weight=0.0).select(
+        s, e, labels, max_points=2
+    )
     assert [p.text for p in plain.key_points] == [vague, named]  # a tie: the first statement first
     ranked = CentralAttestedSelector(redundancy_similarity=0.999, specificity_weight=0.25).select(
         s, e, labels, max_points=2
