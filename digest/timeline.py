@@ -148,6 +148,12 @@ def build_events(
     kept: list[Event] = []
     for _, event in scored:  # a sentence tells one event: keep its best-ranked date
         if len(kept) < max_events and all(event.text != e.text for e in kept):
+            # A year or longer is background: one entry for it ("1918": the flu pandemic once, not
+            # its death toll, its start and the strain's origin as three entries).
+            if _PRECISION_RANK[event.precision] >= _PRECISION_RANK["year"] and any(
+                e.value == event.value and e.precision == event.precision for e in kept
+            ):
+                continue
             kept.append(event)
     return tuple(sorted(kept, key=lambda e: (e.sort_key, e.label, e.text)))
 

@@ -367,3 +367,35 @@ def test_a_statement_that_names_its_actors_ranks_above_an_as_central_vague_one()
         s, e, labels, max_points=2
     )
     assert [p.text for p in ranked.key_points] == [named, vague]
+
+
+def test_a_background_year_gets_one_entry_and_a_day_several() -> None:
+    from digest.timeline import TimexResolver, build_events
+    from digest.types import Article
+
+    texts = [
+        "Estimates of the death toll from the 1918 outbreak of Spanish flu range from 20 to 40 million.",
+        "In 1918, an influenza pandemic started that became a global disaster.",
+        "The strain is an H1N1, a type that has been around since the 1918 Spanish flu pandemic.",
+        "The WHO raised its pandemic alert to phase 5 on 29 April 2009.",
+        "Three more cases of swine flu were confirmed in the UK on 29 April 2009.",
+    ]
+    ids = "abcde"
+    articles = [Article(x, t, x) for x, t in zip(ids, texts, strict=True)]
+    sentences = [Sentence(x, 0, 0, len(t), t) for x, t in zip(ids, texts, strict=True)]
+    vectors = np.eye(5, dtype=np.float32)  # five different statements: nothing merges
+    reference = dt.date(2009, 4, 29)
+    events = build_events(
+        articles,
+        sentences,
+        vectors,
+        np.asarray([-1] * 5),
+        [0.9] * 5,
+        TimexResolver(),
+        dict.fromkeys(ids, reference),
+        max_events=12,
+        merge_similarity=0.6,
+    )
+    labels = [e.label for e in events]
+    assert labels.count("1918") == 1
+    assert labels.count("29 April 2009") == 2
