@@ -33,7 +33,7 @@ import random
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -45,37 +45,41 @@ from digest.text import content_words, words
 from digest.types import Article
 
 
-def gold_sentences(folders: Sequence[Path]) -> list[str]:
-    """Every sentence of the topic's gold timelines (date lines and separators left out)."""
-    out = []
+def _gold_lines(folders: Sequence[Path]) -> Iterator[tuple[dt.date | None, str]]:
+    """Every sentence of the topic's gold timelines with the date of its block (``None`` under a
+    malformed date line, MJ's ``2011-04-0``); date lines and separators left out."""
     for folder in folders:
         for path in sorted((folder / "timelines").glob("*.txt")):
+            day: dt.date | None = None
+            first = True  # a block's first line is its date
             for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
                 text = detokenize(line)
-                if text and not set(text) <= {"-"} and len(words(text)) > 1:
-                    out.append(text)
-    return out
+                if not text or set(text) <= {"-"}:
+                    day, first = None, True
+                    continue
+                if first:
+                    first = False
+                    try:
+                        day = dt.date.fromisoformat(text)
+                        continue
+                    except ValueError:
+                        day = None
+                if len(words(text)) > 1:
+                    yield day, text
+
+
+def gold_sentences(folders: Sequence[Path]) -> list[str]:
+    """Every sentence of the topic's gold timelines."""
+    return [text for _day, text in _gold_lines(folders)]
 
 
 def gold_by_date(folders: Sequence[Path]) -> dict[dt.date, list[str]]:
     """The topic's gold timeline sentences by the date they are recorded under (a block under a
-    malformed date line, MJ's ``2011-04-0``, is left out)."""
+    malformed date line is left out)."""
     out: dict[dt.date, list[str]] = {}
-    for folder in folders:
-        for path in sorted((folder / "timelines").glob("*.txt")):
-            day: dt.date | None = None
-            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                text = detokenize(line)
-                if not text or set(text) <= {"-"}:
-                    day = None
-                    continue
-                if day is None:  # a block's first line is its date
-                    try:
-                        day = dt.date.fromisoformat(text)
-                    except ValueError:
-                        day = dt.date.min  # malformed: its sentences are left out
-                elif day != dt.date.min and len(words(text)) > 1:
-                    out.setdefault(day, []).append(text)
+    for day, text in _gold_lines(folders):
+        if day is not None:
+            out.setdefault(day, []).append(text)
     return out
 
 
