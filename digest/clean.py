@@ -571,8 +571,9 @@ def _without_lead_in(line: _Line, removed: list[tuple[str, str]]) -> _Line:
 # years they dated entries to 2050 and 1817. A chronology opens its lines with years the same way
 # ("2006 Dr Murray meets Michael Jackson ..."), so the digits count as times only on a page with
 # three or more at line starts, one of them 2100 or later: no year a report looks back on.
-_CLOCK_STAMP = re.compile(r"(?:^|(?<=[a-z.,;:!?'\")] ))((?:[01]\d|2[0-3])[0-5]\d) (?=[A-Z])", re.M)
-_LINE_CLOCK_STAMP = re.compile(r"^((?:[01]\d|2[0-3])[0-5]\d) (?=[A-Z])", re.M)
+_HHMM_ENTRY = r"((?:[01]\d|2[0-3])[0-5]\d) (?=[A-Z])"  # "2050 " before an entry's first word
+_CLOCK_STAMP = re.compile(r"(?:^|(?<=[a-z.,;:!?'\")] ))" + _HHMM_ENTRY, re.M)
+_LINE_CLOCK_STAMP = re.compile(r"^" + _HHMM_ENTRY, re.M)
 
 
 def live_blog_times(text: str) -> list[tuple[int, int]]:
