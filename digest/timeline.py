@@ -126,9 +126,16 @@ def build_events(
     for group in groups:
         members = sorted({c.sentence for c in group})
         tier = min(preference(sentences[i]) for i in members)
-        eligible = (i for i in members if preference(sentences[i]) == tier)
-        best = max(eligible, key=lambda i: (*representative_rank(quality[i], sentences[i].text), -i))
-        dating = min(group, key=lambda c: (_PRECISION_RANK.get(c.precision, 9), c.sentence))
+        eligible = {i for i in members if preference(sentences[i]) == tier}
+        # The event's date is the most precise one its quotable members name, and its text one
+        # that names it: "21 June" is not shown above "BP will suspend its dividend for the rest
+        # of this year" because another member names the payment due on 21 June.
+        dating = min(
+            (c for c in group if c.sentence in eligible),
+            key=lambda c: (_PRECISION_RANK.get(c.precision, 9), c.sentence),
+        )
+        carrying = {c.sentence for c in group if c.sentence in eligible and c.value == dating.value}
+        best = max(carrying, key=lambda i: (*representative_rank(quality[i], sentences[i].text), -i))
         n_sources = count_sources([sentences[i].article_id for i in members])
         centrality = float(embeddings[members].mean(axis=0) @ collection) if collection is not None else 0.0
         event = Event(

@@ -337,6 +337,16 @@ def test_a_question_or_the_writers_own_voice_is_never_cited_for_a_statement() ->
     assert sorted(c.article_id for c in point.citations) == ["a", "b", "e"]
 
 
+def test_an_events_text_names_the_date_it_is_shown_under() -> None:
+    # "21 June 2010" stood above the year-dated sentence, because the other member names the
+    # payment due on 21 June
+    year = "BP said it will suspend its dividend for the rest of this year and set up the fund."
+    day = "BP cancelled the $2.6 billion dividend payment scheduled for June 21."
+    events = _events_of_two([year, day], [0.9, 0.5], dt.date(2010, 6, 16))
+    assert [(e.label, e.text) for e in events] == [("21 June 2010", day)]
+    assert {c.article_id for c in events[0].citations} == {"a", "b"}
+
+
 def test_a_century_dates_no_event() -> None:
     # "the first pandemic of the 21st century" was an event of "the 200s"
     texts = [
