@@ -28,7 +28,7 @@ from digest.select import (
     representative_score,
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
-from digest.text import is_assertion, words
+from digest.text import is_assertion, is_unattributed_quote, words
 from digest.timeline import DateResolver, TimexResolver, build_events
 from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped
 
@@ -175,7 +175,9 @@ def run(
             merge_similarity=config.event_merge_similarity,
             count_sources=graph.independent_count,
             preference=graph.preference,
-            is_chatter=is_chatter,
+            # nor does a quotation without its speaker ('"This is until the company finishes
+            # drilling a relief well later in the summer."'), as it is no key point either
+            is_chatter=lambda text: is_chatter(text) or is_unattributed_quote(text),
         )
     return Briefing(
         title=_title(

@@ -126,6 +126,8 @@ def test_every_event_date_is_explained_by_a_span_in_a_cited_sentence(briefing: B
             assert d.citation in e.citations
             assert texts[d.citation.article_id][d.start : d.end] == d.text
             assert d.citation.start <= d.start < d.end <= d.citation.end
+        # the quoted sentence itself names the date the event is shown under
+        assert any(d.citation == e.representative and d.value == e.value for d in e.evidence), e.text
 
 
 def test_outputs_are_identical_on_a_second_run(briefing: Briefing) -> None:
@@ -264,7 +266,7 @@ def test_the_seed_briefing_reads_the_same_in_bfloat16(tmp_path: Path) -> None:
     assert run.stdout == (ROOT / "examples/kursk/briefing.md").read_text(encoding="utf-8")
 
 
-def test_a_small_collections_timeline_has_no_questions_or_first_person_lines(tmp_path: Path) -> None:
+def test_a_small_collections_timeline_has_no_questions_first_person_lines_or_bare_quotes(tmp_path: Path) -> None:
     # A small collection's events come from every dated sentence; a question, a reader's or the
     # writer's own voice reports no event (as in a large collection's timeline).
     texts = {
@@ -272,7 +274,8 @@ def test_a_small_collections_timeline_has_no_questions_or_first_person_lines(tmp
         "I think the army will keep its word after Friday's announcement. "
         "Will the elections come in September?",
         "b": "Egypt's president Hosni Mubarak stepped down on Friday, handing power to the army. "
-        "Crowds cheered in Tahrir Square on Friday night.",
+        "Crowds cheered in Tahrir Square on Friday night. "
+        '"We will hold free elections in September, as the people ask."',
         "c": "Could the next pope be from Africa, as a poll posted on February 11 asked? "
         "Mubarak resigned on Friday after 18 days of protests.",
     }
@@ -282,3 +285,5 @@ def test_a_small_collections_timeline_has_no_questions_or_first_person_lines(tmp
     said = [e.text for e in events]
     assert any("stepped down on Friday" in t for t in said), said
     assert not [t for t in said if t.endswith("?") or t.startswith("I think")], said
+    # whose words a bare quotation is, another sentence says: it is no event, as it is no key point
+    assert not [t for t in said if t.startswith('"')], said
