@@ -619,13 +619,23 @@ _CAPTION = re.compile(
     re.I,
 )
 
+# A line that announces what follows: "A summary of events on Wednesday, June 16, Day 57 of the Gulf
+# of Mexico oil spill ...", "Here are the latest developments as confirmed by CNN:", "Below is a
+# timeline of the spill", "A roundup of today's news: ...".
+_ANNOUNCES = re.compile(
+    r"^\W*(?:(?:here|below)(?:'s|\s+is|\s+are)\b|the\s+following\s+(?:is|are)\b"
+    r"|an?\s+(?:summary|round-?up|recap|timeline|chronology)\s+of\b)",
+    re.I,
+)
+
 
 def is_chatter(text: str) -> bool:
     """A line that is not a report of events: a reader comment (a ``|`` separator, "Reply", a
     "... at 5:24 pm |" stamp, an "At 4:16 pm on 18 Jan 2010, CComment wrote:" header), a
     first-person line ("I think ..."), a question, a sentence that starts in lower case (a
-    fragment or a comment), a photo caption ("In this image made from video ...") or contact
-    details (a phone number, an e-mail address)."""
+    fragment or a comment), a photo caption ("In this image made from video ..."), contact
+    details (a phone number, an e-mail address) or a line that announces what follows ("A summary
+    of events on Wednesday, June 16, ...", "Here are the latest developments:")."""
     stripped = text.strip()
     if not stripped:
         return True
@@ -635,6 +645,7 @@ def is_chatter(text: str) -> bool:
         or is_question(stripped)
         or stripped[0].islower()
         or _CAPTION.match(stripped)
+        or _ANNOUNCES.match(stripped)
         or gives_contact(stripped)
     ):
         return True

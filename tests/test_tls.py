@@ -360,6 +360,12 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert not is_chatter("This picture of the Gulf coast is grim, the governor said on Friday.")
     # contact details are no event
     assert is_chatter("Donations can be made via the DEC website or by telephoning 0370 60 60 900.")
+    # a line that announces what follows says nothing itself
+    assert is_chatter("A summary of events on Wednesday, June 16, Day 57 of the Gulf of Mexico oil spill.")
+    assert is_chatter("Here are the latest developments as confirmed by CNN:")
+    assert is_chatter("Below is a timeline of the spill and its impact.")
+    assert not is_chatter("The following year, poor maintenance prompted BP's pipelines in Alaska to leak.")
+    assert not is_chatter("Hereford council said on Monday it would send help to Haiti.")
 
 
 def test_a_list_item_is_an_entry_only_for_the_day_its_label_names() -> None:
