@@ -389,9 +389,44 @@ _TOKEN = re.compile(r"\S+")
 def run_in_heading_end(text: str) -> int:
     """Where a heading, caption or byline in ordinary case run into the sentence after it
     ends ("Haiti survivors sleep on streets Thousands of people ..." -> the offset of
-    "Thousands"); 0 when ``text`` starts with its sentence."""
-    if not _RUN_IN_CANDIDATE.search(text, 0, _RUN_IN_SCAN_CHARS) or not _TERMINAL.search(text[-12:]):
+    "Thousands"; "The clean-up costs are mounting for BP BP has said ..." -> the second "BP");
+    0 when ``text`` starts with its sentence."""
+    if not _TERMINAL.search(text[-12:]):
         return 0
+    doubled = _doubled_name_end(text)
+    if not _RUN_IN_CANDIDATE.search(text, 0, _RUN_IN_SCAN_CHARS):
+        return doubled
+    opener = _opener_end(text)
+    return min(doubled, opener) if doubled and opener else doubled or opener
+
+
+# A name that ends a heading and starts the sentence run into it: "... between the president and BP
+# BP executives have met ...", "... in Haiti Haiti has a land border ...". The sentence goes on in
+# lower case, not with a preposition, conjunction or article ("the island of Bora Bora in French
+# Polynesia"); a heading's words are capitalised ("Great Great Grandfather").
+_NAME_GOES_ON = (
+    "in on at of for from to into near and or but nor with by as the a an during after before since until than via per"
+)
+_DOUBLED_NAME = re.compile(
+    rf"(?<=\s)([A-Z][\w&-]*) (?=\1(?:['’]s\b| (?!(?:[a-z]+ly|{'|'.join(_NAME_GOES_ON.split())})\b)[a-z]))"
+)
+
+
+def _doubled_name_end(text: str) -> int:
+    """The offset of the second of a doubled name after a heading of three or more words (see
+    :data:`_DOUBLED_NAME`), or 0."""
+    match = _DOUBLED_NAME.search(text, 0, _RUN_IN_SCAN_CHARS)
+    if match is None or len(text[: match.start()].split()) < 2:
+        return 0
+    head = text[: match.end()]
+    if len(re.findall(r"[\"“”]", head)) % 2 or head.count("(") > head.count(")"):
+        return 0  # a name inside a quotation or brackets ("(Mau Mau connections ...")
+    return match.end() if has_words(text[match.end() :], 4) else 0
+
+
+def _opener_end(text: str) -> int:
+    """Where a heading run into a sentence that starts with an opener ("The", "A", "Thousands")
+    ends, or 0."""
     tokens = [(m.start(), m.group()) for m in itertools.islice(_TOKEN.finditer(text), _RUN_IN_MAX_WORDS + 5)]
     for i in range(2, min(len(tokens) - 4, _RUN_IN_MAX_WORDS)):
         start, word = tokens[i]

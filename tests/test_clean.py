@@ -324,6 +324,14 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
         ("Aid groups complain of delays A Royal Navy ship carrying aid is to be sent to Haiti.", "A Royal Navy"),
         ("Swine flu outbreak reaches Europe The UN has warned that the virus could become a pandemic.", "The UN"),
         ("Second pupil tested for swine flu A second child is being treated with antiviral drugs.", "A second"),
+        # a name that ends the heading and starts the sentence
+        (
+            "The White House meeting was the first between the president and BP BP executives have met Obama.",
+            "BP executives have met",
+        ),
+        ("Gulf oil spill cap is holding, says BP BP's cautious statement says the well is secure.", "BP's cautious"),
+        ("Supply trucks from the Dominican Republic arrive in Haiti Haiti has a land border with it.", "Haiti has a"),
+        ("Subscribe to Over To You You can stay up to date with Over To You via email.", "You can stay"),
     ],
 )
 def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
@@ -348,6 +356,12 @@ def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
         "People have just left this coastline, tourists in particular, because This could all go wrong.",
         "Haiti survivors sleep on streets Thousands of people",  # no sentence follows
         "The port has suffered severe damage In Haiti",  # nothing after the opener to be a sentence
+        # a doubled name that is a name ("Bora Bora"), a heading's capitals, brackets, a sentence's start
+        "Tourists flocked to the island of Bora Bora in French Polynesia last year.",
+        "Tourists flocked to the island of Bora Bora recently, the ministry said.",
+        "My Great Great Grandfather Edwin Jones was Station Master in the town.",
+        "It has links with anything British (Mau Mau connections are old) and we forgive.",
+        "Very Very rude and unprofessional of the airline to do that to us.",
     ],
 )
 def test_heading_run_into_a_sentence_is_not_guessed(text: str) -> None:
