@@ -482,6 +482,11 @@ def run_in_parts(text: str) -> list[tuple[int, int]]:
     if n := run_in_heading_end(text[pos:]):
         parts.append((pos, pos + len(text[pos : pos + n].rstrip())))
         pos += n
+        # a caption between the headline and the sentence: "BP bosses hold Obama crisis talks | The
+        # White House meeting was the first between the president and BP | BP executives have met ..."
+        if n := _doubled_name_end(text[pos:]):
+            parts.append((pos, pos + len(text[pos : pos + n].rstrip())))
+            pos += n
     parts.append((pos, len(text)))
     return parts
 

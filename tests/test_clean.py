@@ -414,6 +414,15 @@ def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
             "The page was last updated at 10:00 by the editors, who said so.",
             ["The page was last updated at 10:00 by the editors, who said so."],
         ),
+        (  # a headline, a caption and the sentence
+            "BP bosses hold Obama crisis talks The White House meeting was the first between the president and "
+            "BP BP executives have met US President Barack Obama at the White House.",
+            [
+                "BP bosses hold Obama crisis talks",
+                "The White House meeting was the first between the president and BP",
+                "BP executives have met US President Barack Obama at the White House.",
+            ],
+        ),
     ],
 )
 def test_run_in_parts_split_headlines_and_drop_page_stamps(text: str, parts: list[str]) -> None:
