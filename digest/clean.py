@@ -171,7 +171,7 @@ def update_stamp_end(text: str) -> int:
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,4}?"
 _CREDIT_END = re.compile(
     r"\b(?:Photograph|Photo|Picture|Image|Photo credit)\s*:\s*(?:"
-    r"(?:[\w.'’-]+\s+){0,4}?[\w.'’-]*(?:\\?/[\w.'’-]+)+(?:\s+(?i:Images|Pictures|Photos|Pool|Features))?"
+    r"(?:[\w.'’-]+\s+){0,4}?[\w.'’-]*(?:\\?/[\w.'’-]+)+(?:\s+(?i:Images|Pictures|Photos|Pool|Features)|(?<=/White)\s+House)?"
     r"|" + _NAME + r"for (?:the )?[A-Z][\w-]+"
     r"|" + _NAME + r"(?:AP|Reuters|AFP|EPA|PA|Getty Images|Getty|Associated Press|Rex Features|Corbis|Alamy|Nasa|NASA)"
     r")(?:\s+|(?=[\"“]))(?=[\"“‘']?[A-Z0-9])"

@@ -219,6 +219,8 @@ def test_live_blog_update_stamps_are_cut_and_recorded() -> None:
         ("Photograph: Ho\\/AFP\\/Getty Images BP's shares fell 3% today.", "BP's shares fell 3% today."),
         ("Photograph: Carl de Souza/AFP/Getty images Two new cases were found.", "Two new cases were found."),
         ("Photograph: KPA/Zuma/Rex Features The vast deposits lie deep.", "The vast deposits lie deep."),
+        ("Photograph: Pete Souza/White House BP will pay $20bn into a fund.", "BP will pay $20bn into a fund."),
+        ("Photograph: Jae C Hong/AP House Speaker Nancy Pelosi said so.", "House Speaker Nancy Pelosi said so."),
         (
             "Photograph: Sarah Lee for the Guardian Tony Hayward has claimed it is tiny.",
             "Tony Hayward has claimed it is tiny.",
