@@ -31,6 +31,7 @@ from digest.select import (
     no_preference,
     representative_rank,
 )
+from digest.text import words
 from digest.types import Article, DateEvidence, Event, Sentence, Timex
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def build_events(
     scored.sort(key=lambda t: (-round(t[0], 6), t[1].sort_key, t[1].text))
     kept: list[Event] = []
     for _, event in scored:  # a sentence tells one event: keep its best-ranked date
-        if len(kept) < max_events and all(event.text != e.text for e in kept):
+        if len(kept) < max_events and not any(_same_sentence(event.text, e.text) for e in kept):
             # A year or longer is background: one entry for it ("1918": the flu pandemic once, not
             # its death toll, its start and the strain's origin as three entries).
             if _PRECISION_RANK[event.precision] >= _PRECISION_RANK["year"] and any(
@@ -163,6 +164,14 @@ def build_events(
                 continue
             kept.append(event)
     return tuple(sorted(kept, key=lambda e: (e.sort_key, e.label, e.text)))
+
+
+def _same_sentence(a: str, b: str) -> bool:
+    """Whether two events quote one sentence: the same words, or one within the other ("Unrest in
+    Egypt: Thousands of demonstrators took to the streets ... on Friday" under 28 January, and the
+    sentence alone, from another copy of the story, under the "Tuesday" it also names)."""
+    x, y = sorted((" ".join(words(a)), " ".join(words(b))), key=len)
+    return x == y or (x.count(" ") >= 5 and f" {x} " in f" {y} ")
 
 
 _PRECISION_RANK = {

@@ -347,6 +347,28 @@ def test_an_events_text_names_the_date_it_is_shown_under() -> None:
     assert {c.article_id for c in events[0].citations} == {"a", "b"}
 
 
+def test_a_sentence_is_quoted_once_in_a_timeline_even_with_a_label_before_it() -> None:
+    from digest.timeline import TimexResolver, build_events
+    from digest.types import Article
+
+    plain = "Thousands marched in Egypt's cities on Friday, the first time since unrest began Tuesday."
+    texts = {"a": plain, "b": f"Unrest in Egypt: {plain}"}
+    articles = [Article(k, t, k) for k, t in texts.items()]
+    sentences = [Sentence(k, 0, 0, len(t), t) for k, t in texts.items()]
+    events = build_events(
+        articles,
+        sentences,
+        np.eye(2, dtype=np.float32),  # nothing merges: each sentence gives a Friday and a Tuesday event
+        np.asarray([-1, -1]),
+        [0.9, 0.9],
+        TimexResolver(),
+        dict.fromkeys(texts, dt.date(2011, 1, 29)),
+        max_events=12,
+        merge_similarity=0.6,
+    )
+    assert len(events) == 1, [(e.label, e.text) for e in events]
+
+
 def test_a_century_dates_no_event() -> None:
     # "the first pandemic of the 21st century" was an event of "the 200s"
     texts = [
