@@ -437,7 +437,7 @@ def _opener_end(text: str) -> int:
             continue
         if before.endswith(("'s", "’s")) or before.lower().endswith("-called"):
             continue
-        if word in ("A", "An") and not after[:1].isalpha():  # "Influenza A (H1N1)"
+        if word in ("A", "An") and not after[:1].isalnum():  # "Influenza A (H1N1)"; but "A 23-month-old"
             continue
         if word == "A" and before.lower() in _TYPE_NOUNS:  # "an influenza A virus", "a type A strain"
             continue

@@ -326,6 +326,8 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
         ("Aid groups complain of delays A Royal Navy ship carrying aid is to be sent to Haiti.", "A Royal Navy"),
         ("Swine flu outbreak reaches Europe The UN has warned that the virus could become a pandemic.", "The UN"),
         ("Second pupil tested for swine flu A second child is being treated with antiviral drugs.", "A second"),
+        ("Children pulled from Haiti rubble An 11-year-old girl has been pulled from the ruins.", "An 11-year-old"),
+        ("Matthew Price reports from Mexico A 23-month-old child has died of swine flu in Texas.", "A 23-month-old"),
         # a name that ends the heading and starts the sentence
         (
             "The White House meeting was the first between the president and BP BP executives have met Obama.",
