@@ -460,9 +460,11 @@ def _opener_end(text: str) -> int:
 
 # A page's update stamp, alone or after the headline it was run into ("24 June 2010 Last updated at
 # 14:59 GMT Help A year on ...", "... says sister Page last updated at 08:58 GMT, Thursday, 24 June
-# 2010 09:58 UK Michael Jackson was ..."): when the page changed, not what happened.
+# 2010 09:58 UK Michael Jackson was ...", "Last updated: 14 January, 2010 - 17:26 GMT Haiti ..."):
+# when the page changed, not what happened.
 _PAGE_STAMP = re.compile(
-    r"(?:\b\d{1,2} [A-Z][a-z]+ \d{4} )?(?:\bPage l|\bL)ast updated at \d{1,2}[:.]\d{2}"
+    r"\bLast updated: \d{1,2} [A-Za-z]+,? \d{4}(?: - \d{1,2}:\d{2}(?: ?(?:GMT|BST|UTC))?)?\s*"
+    r"|(?:\b\d{1,2} [A-Z][a-z]+ \d{4} )?(?:\bPage l|\bL)ast updated at \d{1,2}[:.]\d{2}"
     r"(?: ?(?:GMT|BST|UTC|ET|EST|EDT)\b)?(?:,? [A-Z][a-z]+day,? \d{1,2} [A-Z][a-z]+,? \d{4})?"
     r"(?: \d{1,2}[:.]\d{2} UK\b)?(?: \(an error occurred while processing this directive\))?(?: Help\b)?\s*"
 )
@@ -474,7 +476,7 @@ def run_in_parts(text: str) -> list[tuple[int, int]]:
     then the sentence. The stamp itself is in no span. ``[(0, len(text))]`` when nothing is run in."""
     parts: list[tuple[int, int]] = []
     pos = 0
-    stamp = _PAGE_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS) if "ast updated at" in text[:_RUN_IN_SCAN_CHARS] else None
+    stamp = _PAGE_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS) if "ast updated" in text[:_RUN_IN_SCAN_CHARS] else None
     if stamp and has_words(text[stamp.end() :], 3):
         if head := text[: stamp.start()].rstrip():
             parts.append((0, len(head)))

@@ -415,6 +415,10 @@ def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
             ["Haiti quake survivors spend a night outside", "The rain kept falling on the camps."],
         ),
         (
+            "Last updated: 9 May, 2009 - 13:40 GMT Mexico shuts down in an attempt to halt the virus.",
+            ["Mexico shuts down in an attempt to halt the virus."],
+        ),
+        (
             "The page was last updated at 10:00 by the editors, who said so.",
             ["The page was last updated at 10:00 by the editors, who said so."],
         ),
