@@ -349,6 +349,11 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         None,
     ),
     ("He can't say what happened on Saturday.", dt.date(2011, 1, 28), "Saturday", "DATE", "2011-01-22", None),
+    # "due by" and "due to" + a verb look ahead; "due to" a cause does not, nor "had been due to"
+    ("Several hundred more troops are due by Friday.", dt.date(2010, 1, 14), "Friday", "DATE", "2010-01-15", None),
+    ("The ship is due to arrive on Friday.", dt.date(2010, 1, 14), "Friday", "DATE", "2010-01-15", None),
+    ("Flights were cancelled on Friday due to the storm.", dt.date(2010, 1, 14), "Friday", "DATE", "2010-01-08", None),
+    ("The offer had been due to expire on Friday.", dt.date(2010, 1, 14), "Friday", "DATE", "2010-01-08", None),
     # a US generic zone ("ET") or a weekday between a clock time and its date does not cut the date off:
     # the time is on the day named, not on the reference day (a blog's "7:01 pm ET February 11, 2013")
     (

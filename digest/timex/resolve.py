@@ -51,9 +51,16 @@ class Context:
 
 
 # ---- tense ---------------------------------------------------------------------------------------
+# "due to" + a verb looks ahead ("due to arrive on Friday"); "due to the storm" gives a cause, and
+# "It had been due to expire Friday evening" a plan since changed.
+_DUE_TO_VERB = (
+    r"(?<!had been )due\s+to\s+(?:be|arrive|begin|start|meet|hold|open|reopen|take|return|leave|land|fly|travel|visit|"
+    r"announce|publish|release|report|appear|testify|vote|resume|sign|close|end|launch|speak|give|face|"
+    r"expire|deliver|present|hear|rule|decide|go|come)"
+)
 _FUT_STRONG = (
     r"will|won't|wo|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|planning|scheduled|slated|"
-    r"expects?|expected|expecting|intends?|upcoming|set\s+to|next(?!\s+to\b)"
+    rf"expects?|expected|expecting|intends?|upcoming|set\s+to|{_DUE_TO_VERB}|next(?!\s+to\b)"
 )
 _FUT = re.compile(rf"\b(?:{_FUT_STRONG}|due|would|could|might|may|can|hopes?\s+to|should|must)\b|'ll\b", re.I)
 _FUT_S = re.compile(rf"\b(?:{_FUT_STRONG}|can)\b|'ll\b", re.I)
@@ -71,7 +78,7 @@ _PAST = re.compile(
 # Words right before the expression that fix its direction regardless of the verb.
 _CUE_FUT = re.compile(
     r"\b(?:payable|effective|as\s+(?:soon|early)\s+as|starting|beginning|"
-    r"record|next|from\s+now|due)\s*(?:on\s+|in\s+|the\s+)?$",
+    r"record|next|from\s+now|due)\s*(?:on\s+|in\s+|by\s+|the\s+)?$",
     re.I,
 )
 _CUE_UNTIL = re.compile(r"\b(?:until|till)\s+(?:\S+\s+)?$", re.I)
