@@ -628,14 +628,23 @@ _ANNOUNCES = re.compile(
     re.I,
 )
 
+# A reader's message quoted on a live page or a blog: "A-cui from Beijing e-mails: ...", "Peter in
+# Tarrytown, New York writes: ...", "Charles Gomila, London, UK emails: ...".
+_NAME_WORDS = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}"
+_READER_LINE = re.compile(
+    rf"^\W*{_NAME_WORDS}(?:(?:\s(?:in|from)\s|,\s)[A-Z][^:\n]{{0,50}}?\s(?:e-?mails|texts|writes|tweets)"
+    rf"|\s(?:e-?mails|texts))\s*:"
+)
+
 
 def is_chatter(text: str) -> bool:
     """A line that is not a report of events: a reader comment (a ``|`` separator, "Reply", a
     "... at 5:24 pm |" stamp, an "At 4:16 pm on 18 Jan 2010, CComment wrote:" header), a
     first-person line ("I think ..."), a question, a sentence that starts in lower case (a
     fragment or a comment), a photo caption ("In this image made from video ..."), contact
-    details (a phone number, an e-mail address) or a line that announces what follows ("A summary
-    of events on Wednesday, June 16, ...", "Here are the latest developments:")."""
+    details (a phone number, an e-mail address), a line that announces what follows ("A summary
+    of events on Wednesday, June 16, ...", "Here are the latest developments:") or a reader's
+    message ("A-cui from Beijing e-mails: ...")."""
     stripped = text.strip()
     if not stripped:
         return True
@@ -646,6 +655,7 @@ def is_chatter(text: str) -> bool:
         or stripped[0].islower()
         or _CAPTION.match(stripped)
         or _ANNOUNCES.match(stripped)
+        or _READER_LINE.match(stripped)
         or gives_contact(stripped)
     ):
         return True

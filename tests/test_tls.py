@@ -366,6 +366,12 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert is_chatter("Below is a timeline of the spill and its impact.")
     assert not is_chatter("The following year, poor maintenance prompted BP's pipelines in Alaska to leak.")
     assert not is_chatter("Hereford council said on Monday it would send help to Haiti.")
+    # a reader's message on a live page
+    assert is_chatter('A-cui from Beijing e-mails: "Sichuan people suffered the pain of earthquake on 12 May 2008.')
+    assert is_chatter("Peter in Tarrytown, New York writes: It is time for the U.S. to fish or cut bait.")
+    assert is_chatter("Charles Gomila, London, UK emails: Haiti needs the help of every nation now.")
+    assert not is_chatter("Andrew Clark writes: To clarify further, the government had three measures.")
+    assert not is_chatter("Officials in Washington said on Monday that the talks would resume.")
 
 
 def test_a_list_item_is_an_entry_only_for_the_day_its_label_names() -> None:
