@@ -274,11 +274,42 @@ def gives_contact(text: str) -> bool:
     return bool(_CONTACT.search(text))
 
 
+# A photo caption: "In this image made from video provided by BP, Wednesday, June 2, 2010, shows ...".
+_CAPTION = re.compile(
+    r"^\W*(?:in\s+this\s+(?:\w+\s+)?(?:image|photo|photograph|picture|frame grab)\b"
+    r"|this\s+(?:\w+\s+)?(?:image|photo|photograph|picture)\s+(?:shows|taken|made|provided)\b)",
+    re.I,
+)
+# A picture named without a verb: "Satellite image of Port-au-Prince, Haiti taken on 13 January.", "This
+# photo from a gathering outside the UN Egyptian mission in New York." ("Video from Sinai on Thursday
+# showed a protester being shot" is a report.)
+_PICTURE_HEAD = re.compile(
+    r"^\W*(?:(?:this|these|an?|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:image|photo|photograph|picture|footage|video|frame grab)s?\s+(?:of|from|taken|made)\b",
+    re.I,
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must|do|does|did|"
+    r"shows?|reveals?|captures?|depicts?|gives?|gave|appears?|\w{3,}ed)\b",
+    re.I,
+)
+
+
+def is_caption(text: str) -> bool:
+    """Whether a sentence is a picture's caption ("In this image made from video provided by BP ...",
+    "Satellite image of Port-au-Prince, Haiti taken on 13 January."): it describes a picture, it
+    reports nothing."""
+    if _CAPTION.match(text):
+        return True
+    head = _PICTURE_HEAD.match(text)
+    return head is not None and not _FINITE.search(text, head.end())
+
+
 def is_assertion(text: str) -> bool:
     """Whether a sentence states something in a report's voice: not a question, not the writer's
-    own first person, singular or plural. Only such sentences are key points, members of a
-    statement or conflict sides."""
-    if is_question(text):
+    own first person, singular or plural, not a picture's caption. Only such sentences are key
+    points, members of a statement or conflict sides."""
+    if is_question(text) or is_caption(text):
         return False
     outside = _outside_quotes(text)
     return not (FIRST_PERSON.search(outside) or _FIRST_PLURAL.search(outside))

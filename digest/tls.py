@@ -73,6 +73,7 @@ from digest.text import (
     content_words,
     gives_contact,
     has_words,
+    is_caption,
     is_question,
     normalize,
     opens_with_reference,
@@ -612,13 +613,6 @@ def _about_its_label_day(sentence: Sentence, timex: Timex) -> bool:
     return label is None or timex.start - sentence.start < label.end()
 
 
-# A photo caption: "In this image made from video provided by BP, Wednesday, June 2, 2010, shows ...".
-_CAPTION = re.compile(
-    r"^\W*(?:in\s+this\s+(?:\w+\s+)?(?:image|photo|photograph|picture|frame grab)\b"
-    r"|this\s+(?:\w+\s+)?(?:image|photo|photograph|picture)\s+(?:shows|taken|made|provided)\b)",
-    re.I,
-)
-
 # A line that announces what follows: "A summary of events on Wednesday, June 16, Day 57 of the Gulf
 # of Mexico oil spill ...", "Here are the latest developments as confirmed by CNN:", "Below is a
 # timeline of the spill", "A roundup of today's news: ...".
@@ -653,7 +647,7 @@ def is_chatter(text: str) -> bool:
         or has_comment_header(stripped)
         or is_question(stripped)
         or stripped[0].islower()
-        or _CAPTION.match(stripped)
+        or is_caption(stripped)
         or _ANNOUNCES.match(stripped)
         or _READER_LINE.match(stripped)
         or gives_contact(stripped)

@@ -57,6 +57,20 @@ def test_who_a_sentence_speaks_as() -> None:
     assert not is_assertion("Will Mubarak go?")
 
 
+def test_a_pictures_caption_is_no_assertion() -> None:
+    from digest.text import is_assertion, is_caption
+
+    assert is_caption("Satellite image of Port-au-Prince, Haiti taken on 13 January.")
+    assert is_caption("This photo from a gathering outside the UN Egyptian mission in New York.")
+    assert is_caption("In this image made from video provided by BP, Wednesday, June 2, 2010, shows the site.")
+    assert not is_assertion("Satellite image of Port-au-Prince, Haiti taken on 13 January.")
+    # a sentence about a picture that reports something
+    assert not is_caption("Video from Sinai on Thursday showed a protester being shot after he picked up a rock.")
+    assert not is_caption("Grainy video from the Department of Homeland Security shows three men at the gate.")
+    assert not is_caption("Images of oil-soaked birds have become a symbol of the disaster.")
+    assert is_assertion("Video taken by a passenger aboard the ship caught the collision as it unfolded.")
+
+
 @pytest.mark.parametrize(
     ("text", "contact"),
     [
