@@ -24,6 +24,7 @@ single-source statements of their own.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -37,13 +38,19 @@ class Clusterer(Protocol):
     def fit_labels(self, embeddings: np.ndarray) -> np.ndarray: ...
 
 
+# Sentences either side of a cut that go to both cells: a statement the cut runs through is whole in
+# one of them at least, and its clusters in the two cells are one through the sentences they share.
+_CUT_OVERLAP = 32
+
+
 class HdbscanClusterer:
     """hdbscan on blocks of at most ``block_size`` sentences.
 
     The generic algorithm needs an n x n distance matrix (about 11 GB at 37,000 sentences),
-    so larger collections are first split by k-means into cells of about half a block and
+    so larger collections are first cut into cells of at most a block (:meth:`_cells`) and
     hdbscan runs in each cell: a statement's near-duplicate sentences sit close together and
     land in the same cell, while memory stays O(block_size^2) however large the collection.
+    Cells overlap at their cuts; clusters of two cells that share a sentence are one.
     """
 
     def __init__(self, *, min_cluster_size: int = 2, min_samples: int = 1, block_size: int = 4000) -> None:
@@ -54,22 +61,65 @@ class HdbscanClusterer:
     def fit_labels(self, embeddings: np.ndarray) -> np.ndarray:
         import numpy as np
 
+        from digest.unionfind import UnionFind
+
         n = len(embeddings)
         if n <= self.block_size:
             return self._fit_block(embeddings)
         labels = np.full(n, -1, dtype=np.int64)
+        found_in: list[tuple[int, int]] = []  # (row, cluster) for rows clustered in a second cell
         offset = 0
         for cell in self._cells(embeddings):
             block = self._fit_block(embeddings[cell])
-            found = block >= 0
-            labels[cell[found]] = block[found] + offset
-            offset += int(block.max()) + 1 if found.any() else 0
+            for row, label in zip(cell.tolist(), block.tolist(), strict=True):
+                if label < 0:
+                    continue
+                if labels[row] < 0:
+                    labels[row] = label + offset
+                else:
+                    found_in.append((row, label + offset))
+            offset += int(block.max()) + 1 if (block >= 0).any() else 0
+        # Two clusters are one when they share two sentences or more. One shared sentence may be a
+        # cell's edge attached to the nearest cluster there: it goes with the cluster nearer to it.
+        shared = Counter((int(labels[row]), label) for row, label in found_in)
+        sets = UnionFind(range(offset))
+        for (a, b), count in sorted(shared.items()):
+            if count >= 2:
+                first, second = sorted((sets.find(a), sets.find(b)))
+                sets.union(first, second)
+        labels = np.asarray([sets.find(x) if x >= 0 else -1 for x in labels.tolist()], dtype=np.int64)
+        for row, label in found_in:
+            other = sets.find(label)
+            if other != labels[row] and self._nearer(embeddings, labels, row, other):
+                labels[row] = other
         return labels
 
-    def _cells(self, embeddings: np.ndarray) -> list[np.ndarray]:
-        """Row indices of k-means cells, each at most ``block_size`` rows (split again if larger)."""
+    @staticmethod
+    def _nearer(embeddings: np.ndarray, labels: np.ndarray, row: int, other: int) -> bool:
+        """Whether ``row`` is more similar to the centroid of cluster ``other`` than to that of its
+        own cluster without it."""
         import numpy as np
-        from sklearn.cluster import KMeans
+
+        own = np.flatnonzero(labels == labels[row])
+        own = own[own != row]
+        theirs = np.flatnonzero(labels == other)
+        if not len(theirs):
+            return False
+        if not len(own):
+            return True
+        vector = embeddings[row]
+        return float(embeddings[theirs].mean(axis=0) @ vector) > float(embeddings[own].mean(axis=0) @ vector)
+
+    def _cells(self, embeddings: np.ndarray) -> list[np.ndarray]:
+        """Row indices of cells of at most ``block_size`` rows: a set too large is cut in two halves
+        at the median of its first principal component (with :data:`_CUT_OVERLAP` rows either side
+        in both), and each half again until it fits.
+
+        The cut depends on the whole set only through its principal direction and median, which
+        one sentence more or less hardly moves: a grown collection keeps its cells, but for the
+        few sentences nearest a cut. (k-means cells moved a fifth of the clustered pairs when one
+        sentence of 28,759 was left out.)"""
+        import numpy as np
 
         pending = [np.arange(len(embeddings))]
         cells: list[np.ndarray] = []
@@ -78,12 +128,13 @@ class HdbscanClusterer:
             if len(rows) <= self.block_size:
                 cells.append(rows)
                 continue
-            k = max(2, -(-2 * len(rows) // self.block_size))
-            assign = KMeans(n_clusters=k, n_init=1, random_state=0).fit_predict(embeddings[rows])
-            parts = [rows[assign == c] for c in range(k) if (assign == c).any()]
-            if len(parts) == 1:  # k-means could not split it: cut it in order
-                parts = [rows[i : i + self.block_size] for i in range(0, len(rows), self.block_size)]
-            pending.extend(parts)
+            x = embeddings[rows].astype(np.float64)
+            x -= x.mean(axis=0)
+            _, vectors = np.linalg.eigh(x.T @ x)
+            order = np.argsort(x @ vectors[:, -1], kind="stable")
+            half = len(rows) // 2
+            overlap = min(_CUT_OVERLAP, (self.block_size - 1) // 4)
+            pending.extend([np.sort(rows[order[: half + overlap]]), np.sort(rows[order[half - overlap :]])])
         return sorted(cells, key=lambda c: int(c[0]))
 
     def _fit_block(self, embeddings: np.ndarray) -> np.ndarray:
