@@ -99,6 +99,9 @@ class Config:
     redundancy_similarity: float = 0.8
     # Sentences shorter than this many words are not statements.
     min_sentence_words: int = 5
+    # Sentences longer than this are run-on text (a list or captions without their punctuation):
+    # no key point.
+    max_point_words: int = 60
     # A statement that names its actors, places and figures ranks up to this much higher (x 1.25
     # with four or more names and numbers, see digest.select.specificity).
     specificity_weight: float = 0.25
@@ -131,6 +134,11 @@ class Config:
     def __post_init__(self) -> None:
         _at_least(self, 1, ("max_points", "min_samples", "batch_size"))
         _at_least(self, 2, ("min_cluster_size",))
+        if self.max_point_words < self.min_sentence_words:
+            raise ConfigError(
+                f"max_point_words ({self.max_point_words}) must be at least"
+                f" min_sentence_words ({self.min_sentence_words})"
+            )
         if self.specificity_weight < 0:
             raise ConfigError(f"specificity_weight must not be negative, got {self.specificity_weight}")
         check_precision(self.precision)

@@ -99,6 +99,7 @@ def run(
     selector = parts.selector or CentralAttestedSelector(
         redundancy_similarity=config.redundancy_similarity,
         min_words=config.min_sentence_words,
+        max_words=config.max_point_words,
         specificity_weight=config.specificity_weight,
     )
     graph = (parts.copy_detector or AttestationCopyDetector()).analyze(cleaned, sentences, embeddings)

@@ -120,10 +120,16 @@ class CentralAttestedSelector:
     """The default selector (see the module docstring)."""
 
     def __init__(
-        self, *, redundancy_similarity: float = 0.8, min_words: int = 5, specificity_weight: float = 0.25
+        self,
+        *,
+        redundancy_similarity: float = 0.8,
+        min_words: int = 5,
+        max_words: int = 60,
+        specificity_weight: float = 0.25,
     ) -> None:
         self.redundancy_similarity = redundancy_similarity
         self.min_words = min_words
+        self.max_words = max_words
         self.specificity_weight = specificity_weight
 
     def select(
@@ -176,11 +182,12 @@ class CentralAttestedSelector:
             n_independent = count_sources([sentences[i].article_id for i in members])
             filler = n_independent <= 1 and all(is_filler(sentences[i]) for i in members)
             rep_text = sentences[best].text
-            # A key point is a complete statement: of useful length, ended, not a question, not in the
-            # writer's own voice (a presenter's "I talked to ElBaradei earlier on Monday."), not a
-            # quotation without its speaker, and giving no phone number or e-mail address (an appeal).
+            # A key point is a complete statement: of useful length (not a list run together), ended,
+            # not a question, not in the writer's own voice (a presenter's "I talked to ElBaradei
+            # earlier on Monday."), not a quotation without its speaker, and giving no phone number or
+            # e-mail address (an appeal).
             complete = (
-                len(words(rep_text)) >= self.min_words
+                self.min_words <= len(words(rep_text)) <= self.max_words
                 and _TERMINAL.search(rep_text)
                 and is_assertion(rep_text)
                 and not is_unattributed_quote(rep_text)

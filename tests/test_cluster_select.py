@@ -199,6 +199,26 @@ def _events_of_two(texts: list[str], quality: list[float], reference: dt.date) -
     )
 
 
+def test_a_list_run_together_is_no_key_point() -> None:
+    # a page's list of reports without its punctuation: one "sentence" of 70 words on three pages
+    items = [
+        "eight suspected cases are being investigated at a New York City high school",
+        "Ten New Zealand students who traveled to Mexico have tested positive for influenza A",
+        "In France a top health official said two people may be carrying the virus",
+        "Spain's health ministry says three people who returned from Mexico are in isolation",
+        "In Israel medics are testing a man who was taken to hospital after a trip to Mexico.",
+    ]
+    run_on = " ".join(items)
+    said = "The WHO has warned the virus has the potential to become a pandemic."
+    assert len(run_on.split()) > 60
+    s = [Sentence(x, 0, 0, 1, run_on) for x in "abc"] + [Sentence(x, 0, 0, 1, said) for x in "de"]
+    e = np.asarray([unit([1, 0.1])] * 3 + [unit([1, -0.1])] * 2)
+    sel = CentralAttestedSelector(redundancy_similarity=0.999).select(s, e, np.asarray([0, 0, 0, 1, 1]), max_points=2)
+    assert [p.text for p in sel.key_points] == [said]
+    longer = CentralAttestedSelector(redundancy_similarity=0.999, max_words=80)
+    assert [p.text for p in longer.select(s, e, np.asarray([0, 0, 0, 1, 1]), max_points=2).key_points] == [run_on, said]
+
+
 def test_a_large_collection_keeps_its_clusters_when_one_sentence_is_left_out() -> None:
     # 400 statements of one story, four wordings each, in cells of at most 400 sentences. k-means
     # cells kept about 90% of the pairs clustered together (and 78% on T17's Egypt topic, where

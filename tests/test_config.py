@@ -22,6 +22,7 @@ from digest.errors import ConfigError
         ({"leaf_merge_similarity": -2.0}, "leaf_merge_similarity must be a cosine similarity"),
         ({"precision": "float16"}, "precision must be one of auto, float32, bfloat16, got 'float16'"),
         ({"specificity_weight": -0.5}, "specificity_weight must not be negative, got -0.5"),
+        ({"max_point_words": 4}, r"max_point_words \(4\) must be at least min_sentence_words \(5\)"),
     ],
 )
 def test_a_bad_option_is_a_config_error_naming_it(options: dict[str, object], message: str) -> None:
