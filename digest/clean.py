@@ -469,14 +469,25 @@ _PAGE_STAMP = re.compile(
     r"(?: \d{1,2}[:.]\d{2} UK\b)?(?: \(an error occurred while processing this directive\))?(?: Help\b)?\s*"
 )
 
+# A page's publication stamp after its headline and standfirst ("Mexican swine flu deaths spark
+# worldwide action WHO says ... Sunday 26 April 2009 18.45 BST People wear surgical masks ...").
+_PUBLISHED_STAMP = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?\d{1,2} (?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December),? \d{4},? \d{1,2}[.:]\d{2} (?:BST|GMT)\b\s*"
+)
+
 
 def run_in_parts(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that are lines of their own, as if its missing line breaks were there:
-    a headline before a page's update stamp or run into the sentence (:func:`run_in_heading_end`),
-    then the sentence. The stamp itself is in no span. ``[(0, len(text))]`` when nothing is run in."""
+    a headline before a page's update or publication stamp or run into the sentence
+    (:func:`run_in_heading_end`), then the sentence. The stamp itself is in no span.
+    ``[(0, len(text))]`` when nothing is run in."""
     parts: list[tuple[int, int]] = []
     pos = 0
-    stamp = _PAGE_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS) if "ast updated" in text[:_RUN_IN_SCAN_CHARS] else None
+    head_text = text[:_RUN_IN_SCAN_CHARS]
+    stamp = _PAGE_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS) if "ast updated" in head_text else None
+    if stamp is None and ("BST" in head_text or "GMT" in head_text):
+        stamp = _PUBLISHED_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS)
     if stamp and has_words(text[stamp.end() :], 3):
         if head := text[: stamp.start()].rstrip():
             parts.append((0, len(head)))

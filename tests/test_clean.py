@@ -422,6 +422,14 @@ def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
             "The page was last updated at 10:00 by the editors, who said so.",
             ["The page was last updated at 10:00 by the editors, who said so."],
         ),
+        (  # a headline and standfirst before the page's publication stamp
+            "Mexican swine flu deaths spark worldwide action WHO says virus has killed 81 people in Mexico "
+            "Sunday 26 April 2009 18.45 BST People wear surgical masks on the Mexico City subway.",
+            [
+                "Mexican swine flu deaths spark worldwide action WHO says virus has killed 81 people in Mexico",
+                "People wear surgical masks on the Mexico City subway.",
+            ],
+        ),
         (  # a headline, a caption and the sentence
             "BP bosses hold Obama crisis talks The White House meeting was the first between the president and "
             "BP BP executives have met US President Barack Obama at the White House.",
