@@ -451,7 +451,13 @@ def _opener_end(text: str) -> int:
         if len(re.findall(r"[\"“”]", head)) % 2 or head.count("(") > head.count(")"):
             continue
         following = [w for _, w in tokens[i + 1 : i + 5]]
-        if any(w[:1].isupper() and w.lower() in STOPWORDS for w in following):  # "This Is It", "In A Graveyard"
+        # "This Is It", "In A Graveyard"; but an acronym in a sentence that goes on in lower case
+        # is a name ("Mexico City The WHO is advising ..."), where "A FEW YEARS" shouts
+        shouting = not any(w.islower() for w in following)
+        if any(
+            w[:1].isupper() and (shouting or len(w) < 2 or not w.isupper()) and w.lower() in STOPWORDS
+            for w in following
+        ):
             continue
         if has_words(text[start:], 4):
             return start

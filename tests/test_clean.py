@@ -327,6 +327,7 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
         ("Swine flu outbreak reaches Europe The UN has warned that the virus could become a pandemic.", "The UN"),
         ("Second pupil tested for swine flu A second child is being treated with antiviral drugs.", "A second"),
         ("Children pulled from Haiti rubble An 11-year-old girl has been pulled from the ruins.", "An 11-year-old"),
+        ("Yeny Gregorio Davila, Mexico City The WHO is advising all member states to be vigilant.", "The WHO is"),
         ("Matthew Price reports from Mexico A 23-month-old child has died of swine flu in Texas.", "A 23-month-old"),
         # a name that ends the heading and starts the sentence
         (
@@ -366,6 +367,8 @@ def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
         "My Great Great Grandfather Edwin Jones was Station Master in the town.",
         "It has links with anything British (Mau Mau connections are old) and we forgive.",
         "Very Very rude and unprofessional of the airline to do that to us.",
+        "HIS SISTERS DIED IN BRISBANE IN 1941 A FEW YEARS APART FROM EACH OTHER.",  # shouting
+        "He wrote songs such as Isn't She Lovely, I Wish and Sir Duke for the album.",
     ],
 )
 def test_heading_run_into_a_sentence_is_not_guessed(text: str) -> None:
