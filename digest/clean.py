@@ -515,9 +515,10 @@ def run_in_parts(text: str) -> list[tuple[int, int]]:
 # "James1976 wrote:" opening a line only when the page has two (one is a quote: "Napier wrote: ...").
 _COMMENT_HEADER = re.compile(r"\bAt \d{1,2}[:.]\d{2}\b[^\n]{0,40}?\b(?:19|20)\d\d,\s*[^,:\n]{1,40}? wrote\s*:", re.I)
 # A comment's stamp after its text ("... !!! January 27, 2011 at 7:59 pm | Report abuse | ..."): two or
-# more mark comments, which start with the line holding the first.
+# more mark comments, which start with the line holding the first; without the links, three or more.
 _STAMP_CLOCK = r"\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|"  # "7:59 pm |"
 _COMMENT_STAMP = re.compile(rf"\b(?:19|20)\d\d\s+at\s+{_STAMP_CLOCK}\s*(?:Report abuse|Reply)\b", re.I)
+_BARE_COMMENT_STAMP = re.compile(rf"\b(?:19|20)\d\d\s+at\s+{_STAMP_CLOCK}", re.I)
 _BARE_COMMENT_HEADER = re.compile(r"^[ \t]*([^\s,:]{2,40} wrote\s*:)", re.M)
 
 
@@ -544,6 +545,10 @@ def comments_start(text: str) -> int:
         first, second = next(stamps, None), next(stamps, None)
         if first and second:
             starts.append(text.rfind("\n", 0, first.start()) + 1)
+        else:  # a blog's comments stamped without the links ("February 2, 2011 at 6:07 pm | The Middle ...")
+            bare = list(itertools.islice(_BARE_COMMENT_STAMP.finditer(text), 3))
+            if len(bare) == 3:
+                starts.append(text.rfind("\n", 0, bare[0].start()) + 1)
     if "wrote" not in text:
         return min(starts, default=len(text))
     if header := _COMMENT_HEADER.search(text):

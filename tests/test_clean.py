@@ -510,6 +510,17 @@ def test_comments_stamped_after_their_text_start_with_the_first_stamps_line() ->
     # one stamp is not a comment section
     one = "\n".join([*_STORY, comments[1]])
     assert comments_start(one) == len(one)
+    # a blog's comments stamped without the links: three stamps or more
+    bare = [
+        "February 2, 2011 at 5:46 pm | The information age gives the people of Egypt a new view.",
+        "Glad to see this is happening.",
+        "February 2, 2011 at 5:51 pm | Once they are in control, Egypt will be worse off.",
+        "February 2, 2011 at 6:07 pm | The Middle East is heading into a revolutionary phase.",
+    ]
+    text = "\n".join([*_STORY, *bare])
+    assert comments_start(text) == text.index("February 2, 2011 at 5:46")
+    two = "\n".join([*_STORY, *bare[:3]])
+    assert comments_start(two) == len(two)
 
 
 def test_site_notices_and_teasers_on_many_pages_are_boilerplate() -> None:
