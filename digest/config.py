@@ -100,7 +100,7 @@ class Config:
     # Sentences shorter than this many words are not statements.
     min_sentence_words: int = 5
     # Sentences longer than this are run-on text (a list or captions without their punctuation):
-    # no key point.
+    # no key point, and no event of a small collection's timeline.
     max_point_words: int = 60
     # A statement that names its actors, places and figures ranks up to this much higher (x 1.25
     # with four or more names and numbers, see digest.select.specificity).

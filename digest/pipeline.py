@@ -177,8 +177,11 @@ def run(
             count_sources=graph.independent_count,
             preference=graph.preference,
             # nor does a quotation without its speaker ('"This is until the company finishes
-            # drilling a relief well later in the summer."'), as it is no key point either
-            is_chatter=lambda text: is_chatter(text) or is_unattributed_quote(text),
+            # drilling a relief well later in the summer."') or a list run together, as neither is
+            # a key point
+            is_chatter=lambda text: (
+                is_chatter(text) or is_unattributed_quote(text) or len(words(text)) > config.max_point_words
+            ),
         )
     return Briefing(
         title=_title(

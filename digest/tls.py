@@ -615,10 +615,12 @@ def _about_its_label_day(sentence: Sentence, timex: Timex) -> bool:
 
 # A line that announces what follows: "A summary of events on Wednesday, June 16, Day 57 of the Gulf
 # of Mexico oil spill ...", "Here are the latest developments as confirmed by CNN:", "Below is a
-# timeline of the spill", "A roundup of today's news: ...".
+# timeline of the spill", "A roundup of today's news: ...", "The video below is a roundup ...".
 _ANNOUNCES = re.compile(
     r"^\W*(?:(?:here|below)(?:'s|\s+is|\s+are)\b|the\s+following\s+(?:is|are)\b"
-    r"|an?\s+(?:summary|round-?up|recap|timeline|chronology)\s+of\b)",
+    r"|an?\s+(?:summary|round-?up|recap|timeline|chronology)\s+of\b"
+    r"|the\s+(?:\w+\s+)?(?:video|photos?|pictures?|map|gallery|graphic|chart|table|list)\s+(?:below|above)"
+    r"(?:\s+(?:is|are|shows?|gives?)\b|\s*[,.:]))",
     re.I,
 )
 

@@ -266,7 +266,7 @@ def test_the_seed_briefing_reads_the_same_in_bfloat16(tmp_path: Path) -> None:
     assert run.stdout == (ROOT / "examples/kursk/briefing.md").read_text(encoding="utf-8")
 
 
-def test_a_small_collections_timeline_has_no_questions_first_person_lines_or_bare_quotes(tmp_path: Path) -> None:
+def test_a_small_collections_timeline_has_no_questions_first_person_lines_bare_quotes_or_lists(tmp_path: Path) -> None:
     # A small collection's events come from every dated sentence; a question, a reader's or the
     # writer's own voice reports no event (as in a large collection's timeline).
     texts = {
@@ -277,7 +277,13 @@ def test_a_small_collections_timeline_has_no_questions_first_person_lines_or_bar
         "Crowds cheered in Tahrir Square on Friday night. "
         '"We will hold free elections in September, as the people ask."',
         "c": "Could the next pope be from Africa, as a poll posted on February 11 asked? "
-        "Mubarak resigned on Friday after 18 days of protests.",
+        "Mubarak resigned on Friday after 18 days of protests. "
+        # quotes of a page's list run together with the next sentence
+        'Parag Khanna: "The triumph of people power over the inertia of political power" Shadi Hamid: "Cabinet '
+        'reshuffles are business as usual for Jordan," not so significant Isobel Coleman: If reforms come, "expect '
+        'Islam to play a larger role in government" Blake Hounshell: Popular comedy "Terrorism and Kebab" '
+        "predicted this unrest (CNN) -- Bowing to the pressure of demonstrators, Egypt's President Hosni Mubarak "
+        "said on Friday he would step down after 30 years in power.",
     }
     for name, text in texts.items():
         (tmp_path / f"{name}.txt").write_text(f"---\npublished: 2011-02-12\n---\n{text}\n", encoding="utf-8")
@@ -287,3 +293,4 @@ def test_a_small_collections_timeline_has_no_questions_first_person_lines_or_bar
     assert not [t for t in said if t.endswith("?") or t.startswith("I think")], said
     # whose words a bare quotation is, another sentence says: it is no event, as it is no key point
     assert not [t for t in said if t.startswith('"')], said
+    assert not [t for t in said if len(t.split()) > 60], said

@@ -364,6 +364,8 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert is_chatter("A summary of events on Wednesday, June 16, Day 57 of the Gulf of Mexico oil spill.")
     assert is_chatter("Here are the latest developments as confirmed by CNN:")
     assert is_chatter("Below is a timeline of the spill and its impact.")
+    assert is_chatter("The video below is a roundup, from CNN's correspondents in Cairo, of the clashes.")
+    assert not is_chatter("The list above the fireplace in the minister's office was read out in court.")
     assert not is_chatter("The following year, poor maintenance prompted BP's pipelines in Alaska to leak.")
     assert not is_chatter("Hereford council said on Monday it would send help to Haiti.")
     # a reader's message on a live page
