@@ -274,9 +274,11 @@ def gives_contact(text: str) -> bool:
     return bool(_CONTACT.search(text))
 
 
-# A photo caption: "In this image made from video provided by BP, Wednesday, June 2, 2010, shows ...".
+# A photo caption: "In this image made from video provided by BP, Wednesday, June 2, 2010, shows ...",
+# "In this May 26, 2010 photo, officials ...".
 _CAPTION = re.compile(
-    r"^\W*(?:in\s+this\s+(?:\w+\s+)?(?:image|photo|photograph|picture|frame grab)\b"
+    r"^\W*(?:in\s+this\s+(?:\w+\s+|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?(?:\w+\s+)?"
+    r"(?:image|photo|photograph|picture|frame grab)\b"
     r"|this\s+(?:\w+\s+)?(?:image|photo|photograph|picture)\s+(?:shows|taken|made|provided)\b)",
     re.I,
 )
