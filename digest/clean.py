@@ -478,8 +478,8 @@ _PAGE_STAMP = re.compile(
 # A page's publication stamp after its headline and standfirst ("Mexican swine flu deaths spark
 # worldwide action WHO says ... Sunday 26 April 2009 18.45 BST People wear surgical masks ...").
 _PUBLISHED_STAMP = re.compile(
-    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?\d{1,2} (?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December),? \d{4},? \d{1,2}[.:]\d{2} (?:BST|GMT)\b\s*"
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?\d{1,2} [A-Z][a-z]+,? \d{4},? \d{1,2}[.:]\d{2}"
+    r" (?:BST|GMT)\b\s*"
 )
 
 
@@ -517,8 +517,8 @@ _COMMENT_HEADER = re.compile(r"\bAt \d{1,2}[:.]\d{2}\b[^\n]{0,40}?\b(?:19|20)\d\
 # A comment's stamp after its text ("... !!! January 27, 2011 at 7:59 pm | Report abuse | ..."): two or
 # more mark comments, which start with the line holding the first; without the links, three or more.
 _STAMP_CLOCK = r"\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|"  # "7:59 pm |"
-_COMMENT_STAMP = re.compile(rf"\b(?:19|20)\d\d\s+at\s+{_STAMP_CLOCK}\s*(?:Report abuse|Reply)\b", re.I)
 _BARE_COMMENT_STAMP = re.compile(rf"\b(?:19|20)\d\d\s+at\s+{_STAMP_CLOCK}", re.I)
+_COMMENT_STAMP = re.compile(rf"{_BARE_COMMENT_STAMP.pattern}\s*(?:Report abuse|Reply)\b", re.I)
 _BARE_COMMENT_HEADER = re.compile(r"^[ \t]*([^\s,:]{2,40} wrote\s*:)", re.M)
 
 

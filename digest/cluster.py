@@ -50,7 +50,8 @@ class HdbscanClusterer:
     so larger collections are first cut into cells of at most a block (:meth:`_cells`) and
     hdbscan runs in each cell: a statement's near-duplicate sentences sit close together and
     land in the same cell, while memory stays O(block_size^2) however large the collection.
-    Cells overlap at their cuts; clusters of two cells that share a sentence are one.
+    Cells overlap at their cuts: clusters of two cells that share two sentences or more are one,
+    and a sentence clustered in both cells otherwise stays with the cluster nearer to it.
     """
 
     def __init__(self, *, min_cluster_size: int = 2, min_samples: int = 1, block_size: int = 4000) -> None:

@@ -8,8 +8,9 @@
    start of the period it names.
 3. Candidates from several sources merge when their dates overlap and they
    make the same statement (same cluster, or similar above a threshold); the
-   merged event cites every source and keeps every dating span. Its text is one
-   member's: an original's wording before a copy's, then one that stands alone
+   merged event cites every source and keeps every dating span. Its date is the
+   most precise one its quotable members name, and its text one of those that
+   name it: an original's wording before a copy's, then one that stands alone
    before one that leans on context (:func:`digest.select.representative_rank`).
 4. Events are ranked by sources and centrality, the top ones kept, then
    sorted by date and shown at their precision ("August 2024").
