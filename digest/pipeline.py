@@ -176,11 +176,15 @@ def run(
             merge_similarity=config.event_merge_similarity,
             count_sources=graph.independent_count,
             preference=graph.preference,
-            # nor does a quotation without its speaker ('"This is until the company finishes
-            # drilling a relief well later in the summer."') or a list run together, as neither is
-            # a key point
+            # nor does what is no key point: a sentence that is no assertion (the writer's "we": "If
+            # you have a comment on any of the stories on today's show, we want to hear it."), a
+            # quotation without its speaker ('"This is until the company finishes drilling a relief
+            # well later in the summer."') or a list run together
             is_chatter=lambda text: (
-                is_chatter(text) or is_unattributed_quote(text) or len(words(text)) > config.max_point_words
+                is_chatter(text)
+                or not is_assertion(text)
+                or is_unattributed_quote(text)
+                or len(words(text)) > config.max_point_words
             ),
         )
     return Briefing(

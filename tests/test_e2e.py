@@ -278,6 +278,7 @@ def test_a_small_collections_timeline_has_no_questions_first_person_lines_bare_q
         '"We will hold free elections in September, as the people ask."',
         "c": "Could the next pope be from Africa, as a poll posted on February 11 asked? "
         "Mubarak resigned on Friday after 18 days of protests. "
+        "If you have a comment on what happened on Friday, we want to hear it. "
         # quotes of a page's list run together with the next sentence
         'Parag Khanna: "The triumph of people power over the inertia of political power" Shadi Hamid: "Cabinet '
         'reshuffles are business as usual for Jordan," not so significant Isobel Coleman: If reforms come, "expect '
@@ -290,7 +291,7 @@ def test_a_small_collections_timeline_has_no_questions_first_person_lines_bare_q
     events = digest.build([tmp_path]).events
     said = [e.text for e in events]
     assert any("stepped down on Friday" in t for t in said), said
-    assert not [t for t in said if t.endswith("?") or t.startswith("I think")], said
+    assert not [t for t in said if t.endswith("?") or t.startswith("I think") or " we " in t], said
     # whose words a bare quotation is, another sentence says: it is no event, as it is no key point
     assert not [t for t in said if t.startswith('"')], said
     assert not [t for t in said if len(t.split()) > 60], said
