@@ -55,6 +55,16 @@ _TERMINAL = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
 _INNER_STOP = re.compile(r"""[.!?]['"’”)\]]*\s+['"‘“]?[A-Z]""")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+")
 _SEPARATORS = re.compile(r"\s[|»›/]\s|\[[^\]]*\]|^\s*[–—-]\s|\s[–—-]\s*$")
+# A news aggregator's link with its age: "Robotic subs race to cap leaking US oil well - 9 hrs ago New
+# York Times Robots Working to Stop Oil Leak ... - 14 hrs ago NEWS.com".
+_LINK_AGE = re.compile(r"\s[-–—]\s\d{1,3}\s(?:hrs?|hours?|mins?|minutes?|days?)\sago\b")
+
+
+def has_link_age(text: str) -> bool:
+    """Whether a line holds an aggregator's link stamp ("... - 9 hrs ago ..."): a list of links, no story."""
+    return " ago" in text and bool(_LINK_AGE.search(text))
+
+
 _CALL_TO_ACTION = re.compile(
     r"\b(?:share|tweet|subscribe|sign (?:up|in)|log ?in|follow us|leave a (?:reply|comment)|comments?|"
     r"click here|read more|read next|related (?:articles|posts|stories)|advertisement|cookies?|newsletter|"
@@ -825,7 +835,7 @@ def _junk_reason(
 ) -> str:
     """Why a line is not part of the story ("" when it is). ``in_lines``: for each word, the number of
     the article body's lines using it, ``line`` among them when ``counted``."""
-    if in_tag_list:
+    if in_tag_list or has_link_age(line.text):
         return "tag or link list"
     if line.is_hashtags:
         return "hashtag line"

@@ -57,6 +57,7 @@ from digest.clean import (
     comments_start,
     dateline_end,
     has_comment_header,
+    has_link_age,
     lead_in_end,
     opens_with_dateline,
     run_in_parts,
@@ -640,7 +641,7 @@ def is_chatter(text: str) -> bool:
     fragment or a comment), a photo caption ("In this image made from video ..."), contact
     details (a phone number, an e-mail address), a line that announces what follows ("A summary
     of events on Wednesday, June 16, ...", "Here are the latest developments:") or a reader's
-    message ("A-cui from Beijing e-mails: ...")."""
+    message ("A-cui from Beijing e-mails: ...") or an aggregator's links ("... - 9 hrs ago ...")."""
     stripped = text.strip()
     if not stripped:
         return True
@@ -652,6 +653,7 @@ def is_chatter(text: str) -> bool:
         or is_caption(stripped)
         or _ANNOUNCES.match(stripped)
         or _READER_LINE.match(stripped)
+        or has_link_age(stripped)
         or gives_contact(stripped)
     ):
         return True

@@ -60,6 +60,17 @@ def test_removed_lines_have_reasons(example_dir: Path) -> None:
     assert "Leave a Reply" in reasons
 
 
+def test_an_aggregators_links_with_their_age_are_a_link_list() -> None:
+    links = (
+        "co.za Robotic subs race to cap leaking US oil well - 9 hrs ago New York Times Robots Working to "
+        "Stop Oil Leak in Gulf of Mexico - 14 hrs ago NEWS.com."
+    )
+    text = "\n".join([*_STORY, links, "Booo hoo, a man in Ireland sneezed 15 mins ago, breaking news!"])
+    cleaned = clean_article(Article("links", text, "a"))
+    assert dict(cleaned.removed)[links] == "tag or link list"
+    assert "sneezed 15 mins ago" in cleaned.text  # an age in a sentence is no link's
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -374,6 +374,8 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert is_chatter("Charles Gomila, London, UK emails: Haiti needs the help of every nation now.")
     assert not is_chatter("Andrew Clark writes: To clarify further, the government had three measures.")
     assert not is_chatter("Officials in Washington said on Monday that the talks would resume.")
+    # an aggregator's links
+    assert is_chatter("The Sun The Haitian boat people - 8 hrs ago Wyclef Jean: Haiti Should Evacuate - 19 hrs ago")
 
 
 def test_a_list_item_is_an_entry_only_for_the_day_its_label_names() -> None:
