@@ -214,7 +214,7 @@ def caption_credit_end(text: str) -> int:
 # A heading in capitals run into the sentence after it ("NEW CAP FOR LEAKING OIL WELL When
 # engineers removed the cap ..."): three or more words in capitals, one of them a word rather
 # than an acronym, then a capitalised word in lower case.
-_CAPS_HEADING = re.compile(r"(?:[A-Z][A-Z0-9'’&:,-]*\s+){3,12}(?=[A-Z][a-z])")
+_CAPS_HEADING = re.compile(r"(?:[A-Z0-9][A-Z0-9'’&:,-]*\s+){3,12}(?=[A-Z][a-z])")
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}\b")
 
 

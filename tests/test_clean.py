@@ -294,6 +294,9 @@ def test_caption_credits_are_cut_and_recorded() -> None:
         ("NEW CAP FOR LEAKING OIL WELL When engineers removed the cap, oil flowed again.", "When engineers"),
         ("HOW THE OIL FUNNEL WORKS The funnel is a 40ft tall iron box.", "The funnel is"),
         ("THE WORLD WE LIVE IN Hayward is one of those minds.", "Hayward is one"),
+        # a live blog's entry header that opens with its day
+        ("18 JANUARY, 2200 GMT, SANTO DOMINGO AIRPORT Even the most stoic Haitians are angry.", "Even the most"),
+        ("LOZAMA HOTTELINE, 25, SUPERMARKET Rescue workers said it was remarkable.", "Rescue workers"),
     ],
 )
 def test_caps_heading_run_into_a_sentence_is_cut(text: str, rest: str) -> None:
