@@ -26,9 +26,10 @@ from digest.select import (
     citation_of,
     is_specific,
     representative_score,
+    states_something,
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
-from digest.text import is_assertion, is_unattributed_quote, words
+from digest.text import is_assertion, words
 from digest.timeline import DateResolver, TimexResolver, build_events
 from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped
 
@@ -176,16 +177,11 @@ def run(
             merge_similarity=config.event_merge_similarity,
             count_sources=graph.independent_count,
             preference=graph.preference,
-            # nor does what is no key point: a sentence that is no assertion (the writer's "we": "If
-            # you have a comment on any of the stories on today's show, we want to hear it."), a
-            # quotation without its speaker ('"This is until the company finishes drilling a relief
-            # well later in the summer."') or a list run together
-            is_chatter=lambda text: (
-                is_chatter(text)
-                or not is_assertion(text)
-                or is_unattributed_quote(text)
-                or len(words(text)) > config.max_point_words
-            ),
+            # nor does a sentence that states nothing by itself, as it is no key point either (the
+            # writer's "we": "If you have a comment on any of the stories on today's show, we want
+            # to hear it."; '"This is until the company finishes drilling a relief well later in the
+            # summer."'; a list run together)
+            is_chatter=lambda text: is_chatter(text) or not states_something(text, max_words=config.max_point_words),
         )
     return Briefing(
         title=_title(

@@ -187,10 +187,9 @@ class CentralAttestedSelector:
             # earlier on Monday."), not a quotation without its speaker, and giving no phone number or
             # e-mail address (an appeal).
             complete = (
-                self.min_words <= len(words(rep_text)) <= self.max_words
+                len(words(rep_text)) >= self.min_words
                 and _TERMINAL.search(rep_text)
-                and is_assertion(rep_text)
-                and not is_unattributed_quote(rep_text)
+                and states_something(rep_text, max_words=self.max_words)
                 and not gives_contact(rep_text)
             )
             if complete and not filler:
@@ -216,6 +215,14 @@ class CentralAttestedSelector:
         score_of = {cid: s for s, cid in ranked}
         points = tuple(_key_point(clusters[cid], sentences, count_sources, score_of[cid]) for cid in chosen)
         return Selection(clusters=tuple(clusters), key_points=points)
+
+
+def states_something(text: str, *, max_words: int) -> bool:
+    """Whether a sentence can be quoted as a statement by itself: an assertion in a report's voice
+    (:func:`digest.text.is_assertion`: no question, caption or writer's own voice), not a quotation
+    without its speaker, and no list run together (more than ``max_words`` words). Key points and
+    the events of a small collection's timeline both ask it."""
+    return is_assertion(text) and not is_unattributed_quote(text) and len(words(text)) <= max_words
 
 
 def story_direction(sentences: Sequence[Sentence], embeddings: np.ndarray) -> np.ndarray:
