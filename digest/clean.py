@@ -428,10 +428,14 @@ def _doubled_name_end(text: str) -> int:
     match = _DOUBLED_NAME.search(text, 0, _RUN_IN_SCAN_CHARS)
     if match is None or len(text[: match.start()].split()) < 2:
         return 0
-    head = text[: match.end()]
-    if len(re.findall(r"[\"“”]", head)) % 2 or head.count("(") > head.count(")"):
+    if _opens_quote_or_bracket(text[: match.end()]):
         return 0  # a name inside a quotation or brackets ("(Mau Mau connections ...")
     return match.end() if has_words(text[match.end() :], 4) else 0
+
+
+def _opens_quote_or_bracket(head: str) -> bool:
+    """Whether ``head`` leaves a quotation or a bracket open: what follows is inside it."""
+    return bool(len(re.findall(r"[\"“”]", head)) % 2 or head.count("(") > head.count(")"))
 
 
 def _opener_end(text: str) -> int:
@@ -457,8 +461,7 @@ def _opener_end(text: str) -> int:
             continue
         if word not in _RUN_IN_PRONOUNS and after.lower() in _RUN_IN_VERBS:  # "Exhibit A was"
             continue
-        head = text[:start]
-        if len(re.findall(r"[\"“”]", head)) % 2 or head.count("(") > head.count(")"):
+        if _opens_quote_or_bracket(text[:start]):
             continue
         following = [w for _, w in tokens[i + 1 : i + 5]]
         # "This Is It", "In A Graveyard"; but an acronym in a sentence that goes on in lower case
