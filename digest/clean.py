@@ -49,6 +49,7 @@ from digest.text import (
     opens_with_reference,
     word_count,
 )
+from digest.transcript import opens_with_speaker_label, speech_start
 from digest.types import Article, Span
 
 _TERMINAL = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
@@ -496,6 +497,17 @@ _PUBLISHED_STAMP = re.compile(
 )
 
 
+# A live page's heading and an entry's update stamp before its sentence: "Developments, as confirmed by
+# CNN, on the revolution in Egypt: (Update 5:30 a.m. in Cairo, 10:30 p.m. ET) Even as daylight ...".
+_HEADED_UPDATE = re.compile(r"^[^.!?:\n]{3,150}:\s+(?=\(\s*updated?\b)", re.I)
+
+
+def _headed_update_stamp(text: str) -> re.Match[str] | None:
+    """The update stamp after a heading that ends in a colon, or None."""
+    head = _HEADED_UPDATE.match(text)
+    return _UPDATE_STAMP.match(text, head.end()) if head else None
+
+
 def run_in_parts(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that are lines of their own, as if its missing line breaks were there:
     a headline before a page's update or publication stamp or run into the sentence
@@ -507,6 +519,8 @@ def run_in_parts(text: str) -> list[tuple[int, int]]:
     stamp = _PAGE_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS) if "ast updated" in head_text else None
     if stamp is None and ("BST" in head_text or "GMT" in head_text):
         stamp = _PUBLISHED_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS)
+    if stamp is None and "pdate" in head_text:
+        stamp = _headed_update_stamp(text)
     if stamp and has_words(text[stamp.end() :], 3):
         if head := text[: stamp.start()].rstrip():
             parts.append((0, len(head)))
@@ -710,7 +724,14 @@ def clean_article(
         removed.extend((line.text, "reader comments") for line in _lines(text[comments:]))
         text = text[:comments]  # a prefix: offsets into it are offsets into the article
     lines = _prepared_lines(text, removed)
-    body_idx = [i for i, line in enumerate(lines) if line.is_body]
+    # A broadcast transcript's turns are its text, however short ("ANDERSON COOPER, CNN ANCHOR: Good
+    # evening, everyone." is no headline): they stay, so digest.transcript.speech_start finds them.
+    transcript = speech_start(text) < len(text)
+
+    def turn(line: _Line) -> bool:
+        return transcript and opens_with_speaker_label(line.text)
+
+    body_idx = [i for i, line in enumerate(lines) if line.is_body or turn(line)]
     if not body_idx:
         # No paragraph at all: keep sentence-shaped lines, the rest is chrome.
         kept = [line for line in lines if line.is_sentence and not _is_chrome(line, repeated)]
@@ -741,10 +762,14 @@ def clean_article(
     copied = sum(normalize(line.text).lower() in repeated for line in own_lines) * 2 > len(own_lines)
     widespread = frozenset() if copied else widespread
     for j, line in enumerate(middle):
-        reason = _junk_reason(line, repeated, widespread, in_lines, in_tag_list=j in tag_run, counted=True)
+        reason = (
+            None
+            if turn(line)
+            else _junk_reason(line, repeated, widespread, in_lines, in_tag_list=j in tag_run, counted=True)
+        )
         if reason:
             removed.append((line.text, reason))
-        elif line.is_sentence or line.is_body or (line.is_list_item and line.n_words >= 5):
+        elif turn(line) or line.is_sentence or line.is_body or (line.is_list_item and line.n_words >= 5):
             kept.append(line)
         elif line.n_words <= _HEADING_MAX_WORDS and _followed_by_body(middle, j):
             kept.append(line)

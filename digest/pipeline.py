@@ -26,11 +26,13 @@ from digest.select import (
     citation_of,
     is_specific,
     representative_score,
+    self_contained,
     states_something,
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import is_assertion, words
 from digest.timeline import DateResolver, TimexResolver, build_events
+from digest.transcript import speech_start
 from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped
 
 if TYPE_CHECKING:
@@ -109,6 +111,13 @@ def run(
     def is_filler(sentence: Sentence) -> bool:
         return sentence.key in graph.uncopied or not is_specific(sentence.text)
 
+    # A broadcast transcript's speech does not name its speaker: it supports statements, but is not
+    # quoted as one.
+    speech = {a.id: speech_start(a.text) for a in cleaned}
+
+    def quotable(sentence: Sentence) -> bool:
+        return sentence.start < speech[sentence.article_id]
+
     selection = selector.select(
         sentences,
         embeddings,
@@ -118,6 +127,7 @@ def run(
         preference=graph.preference,
         is_filler=is_filler,
         support=graph.support,
+        quotable=quotable,
     )
     row = {s.key: i for i, s in enumerate(sentences)}
     representatives = {
@@ -180,8 +190,14 @@ def run(
             # nor does a sentence that states nothing by itself, as it is no key point either (the
             # writer's "we": "If you have a comment on any of the stories on today's show, we want
             # to hear it."; '"This is until the company finishes drilling a relief well later in the
-            # summer."'; a list run together)
-            is_chatter=lambda text: is_chatter(text) or not states_something(text, max_words=config.max_point_words),
+            # summer."'; a list run together; a transcript's speech), nor one that leans on the
+            # sentence before ('He said, "Welcome back Egypt" today.'), as in `digest timeline`
+            quotable=lambda s: (
+                quotable(s)
+                and not is_chatter(s.text)
+                and states_something(s.text, max_words=config.max_point_words)
+                and self_contained(s.text) >= config.timeline.min_self_contained
+            ),
         )
     return Briefing(
         title=_title(

@@ -76,6 +76,10 @@ def never_filler(sentence: Sentence) -> bool:
     return False
 
 
+def always_quotable(sentence: Sentence) -> bool:
+    return True
+
+
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)|Western|Eastern|Northern|Southern|Allied)$")
 _PROPER = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'-]+")
 _NUMBER = re.compile(r"\d+")
@@ -113,6 +117,7 @@ class Selector(Protocol):
         preference: Preference = no_preference,
         is_filler: Callable[[Sentence], bool] = never_filler,
         support: Support | None = None,
+        quotable: Callable[[Sentence], bool] = always_quotable,
     ) -> Selection: ...
 
 
@@ -143,9 +148,13 @@ class CentralAttestedSelector:
         preference: Preference = no_preference,
         is_filler: Callable[[Sentence], bool] = never_filler,
         support: Support | None = None,
+        quotable: Callable[[Sentence], bool] = always_quotable,
     ) -> Selection:
         """Key points skip single-source statements that are filler (``is_filler`` for every member).
-        ``support`` ranks them (default: ``count_sources`` of the members' articles)."""
+        ``support`` ranks them (default: ``count_sources`` of the members' articles). A member that
+        is not ``quotable`` by itself (a broadcast transcript's speech, whose speaker the sentence
+        does not name) is the representative only when no member is quotable, and then the statement
+        is no key point."""
         import numpy as np
 
         attested = attestation(sentences)
@@ -161,8 +170,9 @@ class CentralAttestedSelector:
                 representative_score(float(embeddings[i] @ centroid), attested[i], sentences[i].text) for i in members
             ]
             # A copy's wording is never the representative when an original's is in the cluster.
-            tier = min(preference(sentences[i]) for i in members)
-            eligible = [k for k, i in enumerate(members) if preference(sentences[i]) == tier]
+            speakable = [k for k, i in enumerate(members) if quotable(sentences[i])] or range(len(members))
+            tier = min(preference(sentences[members[k]]) for k in speakable)
+            eligible = [k for k in speakable if preference(sentences[members[k]]) == tier]
             best = members[
                 max(eligible, key=lambda k: (*representative_rank(scores[k], sentences[members[k]].text), -k))
             ]
@@ -182,12 +192,13 @@ class CentralAttestedSelector:
             n_independent = count_sources([sentences[i].article_id for i in members])
             filler = n_independent <= 1 and all(is_filler(sentences[i]) for i in members)
             rep_text = sentences[best].text
-            # A key point is a complete statement: of useful length (not a list run together), ended,
-            # not a question, not in the writer's own voice (a presenter's "I talked to ElBaradei
-            # earlier on Monday."), not a quotation without its speaker, and giving no phone number or
-            # e-mail address (an appeal).
+            # A key point is a complete statement: quotable, of useful length (not a list run
+            # together), ended, not a question, not in the writer's own voice (a presenter's "I talked
+            # to ElBaradei earlier on Monday."), not a quotation without its speaker, and giving no
+            # phone number or e-mail address (an appeal).
             complete = (
-                len(words(rep_text)) >= self.min_words
+                quotable(sentences[best])
+                and len(words(rep_text)) >= self.min_words
                 and _TERMINAL.search(rep_text)
                 and states_something(rep_text, max_words=self.max_words)
                 and not gives_contact(rep_text)

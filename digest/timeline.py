@@ -115,13 +115,14 @@ def build_events(
     merge_similarity: float,
     count_sources: SourceCounter = distinct_sources,
     preference: Preference = no_preference,
-    is_chatter: Callable[[str], bool] | None = None,
+    quotable: Callable[[Sentence], bool] | None = None,
 ) -> tuple[Event, ...]:
-    """``is_chatter``: sentences that report no event (a question, a reader's comment, the writer's
-    own voice) give no dated candidate, as in :func:`digest.tls.is_chatter`."""
+    """``quotable``: the sentences that may tell an event (default: all); the others (a question, a
+    reader's comment, the writer's own voice, as in :func:`digest.tls.is_chatter`, or a transcript's
+    speech) give no dated candidate."""
     candidates = _candidates(articles, sentences, resolver, references)
-    if is_chatter is not None:
-        candidates = [c for c in candidates if not is_chatter(sentences[c.sentence].text)]
+    if quotable is not None:
+        candidates = [c for c in candidates if quotable(sentences[c.sentence])]
     groups = _merge(candidates, embeddings, labels, merge_similarity)
     scored: list[tuple[float, Event]] = []
     collection = embeddings.mean(axis=0) if len(embeddings) else None

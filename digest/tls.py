@@ -30,7 +30,8 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    (keywords as in news-tls: the sentence contains one, case-insensitively; 5 to 35 words;
    self-contained; not chatter: no reader comment, no first-person line, no question, see
    :func:`is_chatter`; not under a page's reader comments, see
-   :func:`digest.clean.comments_start`; saying more than a date, see
+   :func:`digest.clean.comments_start`; not a broadcast transcript's speech, see
+   :func:`digest.transcript.speech_start`; saying more than a date, see
    :func:`says_more_than_when`). The shortlists of the next days are embedded in one call, and
    K sentences are picked greedily by embedding centrality among the day's shortlist plus
    lexical centrality, skipping near-duplicates of the day's picks. No sentence (nor an
@@ -83,6 +84,7 @@ from digest.text import (
 )
 from digest.timeline import human_date
 from digest.timex.lexicon import MONTHS, WEEKDAYS
+from digest.transcript import speech_start
 from digest.types import Article, Briefing, DateEvidence, Event, Sentence, Timex
 
 if TYPE_CHECKING:
@@ -252,7 +254,8 @@ def timeline_events(
             by_day[m.day].append(m)
     idf, terms = _idf(sentences, {m.sentence for m in mentions})
     published = {a.id: a.published for a in articles}
-    story_end = {a.id: comments_start(a.text) for a in articles}
+    # Reader comments and a broadcast transcript's speech are never entries (see _Chooser).
+    story_end = {a.id: min(comments_start(a.text), speech_start(a.text)) for a in articles}
     chooser = _Chooser(sentences, config, embedder, settings, idf, published, terms, story_end)
     chosen: list[tuple[dt.date, list[Mention]]] = []
     queue = iter(ranked)
@@ -465,8 +468,9 @@ class _Chooser:
         story_end: dict[str, int] | None = None,
     ) -> None:
         self.terms = dict(terms or {})  # sentence index -> content-word counts
-        # Article id -> where its reader comments start (text not cleaned, e.g. Timeline17's): a
-        # comment is never an entry, though it counts towards its day and the day's centroid.
+        # Article id -> where its reader comments or a transcript's speech start (text not cleaned,
+        # e.g. Timeline17's): a comment, or a line a guest or presenter says without its speaker
+        # named, is never an entry, though it counts towards its day and the day's centroid.
         self.story_end = story_end or {}
         self.published = published or {}
         self.sentences = sentences
@@ -515,7 +519,7 @@ class _Chooser:
             if s.key in self.used_keys or key in self.used_texts or key in seen_texts:
                 continue
             if s.start >= self.story_end.get(s.article_id, s.end):
-                continue  # a reader comment
+                continue  # a reader comment, or speech
             if not self.eligible(s.text):
                 continue
             if m.timex is None and opens_with_reference(s.text):

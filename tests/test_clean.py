@@ -631,3 +631,17 @@ def test_a_live_blogs_posting_times_are_cut_and_a_chronologys_years_kept() -> No
     )
     assert live_blog_times(chronology) == []
     assert "2006 Dr Murray meets Michael Jackson" in clean_article(Article("c", chronology, "bbc")).text
+
+
+def test_a_live_pages_heading_and_update_stamp_before_an_entry_are_cut_off() -> None:
+    text = (
+        "Developments, as confirmed by CNN, on the revolution in Egypt: (Update 5:30 a.m. in Cairo, 10:30 p.m. ET) "
+        "Even as daylight neared on Saturday, throngs remained on the streets of Cairo."
+    )
+    assert [text[s:e] for s, e in run_in_parts(text)] == [
+        "Developments, as confirmed by CNN, on the revolution in Egypt:",
+        "Even as daylight neared on Saturday, throngs remained on the streets of Cairo.",
+    ]
+    # a remark in brackets inside a sentence, after no heading, is no stamp
+    inside = "The figures, as confirmed by CNN (updated on Friday at 5 p.m. ET) show that 300 have died."
+    assert run_in_parts(inside) == [(0, len(inside))]

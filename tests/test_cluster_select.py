@@ -147,6 +147,29 @@ def test_preference_keeps_copies_from_being_quoted() -> None:
     assert sel.key_points[0].representative.article_id == "orig"
 
 
+def test_speech_supports_a_statement_but_is_not_quoted_as_one() -> None:
+    # A transcript's line does not name who says it: another member states the statement, and a
+    # statement only speech makes is no key point.
+    said = "The army will run the country until elections are held in September."
+    reported = "The army will run Egypt until elections in September, the military council said."
+    guest = "Always the people of Egypt are very happy because Mubarak is going now."
+    s = [
+        Sentence("show", 0, 0, 10, said),
+        Sentence("show2", 0, 0, 10, said),
+        Sentence("wire", 0, 0, 10, reported),
+        Sentence("show", 1, 20, 30, guest),
+        Sentence("show2", 1, 20, 30, guest),
+    ]
+    e = np.asarray([unit([1, 0, 0]), unit([1, 0, 0]), unit([1, 0.3, 0]), unit([0, 0.1, 1]), unit([0, 0.11, 1])])
+    labels = np.asarray([0, 0, 0, 1, 1])
+    everything = CentralAttestedSelector().select(s, e, labels, max_points=2)
+    assert sorted(p.text for p in everything.key_points) == [guest, said]
+    sel = CentralAttestedSelector().select(s, e, labels, max_points=2, quotable=lambda x: x.article_id == "wire")
+    assert [p.text for p in sel.key_points] == [reported]
+    assert {c.article_id for c in sel.key_points[0].citations} == {"show", "show2", "wire"}
+    assert sel.clusters[1].representative in {("show", 1), ("show2", 1)}  # a statement still has a representative
+
+
 LEANS = "Since then, Russian forces have managed to retake a sizeable chunk of that region."
 ALONE = "Russia has managed to retake around half of the land in Kursk so far."
 

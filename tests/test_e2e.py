@@ -268,14 +268,17 @@ def test_the_seed_briefing_reads_the_same_in_bfloat16(tmp_path: Path) -> None:
 
 def test_a_small_collections_timeline_has_no_questions_first_person_lines_bare_quotes_or_lists(tmp_path: Path) -> None:
     # A small collection's events come from every dated sentence; a question, a reader's or the
-    # writer's own voice reports no event (as in a large collection's timeline).
+    # writer's own voice, a sentence that leans on the one before reports no event (as in a large
+    # collection's timeline).
     texts = {
         "a": "Mubarak stepped down on Friday and handed power to the military. "
         "I think the army will keep its word after Friday's announcement. "
         "Will the elections come in September?",
         "b": "Egypt's president Hosni Mubarak stepped down on Friday, handing power to the army. "
         "Crowds cheered in Tahrir Square on Friday night. "
-        '"We will hold free elections in September, as the people ask."',
+        '"We will hold free elections in September, as the people ask." '
+        # leans on the sentence before
+        'He said, "Welcome back Egypt" on Sunday.',
         "c": "Could the next pope be from Africa, as a poll posted on February 11 asked? "
         "Mubarak resigned on Friday after 18 days of protests. "
         "If you have a comment on what happened on Friday, we want to hear it. "
@@ -295,3 +298,30 @@ def test_a_small_collections_timeline_has_no_questions_first_person_lines_bare_q
     # whose words a bare quotation is, another sentence says: it is no event, as it is no key point
     assert not [t for t in said if t.startswith('"')], said
     assert not [t for t in said if len(t.split()) > 60], said
+    assert not [t for t in said if t.startswith("He said")], said
+
+
+def test_a_transcripts_speech_supports_statements_but_is_never_quoted(tmp_path: Path) -> None:
+    # A news show's transcript: its lines belong to the speakers whose labels opened the turns, so
+    # none is quoted as a key point or an event by itself; it still counts for what others report.
+    texts = {
+        "wire": "Egypt's president Hosni Mubarak stepped down on Friday and handed power to the military. "
+        "Crowds celebrated in Tahrir Square through the night after the announcement.",
+        "paper": "Hosni Mubarak stepped down as president of Egypt on Friday, handing power to the army. "
+        "Thousands of people celebrated in Tahrir Square through the night.",
+        "show": "ANDERSON COOPER, CNN ANCHOR: Good evening, everyone.\n"
+        "President Hosni Mubarak stepped down on Friday and handed power to the military.\n"
+        "WAEL GHONIM, EGYPTIAN ACTIVIST (via telephone): I'm proud to be Egyptian.\n"
+        "The protesters will march again on Tuesday to demand free elections.\n"
+        "COOPER: What happens now?\n"
+        "GHONIM: Always the people of Egypt are very happy because Mubarak is going.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"---\npublished: 2011-02-12\n---\n{text}\n", encoding="utf-8")
+    briefing = digest.build([tmp_path])
+    quoted = [p.representative.article_id for p in briefing.key_points]
+    quoted += [e.representative.article_id for e in briefing.events]
+    assert quoted and "show" not in quoted, [(p.text, p.representative) for p in briefing.key_points]
+    stepped_down = next(p for p in briefing.key_points if "stepped down" in p.text)
+    assert {c.article_id for c in stepped_down.citations} == {"wire", "paper", "show"}
+    assert not [e.text for e in briefing.events if "Tuesday" in e.text]

@@ -550,6 +550,19 @@ def test_a_reader_comment_is_never_an_entry() -> None:
     assert {e.text for e in b.events} == {story, arts[1].text}
 
 
+def test_a_transcripts_speech_is_never_an_entry() -> None:
+    story = "BP said on Monday that it collected 10,000 barrels of oil from the leaking well."
+    show = (
+        "GRETA VAN SUSTEREN, FOX NEWS HOST: Well, it simply will not stop.\n"
+        "TONY HAYWARD, BP CEO: We began on Monday to collect oil from the leaking well with a cap.\n"
+        "VAN SUSTEREN: And the cap collected on Monday how much of the oil, Mr. Hayward?\n"
+        "HAYWARD: The cap collected 10,000 barrels of oil from the well on Monday, and more today."
+    )
+    arts = [article(1, D(2010, 6, 8), story), article(2, D(2010, 6, 8), show)]
+    b = build_timeline(arts, Config(max_dates=1, per_date=3), embedder=BagOfWords(), clean=False)
+    assert [e.text for e in b.events] == [story]
+
+
 @pytest.mark.parametrize(
     ("text", "says"),
     [
