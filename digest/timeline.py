@@ -13,7 +13,9 @@
    name it: an original's wording before a copy's, then one that stands alone
    before one that leans on context (:func:`digest.select.representative_rank`).
 4. Events are ranked by sources and centrality, the top ones kept, then
-   sorted by date and shown at their precision ("August 2024").
+   sorted by date and shown at their precision ("August 2024"). A sentence
+   tells one event: of the dates it names, the best-ranked one, and among
+   equals the one it names first.
 """
 
 from __future__ import annotations
@@ -124,7 +126,7 @@ def build_events(
     if quotable is not None:
         candidates = [c for c in candidates if quotable(sentences[c.sentence])]
     groups = _merge(candidates, embeddings, labels, merge_similarity)
-    scored: list[tuple[float, Event]] = []
+    scored: list[tuple[float, int, Event]] = []
     collection = embeddings.mean(axis=0) if len(embeddings) else None
     for group in groups:
         members = sorted({c.sentence for c in group})
@@ -153,10 +155,12 @@ def build_events(
             mod=dating.timex.mod,
             independent_count=int(n_sources),
         )
-        scored.append((n_sources + centrality, event))
-    scored.sort(key=lambda t: (-round(t[0], 6), t[1].sort_key, t[1].text))
+        # Where the date sits in the quoted sentence breaks a tie between the dates of one sentence:
+        # "... valued at $442 million in 2008, up 2 percent from the previous year" is of 2008.
+        scored.append((n_sources + centrality, dating.timex.start - sentences[best].start, event))
+    scored.sort(key=lambda t: (-round(t[0], 6), t[1], t[2].sort_key, t[2].text))
     kept: list[Event] = []
-    for _, event in scored:  # a sentence tells one event: keep its best-ranked date
+    for _, _, event in scored:  # a sentence tells one event: keep its best-ranked date
         if len(kept) < max_events and not any(_same_sentence(event.text, e.text) for e in kept):
             # A year or longer is background: one entry for it ("1918": the flu pandemic once, not
             # its death toll, its start and the strain's origin as three entries).

@@ -434,6 +434,16 @@ def test_a_sentence_is_quoted_once_in_a_timeline_even_with_a_label_before_it() -
     assert len(events) == 1, [(e.label, e.text) for e in events]
 
 
+def test_a_sentence_with_two_dates_stands_under_the_one_it_names_first() -> None:
+    # "the previous year" (2007) and "in 2008" tie: the sentence was shown under 2007, the earlier one
+    shrimp = "U.S. landings of shrimp were valued at $442 million in 2008, up 2 percent from the previous year."
+    events = _events_of_two([shrimp, shrimp], [0.9, 0.9], dt.date(2010, 4, 29))
+    assert [(e.label, e.text) for e in events] == [("2008", shrimp)]
+    rig = "On Thursday BP said the leak had been worse since the explosion on 20 April, officials say."
+    events = _events_of_two([rig, rig], [0.9, 0.9], dt.date(2010, 4, 30))
+    assert [e.label for e in events] == ["29 April 2010"]
+
+
 def test_a_century_dates_no_event() -> None:
     # "the first pandemic of the 21st century" was an event of "the 200s"
     texts = [
