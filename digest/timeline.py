@@ -317,7 +317,8 @@ def _ordinal(n: int) -> str:
 
 
 def human_date(value: str, prec: str, mod: str | None = None) -> str:
-    """A TimeML date value at its precision: "15 November 2024", "August 2024", "late 2024"."""
+    """A TimeML date value at its precision: "15 November 2024", "August 2024", "late 2024",
+    "winter 2009–10"."""
     span = interval(value)
     if span is None:
         return value
@@ -330,6 +331,8 @@ def human_date(value: str, prec: str, mod: str | None = None) -> str:
         text = f"week of {_day(start)}"
     elif prec == "month":
         text = f"{_MONTHS[start.month - 1]} {start.year}"
+    elif prec == "season" and value[5:7] == "WI":  # December to February: "winter 2009–10"
+        text = f"winter {start.year}–{(start.year + 1) % 100:02d}"
     elif prec == "season":
         text = f"{_SEASONS.get(value[5:7], 'season')} {value[:4]}"
     elif prec == "quarter":

@@ -516,6 +516,47 @@ def test_labels_of_decades_and_centuries() -> None:
     assert human_date("10", "century") == "the 11th century"
 
 
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        # "2009-WI" is the winter that starts in December 2009: from June 2009 the coming winter
+        # (it was 2010-WI, a winter a year later), from February 2010 the one under way
+        ("Officials expect more cases this winter.", dt.date(2009, 6, 11), "2009-WI"),
+        ("Swine flu could do more damage once the winter flu season starts.", dt.date(2009, 6, 11), "2009-WI"),
+        ("Last winter was very cold.", dt.date(2009, 6, 11), "2008-WI"),
+        ("Officials expect more cases this winter.", dt.date(2010, 2, 10), "2009-WI"),
+        ("The virus could return next winter.", dt.date(2010, 2, 10), "2010-WI"),
+        # this year's summer, before or after it ("this summer" in TimeBank)
+        ("Protesters pledge to block roads this summer.", dt.date(1998, 3, 22), "1998-SU"),
+        ("The stock began trading this summer at $14 apiece.", dt.date(1989, 11, 1), "1989-SU"),
+        ("Cases rose last summer.", dt.date(1989, 11, 1), "1989-SU"),
+    ],
+)
+def test_a_season_resolves_to_the_one_meant(text: str, reference: dt.date, value: str) -> None:
+    (timex,) = find_timexes(text, reference)
+    assert timex.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It might not be much worse than a bad normal winter of flu.",
+        "Every winter, flu kills thousands of people.",
+        "Each summer the city floods.",
+    ],
+)
+def test_a_season_in_general_is_no_date(text: str) -> None:
+    assert find_timexes(text, dt.date(2009, 6, 11)) == []
+
+
+def test_a_winter_is_labelled_with_both_its_years() -> None:
+    from digest.timeline import human_date
+
+    assert human_date("2009-WI", "season") == "winter 2009–10"
+    assert human_date("1999-WI", "season", "START") == "early winter 1999–00"
+    assert human_date("2009-SU", "season") == "summer 2009"
+
+
 def test_import_is_cheap() -> None:
     import subprocess
     import sys

@@ -123,6 +123,11 @@ _DISCOURSE_NOW = re.compile(r",")
 _SENT_START = re.compile(r"(?:^|[.!?\n][\s\"'`]*|[\"`]+)$")
 
 
+# A season after an indefinite or distributive determiner and at most two adjectives names no
+# particular one: "a bad normal winter of flu", "every winter", "each summer", "a winter storm".
+_GENERIC_BEFORE = re.compile(r"\b(?:an?|every|each|any|per)\s+(?:[a-z]+[-\s]+){0,2}$", re.I)
+
+
 def prev_word(text: str, start: int) -> str:
     m = _PREV_WORD.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
@@ -162,6 +167,8 @@ def keep(text: str, c: Candidate) -> Candidate | None:
         if not (g["year"] or g["rel"] or g["pos"]):
             if g["season"].lower() in ("fall", "spring"):
                 return None
+            if _GENERIC_BEFORE.search(text, max(0, c.start - 40), c.start):
+                return None  # "a bad normal winter of flu", "every summer", "a winter storm": no date
         elif (g["rel"] or "").lower() == "the" and not g["year"] and g["season"].lower() in ("fall", "spring"):
             return None
     elif k == "year":

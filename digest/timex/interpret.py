@@ -31,7 +31,7 @@ from digest.timex.resolve import (
     resolve_month_year,
     tense,
 )
-from digest.timex.values import add_days, fmt_day, fmt_month, quarter_of
+from digest.timex.values import add_days, fmt_day, fmt_month, quarter_of, season_of
 
 
 def _norm(s: str | None) -> str:
@@ -263,20 +263,27 @@ def i_season(ctx: Context, c: Candidate) -> Resolved | None:
     if g["year"]:
         y = parse_year(g["year"])
         return Resolved("DATE", f"{y:04d}-{s}", mod) if y else None
-    ref = ctx.ref()
+    # Seasons in order, winter after autumn: "2009-WI" is the winter that starts in December 2009
+    # (digest.timex.values.season_of), so from June 2009 the coming winter is 2009-WI, not 2010-WI.
+    cy, cs = season_of(ctx.ref())
+    now = cy * 4 + SEASON_ORDER.index(cs)
+    before = now - (now - SEASON_ORDER.index(s)) % 4  # the latest such season up to now
+    after = before if before == now else before + 4
     r = _norm(g["rel"])
-    cy, cs = ref.year, SEASON_ORDER[(ref.month % 12) // 3]
-    idx, cidx = SEASON_ORDER.index(s), SEASON_ORDER.index(cs)
     if r in ("last", "past", "this past", "the past", "the last", "previous", "the previous"):
-        y = cy if idx < cidx else cy - 1
+        k = before if before < now else now - 4
     elif r in ("next", "coming", "this coming", "the coming", "the next", "the following"):
-        y = cy if idx > cidx else cy + 1
+        k = after if after > now else now + 4
     elif r in ("this", "current", "the current"):
-        y = cy
+        # the one of this year ("this summer" in March or in October is 1998's), and this winter the
+        # one under way in January and February, else the one that starts in December
+        ref = ctx.ref()
+        k = now if s == "WI" and ref.month <= 2 else ref.year * 4 + SEASON_ORDER.index(s)
     else:
+        # "summer", "the winter": by the tense, else the nearer one, else the one to come
         t = tense(ctx, c.start, c.end)
-        y = cy - 1 if t == "past" and idx > cidx else (cy + 1 if t == "future" and idx < cidx else cy)
-    return Resolved("DATE", f"{y:04d}-{s}", mod, True)
+        k = before if t == "past" else after if t == "future" else min((after, before), key=lambda i: abs(i - now))
+    return Resolved("DATE", f"{k // 4:04d}-{SEASON_ORDER[k % 4]}", mod, True)
 
 
 # ---- years ---------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
 }
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-SEASON_ORDER = ["WI", "SP", "SU", "FA"]
+SEASON_ORDER = ["SP", "SU", "FA", "WI"]  # winter last: it starts in December
 
 ONES: dict[str, int] = {
     "zero": 0,
