@@ -12,7 +12,8 @@
    most precise one its quotable members name, and its text one of those that
    name it: an original's wording before a copy's, then one that stands alone
    before one that leans on context (:func:`digest.select.representative_rank`).
-4. Events are ranked by sources and centrality, the top ones kept, then
+4. Events are ranked by sources and centrality to the story (each article
+   weighing the same, :func:`digest.select.story_direction`), the top ones kept, then
    sorted by date and shown at their precision ("August 2024"). A sentence
    tells one event: of the dates it names, the best-ranked one, and among
    equals the one it names first.
@@ -33,6 +34,7 @@ from digest.select import (
     distinct_sources,
     no_preference,
     representative_rank,
+    story_direction,
 )
 from digest.text import words
 from digest.types import Article, DateEvidence, Event, Sentence, Timex
@@ -127,7 +129,9 @@ def build_events(
         candidates = [c for c in candidates if quotable(sentences[c.sentence])]
     groups = _merge(candidates, embeddings, labels, merge_similarity)
     scored: list[tuple[float, int, Event]] = []
-    collection = embeddings.mean(axis=0) if len(embeddings) else None
+    # What the story is about, each article weighing the same: a programme listing of 500 lines in a
+    # collection of short reports does not make its own lines the central ones.
+    collection = story_direction(sentences, embeddings) if len(embeddings) else None
     for group in groups:
         members = sorted({c.sentence for c in group})
         tier = min(preference(sentences[i]) for i in members)

@@ -444,6 +444,44 @@ def test_a_sentence_with_two_dates_stands_under_the_one_it_names_first() -> None
     assert [e.label for e in events] == ["29 April 2010"]
 
 
+def test_a_long_off_topic_page_does_not_make_its_lines_the_central_events() -> None:
+    # A day of reports and a programme listing of many lines: by the mean of all sentences, the
+    # listing's lines were the most central, and filled the timeline
+    from digest.timeline import TimexResolver, build_events
+    from digest.types import Article
+
+    report = "Police searched the home of Jackson's doctor on Tuesday as part of the inquiry."
+    texts = {
+        "a": report,
+        "b": "The doctor says he did nothing wrong, and his lawyer says he is cooperating with the police.",
+        "c": "\n".join(
+            ["Jamie introduces music from Madeleine Peyroux in tonight's second programme of the series."]
+            + [f"Presenter number {i} joins the team with songs and guests from the studio." for i in range(9)]
+        ),
+    }
+    articles = [Article(k, t, k) for k, t in texts.items()]
+    sentences = []
+    for k, t in texts.items():
+        start = 0
+        for i, line in enumerate(t.split("\n")):
+            sentences.append(Sentence(k, i, start, start + len(line), line))
+            start += len(line) + 1
+    story, listing = unit([1, 0, 0.1]), unit([0, 1, 0.1])
+    embeddings = np.asarray([story, story] + [listing] * 10)
+    events = build_events(
+        articles,
+        sentences,
+        embeddings,
+        np.full(len(sentences), -1),
+        [0.9] * len(sentences),
+        TimexResolver(),
+        dict.fromkeys(texts, dt.date(2009, 7, 30)),
+        max_events=1,
+        merge_similarity=0.99,
+    )
+    assert [e.text for e in events] == [report]
+
+
 def test_a_century_dates_no_event() -> None:
     # "the first pandemic of the 21st century" was an event of "the 200s"
     texts = [
