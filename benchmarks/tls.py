@@ -149,6 +149,7 @@ def evaluate(  # type: ignore[no-untyped-def]
     settings,
     undated: bool = False,
     clean: bool = False,
+    use_keywords: bool = True,
 ):
     """One scored row per gold timeline under ``data`` (news-tls protocol; see the module docstring)."""
     from digest.tls import build_timeline
@@ -159,7 +160,7 @@ def evaluate(  # type: ignore[no-untyped-def]
             continue
         articles = to_articles(read_topic(folders), topic)
         for folder in chosen:
-            keywords = tuple(json.loads((folder / "keywords.json").read_text(encoding="utf-8")))
+            keywords = tuple(json.loads((folder / "keywords.json").read_text(encoding="utf-8"))) if use_keywords else ()
             paths = sorted((folder / "timelines").glob("*.txt"))
             for path in paths:
                 gold = read_gold(path)
@@ -218,6 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--clean", action="store_true", help="clean the text as digest timeline does")
     parser.add_argument(
+        "--no-keywords", action="store_true", help="leave out the folders' keywords, as a user who gives none"
+    )
+    parser.add_argument(
         "--settings", metavar="JSON", help="override Config.timeline fields, e.g. '{\"lexical_weight\": 0.5}'"
     )
     args = parser.parse_args(argv)
@@ -252,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings=settings_from(args.settings),
         undated=args.undated,
         clean=args.clean,
+        use_keywords=not args.no_keywords,
     ):
         rows.append(row)
         print(

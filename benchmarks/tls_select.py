@@ -55,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--metric", default="ar1_f", choices=REPORTED, help="what each fold maximizes")
     parser.add_argument("--cache", metavar="PATH", help="embedding and tagging cache (SQLite file)")
     parser.add_argument("--json", type=Path, metavar="OUT")
+    parser.add_argument("--no-keywords", action="store_true", help="leave out the folders' keywords")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"{args.data}: no such directory (T17 data)", file=sys.stderr)
@@ -73,7 +74,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'settings':<60} " + " ".join(f"{m:>7}" for m in REPORTED))
     for point in points:
         label = json.dumps(point)
-        rows = list(evaluate(args.data, None, inner, tagger, segmenter, evaluator, settings=settings_from(label)))
+        rows = list(
+            evaluate(
+                args.data,
+                None,
+                inner,
+                tagger,
+                segmenter,
+                evaluator,
+                settings=settings_from(label),
+                use_keywords=not args.no_keywords,
+            )
+        )
         results.append((label, rows))
         means = " ".join(f"{statistics.fmean(r[m] for r in rows):>7.4f}" for m in REPORTED)
         print(f"{label:<60} {means}", flush=True)

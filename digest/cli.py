@@ -72,7 +72,12 @@ def make_parser() -> argparse.ArgumentParser:
     t.add_argument("--per-date", type=_positive, metavar="K", help="sentences per day (default 1)")
     t.add_argument("--start", type=_date, metavar="DATE", help="leave out articles published before DATE")
     t.add_argument("--end", type=_date, metavar="DATE", help="leave out articles published after DATE")
-    t.add_argument("--keywords", nargs="+", metavar="W", help="keep only sentences containing one of these words")
+    t.add_argument(
+        "--keywords",
+        nargs="+",
+        metavar="W",
+        help="keep only sentences containing one of these words (default: the words most articles use)",
+    )
     return parser
 
 

@@ -68,9 +68,13 @@ class TimelineSettings:
     fresh_days: int = -1
     # Leave out reader comments, first-person talk and questions (see digest.tls.is_chatter).
     skip_chatter: bool = True
+    # Without keywords, the story's own words stand in for them: the words most articles use (at
+    # most this many, each in at least half of the articles; digest.tls.story_words). 0: none.
+    story_words: int = 10
 
     def __post_init__(self) -> None:
         _at_least(self, 1, ("min_embedded", "embedded_per_sentence", "max_words"), prefix="timeline.")
+        _at_least(self, 0, ("story_words",), prefix="timeline.")
         _similarities(self, ("redundancy_similarity", "repeat_similarity"), prefix="timeline.")
         if self.lead_sentences < 0 or any(d < 0 for d in self.lead_days):
             raise ConfigError(f"timeline.lead_sentences and lead_days must not be negative, got {self.lead_sentences}")

@@ -18,7 +18,8 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    once however often it repeats it), plus a quarter of the articles published on the day or
    the day after that do not mention it (news of a day is mostly published then). With
    keywords, only mentions in sentences that contain one count (a day named in off-topic text,
-   such as a programme listing, is not an event of the topic). Ties: more mentioning sentences,
+   such as a programme listing, is not an event of the topic); without keywords, the words most
+   articles use stand in for them (:func:`story_words`). Ties: more mentioning sentences,
    then the earlier day. Only days some sentence names can be chosen.
 4. Sentences per day, days in order of importance until L days have a sentence. Candidates: the
    sentences that name the day (dated by a span of their own text) and, as in news-tls, the
@@ -96,6 +97,7 @@ __all__ = [
     "is_chatter",
     "rank_dates",
     "says_more_than_when",
+    "story_words",
     "timeline_events",
 ]
 
@@ -245,6 +247,9 @@ def timeline_events(
     window = _window(articles, config, references)
     mentions = date_mentions(articles, sentences, window=window, progress=progress, find=find, references=references)
     settings = config.timeline
+    if not config.keywords and settings.story_words:
+        # the story's own words stand in for keywords: an aside or a programme listing is no entry
+        config = replace(config, keywords=story_words(articles, sentences, count=settings.story_words))
     ranked = rank_dates(articles, sentences, mentions, window=window, settings=settings, keywords=config.keywords)
     by_day: dict[dt.date, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -676,6 +681,30 @@ def says_more_than_when(text: str) -> bool:
     """Whether a sentence says something besides a date or time: two content words that are
     neither numbers nor date, time or posting words."""
     return sum(w.isalpha() and w not in _WHEN_WORDS for w in content_words(text)) >= 2
+
+
+def story_words(articles: Sequence[Article], sentences: Sequence[Sentence], *, count: int) -> tuple[str, ...]:
+    """The words most of the collection's articles use, to stand in for keywords: at most ``count``
+    content words, each in at least half of the articles (and two), most widely used first; no
+    numbers, no words of dates or times; none when fewer than three words qualify. A programme
+    listing or an aside in a story's coverage rarely holds them ("Jamie introduces music from
+    Madeleine Peyroux ... tonight" among reports on Michael Jackson's death, whose articles all say
+    "jackson", "murray", "conrad")."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for s in sentences:
+        for w in content_words(s.text):
+            if not w.isdigit() and any(c.isalpha() for c in w) and w not in _WHEN_WORDS:
+                seen[w].add(s.article_id)
+    n = len({a.id for a in articles} & {s.article_id for s in sentences})
+    ranked = sorted(
+        ((len(ids), w) for w, ids in seen.items() if len(ids) >= max(2, n / 2)), key=lambda t: (-t[0], t[1])
+    )
+    if len(ranked) < min(_MIN_STORY_WORDS, count):
+        return ()  # the articles share too few words to tell an aside from the story
+    return tuple(w for _, w in ranked[:count])
+
+
+_MIN_STORY_WORDS = 3
 
 
 def _lowered(keywords: Sequence[str]) -> tuple[str, ...]:

@@ -16,7 +16,15 @@ import pytest
 from digest.cache import CachedCleaning, CachedEmbedder, CachedSegments, CachedTimexes
 from digest.config import Config, TimelineSettings
 from digest.errors import InputError
-from digest.tls import Mention, build_timeline, is_chatter, rank_dates, says_more_than_when, segment_all
+from digest.tls import (
+    Mention,
+    build_timeline,
+    is_chatter,
+    rank_dates,
+    says_more_than_when,
+    segment_all,
+    story_words,
+)
 from digest.types import Article, Briefing
 
 from .conftest import ROOT, T17
@@ -134,6 +142,44 @@ def test_keywords_filter_sentences_as_in_news_tls() -> None:
     assert b.events
     assert all("bp" in e.text.lower() for e in b.events)
     assert "Football" not in " ".join(e.text for e in b.events)
+
+
+def coverage_with_a_listing() -> list[Article]:
+    """Reports on one story, and a programme listing that names more days than they do."""
+    reports = [
+        "Police searched the Las Vegas home of Michael Jackson's doctor Conrad Murray on Tuesday.",
+        "Michael Jackson's doctor Conrad Murray was questioned by police again on Tuesday in July.",
+        "The coroner said on Monday that Michael Jackson died of an overdose given by Conrad Murray.",
+        "Conrad Murray, Michael Jackson's doctor, told police on Monday he gave the singer propofol.",
+    ]
+    listing = [
+        "Jamie introduces music from Madeleine Peyroux in the second programme of the series on Monday.",
+        "Arlo White presents the sport news on Tuesday and is joined by Steve Claridge in the studio.",
+        "On Wednesday the Monday Night Club discusses the latest football issues with its guests.",
+        "Gideon Coe's archive selection on Thursday places the spotlight on Reading once more.",
+        "Presenter Steve Lamacq is live from the Roundhouse on Friday ahead of the Electric Proms.",
+    ]
+    arts = [article(i, D(2009, 7, 29), text) for i, text in enumerate(reports, 1)]
+    return [*arts, article(9, D(2009, 7, 29), *listing)]
+
+
+def test_the_story_words_are_the_words_most_articles_use() -> None:
+    arts = coverage_with_a_listing()
+    words = story_words(arts, segment_all(arts), count=10)
+    # in 4 or 5 of the 5 articles; not "tuesday", "monday" (days), nor the listing's own words
+    assert set(words) == {"michael", "jackson's", "doctor", "conrad", "murray", "police"}
+    assert story_words(arts, segment_all(arts), count=2) == ("conrad", "michael")  # most widely used first
+    # the articles of the small collection share one word ("oil"): too few to tell the story by
+    assert story_words(collection(), segment_all(collection()), count=10) == ()
+
+
+def test_without_keywords_the_story_words_keep_an_aside_out() -> None:
+    arts = coverage_with_a_listing()
+    b = build_timeline(arts, Config(max_dates=5, per_date=1), embedder=BagOfWords())
+    assert b.events and all("Murray" in e.text for e in b.events), [e.text for e in b.events]
+    unfiltered = Config(max_dates=5, per_date=1, timeline=TimelineSettings(story_words=0))
+    texts = [e.text for e in build_timeline(arts, unfiltered, embedder=BagOfWords()).events]
+    assert any("Murray" not in t for t in texts), texts
 
 
 def test_window_limits_articles_and_days() -> None:
