@@ -49,6 +49,7 @@ from digest.text import (
     opens_with_reference,
     word_count,
 )
+from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.transcript import opens_with_speaker_label, speech_start
 from digest.types import Article, Span
 
@@ -404,11 +405,10 @@ def run_in_heading_end(text: str) -> int:
     0 when ``text`` starts with its sentence."""
     if not _TERMINAL.search(text[-12:]):
         return 0
-    doubled = _doubled_name_end(text)
-    if not _RUN_IN_CANDIDATE.search(text, 0, _RUN_IN_SCAN_CHARS):
-        return doubled
-    opener = _opener_end(text)
-    return min(doubled, opener) if doubled and opener else doubled or opener
+    found = [_doubled_name_end(text), _repeated_subject_end(text)]
+    if _RUN_IN_CANDIDATE.search(text, 0, _RUN_IN_SCAN_CHARS):
+        found.append(_opener_end(text))
+    return min((n for n in found if n), default=0)
 
 
 # A name that ends a heading and starts the sentence run into it: "... between the president and BP
@@ -432,6 +432,37 @@ def _doubled_name_end(text: str) -> int:
     if _opens_quote_or_bracket(text[: match.end()]):
         return 0  # a name inside a quotation or brackets ("(Mau Mau connections ...")
     return match.end() if has_words(text[match.end() :], 4) else 0
+
+
+# Days and months open a stamp or a dateline, not a headline's subject ("Friday, May 28, 2010; 1:00 PM
+# Bill Nye ... was online Friday, May 28, at 1 p.m. ET").
+_WHEN_NAMES = frozenset({*WEEKDAYS, *MONTHS})
+
+
+def _repeated_subject_end(text: str) -> int:
+    """Where a sentence run into a headline starts with the headline's own first two words, after a
+    word in lower case that ends the headline ("Dr Murray's lawyer said he had been helping police
+    with inquiries Dr Murray's lawyer, Edward Chernoff, confirmed ...", "Mariah Carey joins line-up
+    for Haiti charity single Mariah Carey is the latest star ..."), or 0. After a preposition,
+    conjunction or article the words go on the sentence ("House Minority Leader John Boehner and
+    House Minority Whip Eric Cantor")."""
+    tokens = [(m.start(), m.group()) for m in itertools.islice(_TOKEN.finditer(text), _RUN_IN_MAX_WORDS + 5)]
+    if len(tokens) < 8:
+        return 0
+    first, second = tokens[0][1], tokens[1][1]
+    if not (first[:1].isupper() and second[:1].isupper()) or first.strip(",").lower() in _WHEN_NAMES:
+        return 0
+    for i in range(3, min(len(tokens) - 4, _RUN_IN_MAX_WORDS)):
+        start, word = tokens[i]
+        before = tokens[i - 1][1]
+        if word != first or tokens[i + 1][1] != second:
+            continue
+        if any(w in ("The", "A", "An") for _, w in tokens[2:i]):
+            return 0  # a sentence has begun: "... 'up for sale' The syringe that allegedly administered Michael"
+        ends_heading = before[:1].islower() and before[-1:].isalnum() and before.lower() not in STOPWORDS
+        if ends_heading and not before.endswith(("'s", "’s")) and not _opens_quote_or_bracket(text[:start]):
+            return start  # not "Meryl The Mounted, today's Afternoon Play offering"
+    return 0
 
 
 def _opens_quote_or_bracket(head: str) -> bool:
@@ -529,8 +560,10 @@ def run_in_parts(text: str) -> list[tuple[int, int]]:
         parts.append((pos, pos + len(text[pos : pos + n].rstrip())))
         pos += n
         # a caption between the headline and the sentence: "BP bosses hold Obama crisis talks | The
-        # White House meeting was the first between the president and BP | BP executives have met ..."
-        if n := _doubled_name_end(text[pos:]):
+        # White House meeting was the first between the president and BP | BP executives have met ...",
+        # "Mariah Carey joins line-up for Haiti charity single | Mariah Carey is the latest star to be
+        # added to the bill | Mariah Carey is the latest performer to join ..."
+        if n := _doubled_name_end(text[pos:]) or _repeated_subject_end(text[pos:]):
             parts.append((pos, pos + len(text[pos : pos + n].rstrip())))
             pos += n
     parts.append((pos, len(text)))

@@ -645,3 +645,48 @@ def test_a_live_pages_heading_and_update_stamp_before_an_entry_are_cut_off() -> 
     # a remark in brackets inside a sentence, after no heading, is no stamp
     inside = "The figures, as confirmed by CNN (updated on Friday at 5 p.m. ET) show that 300 have died."
     assert run_in_parts(inside) == [(0, len(inside))]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Dr Murray's lawyer said he had been helping police with inquiries Dr Murray's lawyer, Edward Chernoff, "
+            "confirmed that a search had been carried out.",
+            [
+                "Dr Murray's lawyer said he had been helping police with inquiries",
+                "Dr Murray's lawyer, Edward Chernoff, confirmed that a search had been carried out.",
+            ],
+        ),
+        (  # a headline, a caption, the sentence
+            "Mariah Carey joins line-up for Haiti charity single Mariah Carey is the latest star to be added to the "
+            "bill Mariah Carey is the latest performer to join an all-star charity single for the victims.",
+            [
+                "Mariah Carey joins line-up for Haiti charity single",
+                "Mariah Carey is the latest star to be added to the bill",
+                "Mariah Carey is the latest performer to join an all-star charity single for the victims.",
+            ],
+        ),
+    ],
+)
+def test_a_sentence_that_repeats_its_headlines_subject_is_split_off(text: str, parts: list[str]) -> None:
+    assert [text[s:e] for s, e in run_in_parts(text)] == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a conjunction, a preposition or an article the words go on the sentence
+        "House Minority Leader John Boehner, R-Ohio, and House Minority Whip Eric Cantor, R-Va. met on Monday.",
+        "Mary Ann and John Bands were back in Swansea where Mary Ann remarried in 1865 so the time is short.",
+        # a day or month opens a stamp, not a subject
+        "Friday, May 28, 2010; 1:00 PM Bill Nye, the Science Guy, was online Friday, May 28, at 1 p.m. ET to talk.",
+        # after a possessive: "today's Afternoon Play offering"
+        "Afternoon Play -- Meryl The Mounted Meryl The Mounted, today's Afternoon Play offering, is a black comedy.",
+        # a sentence has begun before the repeat: the name is its object
+        "Michael Jackson's syringe 'up for sale' The syringe that allegedly administered Michael Jackson's fatal "
+        "dose of drugs is reportedly set to go on sale.",
+    ],
+)
+def test_a_repeated_name_inside_a_sentence_is_no_new_sentence(text: str) -> None:
+    assert run_in_parts(text) == [(0, len(text))]
