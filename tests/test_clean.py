@@ -456,6 +456,23 @@ def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
                 "BP executives have met US President Barack Obama at the White House.",
             ],
         ),
+        (  # a sentence that repeats its headline's subject
+            "Dr Murray's lawyer said he had been helping police with inquiries Dr Murray's lawyer, Edward Chernoff, "
+            "confirmed that a search had been carried out.",
+            [
+                "Dr Murray's lawyer said he had been helping police with inquiries",
+                "Dr Murray's lawyer, Edward Chernoff, confirmed that a search had been carried out.",
+            ],
+        ),
+        (  # a headline, a caption, the sentence, all with one subject
+            "Mariah Carey joins line-up for Haiti charity single Mariah Carey is the latest star to be added to the "
+            "bill Mariah Carey is the latest performer to join an all-star charity single for the victims.",
+            [
+                "Mariah Carey joins line-up for Haiti charity single",
+                "Mariah Carey is the latest star to be added to the bill",
+                "Mariah Carey is the latest performer to join an all-star charity single for the victims.",
+            ],
+        ),
     ],
 )
 def test_run_in_parts_split_headlines_and_drop_page_stamps(text: str, parts: list[str]) -> None:
@@ -645,32 +662,6 @@ def test_a_live_pages_heading_and_update_stamp_before_an_entry_are_cut_off() -> 
     # a remark in brackets inside a sentence, after no heading, is no stamp
     inside = "The figures, as confirmed by CNN (updated on Friday at 5 p.m. ET) show that 300 have died."
     assert run_in_parts(inside) == [(0, len(inside))]
-
-
-@pytest.mark.parametrize(
-    ("text", "parts"),
-    [
-        (
-            "Dr Murray's lawyer said he had been helping police with inquiries Dr Murray's lawyer, Edward Chernoff, "
-            "confirmed that a search had been carried out.",
-            [
-                "Dr Murray's lawyer said he had been helping police with inquiries",
-                "Dr Murray's lawyer, Edward Chernoff, confirmed that a search had been carried out.",
-            ],
-        ),
-        (  # a headline, a caption, the sentence
-            "Mariah Carey joins line-up for Haiti charity single Mariah Carey is the latest star to be added to the "
-            "bill Mariah Carey is the latest performer to join an all-star charity single for the victims.",
-            [
-                "Mariah Carey joins line-up for Haiti charity single",
-                "Mariah Carey is the latest star to be added to the bill",
-                "Mariah Carey is the latest performer to join an all-star charity single for the victims.",
-            ],
-        ),
-    ],
-)
-def test_a_sentence_that_repeats_its_headlines_subject_is_split_off(text: str, parts: list[str]) -> None:
-    assert [text[s:e] for s, e in run_in_parts(text)] == parts
 
 
 @pytest.mark.parametrize(

@@ -266,6 +266,12 @@ def test_the_seed_briefing_reads_the_same_in_bfloat16(tmp_path: Path) -> None:
     assert run.stdout == (ROOT / "examples/kursk/briefing.md").read_text(encoding="utf-8")
 
 
+def write_articles(folder: Path, texts: dict[str, str], *, published: str) -> None:
+    """One article file per text (name -> text), with its publication date in front matter."""
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(f"---\npublished: {published}\n---\n{text}\n", encoding="utf-8")
+
+
 def test_a_small_collections_timeline_has_no_questions_first_person_lines_bare_quotes_or_lists(tmp_path: Path) -> None:
     # A small collection's events come from every dated sentence; a question, a reader's or the
     # writer's own voice, a sentence that leans on the one before reports no event (as in a large
@@ -289,8 +295,7 @@ def test_a_small_collections_timeline_has_no_questions_first_person_lines_bare_q
         "predicted this unrest (CNN) -- Bowing to the pressure of demonstrators, Egypt's President Hosni Mubarak "
         "said on Friday he would step down after 30 years in power.",
     }
-    for name, text in texts.items():
-        (tmp_path / f"{name}.txt").write_text(f"---\npublished: 2011-02-12\n---\n{text}\n", encoding="utf-8")
+    write_articles(tmp_path, texts, published="2011-02-12")
     events = digest.build([tmp_path]).events
     said = [e.text for e in events]
     assert any("stepped down on Friday" in t for t in said), said
@@ -316,8 +321,7 @@ def test_a_transcripts_speech_supports_statements_but_is_never_quoted(tmp_path: 
         "COOPER: What happens now?\n"
         "GHONIM: Always the people of Egypt are very happy because Mubarak is going.\n",
     }
-    for name, text in texts.items():
-        (tmp_path / f"{name}.txt").write_text(f"---\npublished: 2011-02-12\n---\n{text}\n", encoding="utf-8")
+    write_articles(tmp_path, texts, published="2011-02-12")
     briefing = digest.build([tmp_path])
     quoted = [p.representative.article_id for p in briefing.key_points]
     quoted += [e.representative.article_id for e in briefing.events]
