@@ -580,6 +580,11 @@ _STAMP_CLOCK = r"\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|"  # "7:59 pm |"
 _BARE_COMMENT_STAMP = re.compile(rf"\b(?:19|20)\d\d\s+at\s+{_STAMP_CLOCK}", re.I)
 _COMMENT_STAMP = re.compile(rf"{_BARE_COMMENT_STAMP.pattern}\s*(?:Report abuse|Reply)\b", re.I)
 _BARE_COMMENT_HEADER = re.compile(r"^[ \t]*([^\s,:]{2,40} wrote\s*:)", re.M)
+# A blog's comment stamp before the comment, with the day as an ordinal ("January 30th, 2011 12:47 pm ET
+# Americas puppet dictator Mubarak looks like ..."): three or more mark comments.
+_BLOG_COMMENT_STAMP = re.compile(
+    r"\b[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th),? (?:19|20)\d\d,? \d{1,2}:\d{2} [ap]m (?:ET|PT|GMT)\b"
+)
 
 
 def has_comment_header(line: str) -> bool:
@@ -609,6 +614,10 @@ def comments_start(text: str) -> int:
             bare = list(itertools.islice(_BARE_COMMENT_STAMP.finditer(text), 3))
             if len(bare) == 3:
                 starts.append(text.rfind("\n", 0, bare[0].start()) + 1)
+    if "m ET" in text or "m PT" in text or "m GMT" in text:
+        blog = list(itertools.islice(_BLOG_COMMENT_STAMP.finditer(text), 3))
+        if len(blog) == 3:
+            starts.append(text.rfind("\n", 0, blog[0].start()) + 1)
     if "wrote" not in text:
         return min(starts, default=len(text))
     if header := _COMMENT_HEADER.search(text):

@@ -552,6 +552,17 @@ def test_comments_stamped_after_their_text_start_with_the_first_stamps_line() ->
     assert comments_start(text) == text.index("February 2, 2011 at 5:46")
     two = "\n".join([*_STORY, *bare[:3]])
     assert comments_start(two) == len(two)
+    # a blog's comments stamped before their text, the day an ordinal: three stamps or more
+    blog = [
+        "Read more ... January 30th, 2011 12:47 pm ET Americas puppet dictator looks like he will not survive.",
+        "Whats happening in Egypt is in fact happening all over the world.",
+        "January 31st, 2011 5:12 am ET Funny how you quit reporting it on Sunday night.",
+        "February 1st, 2011 12:17 am ET Miriam, you are the type to repeat what you have been told.",
+    ]
+    text = "\n".join([*_STORY, *blog])
+    assert comments_start(text) == text.index("Read more")
+    two = "\n".join([*_STORY, *blog[:3]])
+    assert comments_start(two) == len(two)
 
 
 def test_site_notices_and_teasers_on_many_pages_are_boilerplate() -> None:
