@@ -460,8 +460,11 @@ def _repeated_subject_end(text: str) -> int:
         if any(w in ("The", "A", "An") for _, w in tokens[2:i]):
             return 0  # a sentence has begun: "... 'up for sale' The syringe that allegedly administered Michael"
         ends_heading = before[:1].islower() and before[-1:].isalnum() and before.lower() not in STOPWORDS
-        if ends_heading and not before.endswith(("'s", "’s")) and not _opens_quote_or_bracket(text[:start]):
-            return start  # not "Meryl The Mounted, today's Afternoon Play offering"
+        # not "... today's Afternoon Play offering", nor "... court documents show Pop star Michael Jackson
+        # had ...": there the sentence starts at "Pop"
+        in_a_name = before.endswith(("'s", "’s")) or tokens[i - 2][1][:1].isupper()
+        if ends_heading and not in_a_name and not _opens_quote_or_bracket(text[:start]):
+            return start
     return 0
 
 

@@ -683,6 +683,9 @@ def test_a_live_pages_heading_and_update_stamp_before_an_entry_are_cut_off() -> 
         "Mary Ann and John Bands were back in Swansea where Mary Ann remarried in 1865 so the time is short.",
         # a day or month opens a stamp, not a subject
         "Friday, May 28, 2010; 1:00 PM Bill Nye, the Science Guy, was online Friday, May 28, at 1 p.m. ET to talk.",
+        # inside a name: the sentence starts at "Pop"
+        "Michael Jackson was being treated for insomnia, court documents show Pop star Michael Jackson had lethal "
+        "levels of propofol in his body.",
         # after a possessive: "today's Afternoon Play offering"
         "Afternoon Play -- Meryl The Mounted Meryl The Mounted, today's Afternoon Play offering, is a black comedy.",
         # a sentence has begun before the repeat: the name is its object
