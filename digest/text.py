@@ -307,11 +307,28 @@ def is_caption(text: str) -> bool:
     return head is not None and not _FINITE.search(text, head.end())
 
 
+# A sentence that opens with a verb's bare form tells the reader to do something: "Give the Brotherhood
+# of Islam an example they can ALL follow.", "Remember when he was talking about ...", "Watch AC360 at
+# 8 & 10 p.m. ET.", "Let the Egyptians remember ...". Not before a hyphen or an apostrophe ("Stop-gap",
+# "Go-ahead"), nor inside a quotation ('"Remember us," she said.' reports what was said); "Help" is
+# left out, as a noun opens news often ("Help came very fast, Preval said.").
+_IMPERATIVE = re.compile(
+    r"^[\s(*•–—-]*(?:give|remember|think|imagine|let|let['’]s|look|consider|don['’]t|take|watch|read|click|join|tell|"
+    r"keep|stop|go|send|follow|check|visit|share|listen|see|try|make|get|stay|pray|call|leave)\b(?![-'’])",
+    re.I,
+)
+
+
+def is_imperative(text: str) -> bool:
+    """Whether a sentence tells the reader (or a listener) to do something (see :data:`_IMPERATIVE`)."""
+    return _IMPERATIVE.match(text) is not None
+
+
 def is_assertion(text: str) -> bool:
-    """Whether a sentence states something in a report's voice: not a question, not the writer's
-    own first person, singular or plural, not a picture's caption. Only such sentences are key
-    points, members of a statement or conflict sides."""
-    if is_question(text) or is_caption(text):
+    """Whether a sentence states something in a report's voice: not a question, not an imperative,
+    not the writer's own first person, singular or plural, not a picture's caption. Only such
+    sentences are key points, members of a statement or conflict sides."""
+    if is_question(text) or is_caption(text) or is_imperative(text):
         return False
     outside = _outside_quotes(text)
     return not (FIRST_PERSON.search(outside) or _FIRST_PLURAL.search(outside))

@@ -77,6 +77,7 @@ from digest.text import (
     gives_contact,
     has_words,
     is_caption,
+    is_imperative,
     is_question,
     normalize,
     opens_with_reference,
@@ -646,7 +647,8 @@ _READER_LINE = re.compile(
 def is_chatter(text: str) -> bool:
     """A line that is not a report of events: a reader comment (a ``|`` separator, "Reply", a
     "... at 5:24 pm |" stamp, an "At 4:16 pm on 18 Jan 2010, CComment wrote:" header), a
-    first-person line ("I think ..."), a question, a sentence that starts in lower case (a
+    first-person line ("I think ..."), a question, an imperative ("Watch AC360 at 8 p.m. ET."), a
+    sentence that starts in lower case (a
     fragment or a comment), a photo caption ("In this image made from video ..."), contact
     details (a phone number, an e-mail address), a line that announces what follows ("A summary
     of events on Wednesday, June 16, ...", "Here are the latest developments:") or a reader's
@@ -658,6 +660,7 @@ def is_chatter(text: str) -> bool:
         _COMMENT.search(stripped)
         or has_comment_header(stripped)
         or is_question(stripped)
+        or is_imperative(stripped)
         or stripped[0].islower()
         or is_caption(stripped)
         or _ANNOUNCES.match(stripped)

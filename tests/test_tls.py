@@ -414,6 +414,9 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert not is_chatter("The list above the fireplace in the minister's office was read out in court.")
     assert not is_chatter("The following year, poor maintenance prompted BP's pipelines in Alaska to leak.")
     assert not is_chatter("Hereford council said on Monday it would send help to Haiti.")
+    # an imperative is an appeal or a promotion
+    assert is_chatter("Watch ElBaradei on CNN Sunday.")
+    assert is_chatter("Take a look at this report from Cairo on Friday.")
     # a reader's message on a live page
     assert is_chatter('A-cui from Beijing e-mails: "Sichuan people suffered the pain of earthquake on 12 May 2008.')
     assert is_chatter("Peter in Tarrytown, New York writes: It is time for the U.S. to fish or cut bait.")
