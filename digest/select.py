@@ -301,8 +301,9 @@ def attestation(sentences: Sequence[Sentence]) -> list[float]:
 
 def self_contained(text: str) -> float:
     """1.0 for a complete sentence of useful length that does not lean on the one before; a
-    sentence cut off with an ellipsis ("... saying they belie...") is below 0.5, and a piece of a
-    longer quotation (:func:`part_of_a_quotation`) scores less."""
+    sentence cut off with an ellipsis ("... saying they belie...") or missing its start (", who
+    has received ...") is below 0.5, and a piece of a longer quotation
+    (:func:`part_of_a_quotation`) scores less."""
     tokens = words(text)
     score = 1.0
     if not tokens:
@@ -313,6 +314,8 @@ def self_contained(text: str) -> float:
         score -= 0.3
     if _CUT_OFF.search(text.strip()):
         score -= 0.6  # the statement is missing its end
+    if text.lstrip()[:1] in (",", ";", ":", ")"):
+        score -= 0.6  # ... or its start: ", who has received more than $100,000 ..., revealed Thursday ..."
     elif not _TERMINAL.search(text.strip()):
         score -= 0.4
     if part_of_a_quotation(text):

@@ -279,7 +279,8 @@ def gives_contact(text: str) -> bool:
 _CAPTION = re.compile(
     r"^\W*(?:in\s+this\s+(?:\w+\s+|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?(?:\w+\s+)?"
     r"(?:image|photo|photograph|picture|frame grab)\b"
-    r"|this\s+(?:\w+\s+)?(?:image|photo|photograph|picture)\s+(?:shows|taken|made|provided)\b)",
+    r"|this\s+(?:\w+\s+)?(?:image|photo|photograph|picture)\s+(?:shows|taken|made|provided)\b"
+    r"|(?:image|photo|picture)\s+credits?\s*:)",
     re.I,
 )
 # A picture named without a verb: "Satellite image of Port-au-Prince, Haiti taken on 13 January.", "This

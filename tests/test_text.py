@@ -74,6 +74,8 @@ def test_a_pictures_caption_is_no_assertion() -> None:
     assert not is_assertion("Satellite image of Port-au-Prince, Haiti taken on 13 January.")
     assert is_caption("In this May 26, 2010 photo, officials work to plug the gushing oil well.")
     assert not is_caption("In this case, the photo shows nothing the officials did not know.")
+    assert is_caption("Picture credit: BP CEO Tony Hayward walks past protesters as he arrives to testify.")
+    assert not is_caption("The picture is grim for credit markets, analysts said on Friday.")
     # a sentence about a picture that reports something
     assert not is_caption("Video from Sinai on Thursday showed a protester being shot after he picked up a rock.")
     assert not is_caption("Grainy video from the Department of Homeland Security shows three men at the gate.")
