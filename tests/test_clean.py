@@ -541,27 +541,35 @@ def test_comments_stamped_after_their_text_start_with_the_first_stamps_line() ->
     # one stamp is not a comment section
     one = "\n".join([*_STORY, comments[1]])
     assert comments_start(one) == len(one)
-    # a blog's comments stamped without the links: three stamps or more
-    bare = [
-        "February 2, 2011 at 5:46 pm | The information age gives the people of Egypt a new view.",
-        "Glad to see this is happening.",
-        "February 2, 2011 at 5:51 pm | Once they are in control, Egypt will be worse off.",
-        "February 2, 2011 at 6:07 pm | The Middle East is heading into a revolutionary phase.",
-    ]
-    text = "\n".join([*_STORY, *bare])
-    assert comments_start(text) == text.index("February 2, 2011 at 5:46")
-    two = "\n".join([*_STORY, *bare[:3]])
-    assert comments_start(two) == len(two)
-    # a blog's comments stamped before their text, the day an ordinal: three stamps or more
-    blog = [
-        "Read more ... January 30th, 2011 12:47 pm ET Americas puppet dictator looks like he will not survive.",
-        "Whats happening in Egypt is in fact happening all over the world.",
-        "January 31st, 2011 5:12 am ET Funny how you quit reporting it on Sunday night.",
-        "February 1st, 2011 12:17 am ET Miriam, you are the type to repeat what you have been told.",
-    ]
-    text = "\n".join([*_STORY, *blog])
-    assert comments_start(text) == text.index("Read more")
-    two = "\n".join([*_STORY, *blog[:3]])
+
+
+@pytest.mark.parametrize(
+    ("comments", "first"),
+    [
+        (  # a blog's comments stamped without the links
+            [
+                "February 2, 2011 at 5:46 pm | The information age gives the people of Egypt a new view.",
+                "Glad to see this is happening.",
+                "February 2, 2011 at 5:51 pm | Once they are in control, Egypt will be worse off.",
+                "February 2, 2011 at 6:07 pm | The Middle East is heading into a revolutionary phase.",
+            ],
+            "February 2, 2011 at 5:46",
+        ),
+        (  # a blog's comments stamped before their text, the day an ordinal
+            [
+                "Read more ... January 30th, 2011 12:47 pm ET Americas puppet dictator looks like he will not last.",
+                "Whats happening in Egypt is in fact happening all over the world.",
+                "January 31st, 2011 5:12 am ET Funny how you quit reporting it on Sunday night.",
+                "February 1st, 2011 12:17 am ET Miriam, you are the type to repeat what you have been told.",
+            ],
+            "Read more",
+        ),
+    ],
+)
+def test_three_bare_comment_stamps_or_more_start_the_comments(comments: list[str], first: str) -> None:
+    text = "\n".join([*_STORY, *comments])
+    assert comments_start(text) == text.index(first)
+    two = "\n".join([*_STORY, *comments[:3]])
     assert comments_start(two) == len(two)
 
 
