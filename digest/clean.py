@@ -278,9 +278,14 @@ _RUN_IN_OPENERS = frozenset(
         "Dozens",
         "Scores",
         "Millions",
+        "During",
+        "Despite",
+        "Although",
+        "Meanwhile",
+        "However",
     }
 )
-_RUN_IN_TITLE_OPENERS = frozenset({"The", "A", "An", "In", "On", "At", "With", "As"})
+_RUN_IN_TITLE_OPENERS = frozenset({"The", "A", "An", "In", "On", "At", "With", "As", "During", "Despite"})
 _RUN_IN_PRONOUNS = frozenset(
     {"It", "He", "She", "They", "We", "There", "This", "These", "Those", "Some", "Many", "Most"}
 )

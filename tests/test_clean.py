@@ -365,6 +365,7 @@ def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
         "Jackson would cancel his This Is It concerts if he could not sleep, he said.",
         "Echoes appears on their second record, Surfing The Void, which was produced by Korn.",
         "Scott Mills The Musical was the surprise hit of last summer's festival.",
+        "Talking Heads play Life During Wartime at the festival on Friday night, fans said.",
         "Their new single Found Love In A Graveyard is out this week on seven-inch vinyl.",
         "The CDC goes for novel influenza A (H1N1) and the WHO for a new name.",
         "The virus is an influenza A virus, carrying the designation H1N1.",  # a type, not a new sentence
@@ -454,6 +455,14 @@ def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
                 "BP bosses hold Obama crisis talks",
                 "The White House meeting was the first between the president and BP",
                 "BP executives have met US President Barack Obama at the White House.",
+            ],
+        ),
+        (  # a sentence opening with a subordinating word ("During", "Although", "Despite", "Meanwhile")
+            "Congress tells Hayward BP ignored oil well dangers During the course of the day, Mr Hayward faced "
+            "attacks from politicians.",
+            [
+                "Congress tells Hayward BP ignored oil well dangers",
+                "During the course of the day, Mr Hayward faced attacks from politicians.",
             ],
         ),
         (  # a sentence that repeats its headline's subject
