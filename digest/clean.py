@@ -812,14 +812,15 @@ def clean_article(
     copied = sum(normalize(line.text).lower() in repeated for line in own_lines) * 2 > len(own_lines)
     widespread = frozenset() if copied else widespread
     for j, line in enumerate(middle):
+        spoken = turn(line)
         reason = (
             None
-            if turn(line)
+            if spoken
             else _junk_reason(line, repeated, widespread, in_lines, in_tag_list=j in tag_run, counted=True)
         )
         if reason:
             removed.append((line.text, reason))
-        elif turn(line) or line.is_sentence or line.is_body or (line.is_list_item and line.n_words >= 5):
+        elif spoken or line.is_sentence or line.is_body or (line.is_list_item and line.n_words >= 5):
             kept.append(line)
         elif line.n_words <= _HEADING_MAX_WORDS and _followed_by_body(middle, j):
             kept.append(line)
