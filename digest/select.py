@@ -314,10 +314,10 @@ def self_contained(text: str) -> float:
         score -= 0.3
     if _CUT_OFF.search(text.strip()):
         score -= 0.6  # the statement is missing its end
-    if text.lstrip()[:1] in (",", ";", ":", ")"):
-        score -= 0.6  # ... or its start: ", who has received more than $100,000 ..., revealed Thursday ..."
     elif not _TERMINAL.search(text.strip()):
         score -= 0.4
+    if text.lstrip()[:1] in (",", ";", ":", ")"):
+        score -= 0.6  # ... or its start: ", who has received more than $100,000 ..., revealed Thursday ..."
     if part_of_a_quotation(text):
         score -= 0.3  # who says it is in another sentence
     if len(tokens) < 8:

@@ -93,6 +93,7 @@ def test_self_contained_penalises_context_dependence() -> None:
     assert self_contained("the soldiers could return after receiving additional training") < 0.5
     cut = "Coast Guard officials on Friday suspended the three-day search for 11 workers, saying they belie..."
     assert self_contained(cut) < 0.5  # a teaser cut off mid-word is no statement
+    assert self_contained(cut.replace("...", "…")) == self_contained(cut) == 0.4  # one penalty for a missing end
     # a sentence missing its start: the segmenter cut "Rep. Joe Barton, R-Texas" off it
     headless = ", who has received more than $100,000 from the oil industry, revealed Thursday that BP deserves it."
     assert self_contained(headless) < 0.5
