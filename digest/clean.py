@@ -451,7 +451,7 @@ def _repeated_subject_end(text: str) -> int:
     for Haiti charity single Mariah Carey is the latest star ..."), or 0. After a preposition,
     conjunction or article the words go on the sentence ("House Minority Leader John Boehner and
     House Minority Whip Eric Cantor")."""
-    tokens = [(m.start(), m.group()) for m in itertools.islice(_TOKEN.finditer(text), _RUN_IN_MAX_WORDS + 5)]
+    tokens = _leading_tokens(text)
     if len(tokens) < 8:
         return 0
     first, second = tokens[0][1], tokens[1][1]
@@ -473,6 +473,11 @@ def _repeated_subject_end(text: str) -> int:
     return 0
 
 
+def _leading_tokens(text: str) -> list[tuple[int, str]]:
+    """The offsets and words of ``text``'s first words, as far as a run-in heading is looked for."""
+    return [(m.start(), m.group()) for m in itertools.islice(_TOKEN.finditer(text), _RUN_IN_MAX_WORDS + 5)]
+
+
 def _opens_quote_or_bracket(head: str) -> bool:
     """Whether ``head`` leaves a quotation or a bracket open: what follows is inside it."""
     return bool(len(re.findall(r"[\"“”]", head)) % 2 or head.count("(") > head.count(")"))
@@ -481,7 +486,7 @@ def _opens_quote_or_bracket(head: str) -> bool:
 def _opener_end(text: str) -> int:
     """Where a heading run into a sentence that starts with an opener ("The", "A", "Thousands")
     ends, or 0."""
-    tokens = [(m.start(), m.group()) for m in itertools.islice(_TOKEN.finditer(text), _RUN_IN_MAX_WORDS + 5)]
+    tokens = _leading_tokens(text)
     for i in range(2, min(len(tokens) - 4, _RUN_IN_MAX_WORDS)):
         start, word = tokens[i]
         if word not in _RUN_IN_OPENERS:
@@ -607,6 +612,12 @@ def has_comment_header(line: str) -> bool:
 _STAMP = re.compile(rf"\bat {_STAMP_CLOCK}", re.I)
 
 
+def _stamped_line(stamp: re.Pattern[str], text: str, count: int) -> int | None:
+    """The start of the line holding the first ``stamp`` when ``text`` has ``count`` or more, else None."""
+    found = list(itertools.islice(stamp.finditer(text), count))
+    return text.rfind("\n", 0, found[0].start()) + 1 if len(found) == count else None
+
+
 def comments_start(text: str) -> int:
     """Where a page's reader comments start: the first comment header (``len(text)`` when the
     page has none). Comments follow the story, so everything from there on is comments; their
@@ -614,18 +625,15 @@ def comments_start(text: str) -> int:
     don't know what they are talking about.")."""
     starts: list[int] = []
     if "|" in text:
-        stamps = _COMMENT_STAMP.finditer(text)
-        first, second = next(stamps, None), next(stamps, None)
-        if first and second:
-            starts.append(text.rfind("\n", 0, first.start()) + 1)
-        else:  # a blog's comments stamped without the links ("February 2, 2011 at 6:07 pm | The Middle ...")
-            bare = list(itertools.islice(_BARE_COMMENT_STAMP.finditer(text), 3))
-            if len(bare) == 3:
-                starts.append(text.rfind("\n", 0, bare[0].start()) + 1)
-    if "m ET" in text or "m PT" in text or "m GMT" in text:
-        blog = list(itertools.islice(_BLOG_COMMENT_STAMP.finditer(text), 3))
-        if len(blog) == 3:
-            starts.append(text.rfind("\n", 0, blog[0].start()) + 1)
+        # with the links, two stamps; a blog's without them ("February 2, 2011 at 6:07 pm | The ..."), three
+        stamped = _stamped_line(_COMMENT_STAMP, text, 2)
+        if stamped is None:
+            stamped = _stamped_line(_BARE_COMMENT_STAMP, text, 3)
+        if stamped is not None:
+            starts.append(stamped)
+    blog = "m ET" in text or "m PT" in text or "m GMT" in text  # "12:47 pm ET": a cheap test first
+    if blog and (stamped := _stamped_line(_BLOG_COMMENT_STAMP, text, 3)) is not None:
+        starts.append(stamped)
     if "wrote" not in text:
         return min(starts, default=len(text))
     if header := _COMMENT_HEADER.search(text):

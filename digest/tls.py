@@ -648,11 +648,11 @@ def is_chatter(text: str) -> bool:
     """A line that is not a report of events: a reader comment (a ``|`` separator, "Reply", a
     "... at 5:24 pm |" stamp, an "At 4:16 pm on 18 Jan 2010, CComment wrote:" header), a
     first-person line ("I think ..."), a question, an imperative ("Watch AC360 at 8 p.m. ET."), a
-    sentence that starts in lower case (a
-    fragment or a comment), a photo caption ("In this image made from video ..."), contact
-    details (a phone number, an e-mail address), a line that announces what follows ("A summary
-    of events on Wednesday, June 16, ...", "Here are the latest developments:") or a reader's
-    message ("A-cui from Beijing e-mails: ...") or an aggregator's links ("... - 9 hrs ago ...")."""
+    sentence that starts in lower case (a fragment or a comment), a photo caption ("In this image
+    made from video ..."), contact details (a phone number, an e-mail address), a line that
+    announces what follows ("A summary of events on Wednesday, June 16, ...", "Here are the latest
+    developments:") or a reader's message ("A-cui from Beijing e-mails: ...") or an aggregator's
+    links ("... - 9 hrs ago ...")."""
     stripped = text.strip()
     if not stripped:
         return True
