@@ -151,3 +151,39 @@ def test_an_entry_dated_by_its_report_of_the_next_day_says_so() -> None:
     assert _dated_by_publication(event("2011-11-07")) == " *(dated by publication)*"
     assert _dated_by_publication(event("2011-11-08")) == " *(dated by publication: reported 8 November 2011)*"
     assert _dated_by_publication(event("2011-11-07", origin="text")) == ""
+
+
+def test_a_statement_many_articles_make_cites_some_of_each_outlet_inline_and_all_in_json() -> None:
+    """A statement 24 articles make shows 8 citation marks (the first article of each of the three
+    outlets among them, then the lowest numbers) and how many more; JSON and the Sources list keep
+    every article."""
+    from digest.render.markdown import MAX_REFS
+    from digest.types import Citation, DateEvidence, Event, KeyPoint, ReferenceDate
+
+    assert MAX_REFS == 8
+    outlets = ["wire"] * 16 + ["daily"] * 4 + ["weekly"] * 4
+    text = "Rescue teams reached the town on Tuesday."
+    articles = tuple(Article(f"a{i:02}", text, source=s) for i, s in enumerate(outlets, 1))
+    cites = tuple(Citation(a.id, 0, 0, len(text)) for a in articles)
+    point = KeyPoint(text, 0, cites, cites[0], source_count=24, score=1.0, independent_count=3)
+    day = dt.date(2010, 1, 19)
+    evidence = tuple(DateEvidence(c, 33, 40, "Tuesday", "2010-01-19") for c in cites)
+    event = Event("2010-01-19", "day", "19 January 2010", day, text, cites, evidence, cites[0])
+    briefing = Briefing(
+        title="Rescue",
+        articles=articles,
+        sentences=(),
+        clusters=(),
+        key_points=(point,),
+        events=(event,),
+        reference=ReferenceDate(day, "given"),
+    )
+    marks = "[1, 2, 3, 4, 5, 6, 17, 21, +16 more]"
+    markdown = briefing.to_markdown()
+    assert f"1. {text} {marks} *(24 articles, 3 independent sources)*" in markdown
+    assert f"- **19 January 2010**: {text} {marks}" in markdown
+    assert "24. Untitled (`a24`, weekly)" in markdown
+    assert marks in briefing.to_html()
+    data = json.loads(briefing.to_json())
+    assert [c["source"] for c in data["key_points"][0]["citations"]] == list(range(1, 25))
+    assert len(data["timeline"][0]["citations"]) == 24

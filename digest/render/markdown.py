@@ -4,16 +4,19 @@ can become markup, a link or raw HTML."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from digest.render.common import cited_numbers, listed_articles, provenance, source_numbers
 from digest.timeline import human_date, human_period
-from digest.types import Briefing, Event
+from digest.types import Briefing, Citation, Event
 
 # First line of every Markdown briefing: invisible when rendered, and how ingest knows
 # not to read a briefing as an article.
 MARKER = "<!-- digest briefing: generated, do not edit -->"
 MAX_SIDES = 4  # versions of the figures shown per disagreement; JSON has them all
-MAX_SIDE_REFS = 8  # sources listed per version of the figures; JSON has them all
+# Sources cited inline per statement, version of the figures or entry: a statement 240 articles
+# make shows 8 of them, one of each outlet first, and "+232 more"; JSON has them all.
+MAX_REFS = 8
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.M)
 
@@ -33,12 +36,23 @@ def code(text: str) -> str:
     return "`" + text.replace("`", "'") + "`"
 
 
-def refs(numbers: list[int], limit: int | None = None) -> str:
-    """Citation marks like [1, 3] ("[1, 3, 4, +5 more]" past ``limit``). No link reference
-    definitions are ever emitted, so they stay literal text."""
-    shown = numbers if limit is None or len(numbers) <= limit else numbers[:limit]
+def refs(numbers: list[int], limit: int | None = None, *, outlets: Mapping[int, str] | None = None) -> str:
+    """Citation marks like [1, 3] ("[1, 3, 4, +5 more]" past ``limit``: the first source of each
+    outlet in ``outlets`` (source number -> outlet) is shown before a second of any). No link
+    reference definitions are ever emitted, so they stay literal text."""
+    shown = numbers if limit is None or len(numbers) <= limit else _spread(numbers, limit, outlets or {})
     more = f", +{len(numbers) - len(shown)} more" if len(shown) < len(numbers) else ""
     return "[" + ", ".join(str(n) for n in shown) + more + "]"
+
+
+def _spread(numbers: list[int], limit: int, outlets: Mapping[int, str]) -> list[int]:
+    """``limit`` of the (ascending) source numbers: the first of each outlet, then the lowest."""
+    firsts: dict[str, int] = {}
+    for n in numbers:
+        firsts.setdefault(outlets.get(n, str(n)), n)
+    chosen = set(sorted(firsts.values())[:limit])
+    chosen.update([n for n in numbers if n not in chosen][: limit - len(chosen)])
+    return sorted(chosen)
 
 
 def shorten(text: str, limit: int = 12) -> str:
@@ -47,7 +61,14 @@ def shorten(text: str, limit: int = 12) -> str:
     return text if len(words) <= limit else " ".join(words[:limit]).rstrip(",;:") + "…"
 
 
-def support(articles: int, independent: int, disputed: list[int] | None = None, *, one_outlet: bool = False) -> str:
+def support(
+    articles: int,
+    independent: int,
+    disputed: list[int] | None = None,
+    *,
+    one_outlet: bool = False,
+    outlets: Mapping[int, str] | None = None,
+) -> str:
     """How a statement is sourced: "*(3 sources)*", "*(3 articles, 1 independent source: uncorroborated)*"
     ("uncorroborated" only when the collection has other sources: ``one_outlet`` says it has not)."""
     if independent <= 1:
@@ -58,7 +79,7 @@ def support(articles: int, independent: int, disputed: list[int] | None = None, 
         text = f"{articles} articles, {independent} independent sources"
     if disputed:
         verb = "gives" if len(disputed) == 1 else "give"
-        text += f"; {refs(disputed)} {verb} other figures, see Where sources differ"
+        text += f"; {refs(disputed, MAX_REFS, outlets=outlets)} {verb} other figures, see Where sources differ"
     elif independent <= 1 and articles > 1 and not one_outlet:
         text += ": uncorroborated"
     return f"*({text})*"
@@ -78,14 +99,20 @@ def render_markdown(briefing: Briefing) -> str:
     if briefing.kind == "briefing" and not briefing.key_points:
         out += ["No statement is made by the sources in a form digest could select.", ""]
     one_outlet = len({a.source for a in briefing.articles}) == 1  # the provenance line says "from 1 source"
+    outlets = {numbers[a.id]: a.source for a in listed_articles(briefing)}
+
+    def cite(citations: Sequence[Citation]) -> str:
+        return refs(cited_numbers(citations, numbers), MAX_REFS, outlets=outlets)
+
     for i, point in enumerate(briefing.key_points, 1):
         tag = " " + support(
             point.source_count,
             point.independent_count,
             cited_numbers(point.disputed_by, numbers),
             one_outlet=one_outlet,
+            outlets=outlets,
         )
-        out.append(f"{i}. {escape(point.text)} {refs(cited_numbers(point.citations, numbers))}{tag}")
+        out.append(f"{i}. {escape(point.text)} {cite(point.citations)}{tag}")
     if briefing.conflicts:
         out += ["", "## Where sources differ", ""]
         for conflict in briefing.conflicts:
@@ -94,7 +121,7 @@ def render_markdown(briefing: Briefing) -> str:
             sides = "; ".join(
                 f"{escape(side.summary)}"
                 + (f" ({escape(side.attribution)})" if side.attribution else "")
-                + f" {refs(cited_numbers(side.citations, numbers), limit=MAX_SIDE_REFS)}"
+                + f" {cite(side.citations)}"
                 for side in shown
             )
             if more:
@@ -104,7 +131,7 @@ def render_markdown(briefing: Briefing) -> str:
                 label += ", " + human_period(*conflict.period)
             if conflict.text:  # a phrasing the LLM stage wrote and the grounding check accepted
                 cited = sorted({n for side in shown for n in cited_numbers(side.citations, numbers)})
-                out.append(f"- **{escape(label)}**: {escape(conflict.text)} {refs(cited, limit=MAX_SIDE_REFS)}")
+                out.append(f"- **{escape(label)}**: {escape(conflict.text)} {refs(cited, MAX_REFS, outlets=outlets)}")
             else:
                 out.append(f"- **{escape(label)}** (“{escape(shorten(conflict.subject))}”): {sides}")
     if dict(briefing.settings).get("show_single_source") and briefing.single_source:
@@ -117,9 +144,7 @@ def render_markdown(briefing: Briefing) -> str:
     for event in briefing.events:
         label = event.label[:1].upper() + event.label[1:]
         dated = _dated_by_publication(event)
-        out.append(
-            f"- **{escape(label)}**: {escape(event.text)} {refs(cited_numbers(event.citations, numbers))}{dated}"
-        )
+        out.append(f"- **{escape(label)}**: {escape(event.text)} {cite(event.citations)}{dated}")
     out += ["", "## Sources", ""]
     derived = {d.article_id: d for d in briefing.derivations}
     kinds = {"spun": "spun copy of", "paraphrase": "paraphrase of", "partial": "partial copy of", "copy": "copy of"}
