@@ -36,6 +36,8 @@ _CITING = re.compile(r"\b(?i:citing|quoted|quoting)\s+(?P<who>.+?)(?:\s+as sayin
 _ATTRIBUTED = re.compile(r"\battributed to\s+(?P<who>.+?)\s+(?:say|says|said|suggest|show)\b", re.I)
 _SAYING = r"(?:is|are|was|were|has been|have been)\s+(?:reporting|saying|claiming|estimating|predicting|warning)"
 _SUBJECT_SAYS = re.compile(rf"^(?P<who>[^,]+?)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?(?:{_SAY}|{_SAYING})\b")
+# The speaker after an inverted "so says": "So says Addison Wiggin, as the US government admits ...".
+_INVERTED_SAYS = re.compile(r"^(?:so|thus)\s+(?:says|said)\s+(?P<who>[^,;:]+?)(?=\s*(?:[,;:]|[.!?]?$))", re.I)
 # An attribution closing the sentence: '..., its health minister said on Monday.', '"...," said the minister.'
 _WHEN = r"(?:\s+(?:on\s+\w+|\w+day|yesterday|today|tonight|last\s+\w+|earlier|later|in\s+a\s+statement))*"
 _SAYS_AT_END = re.compile(
@@ -106,6 +108,9 @@ def find_attribution(sentence: str) -> str | None:
             who = _clean(m.group("who"))
             if who:
                 return who
+    m = _INVERTED_SAYS.match(body)
+    if m:
+        return _clean(m.group("who"))
     m = _SUBJECT_SAYS.match(body)
     if m and (who := _clean(m.group("who"))):
         return who

@@ -39,6 +39,11 @@ from digest.attribution import find_attribution
         ('"The toll is 300," said the minister.', "the minister"),
         ('"The toll is 300," he said on Tuesday.', None),
         ("The local news is reporting 200 fatalities.", "The local news"),
+        # an inverted "so says": the speaker follows the verb; "So" is nobody
+        ("So says Addison Wiggin, as the US government admits that nearly 75% of the oil is gone.", "Addison Wiggin"),
+        ("Thus said the minister on Tuesday.", "the minister"),
+        ("So says the report.", "the report"),
+        ("So said he.", None),
         # A reporting verb used as an adjective names no speaker.
         ("The facts are only eight people have been officially confirmed deaths from the virus.", None),
         ("Mexico's confirmed cases rose to 300.", None),
