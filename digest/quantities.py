@@ -53,7 +53,7 @@ _WORDNUM = (
 )
 _APPROX = r"(?:some|about|around|approximately|roughly|nearly|almost|up to|more than|over|at least|fewer than|less than|an estimated|estimated|close to)"  # noqa: E501
 _QUANTITY = re.compile(
-    rf"(?<![\w$£€.,-])(?:(?P<approx>{_APPROX})\s+|(?P<between>between)\s+)?"
+    rf"(?<![\w$£€.,/-])(?:(?P<approx>{_APPROX})\s+|(?P<between>between)\s+)?"
     rf"(?P<low>{_NUM}|{_WORDNUM})(?:\s+(?P<scale>thousand|million|billion)\b|(?P<scale2>m|bn|k)\b)?"
     rf"(?:\s*(?:to|-|–|(?(between)and|(?!)))\s*(?P<high>{_NUM})(?:\s+(?P<hscale>thousand|million|billion)\b)?)?"
     rf"(?P<pct>\s*%|\s+per\s?cent\b|\s+percent\b)?",

@@ -66,6 +66,9 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
         ("Nearly 200 sea turtles were found dead.", []),
         ("The oil killed 250,000 seabirds.", []),
         ("5 people died 2 days ago.", [("5", "killed", 5, 5, False), ("2 days", "duration", 2, 2, False)]),
+        # the denominator of a fraction is no figure: a scraped "2½" reads "21/2"
+        ("the Macondo field, about 21/2 miles below the floor of the gulf.", []),
+        ("Some 3/4 of 20 miles.", [("20 miles", "length", 32.2, 32.2, False)]),
         # the clause ends at a digit run into a word ("died1871"): "died" is its last word there
         ("There were 12 in Llandiloes died1871.", [("12", "killed", 12, 12, False)]),
     ],
