@@ -99,7 +99,7 @@ def render_markdown(briefing: Briefing) -> str:
     if briefing.kind == "briefing" and not briefing.key_points:
         out += ["No statement is made by the sources in a form digest could select.", ""]
     one_outlet = len({a.source for a in briefing.articles}) == 1  # the provenance line says "from 1 source"
-    outlets = {numbers[a.id]: a.source for a in listed_articles(briefing)}
+    outlets = {numbers[a.id]: a.source for a in briefing.articles if a.id in numbers}
 
     def cite(citations: Sequence[Citation]) -> str:
         return refs(cited_numbers(citations, numbers), MAX_REFS, outlets=outlets)
