@@ -1,0 +1,45 @@
+"""How ``benchmarks/conflicts.py`` judges a conflict from hand judgments of sentence pairs."""
+
+from __future__ import annotations
+
+import sys
+
+from digest.types import Citation, Conflict, ConflictSide
+
+from .conftest import ROOT
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.conflicts import JUDGMENTS, read_judgments, shown, text_hash, verdict
+
+
+def _conflict(*sides: tuple[str, int]) -> Conflict:
+    built = tuple(
+        ConflictSide(summary=str(n), claims=(), citations=(Citation(a, 0, 0, 1),), independent_count=n)
+        for a, n in sides
+    )
+    return Conflict("casualties", "Killed and wounded", "", built)
+
+
+def test_a_conflict_is_real_false_or_unjudged_by_its_sides_pairs() -> None:
+    text = {("a", 0): "300 died.", ("b", 0): "1,000 died.", ("c", 0): "50 died in Canada."}
+    ab, ac, bc = (frozenset((text_hash(text[(x, 0)]), text_hash(text[(y, 0)]))) for x, y in ("ab", "ac", "bc"))
+    c = _conflict(("a", 1), ("b", 1), ("c", 1))
+    assert verdict(c, text, {ab: 1}) == "real"  # one real disagreement among the sides is enough
+    assert verdict(c, text, {ab: 0, ac: 0}) == "unjudged"  # a pair not judged yet
+    assert verdict(c, text, {ab: 0, ac: 0, bc: 0}) == "false"
+    # hashes ignore spacing, so a judgment survives a re-wrapped line
+    assert text_hash("300  died.") == text_hash("300 died.")
+
+
+def test_the_shown_conflicts_are_those_with_the_most_independent_sources() -> None:
+    conflicts = [_conflict(("a", 1), ("b", 1)), _conflict(("a", 3), ("b", 2)), _conflict(("a", 1), ("b", 3))]
+    assert shown(conflicts, 2) == [1, 2]
+
+
+def test_the_judgments_file_reads_and_never_judges_a_pair_twice() -> None:
+    judged = read_judgments(JUDGMENTS)
+    assert judged and set(judged.values()) <= {0, 1}
+    rows = [line.split("\t") for line in JUDGMENTS.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    assert len(rows) == len(judged)
