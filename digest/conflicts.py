@@ -9,8 +9,11 @@ across articles: figures that do not agree within rounding (units converted: 386
 sq miles is 1,000 sq km; "some 11,000" agrees with "11,000 to 12,000") make a
 conflict. Only figures of one scope are compared: confirmed counts with
 confirmed counts, and figures for one place (a figure naming no place can be any
-place's); the conflict's label names that scope ("Killed and wounded in
-Mexico"). Questions, sentences in the writer's own voice (a reader's
+place's, and a death toll takes its sentence's place when the collection's
+figures name several); shares of one whole ("75% of the oil", not "of the
+dividends"), lengths of one kind (how far off, how deep, how much coast) and
+forces of one owner; the conflict's label names the place ("Killed and wounded
+in Mexico"). Questions, sentences in the writer's own voice (a reader's
 "According to a good friend of mine, ..."), rates ("Every year, flu kills ...")
 and, in a dated report, sentences about another year ("the 1918 pandemic killed
 ...") give no figures. A casualty figure that a report published later in the
@@ -33,7 +36,7 @@ from digest.clean import has_comment_header
 from digest.quantities import Quantity, find_quantities
 from digest.select import citation_of
 from digest.similarity import similar_pairs
-from digest.text import is_assertion
+from digest.text import canonical_names, is_assertion
 from digest.timex.lexicon import MONTHS
 from digest.types import Conflict, ConflictSide, QuantityClaim, Sentence
 from digest.unionfind import UnionFind
@@ -96,6 +99,7 @@ def find_conflicts(
     rows = [i for i, qs in quantities.items() if qs]
     if not rows:
         return ()
+    quantities = _placed(quantities, sentences, found)
     groups = _subjects(rows, embeddings, labels, subject_similarity)
 
     conflicts: list[Conflict] = []
@@ -146,6 +150,61 @@ def _of_another_year(sentence: str, published: dt.date | None) -> bool:
         if not _BEFORE_CAPITAL.match(sentence, m.end()) or _INTRODUCES_YEAR.search(sentence, 0, m.start())
     }
     return bool(years) and not years & {published.year, published.year - 1}
+
+
+# A count across the world: "Worldwide, ... 100 deaths", "has killed 90 people globally", "41
+# countries had reported 11,034 cases, including 85 deaths".
+_WORLD = re.compile(
+    r"\b(?:world-?wide|globally|(?:around|across|throughout)\s+the\s+(?:world|globe)|\d+\s+countries)\b", re.I
+)
+WORLD = "the world"
+# A place named only to locate another: "two police stations south of Cairo", "near Port-au-Prince".
+_RELATIVE_TO = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))*(?:ern)?\s+of|near|outside|beyond|from)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _placed(
+    quantities: dict[int, list[Quantity]], sentences: Sequence[Sentence], found: dict[int, list[Quantity]]
+) -> dict[int, list[Quantity]]:
+    """Casualty figures without a place of their own take their sentence's: the world for a
+    count across it, else the one place the sentence names among the places the collection's
+    figures name ("Mexico has reported 1,626 cases ... 45 people have died there"; "8,585 US
+    cases, with 12 deaths"). A sentence naming two places leaves its figures without one. Only a
+    collection whose figures name two or more places needs this: elsewhere a figure's place
+    cannot set it apart from another's."""
+    known = sorted(
+        {q.place for qs in found.values() for q in qs if q.place and not q.place.startswith("outside ")},
+        key=lambda p: (-len(p), p),
+    )
+    if len({p.lower() for p in known}) < 2:
+        return quantities
+    names = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in known) + r")\b", re.I)
+    out: dict[int, list[Quantity]] = {}
+    for i, qs in quantities.items():
+        if not any(q.place is None and GROUPS[q.measure] == "casualties" for q in qs):
+            out[i] = qs
+            continue
+        text = sentences[i].text
+        if _WORLD.search(text):
+            place: str | None = WORLD
+        else:
+            text = canonical_names(text)
+            named = {
+                m.group(0).lower()
+                for m in names.finditer(text)
+                if not _RELATIVE_TO.search(text, max(0, m.start() - 40), m.start())
+            }
+            place = next(p for p in known if p.lower() in named) if len(named) == 1 else None
+        out[i] = [
+            replace(q, place=place, place_from_sentence=place != WORLD)
+            if q.place is None and GROUPS[q.measure] == "casualties"
+            else q
+            for q in qs
+        ]
+    return out
 
 
 def _periods(
@@ -315,7 +374,11 @@ def _conflict(
     built = [_side(side, sentences, claims, count_sources, preference) for side in sides]
     built.sort(key=lambda s: (-s.independent_count, -len(s.citations), s.summary))
     subject_row = _subject(members, sentences, labels, representatives, preference, fits)
-    label = LABELS[group] + (" (confirmed)" if scope.confirmed else "") + (f" in {scope.place}" if scope.place else "")
+    # the place a figure names itself, not one its sentence names elsewhere ("15 UN staff ... dead")
+    named = {q.place.lower() for q in figures if q.place and not q.place_from_sentence}
+    place = scope.place if scope.place and scope.place.lower() in named else None
+    where = (" worldwide" if place == WORLD else f" in {place}") if place else ""
+    label = LABELS[group] + (" (confirmed)" if scope.confirmed else "") + where
     return Conflict(group, label, sentences[subject_row].text, tuple(built))
 
 
@@ -343,15 +406,22 @@ def _without_earlier_counts(
 def _scope(figures: list[Quantity]) -> Quantity:
     """A figure of the scope most of a subject's figures have, the one its conflict compares:
     confirmed counts or not, then the place most of those name (a figure without a place when
-    none names one). Figures of another scope count something else ("seven laboratory-confirmed
-    deaths" beside "150 deaths"; "one death in the United States" beside "149 deaths in Mexico")."""
+    none names one), then what most of those are of (:attr:`Quantity.what`). Figures of another
+    scope count something else ("seven laboratory-confirmed deaths" beside "150 deaths"; "one
+    death in the United States" beside "149 deaths in Mexico")."""
     confirmed = sum(q.confirmed for q in figures) * 2 > len(figures)
     same = [q for q in figures if q.confirmed == confirmed]
     places = Counter(q.place.lower() for q in same if q.place is not None)
-    if not places:
-        return same[0]
-    place = min(places, key=lambda p: (-places[p], p))
-    return next(q for q in same if q.place is not None and q.place.lower() == place)
+    if places:
+        place = min(places, key=lambda p: (-places[p], p))
+        same = [q for q in same if q.place is None or q.place.lower() == place]
+        scope = next(q for q in same if q.place is not None)
+    else:
+        scope = same[0]
+    # then what most of them are of ("of the oil"; a length's kind), the unsaid counting as one
+    whats = Counter(q.what for q in same)
+    what = min(whats, key=lambda w: (-whats[w], w is None, w or ""))
+    return replace(scope, what=what)
 
 
 def _self_contradicting(claims: dict[int, list[Quantity]], sentences: Sequence[Sentence]) -> set[str]:

@@ -10,6 +10,9 @@ duration, percent, count), a value range in a canonical unit (km², km, days) an
 an *approximate* flag. What a bare number counts comes from the words after it in
 the same clause (a casualty verb or noun wins over "soldiers": "300 soldiers have
 been killed" counts the killed), else the words before it ("a force of 11,000").
+What a share, length, area or force is *of* is kept beside it (:attr:`Quantity.what`:
+"of the oil", "off Louisiana", "underwater", "Sri Lankan forces"), and an addition
+("an extra 3,500 troops", "40 other possible fatalities") is no figure.
 """
 
 from __future__ import annotations
@@ -100,6 +103,7 @@ _VERB_BEFORE = re.compile(
     r"stands|stood|is|was|went\s+up|increased))?(?:\s+(?:to|at|of))?))\s+$",
     re.I,
 )
+_DESCRIBES_OTHER = re.compile(r"\b(?:dead|injured|wounded|hurt|sick)\s+(?:[a-z]+\s+)?$", re.I)
 _TROOPS = re.compile(r"\b(?:troops|soldiers|fighters|forces|personnel|servicemen|men|force)\b", re.I)
 # What a number counts is said before the clause ends or another number starts.
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:and|but|while|whereas|including|out of)\b|\d", re.I)
@@ -125,15 +129,23 @@ class Quantity:
     # total; a place named in the figure's clause ("101 lives in Mexico") bounds what it counts.
     confirmed: bool = False
     place: str | None = None
+    # What the figure is of, where its measure leaves that open (see :func:`_what`): a share's whole
+    # ("75% of the oil" -> "oil"), a length's kind ("position west", "depth", "extent coastline"),
+    # a force's owner ("US").
+    what: str | None = None
+    place_from_sentence: bool = False  # the place is the sentence's, not said beside the figure
 
     def agrees_with(self, other: Figure) -> bool:
         return agree(self, other)
 
     def same_scope(self, other: Quantity) -> bool:
-        """Whether two figures can count the same thing: both confirmed counts or neither, and
-        not in two different places (a figure without a place can be anywhere's)."""
-        return self.confirmed == other.confirmed and (
-            self.place is None or other.place is None or self.place.lower() == other.place.lower()
+        """Whether two figures can count the same thing: both confirmed counts or neither, not in
+        two different places (a figure without a place can be anywhere's), and of the same whole,
+        kind or owner (:func:`same_what`)."""
+        return (
+            self.confirmed == other.confirmed
+            and (self.place is None or other.place is None or self.place.lower() == other.place.lower())
+            and same_what(self.measure, self.what, other.what)
         )
 
     @property
@@ -211,6 +223,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             other = _OTHER_COUNT.search(window)
             if other:  # "2,200 swine flu infections ... deaths": only what comes before the other noun
                 window = window[: other.start()]
+                if _DESCRIBES_OTHER.search(window):
+                    window = ""  # "491 dead birds", "20 dead sea turtles": the number counts the birds
             for name, pattern in _CASUALTY_WORDS:
                 if pattern.search(window):
                     hit = pattern.search(clause)  # the same first word: the window is a prefix of the clause
@@ -230,10 +244,18 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     measure, unit = "troops", troop.group(0) if troop else "force"
         if not measure:
             continue
+        if measure == "duration":
+            qualifier = " ".join((m.group("approx") or "").lower().split())
+            if qualifier in _FLOOR:
+                high += 1.0
+            elif qualifier in _CEILING:
+                low = max(0.0, low - 1.0)
         if measure in _PEOPLE and not scale and ("." in raw or (_CLOCK.match(raw) and m.start() == 0)):
             continue  # people are counted in whole numbers; "1535 At least 11 ..." is a live-blog time
         if measure in _PEOPLE and _AGE_OR_SPAN.match(after):
             continue  # "a 23-month-old child has died" counts no one
+        if _INCREMENT.search(sentence, max(0, m.start() - 30), m.start()) or _OTHER_AFTER.match(after):
+            continue  # "an extra 3,500 troops", "another 48 died", "40 other possible fatalities": an addition
         # A figure's scope is said near it: bounded windows keep a long line linear.
         clause = _PLACE_CLAUSE_END.split(sentence[end : end + _NEAR], maxsplit=1)[0]
         opening = _OPENING_PLACE.match(sentence)
@@ -252,6 +274,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             place=_place(clause)
             or (_opening_place(opening) if opening and opening.end() <= m.start() else None)
             or _outside_before(sentence[max(0, m.start() - 60) : m.start()]),
+            what=_what(measure, sentence[max(0, m.start() - 60) : m.start()], sentence[end : end + _NEAR]),
         )
         if out and _is_conversion(sentence, out[-1], quantity):
             continue
@@ -259,6 +282,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
     return out
 
 
+# A duration said as a bound spans up to the next whole unit: "more than two weeks" is 14 to 21 days
+# (and "18 days" agrees with it), "less than a month" ... "fewer than three months" 60 to 90.
+_FLOOR = frozenset({"more than", "over", "at least"})
+_CEILING = frozenset({"fewer than", "less than"})
+_INCREMENT = re.compile(r"\b(?:extra|additional|another|further)\s+(?:(?:some|about|around|nearly)\s+)?$", re.I)
+_OTHER_AFTER = re.compile(r"\s+(?:other|more|additional|extra|further)\b", re.I)
 _NEAR = 200  # characters around a figure that can hold its scope
 # As _CLAUSE_END, but a full stop after a capital is an abbreviation ("in the U.S. from ...").
 _PLACE_CLAUSE_END = re.compile(r"[,;:!?()]|(?<![A-Z])\.|\b(?i:and|but|while|whereas|including|out of)\b|\d")
@@ -345,3 +374,117 @@ def _is_conversion(sentence: str, previous: Quantity, current: Quantity) -> bool
         and between.strip() in ("(", "[", "/", ",")
         and agree(previous, replace(current, approximate=True))
     )
+
+
+# What a figure is of (:attr:`Quantity.what`): words skipped before a whole's noun, words that end it.
+_DETERMINERS = frozenset({
+    "the", "a", "an", "all", "its", "their", "his", "her", "our", "your", "whose", "this", "that", "these",
+    "total", "entire", "whole", "overall",
+})  # fmt: skip
+_PRONOUNS = frozenset({"it", "them", "those", "these", "whom", "which", "this", "that", "us"})
+_ENDS_WHOLE = frozenset({
+    "of", "in", "on", "at", "for", "from", "to", "by", "with", "into", "onto", "over", "under", "than", "as",
+    "that", "who", "whom", "which", "what", "and", "or", "but", "nor", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "shall", "should",
+    "do", "does", "did", "say", "says", "said", "think", "thinks", "thought", "believe", "believes", "believed",
+    "live", "lives", "lived", "remain", "remains", "remained", "currently", "still", "now", "already", "so",
+    "far", "also", "only", "just", "not",
+})  # fmt: skip
+# Nouns a percentage is written before: "10% capacity", "a 44% stake".
+_SHARE_NOUNS = frozenset(
+    {"capacity", "stake", "share", "interest", "turnout", "majority", "chance", "probability", "rate"}
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WHOLE = re.compile(r"^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?of\s+(?P<rest>.{0,80})", re.S)
+_ANTECEDENT = re.compile(r"(?P<noun>[A-Za-z][\w-]*)\s*,\s*(?:(?:" + _APPROX + r")\s+)?$", re.I)
+_COMPASS = r"(?:north|south|east|west)"
+_POSITION = re.compile(
+    rf"^\s*\)?\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?P<dir>{_COMPASS}(?:[-\s]?{_COMPASS}){{0,2}}(?:ward)?)\s+of\b"
+    r"|(?:off|offshore|from|away)\b)",
+    re.I,
+)
+_WITHIN = re.compile(r"\bwithin\s+(?:(?:about|around|some|roughly|nearly|just)\s+)?$", re.I)
+_DEPTH = re.compile(
+    r"^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?(?:below|beneath|under|underwater|underground|undersea|down|deep)\b", re.I
+)
+# A force's owner: "940 Sri Lankan security forces", "a UN peacekeeping force of 9,000".
+_OWNER = r"(?P<owner>(?:[A-Z][\w.'’-]*\s+){1,3})(?:[a-z]+\s+){0,2}"
+_OWNER_AFTER = re.compile(rf"^\s+{_OWNER}{_TROOPS.pattern}")
+_OWNER_BEFORE = re.compile(rf"{_OWNER}(?:force|forces|army|contingent)\s+of\s*$")
+
+
+def _whole(after: str) -> str | None:
+    """The noun a figure is "of": "of the total assets of pension funds" -> "asset", "of BP oil"
+    -> "bp oil" (at most two words, plurals folded); None after a pronoun ("of it", "of those")."""
+    m = _WHOLE.match(after)
+    if not m:
+        return None
+    words: list[str] = []
+    for token in _WORD.findall(m.group("rest").split(",")[0].split(";")[0]):
+        word = re.sub(r"['’]s$", "", token.lower())
+        if not words and word in _DETERMINERS:
+            continue
+        if not words and token.lower().endswith(("'s", "’s")):
+            continue  # "of BP's shares": the owner, then the whole
+        if word in _ENDS_WHOLE or (not words and word in _PRONOUNS):
+            break
+        words.append(_singular(word))
+        if len(words) == 2:
+            break
+    return " ".join(words) or None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _what(measure: str, before: str, after: str) -> str | None:
+    """What a figure is of (:attr:`Quantity.what`), from the words around it."""
+    if measure == "percent":
+        whole = _whole(after)
+        if whole is None and re.match(r"^\s*of\s+(?:whom|which)\b", after, re.I):
+            antecedent = _ANTECEDENT.search(before)  # "some Egyptians, 20% of whom"
+            whole = _singular(antecedent.group("noun").lower()) if antecedent else None
+        if whole is None:
+            noun = _WORD.match(after.lstrip())
+            if noun and after[:1].isspace() and noun.group(0).lower() in _SHARE_NOUNS:
+                whole = noun.group(0).lower()
+        return whole
+    if measure == "length":
+        position = _POSITION.match(after)
+        if position or _WITHIN.search(before):
+            direction = position.group("dir") if position else None
+            return "position" + (" " + re.sub(r"[-\s]", "", direction.lower()) if direction else "")
+        if _DEPTH.match(after):
+            return "depth"
+        whole = _whole(after)
+        return "extent " + whole if whole else None
+    if measure == "area":
+        return _whole(after)
+    if measure == "troops":
+        owner = _OWNER_AFTER.match(after) or _OWNER_BEFORE.search(before)
+        if not owner:
+            return None
+        words = owner.group("owner").split()
+        words = words[1:] if words[0] in ("A", "An", "The", "Some") else words
+        return canonical_names(" ".join(words)) if words else None
+    return None
+
+
+def same_what(measure: str, a: str | None, b: str | None) -> bool:
+    """Whether two figures of ``measure`` can be of the same thing. A share is of the same whole
+    (one unsaid matches only another unsaid: "1.5% of assets" is not "25% of dividends", nor "3
+    percent" in general); a length of the same kind, positions in the same direction or an unsaid
+    one (a storm "55 miles south-southwest of Campeche" and "85 miles west-northwest of" it were
+    two advisories); for the rest an unsaid whole or owner can be any."""
+    if a == b:
+        return True
+    if measure == "percent":
+        return a is not None and b is not None and bool(set(a.split()) & set(b.split()))
+    if measure == "length":
+        if a is None or b is None:
+            return False
+        if a.startswith("position") and b.startswith("position"):
+            return a == "position" or b == "position"
+        return a.startswith("extent ") and b.startswith("extent ") and bool(set(a.split()[1:]) & set(b.split()[1:]))
+    return a is None or b is None or bool(set(a.lower().split()) & set(b.lower().split()))

@@ -285,3 +285,112 @@ def test_an_earlier_lower_toll_is_no_side_of_a_later_disagreement() -> None:
         published={"a": day, "b": day + dt.timedelta(2), "c": day + dt.timedelta(2)},
     )
     assert {x.article_id for side in c.sides for x in side.citations} == {"b", "c"}
+
+
+def test_figures_of_different_wholes_kinds_or_owners_are_not_compared() -> None:
+    # shares of different wholes, or one whole unsaid (BP briefing, June 2010)
+    shares = [
+        ("a", "BP shares represent 1.5 percent of the total assets of pension funds."),
+        ("b", "Together with Shell, BP accounted for 25% of the total dividends paid in the UK market."),
+        ("c", "Analysts say it is 3 percent."),
+    ]
+    assert _run(shares, [0, 0, 0]) == ()
+    # the same whole, also through "of whom": a disagreement
+    poverty = [
+        ("a", "Prices worry some Egyptians, 20% of whom live in poverty."),
+        ("b", "About 40% of Egyptians live in poverty, he noted."),
+    ]
+    [c] = _run(poverty, [0, 0])
+    assert c.measure == "percent" and len(c.sides) == 2
+    # lengths of different kinds: how far off the coast, how deep, how much coast or boom
+    lengths = [
+        ("a", "The well lies about 50 miles off Louisiana."),
+        ("b", "Mud will be injected into the well about a mile (1.5 km) underwater."),
+        ("c", "Oil has been found along more than 100 miles of coast."),
+        ("d", "Crews have laid 2.2 m ft (6.7 km) of containment boom."),
+    ]
+    assert _run(lengths, [0] * 4) == ()
+    # a storm's positions in two advisories, in two directions from one town
+    storm = [
+        ("a", "Alex was about 55 miles south-southwest of Campeche."),
+        ("b", "Alex was located about 85 miles west-northwest of Campeche, Mexico."),
+    ]
+    assert _run(storm, [0, 0]) == ()
+    # the same distance given twice, or a direction beside an unsaid one: a disagreement
+    slick = [
+        ("a", "The slick is only nine miles (15km) from Pensacola."),
+        ("b", "The slick is only seven miles (11km) from Pensacola, officials said."),
+    ]
+    assert len(_run(slick, [0, 0])) == 1
+    quake = [
+        ("a", "The epicentre was 10 miles from the capital."),
+        ("b", "The epicentre was 25 km west of the capital."),
+    ]
+    assert len(_run(quake, [0, 0])) == 1
+    # two countries' forces; a force without an owner can be either's
+    forces = [
+        ("a", "Some 940 Sri Lankan security forces are in Haiti."),
+        ("b", "There are 1,000 US troops on the ground in Haiti."),
+    ]
+    assert _run(forces, [0, 0]) == ()
+    assert len(_run([forces[1], ("c", "There are 3,000 troops on the ground in Haiti.")], [0, 0])) == 1
+
+
+def test_additions_and_durations_said_as_bounds() -> None:
+    # "an extra 3,500 troops" is an addition, not the size of the force
+    texts = [("a", "The UN is sending an extra 3,500 troops to Haiti."), ("b", "There are 1,000 troops in Haiti.")]
+    assert _run(texts, [0, 0]) == ()
+    # 18 days is more than two weeks; three weeks is not less than two
+    leak = [("a", "Oil has been leaking for 18 days."), ("b", "Oil has leaked for more than two weeks.")]
+    assert _run(leak, [0, 0]) == ()
+    seen = [("a", "No troops were seen for less than two weeks."), ("b", "No troops were seen for three weeks.")]
+    assert len(_run(seen, [0, 0])) == 1
+
+
+def test_a_death_toll_without_a_place_takes_its_sentences_place() -> None:
+    # the collection's figures name places, so a sentence naming one (or the world) scopes its toll
+    texts = [
+        ("a", "Mexico has reported 1,626 cases, and 45 people have died there."),
+        ("b", "The United States has 2,532 cases in 44 states, and three deaths."),
+        ("c", "Worldwide, cases have soared to 13,400, with 100 deaths."),
+        ("d", "Six people have died in the United States."),
+        ("e", "So far 48 people have died in Mexico."),
+    ]
+    [c] = _run(texts, [0] * 5)
+    assert c.label == "Killed and wounded in Mexico"
+    assert sorted(side.summary for side in c.sides) == ["45 died", "48 died"]
+    [c] = _run(texts[1:4], [0] * 3)
+    assert c.label == "Killed and wounded in United States"
+    [c] = _run([texts[2], ("f", "Worldwide, 80 people have died."), *texts[3:]], [0] * 4)
+    assert c.label == "Killed and wounded worldwide"
+    # a place named only to locate another is not where the toll was counted; a place only the
+    # sentences name, apart from their figures, is no label
+    cairo = [
+        ("a", "Twelve people were killed at a police station in Beni Suef, south of Cairo."),
+        ("b", "Police killed 17 protesters at two police stations south of Cairo."),
+        ("c", "Five people died in Cairo."),
+    ]
+    [c] = _run(cairo, [0] * 3)
+    assert sorted(side.summary for side in c.sides) == ["17 killed", "Twelve killed"]
+    said = [
+        ("a", "Mexico has reported 1,626 cases, and 45 people have died there."),
+        ("b", "Officials in Mexico now say 52 people have died."),
+        ("c", "Seven people have died in Mexico."),
+        ("d", "Four people have died in Canada."),
+    ]
+    [c] = _run(said, [0, 0, 1, 1])
+    assert c.label == "Killed and wounded"
+    # a sentence naming two places leaves its toll without one; a collection naming one place
+    # has nothing to set apart
+    two = [("a", "Mexico and Canada report 45 deaths."), ("b", "Four people have died in Canada.")]
+    assert len(_run([*two, ("c", "Some 50 people died in Mexico.")], [0, 0, 0])) == 1
+    one = [("a", "Russia says 300 soldiers were killed."), ("b", "Some 1,000 soldiers were killed in Russia.")]
+    [c] = _run(one, [0, 0])
+    assert c.label == "Killed and wounded in Russia"  # from the figure that names it
+
+
+def test_figures_describing_other_things_or_additions_count_no_one() -> None:
+    texts = [("a", "Of the 491 dead birds collected, 28 were oiled."), ("b", "Officials say 28 people died.")]
+    assert _run(texts, [0, 0]) == ()
+    texts = [("a", "Mexico has 20 deaths and 40 other possible fatalities."), ("b", "Mexico has 20 deaths.")]
+    assert _run(texts, [0, 0]) == ()

@@ -116,10 +116,8 @@ def test_confirmed_counts_and_places() -> None:
         return [(x.text, x.confirmed, x.place) for x in find_quantities(text)]
 
     assert scope("Swine flu has been confirmed as the cause of 26 deaths in Mexico.") == [("26", True, "Mexico")]
-    assert scope("Mexico has confirmed 20 deaths and has 40 other possible fatalities.") == [
-        ("20", True, None),
-        ("40", False, None),
-    ]
+    # "40 other possible fatalities" is an addition to the 20, no count of its own
+    assert scope("Mexico has confirmed 20 deaths and has 40 other possible fatalities.") == [("20", True, None)]
     assert scope("Seven people have died in the U.S. so far.") == [("Seven", False, "United States")]
     assert scope("300 were killed in August.") == [("300", False, None)]  # a month is no place
     # a place opening the sentence scopes its figures; "outside" a place is another scope
@@ -137,3 +135,39 @@ def test_confirmed_counts_and_places() -> None:
     # outside a place named right before the figure; a possessive is not part of the place
     assert scope("Fact outside of Mexico 1 person has died.") == [("1", False, "outside Mexico")]
     assert scope("20 people died in Mexico's capital.") == [("20", False, "Mexico")]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("BP shares represent 1.5 percent of the total assets of pension funds.", "asset"),
+        ("It owns 39% of BP's shares.", "share"),
+        ("Nearly 75% of all the oil leaked into the Gulf has been removed.", "oil leaked"),
+        ("At least 50 percent of the oil that was released is gone.", "oil"),
+        ("Up to 75% of it is still in the water.", None),
+        ("Some Egyptians, 20% of whom live in poverty, agree.", "egyptian"),
+        ("The port is running at only 10% capacity.", "capacity"),
+        ("The jobless rate was 9.7 percent.", None),
+        ("The storm was about 55 miles south-southwest of Campeche.", "position southsouthwest"),
+        ("The rig sank about 40 miles offshore.", "position"),
+        ("The sheen had crept to within 6 miles of Florida's coast.", "position"),
+        ("The well lies about a mile (1.5 km) underwater.", "depth"),
+        ("It has soiled 100 miles (160 km) of coastline.", "extent coastline"),
+        ("The front line is 1,000 km long.", None),
+        ("They seized 1,000 sq km (386 sq miles) of Russian territory.", "russian territory"),
+        ("Some 940 Sri Lankan security forces are in Haiti.", "Sri Lankan"),
+        ("A UN peacekeeping force of 9,000 is there.", "United Nations"),
+        ("There are 11,000 to 12,000 troops.", None),
+    ],
+)
+def test_what_a_figure_is_of(text: str, what: str | None) -> None:
+    (q,) = find_quantities(text)
+    assert q.what == what
+
+
+def test_a_duration_said_as_a_bound_spans_to_the_next_unit() -> None:
+    [more] = find_quantities("for more than two weeks")
+    [less] = find_quantities("for less than three months")
+    assert (more.low, more.high) == (14.0, 21.0)
+    assert (less.low, less.high) == (60.0, 90.0)
+    assert find_quantities("an extra 3,500 troops") == []  # an addition, not a total
