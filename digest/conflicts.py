@@ -175,13 +175,13 @@ def _placed(
     cases, with 12 deaths"). A sentence naming two places leaves its figures without one. Only a
     collection whose figures name two or more places needs this: elsewhere a figure's place
     cannot set it apart from another's."""
-    known = sorted(
-        {q.place for qs in found.values() for q in qs if q.place and not q.place.startswith("outside ")},
-        key=lambda p: (-len(p), p),
-    )
-    if len({p.lower() for p in known}) < 2:
+    known: dict[str, str] = {}
+    for q in sorted((q for qs in found.values() for q in qs if q.place), key=lambda q: q.place or ""):
+        if q.place and not q.place.startswith("outside "):
+            known.setdefault(q.place.lower(), q.place)
+    if len(known) < 2:
         return quantities
-    names = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in known) + r")\b", re.I)
+    longest = max(len(p.split()) for p in known)
     out: dict[int, list[Quantity]] = {}
     for i, qs in quantities.items():
         if not any(q.place is None and GROUPS[q.measure] == "casualties" for q in qs):
@@ -191,13 +191,8 @@ def _placed(
         if _WORLD.search(text):
             place: str | None = WORLD
         else:
-            text = canonical_names(text)
-            named = {
-                m.group(0).lower()
-                for m in names.finditer(text)
-                if not _RELATIVE_TO.search(text, max(0, m.start() - 40), m.start())
-            }
-            place = next(p for p in known if p.lower() in named) if len(named) == 1 else None
+            named = _places_named(canonical_names(text), known, longest)
+            place = known[named.pop()] if len(named) == 1 else None
         out[i] = [
             replace(q, place=place, place_from_sentence=place != WORLD)
             if q.place is None and GROUPS[q.measure] == "casualties"
@@ -205,6 +200,31 @@ def _placed(
             for q in qs
         ]
     return out
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*")
+
+
+def _places_named(text: str, known: dict[str, str], longest: int) -> set[str]:
+    """The known places (lower case) a sentence names, longest first ("Gulf of Mexico", not
+    "Mexico" in it), but not those named only to locate another ("south of Cairo"). A lookup per
+    run of capitalised words, so thousands of known places cost no more than ten."""
+    named: set[str] = set()
+    for run in _CAPITALISED.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + longest), i, -1):
+                name = " ".join(w.group(0) for w in words[i:j])
+                key = re.sub(r"['’]s$", "", name.rstrip(".")).lower()
+                if key in known:
+                    start = run.start() + words[i].start()
+                    if not _RELATIVE_TO.search(text, max(0, start - 40), start):
+                        named.add(key)
+                    i = j - 1
+                    break
+            i += 1
+    return named
 
 
 def _periods(

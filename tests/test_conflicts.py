@@ -394,3 +394,13 @@ def test_figures_describing_other_things_or_additions_count_no_one() -> None:
     assert _run(texts, [0, 0]) == ()
     texts = [("a", "Mexico has 20 deaths and 40 other possible fatalities."), ("b", "Mexico has 20 deaths.")]
     assert _run(texts, [0, 0]) == ()
+
+
+def test_places_a_sentence_names_are_found_longest_first_and_not_as_landmarks() -> None:
+    from digest.conflicts import _places_named
+
+    known = {p.lower(): p for p in ("Mexico", "Gulf of Mexico", "United States", "Cairo", "Canada")}
+    assert _places_named("Oil reached the Gulf of Mexico's coast.", known, 3) == {"gulf of mexico"}
+    assert _places_named("Mexico's health ministry said 20 died.", known, 3) == {"mexico"}
+    assert _places_named("The United States has 20 deaths.", known, 3) == {"united states"}
+    assert _places_named("Police killed 17 at stations south of Cairo, near Canada.", known, 3) == set()
