@@ -37,7 +37,7 @@ from digest.quantities import Quantity, find_quantities
 from digest.select import citation_of
 from digest.similarity import similar_pairs
 from digest.text import canonical_names, is_assertion
-from digest.timex.lexicon import MONTHS
+from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.types import Conflict, ConflictSide, QuantityClaim, Sentence
 from digest.unionfind import UnionFind
 
@@ -158,10 +158,17 @@ _WORLD = re.compile(
     r"\b(?:world-?wide|globally|(?:around|across|throughout)\s+the\s+(?:world|globe)|\d+\s+countries)\b", re.I
 )
 WORLD = "the world"
-# A place named only to locate another: "two police stations south of Cairo", "near Port-au-Prince".
-_RELATIVE_TO = re.compile(
-    r"\b(?:(?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))*(?:ern)?\s+of|near|outside|beyond|from)"
-    r"\s+(?:the\s+)?$",
+# A place a sentence names as where its figures are: after "in" ("403 cases in the US, and so far one
+# death"), as the subject of a report ("Mexico has reported 1,626 cases ... 45 people have died there")
+# or before the count ("8,585 US cases, with 12 deaths"). Not an owner ("Haiti's Prime Minister says
+# more than 100,000 ..."), a modifier ("told US network CNN") or a landmark ("south of Cairo").
+_IN_BEFORE = re.compile(
+    r"\b(?i:in|across|throughout|inside|within)\s+(?i:the\s+)?"
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?)*$"  # "in the US and Canada"
+)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:has|have|had|is|was|reported|reports|says|said|confirmed|confirms|recorded|records"
+    r"|cases|deaths|death\s+toll|toll|tally|fatalities|casualties)\b",
     re.I,
 )
 
@@ -171,8 +178,9 @@ def _placed(
 ) -> dict[int, list[Quantity]]:
     """Casualty figures without a place of their own take their sentence's: the world for a
     count across it, else the one place the sentence names among the places the collection's
-    figures name ("Mexico has reported 1,626 cases ... 45 people have died there"; "8,585 US
-    cases, with 12 deaths"). A sentence naming two places leaves its figures without one. Only a
+    figures name, where it says its figures are (:func:`_places_named`: "Mexico has reported
+    1,626 cases ... 45 people have died there"; "8,585 US cases, with 12 deaths"). A sentence
+    naming two such places leaves its figures without one. Only a
     collection whose figures name two or more places needs this: elsewhere a figure's place
     cannot set it apart from another's."""
     known: dict[str, str] = {}
@@ -192,7 +200,7 @@ def _placed(
             place: str | None = WORLD
         else:
             named = _places_named(canonical_names(text), known, longest)
-            place = known[named.pop()] if len(named) == 1 else None
+            place = known.get(named.pop()) if len(named) == 1 else None
         out[i] = [
             replace(q, place=place, place_from_sentence=place != WORLD)
             if q.place is None and GROUPS[q.measure] == "casualties"
@@ -206,24 +214,32 @@ _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*")
 
 
 def _places_named(text: str, known: dict[str, str], longest: int) -> set[str]:
-    """The known places (lower case) a sentence names, longest first ("Gulf of Mexico", not
-    "Mexico" in it), but not those named only to locate another ("south of Cairo"). A lookup per
-    run of capitalised words, so thousands of known places cost no more than ten."""
+    """The places (lower case) a sentence names as where its figures are (see :data:`_IN_BEFORE`):
+    the known ones, longest first ("Gulf of Mexico", not "Mexico" in it), and any other name
+    after "in", so that "in the United States and Canada" is two places even when no figure of
+    the collection names Canada. A lookup per run of capitalised words, so thousands of known
+    places cost no more than ten."""
     named: set[str] = set()
     for run in _CAPITALISED.finditer(text):
         words = list(re.finditer(r"\S+", run.group(0)))
+        located = _IN_BEFORE.search(text, max(0, run.start() - 60), run.start())
+        found = False
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + longest), i, -1):
                 name = " ".join(w.group(0) for w in words[i:j])
                 key = re.sub(r"['’]s$", "", name.rstrip(".")).lower()
                 if key in known:
-                    start = run.start() + words[i].start()
-                    if not _RELATIVE_TO.search(text, max(0, start - 40), start):
+                    start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
+                    if _IN_BEFORE.search(text, max(0, start - 60), start) or _PLACE_AFTER.match(text, end):
                         named.add(key)
+                    found = True
                     i = j - 1
                     break
             i += 1
+        first = words[0].group(0).lower().rstrip(".,")
+        if located and not found and first not in MONTHS and first not in WEEKDAYS:
+            named.add(run.group(0).lower())  # a place no figure names
     return named
 
 

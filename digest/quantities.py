@@ -136,6 +136,11 @@ class Quantity:
     place_from_sentence: bool = False  # the place is the sentence's, not said beside the figure
 
     def agrees_with(self, other: Figure) -> bool:
+        """:func:`agree`; a length or area written in miles beside one in kilometres is compared
+        as approximate: one of them was converted and rounded ("10 miles" and "15 km" from the
+        capital; "386 sq miles" and "500 sq miles" still differ)."""
+        if isinstance(other, Quantity) and self.measure in ("length", "area") and _imperial(self) != _imperial(other):
+            return agree(replace(self, approximate=True), other)
         return agree(self, other)
 
     def same_scope(self, other: Quantity) -> bool:
@@ -177,6 +182,10 @@ def agree(a: Figure, b: Figure) -> bool:
     tolerance = 0.1 if a.approximate or b.approximate else 0.03
     slack = 1.0 if a.measure == "duration" else 0.0  # durations are in days
     return a.low * (1 - tolerance) - slack <= b.high and b.low <= a.high * (1 + tolerance) + slack
+
+
+def _imperial(q: Quantity) -> bool:
+    return "mi" in q.unit.lower()
 
 
 def _number(text: str) -> float:
@@ -415,7 +424,8 @@ _OWNER_BEFORE = re.compile(rf"{_OWNER}(?:force|forces|army|contingent)\s+of\s*$"
 
 def _whole(after: str) -> str | None:
     """The noun a figure is "of": "of the total assets of pension funds" -> "asset", "of BP oil"
-    -> "bp oil" (at most two words, plurals folded); None after a pronoun ("of it", "of those")."""
+    -> "bp oil", "of Egypt's population" -> "egypt population" (at most two words, plurals and
+    possessives folded); None after a pronoun ("of it", "of those")."""
     m = _WHOLE.match(after)
     if not m:
         return None
@@ -424,8 +434,6 @@ def _whole(after: str) -> str | None:
         word = re.sub(r"['’]s$", "", token.lower())
         if not words and word in _DETERMINERS:
             continue
-        if not words and token.lower().endswith(("'s", "’s")):
-            continue  # "of BP's shares": the owner, then the whole
         if word in _ENDS_WHOLE or (not words and word in _PRONOUNS):
             break
         words.append(_singular(word))
@@ -480,11 +488,21 @@ def same_what(measure: str, a: str | None, b: str | None) -> bool:
     if a == b:
         return True
     if measure == "percent":
-        return a is not None and b is not None and bool(set(a.split()) & set(b.split()))
+        return a is not None and b is not None and _share_a_word(a, b)
     if measure == "length":
         if a is None or b is None:
             return False
         if a.startswith("position") and b.startswith("position"):
             return a == "position" or b == "position"
-        return a.startswith("extent ") and b.startswith("extent ") and bool(set(a.split()[1:]) & set(b.split()[1:]))
-    return a is None or b is None or bool(set(a.lower().split()) & set(b.lower().split()))
+        return a.startswith("extent ") and b.startswith("extent ") and _share_a_word(a[7:], b[7:])
+    return a is None or b is None or _share_a_word(a.lower(), b.lower())
+
+
+def _share_a_word(a: str, b: str) -> bool:
+    """Whether two wholes share a word, one word of four letters or more also matching the other
+    it starts ("coast" and "coastline", "Egypt" and "Egyptians", "share" and "shareholders")."""
+    return any(
+        x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+        for x in a.split()
+        for y in b.split()
+    )

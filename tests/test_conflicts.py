@@ -396,11 +396,32 @@ def test_figures_describing_other_things_or_additions_count_no_one() -> None:
     assert _run(texts, [0, 0]) == ()
 
 
-def test_places_a_sentence_names_are_found_longest_first_and_not_as_landmarks() -> None:
+def test_places_a_sentence_names_as_where_its_figures_are() -> None:
     from digest.conflicts import _places_named
 
-    known = {p.lower(): p for p in ("Mexico", "Gulf of Mexico", "United States", "Cairo", "Canada")}
-    assert _places_named("Oil reached the Gulf of Mexico's coast.", known, 3) == {"gulf of mexico"}
-    assert _places_named("Mexico's health ministry said 20 died.", known, 3) == {"mexico"}
+    known = {p.lower(): p for p in ("Mexico", "Gulf of Mexico", "United States", "Cairo", "Canada", "Haiti")}
+    assert _places_named("Oil spread in the Gulf of Mexico, killing 20.", known, 3) == {"gulf of mexico"}
+    assert _places_named("Mexico's death toll rose to 20.", known, 3) == {"mexico"}
     assert _places_named("The United States has 20 deaths.", known, 3) == {"united states"}
-    assert _places_named("Police killed 17 at stations south of Cairo, near Canada.", known, 3) == set()
+    text = "Cases rose in the United States and Canada, and the virus has killed 103."
+    assert _places_named(text, known, 3) == {"united states", "canada"}
+    # a place no figure names counts too; a month is no place
+    text = "Cases rose in the United States and Peru in April, and the virus has killed 103."
+    assert _places_named(text, known, 3) == {"united states", "peru"}
+    # an owner, a modifier, a landmark: not where the figures are
+    text = "Haiti's Prime Minister told US network CNN 100,000 died south of Cairo, near Canada."
+    assert _places_named(text, known, 3) == set()
+
+
+def test_one_whole_in_other_words_is_still_compared() -> None:
+    # "Egypt's population" and "Egyptians", "coast" and "coastline": the same whole
+    poverty = [
+        ("a", "Some 20 percent of Egypt's population lives below the poverty line."),
+        ("b", "About 40 percent of Egyptians currently live in poverty, Gerges said."),
+    ]
+    assert len(_run(poverty, [0, 0])) == 1
+    coast = [
+        ("a", "The slick has spread over 100 miles of Louisiana's coast."),
+        ("b", "It has fouled some 125 miles of Louisiana coastline."),
+    ]
+    assert len(_run(coast, [0, 0])) == 1

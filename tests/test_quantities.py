@@ -90,6 +90,10 @@ def test_agreement_with_units_and_rounding() -> None:
     assert some.agrees_with(rng)
     assert not two.agrees_with(three)
     assert not km.agrees_with(three)  # different measures never agree
+    # miles beside kilometres: one was converted and rounded
+    [mi10], [km15], [mi15] = (find_quantities(t) for t in ("10 miles from the capital", "15 km from it", "15 miles"))
+    assert mi10.agrees_with(km15) and km15.agrees_with(mi10)
+    assert not mi10.agrees_with(mi15)
     # how long something lasted: a day either way is how the days are counted
     [d18], [d19], [d12] = (find_quantities(f"leaking for {n} days") for n in (18, 19, 12))
     assert d18.agrees_with(d19) and d19.agrees_with(d18)
@@ -141,7 +145,8 @@ def test_confirmed_counts_and_places() -> None:
     ("text", "what"),
     [
         ("BP shares represent 1.5 percent of the total assets of pension funds.", "asset"),
-        ("It owns 39% of BP's shares.", "share"),
+        ("It owns 39% of BP's shares.", "bp share"),
+        ("Some 20 percent of Egypt's population lives below the poverty line.", "egypt population"),
         ("Nearly 75% of all the oil leaked into the Gulf has been removed.", "oil leaked"),
         ("At least 50 percent of the oil that was released is gone.", "oil"),
         ("Up to 75% of it is still in the water.", None),
