@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from digest.attribution import find_attribution
 from digest.clean import has_comment_header
-from digest.quantities import Quantity, find_quantities
+from digest.quantities import PLACE_NAME, Quantity, find_quantities
 from digest.select import citation_of
 from digest.similarity import similar_pairs
 from digest.text import canonical_names, is_assertion
@@ -180,13 +180,12 @@ def _placed(
     count across it, else the one place the sentence names among the places the collection's
     figures name, where it says its figures are (:func:`_places_named`: "Mexico has reported
     1,626 cases ... 45 people have died there"; "8,585 US cases, with 12 deaths"). A sentence
-    naming two such places leaves its figures without one. Only a
-    collection whose figures name two or more places needs this: elsewhere a figure's place
-    cannot set it apart from another's."""
+    naming two such places leaves its figures without one. Only a collection whose figures name
+    two or more places needs this: elsewhere a figure's place cannot set it apart from another's."""
     known: dict[str, str] = {}
-    for q in sorted((q for qs in found.values() for q in qs if q.place), key=lambda q: q.place or ""):
-        if q.place and not q.place.startswith("outside "):
-            known.setdefault(q.place.lower(), q.place)
+    for place in sorted({q.place for qs in found.values() for q in qs if q.place}):
+        if not place.startswith("outside "):
+            known.setdefault(place.lower(), place)
     if len(known) < 2:
         return quantities
     longest = max(len(p.split()) for p in known)
@@ -210,7 +209,7 @@ def _placed(
     return out
 
 
-_CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*")
+_CAPITALISED = re.compile(PLACE_NAME)
 
 
 def _places_named(text: str, known: dict[str, str], longest: int) -> set[str]:
@@ -231,7 +230,8 @@ def _places_named(text: str, known: dict[str, str], longest: int) -> set[str]:
                 key = re.sub(r"['’]s$", "", name.rstrip(".")).lower()
                 if key in known:
                     start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                    if _IN_BEFORE.search(text, max(0, start - 60), start) or _PLACE_AFTER.match(text, end):
+                    in_before = located if i == 0 else _IN_BEFORE.search(text, max(0, start - 60), start)
+                    if in_before or _PLACE_AFTER.match(text, end):
                         named.add(key)
                     found = True
                     i = j - 1

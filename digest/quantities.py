@@ -301,22 +301,22 @@ _NEAR = 200  # characters around a figure that can hold its scope
 # As _CLAUSE_END, but a full stop after a capital is an abbreviation ("in the U.S. from ...").
 _PLACE_CLAUSE_END = re.compile(r"[,;:!?()]|(?<![A-Z])\.|\b(?i:and|but|while|whereas|including|out of)\b|\d")
 _CONFIRMED = re.compile(r"\bconfirmed\b", re.I)
-_PLACE = re.compile(
-    r"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
-)
+# A place's name: capitalised words, "of" between them ("Gulf of Mexico").
+PLACE_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
+_PLACE = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<place>{PLACE_NAME})")
 
 
 # A place opening the sentence scopes its figures: "In Mexico, 159 people have died", "Outside
 # Mexico, one person has died".
 _OPENING_PLACE = re.compile(
     r"^\W*(?:(?P<outside>(?i:outside)\s+(?:of\s+)?)|(?i:in|across|throughout)\s+)(?:the\s+)?"
-    r"(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)\s*,"
+    rf"(?P<place>{PLACE_NAME})\s*,"
 )
 
 
 # "Fact outside of Mexico 1 person has died": outside a place named right before the figure.
 _OUTSIDE_BEFORE = re.compile(
-    r"\b(?i:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)"
+    rf"\b(?i:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?P<place>{PLACE_NAME})"
     r"\s*,?\s*(?:(?i:only|just|some|about|at\s+least|more\s+than)\s+)?$"
 )
 
@@ -404,18 +404,18 @@ _SHARE_NOUNS = frozenset(
     {"capacity", "stake", "share", "interest", "turnout", "majority", "chance", "probability", "rate"}
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_WHOLE = re.compile(r"^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?of\s+(?P<rest>.{0,80})", re.S)
+# After a figure, past its bracket or a conversion in brackets: "6.7 km) of", "nine miles (14.5 km) off".
+_PAST_CONVERSION = r"^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?"
+_WHOLE = re.compile(rf"{_PAST_CONVERSION}of\s+(?P<rest>.{{0,80}})", re.S)
 _ANTECEDENT = re.compile(r"(?P<noun>[A-Za-z][\w-]*)\s*,\s*(?:(?:" + _APPROX + r")\s+)?$", re.I)
 _COMPASS = r"(?:north|south|east|west)"
 _POSITION = re.compile(
-    rf"^\s*\)?\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?P<dir>{_COMPASS}(?:[-\s]?{_COMPASS}){{0,2}}(?:ward)?)\s+of\b"
+    rf"{_PAST_CONVERSION}(?:(?P<dir>{_COMPASS}(?:[-\s]?{_COMPASS}){{0,2}}(?:ward)?)\s+of\b"
     r"|(?:off|offshore|from|away)\b)",
     re.I,
 )
 _WITHIN = re.compile(r"\bwithin\s+(?:(?:about|around|some|roughly|nearly|just)\s+)?$", re.I)
-_DEPTH = re.compile(
-    r"^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?(?:below|beneath|under|underwater|underground|undersea|down|deep)\b", re.I
-)
+_DEPTH = re.compile(rf"{_PAST_CONVERSION}(?:below|beneath|under|underwater|underground|undersea|down|deep)\b", re.I)
 # A force's owner: "940 Sri Lankan security forces", "a UN peacekeeping force of 9,000".
 _OWNER = r"(?P<owner>(?:[A-Z][\w.'’-]*\s+){1,3})(?:[a-z]+\s+){0,2}"
 _OWNER_AFTER = re.compile(rf"^\s+{_OWNER}{_TROOPS.pattern}")
