@@ -1,6 +1,7 @@
 """Where sources differ, on whole T17 topics: how many reported disagreements are real.
 
-``python benchmarks/conflicts.py [--data DIR] [--only TOPIC ...] [--cache FILE] [--json OUT] [--show]``
+``python benchmarks/conflicts.py [--data DIR] [--only TOPIC ...] [--cache FILE] [--json OUT] [--show]
+[--precision auto|float32|bfloat16]``
 
 The conflict cases of ``benchmarks/sourcing.py`` are four-article collections with edited figures;
 they cannot show what a collection of hundreds of real articles brings: figures of different
@@ -40,7 +41,7 @@ if __package__ in (None, ""):
 
 from benchmarks.t17 import T17_DIR, read_topic, topics
 from benchmarks.tls import close_cache, open_cache, to_articles
-from digest.config import Config
+from digest.config import PRECISIONS, Config
 from digest.types import Briefing, Conflict
 
 JUDGMENTS = Path(__file__).with_name("conflict_judgments.tsv")
@@ -84,14 +85,16 @@ def precision(counts: dict[str, int]) -> float:
     return counts["real"] / judged if judged else 0.0
 
 
-def run(data: Path, only: Sequence[str] | None, cache: str | None, show: bool) -> dict[str, object]:
+def run(
+    data: Path, only: Sequence[str] | None, cache: str | None, show: bool, model_precision: str = "auto"
+) -> dict[str, object]:
     import digest
     from digest.embed import SentenceTransformerEmbedder
     from digest.pipeline import Components
 
     judged = read_judgments(JUDGMENTS)
     limit = Config().max_conflicts
-    config = replace(Config(), max_conflicts=100_000, skip_unusable=True)
+    config = replace(Config(), max_conflicts=100_000, skip_unusable=True, precision=model_precision)
     embedder, tagger, segments = open_cache(SentenceTransformerEmbedder.from_config(config), cache)
     rows = []
     try:
@@ -145,11 +148,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", metavar="FILE", help="persistent embedding cache (SQLite file)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the results here")
     parser.add_argument("--show", action="store_true", help="list every conflict, with the unjudged pairs' sentences")
+    parser.add_argument(
+        "--precision",
+        choices=PRECISIONS,
+        default="auto",
+        help="how the model computes (float32: the same conflicts on any CPU)",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no T17 data at {args.data}", file=sys.stderr)
         return 2
-    result = run(args.data, args.only, args.cache, args.show)
+    result = run(args.data, args.only, args.cache, args.show, args.precision)
     header = f"{'topic':<16} {'conflicts':>9} {'real':>5} {'false':>5} {'unjudged':>8} {'precision':>9}   shown: {'real':>4} {'false':>5} {'precision':>9} {'s':>6}"  # noqa: E501
     print(header)
     for r in result["topics"]:  # type: ignore[attr-defined]

@@ -50,10 +50,13 @@ def test_the_judgments_file_reads_and_never_judges_a_pair_twice() -> None:
     assert len(rows) == len(judged)
 
 
-# Measured 2026-11-23 (4a8256b) on haiti and H1N1: 14 real of 16 judged (0.875); of the ten shown,
-# ten real. At 94926fd, before conflicts compared only figures of one thing: 15 of 27 (0.556).
-PINNED_PRECISION = 0.80
-MIN_JUDGED = 12
+# Measured 2026-11-23 on haiti and H1N1 in float32 (the same on any CPU; "auto" picks bfloat16 where
+# the CPU has it, and the conflicts found differ): 14 real of 19 judged (0.737), the 10 shown all
+# real. At 94926fd, before conflicts compared only figures of one thing: 14 of 22 (0.636), shown 8
+# of 10. In bfloat16 now: 14 of 16, shown 10 of 10.
+PINNED_PRECISION = 0.70
+PINNED_SHOWN = 0.90
+MIN_JUDGED = 15
 
 
 @pytest.mark.slow
@@ -65,7 +68,9 @@ def test_where_sources_differ_on_whole_topics_meets_the_pinned_precision(tmp_pat
     from benchmarks.conflicts import main
 
     out = tmp_path / "conflicts.json"
-    assert main(["--data", str(T17), "--only", "haiti", "H1N1", "--json", str(out)]) == 0
-    total = json.loads(out.read_text())["total"]["all"]
+    argv = ["--data", str(T17), "--only", "haiti", "H1N1", "--precision", "float32", "--json", str(out)]
+    assert main(argv) == 0
+    total, shown = (json.loads(out.read_text())["total"][k] for k in ("all", "shown"))
     assert total["real"] + total["false"] >= MIN_JUDGED, total  # conflicts nobody judged: run --show, judge
     assert total["precision"] >= PINNED_PRECISION, total
+    assert shown["precision"] >= PINNED_SHOWN, shown
