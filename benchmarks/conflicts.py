@@ -95,10 +95,11 @@ def run(
     judged = read_judgments(JUDGMENTS)
     limit = Config().max_conflicts
     config = replace(Config(), max_conflicts=100_000, skip_unusable=True, precision=model_precision)
-    embedder, tagger, segments = open_cache(SentenceTransformerEmbedder.from_config(config), cache)
+    base = SentenceTransformerEmbedder.from_config(config)
+    embedder, tagger, segments = open_cache(base, cache)
     rows = []
     try:
-        parts = Components(embedder=embedder or SentenceTransformerEmbedder.from_config(config), resolver=tagger)
+        parts = Components(embedder=embedder or base, resolver=tagger)
         for topic, folders in topics(data).items():
             if only and topic not in only:
                 continue
