@@ -399,6 +399,102 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         None,
     ),
     ("On June 8, he will announce it.", dt.date(1999, 5, 5), "June 8", "DATE", "1999-06-08", None),
+    # the tense comes from the expression's own clause, not from a verb past a comma (T17 sentences)
+    (
+        "UN Secretary General Ban Ki-moon, who is due to visit Haiti on Sunday, said distribution was under way.",
+        dt.date(2010, 1, 16),
+        "Sunday",
+        "DATE",
+        "2010-01-17",
+        None,
+    ),
+    (
+        "Bob Dudley, who will replace Tony Hayward as CEO on October 1, said safety would be a priority.",
+        dt.date(2010, 7, 27),
+        "October 1",
+        "DATE",
+        "2010-10-01",
+        None,
+    ),
+    (
+        "The cap, which was mounted on the well Monday, will be used to shut in the oil, Allen said.",
+        dt.date(2010, 7, 15),
+        "Monday",
+        "DATE",
+        "2010-07-12",
+        None,
+    ),
+    (
+        "An EU meeting will discuss possible travel restrictions on Thursday, she added.",
+        dt.date(2009, 4, 28),
+        "Thursday",
+        "DATE",
+        "2009-04-30",
+        None,
+    ),
+    # ... but decides when that clause has none
+    ("On Sunday, he said the talks would go on.", dt.date(2010, 1, 16), "Sunday", "DATE", "2010-01-10", None),
+    # "May" is a month, not a modal: past months stay in the reference's year (T17 sentences)
+    (
+        "20 April: Deepwater Horizon rig explodes 8 May: Giant metal dome fails to cap leak 2 June: inquiry begins",
+        dt.date(2010, 9, 8),
+        "2 June",
+        "DATE",
+        "2010-06-02",
+        None,
+    ),
+    (
+        "Unfortunately in the protests in April and May there was violence.",
+        dt.date(2011, 1, 28),
+        "April",
+        "DATE",
+        "2010-04",
+        None,
+    ),
+    # "due" as a cause, or a plan given up, looks nowhere
+    (
+        "In early May, the cofferdam failed due to a build up of crystallised gas.",
+        dt.date(2010, 8, 3),
+        "early May",
+        "DATE",
+        "2010-05",
+        "START",
+    ),
+    (
+        "Wilson had been due to spend his Easter holidays on the Scilly Isles.",
+        dt.date(2010, 6, 24),
+        "Easter",
+        "DATE",
+        "2010-04-04",
+        None,
+    ),
+    # "since" a few words back still looks back
+    (
+        "On Friday, Obama will make his third trip to the region since the fatal April 20 explosion on the rig.",
+        dt.date(2010, 6, 4),
+        "April 20",
+        "DATE",
+        "2010-04-20",
+        None,
+    ),
+    # an adverb between "be" and a participle keeps it a participle
+    (
+        "The report is scheduled to be officially released on Wednesday.",
+        dt.date(2010, 11, 16),
+        "Wednesday",
+        "DATE",
+        "2010-11-17",
+        None,
+    ),
+    # a hyphenated "-ed" word is an adjective, not a past verb
+    (
+        "The oil giant will try to plug the leaking well in a so-called top kill operation on Wednesday.",
+        dt.date(2010, 5, 25),
+        "Wednesday",
+        "DATE",
+        "2010-05-26",
+        None,
+    ),
 ]
 
 

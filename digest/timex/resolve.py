@@ -62,7 +62,15 @@ _FUT_STRONG = (
     r"will|won't|wo|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|planning|scheduled|slated|"
     rf"expects?|expected|expecting|intends?|upcoming|set\s+to|{_DUE_TO_VERB}|next(?!\s+to\b)"
 )
-_FUT = re.compile(rf"\b(?:{_FUT_STRONG}|due|would|could|might|may|can|hopes?\s+to|should|must)\b|'ll\b", re.I)
+# Weaker signs of a future (not for weekdays: ``_FUT_S``): a bare "due" that is not a cause ("is due
+# there in May", not "due to the storm" or "failed due to a build-up"), and "may" but not the month
+# ("in April and May there was violence").
+_DUE_WEAK = r"(?<!had been )due(?!\s+to\s+(?:the|an?|his|her|its|their|this|that|these|those|(?-i:[A-Z0-9])))"
+_FUT = re.compile(
+    rf"\b(?:{_FUT_STRONG}|{_DUE_WEAK}|would|could|might|(?-i:may)|can|hopes?\s+to|should|must)\b"
+    r"|'ll\b",
+    re.I,
+)
 _FUT_S = re.compile(rf"\b(?:{_FUT_STRONG}|can)\b|'ll\b", re.I)
 _IRREGULAR_PAST = (
     "was|were|had|did|said|told|took|began|came|went|made|saw|sent|met|held|left|fell|rose|won|lost|gave|"
@@ -72,7 +80,7 @@ _IRREGULAR_PAST = (
     "arose|bore|fled|hung|laid|slept|stole|stuck|swept|swung|heard|dealt|lent|overcame|beat|bid"
 )
 _PAST = re.compile(
-    rf"\b(?:{_IRREGULAR_PAST}|ago|last|(?!(?:expect|schedul|plann|slat|need|unspecifi|bas|propos)ed)\w{{2,}}[^e\W]ed)\b",
+    rf"\b(?:{_IRREGULAR_PAST}|ago|last|(?<!-)(?!(?:expect|schedul|plann|slat|need|unspecifi|bas|propos)ed)\w{{2,}}[^e\W]ed)\b",
     re.I,
 )
 # Words right before the expression that fix its direction regardless of the verb.
@@ -82,7 +90,11 @@ _CUE_FUT = re.compile(
     re.I,
 )
 _CUE_UNTIL = re.compile(r"\b(?:until|till)\s+(?:\S+\s+)?$", re.I)
-_CUE_PAST = re.compile(r"\b(?:since|last|ended|as\s+of)\s*(?:on\s+|in\s+)?$", re.I)
+# "since Tuesday", "since the blast about 10 p.m. Tuesday"
+_CUE_PAST = re.compile(
+    r"\b(?:since(?:\s+(?:the|an?|his|her|its|their)\s+\w+)?|last|ended|as\s+of)\s*(?:on\s+|in\s+|at\s+|about\s+)?$",
+    re.I,
+)
 _POSSESSIVE = re.compile(r"'s\b")
 # A sentence ends at . ! ? or a newline, but not after an initial ("Daniel P. Davison"), a title or a
 # month abbreviation ("Mr.", "Corp.", "Feb.").
@@ -126,12 +138,17 @@ _ABBR = (
 )
 _SENT_END = re.compile("".join(rf"(?<!\b{w})" for w in _ABBR) + r"[.!?]\s|\n")
 _PAST_PROSPECTIVE = re.compile(r"\s+(?:planning|going|expected|scheduled|due|set|about|slated)\b", re.I)
-_AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|has|have)\s+$", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:be|been|being|is|are|has|have)\s+(?:\w+ly\s+)?$", re.I)
 # A modal with a perfect ("could have emerged", "would not have known") speaks of the past.
 _MODAL_PERFECT = re.compile(r"\s+(?:not\s+|n't\s+)?have\s+\w+(?:ed|en|wn|ne|lt|ght|id|de)\b", re.I)
 
 
 AFTER_W = 3
+# A verb on the far side of a comma, semicolon or bracket belongs to another clause: "Ban Ki-moon,
+# who is due to visit Haiti on Sunday, said ..." takes its tense from "is due to", not from "said".
+# It still decides when the expression's own clause has no verb ("On Sunday, he said ...").
+CLAUSE_PENALTY = 50
+_CLAUSE_BOUNDARY = re.compile(r"[,;()]")
 NEAR_AHEAD_MONTHS = 2
 
 
@@ -158,11 +175,13 @@ def tense(ctx: Context, start: int, end: int, strong: bool = False) -> str:
             if start <= m.start() < end:
                 continue
             if label == "past" and (
-                _AUX_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _PAST_PROSPECTIVE.match(text, m.end())
+                _AUX_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _PAST_PROSPECTIVE.match(text, m.end())
             ):
                 continue  # participle ("will be held", "has been sent"); "was planning", "were due"
             kind = "past" if label == "future" and _MODAL_PERFECT.match(text, m.end()) else label
             d = start - m.end() if m.end() <= start else (m.start() - end) * AFTER_W
+            if _CLAUSE_BOUNDARY.search(text, min(m.end(), end), max(m.start(), start)):
+                d += CLAUSE_PENALTY
             if best is None or d < best[0]:
                 best = (d, kind)
     return best[1] if best else "unknown"
