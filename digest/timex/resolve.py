@@ -65,7 +65,8 @@ _FUT_STRONG = (
 # Weaker signs of a future (not for weekdays: ``_FUT_S``): a bare "due" that is not a cause ("is due
 # there in May", not "due to the storm" or "failed due to a build-up"), and "may" but not the month
 # ("in April and May there was violence").
-_DUE_WEAK = r"(?<!had been )due(?!\s+to\s+(?:the|an?|his|her|its|their|this|that|these|those|(?-i:[A-Z0-9])))"
+_DETERMINER = r"the|an?|his|her|its|their"
+_DUE_WEAK = rf"(?<!had been )due(?!\s+to\s+(?:{_DETERMINER}|this|that|these|those|(?-i:[A-Z0-9])))"
 _FUT = re.compile(
     rf"\b(?:{_FUT_STRONG}|{_DUE_WEAK}|would|could|might|(?-i:may)|can|hopes?\s+to|should|must)\b"
     r"|'ll\b",
@@ -92,7 +93,7 @@ _CUE_FUT = re.compile(
 _CUE_UNTIL = re.compile(r"\b(?:until|till)\s+(?:\S+\s+)?$", re.I)
 # "since Tuesday", "since the blast about 10 p.m. Tuesday"
 _CUE_PAST = re.compile(
-    r"\b(?:since(?:\s+(?:the|an?|his|her|its|their)\s+\w+)?|last|ended|as\s+of)\s*(?:on\s+|in\s+|at\s+|about\s+)?$",
+    rf"\b(?:since(?:\s+(?:{_DETERMINER})\s+\w+)?|last|ended|as\s+of)\s*(?:on\s+|in\s+|at\s+|about\s+)?$",
     re.I,
 )
 _POSSESSIVE = re.compile(r"'s\b")
