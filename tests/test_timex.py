@@ -495,6 +495,42 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         "2010-05-26",
         None,
     ),
+    # a verb the expression follows with only a preposition between governs it (T17 sentences)
+    (
+        "The top kill procedure launched on Wednesday will choke off the well, BP said.",
+        dt.date(2010, 5, 27),
+        "Wednesday",
+        "DATE",
+        "2010-05-26",
+        None,
+    ),
+    # a bracketed aside does not end the clause
+    (
+        "BP said at around 1800 CDT (2300 GMT) on Wednesday that it will take 24 hours to know.",
+        dt.date(2010, 5, 27),
+        "Wednesday",
+        "DATE",
+        "2010-05-26",
+        None,
+    ),
+    # "would not comment" reports a refusal
+    (
+        "The company would not comment in April on whether methane caused the blast.",
+        dt.date(2010, 7, 7),
+        "April",
+        "DATE",
+        "2010-04",
+        None,
+    ),
+    # irregular past forms
+    (
+        "Its shares slid 8 percent on Thursday, and it will face more claims.",
+        dt.date(2010, 10, 29),
+        "Thursday",
+        "DATE",
+        "2010-10-28",
+        None,
+    ),
 ]
 
 
@@ -548,6 +584,10 @@ ABSENT = [
     ("The economy has been creating jobs at a rate of 358,000 a month.", "a month"),
     ("This will add nearly 700 seats a week on the route.", "a week"),
     ("guards outside every office, 24 hours a day, let it be done", "a day"),
+    # four digits before a time zone or "local time" are a 24-hour clock time, not a year (T17)
+    ("The procedure began at 1300 local time (1800 GMT), shortly after approval.", "1800"),
+    ("This was completed at 1930 CDT on 1 June.", "1930"),
+    ("The curfew starts at 2000 local time.", "2000"),
 ]
 
 

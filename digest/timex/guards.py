@@ -99,6 +99,10 @@ _RATE_PREV = re.compile(
 # a bare count (no currency sign or money word before it) right before "a <unit>"
 _COUNT_PREV = re.compile(r"(?<![$£€#\d.,])\d[\d,]*(?:\s+[a-z]+s)?\s+$")
 _SET_KEYS = ("num", "unit", "adv", "freq", "unit2", "wds", "tods", "wdn", "todn")
+# A zone or "local time" after four digits makes them a 24-hour clock time, not a year.
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:local\s+time\b|h(?:ou)?rs\b|(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|GMT|UTC|BST|CET|CEST)\b)", re.I
+)
 
 
 _ADV_NEXT = {
@@ -178,6 +182,8 @@ def keep(text: str, c: Candidate) -> Candidate | None:
                 return None
             if text[max(0, c.start - 4) : c.start].lower().rstrip().endswith(("no.", "#")):
                 return None
+            if _CLOCK_AFTER.match(text, c.end):
+                return None  # a 24-hour clock time: "at 1800 GMT", "1930 CDT on 1 June", "1300 local time"
     elif k == "duration":
         if g["bare"] and prev_word(text, c.start) not in _DURATION_PREV:
             return None

@@ -67,8 +67,10 @@ _FUT_STRONG = (
 # ("in April and May there was violence").
 _DETERMINER = r"the|an?|his|her|its|their"
 _DUE_WEAK = rf"(?<!had been )due(?!\s+to\s+(?:{_DETERMINER}|this|that|these|those|(?-i:[A-Z0-9])))"
+# "would not comment Friday" reports a refusal: past.
+_REFUSED = r"(?:\s+not\s+|n't\s+)(?:comment|say|confirm|elaborate|disclose|discuss|specify|identify)\b"
 _FUT = re.compile(
-    rf"\b(?:{_FUT_STRONG}|{_DUE_WEAK}|would|could|might|(?-i:may)|can|hopes?\s+to|should|must)\b"
+    rf"\b(?:{_FUT_STRONG}|{_DUE_WEAK}|would(?!{_REFUSED})|could|might|(?-i:may)|can|hopes?\s+to|should|must)\b"
     r"|'ll\b",
     re.I,
 )
@@ -78,7 +80,8 @@ _IRREGULAR_PAST = (
     "became|brought|bought|sold|thought|found|got|paid|led|fought|struck|spoke|wrote|ran|knew|grew|drew|"
     "threw|flew|chose|broke|built|spent|kept|meant|felt|stood|understood|caught|taught|sought|ate|drove|"
     "rode|shot|sank|swore|tore|wore|froze|hid|shook|forgot|withdrew|overtook|undertook|upheld|withheld|"
-    "arose|bore|fled|hung|laid|slept|stole|stuck|swept|swung|heard|dealt|lent|overcame|beat|bid"
+    "arose|bore|fled|hung|laid|slept|stole|stuck|swept|swung|heard|dealt|lent|overcame|beat|bid|slid|sped|"
+    "underwent|oversaw|forbade|foresaw|forgave|mistook|dug|spun|swam|sang|rang|sprang|shrank|woke"
 )
 _PAST = re.compile(
     rf"\b(?:{_IRREGULAR_PAST}|ago|last|(?<!-)(?!(?:expect|schedul|plann|slat|need|unspecifi|bas|propos)ed)\w{{2,}}[^e\W]ed)\b",
@@ -150,6 +153,12 @@ AFTER_W = 3
 # It still decides when the expression's own clause has no verb ("On Sunday, he said ...").
 CLAUSE_PENALTY = 50
 _CLAUSE_BOUNDARY = re.compile(r"[,;()]")
+# A bracketed aside between the verb and the expression leaves them in one clause: "BP said at
+# around 1800 CDT (2300 GMT) on Wednesday that ...".
+_ASIDE = re.compile(r"\([^()]*\)")
+# A verb that the expression follows with at most a preposition between governs it, whatever comes
+# after: "BP's 'top kill' procedure launched on Wednesday could choke off the well" is past.
+_GOVERNED = re.compile(r"\s+(?:(?:on|by|at|late|early)\s+)?\Z", re.I)
 NEAR_AHEAD_MONTHS = 2
 
 
@@ -180,8 +189,14 @@ def tense(ctx: Context, start: int, end: int, strong: bool = False) -> str:
             ):
                 continue  # participle ("will be held", "has been sent"); "was planning", "were due"
             kind = "past" if label == "future" and _MODAL_PERFECT.match(text, m.end()) else label
-            d = start - m.end() if m.end() <= start else (m.start() - end) * AFTER_W
-            if _CLAUSE_BOUNDARY.search(text, min(m.end(), end), max(m.start(), start)):
+            between = _ASIDE.sub("", text[min(m.end(), end) : max(m.start(), start)])
+            if m.end() > start:
+                d = len(between) * AFTER_W
+            elif _GOVERNED.match(between):
+                d = 0
+            else:
+                d = len(between)
+            if _CLAUSE_BOUNDARY.search(between):
                 d += CLAUSE_PENALTY
             if best is None or d < best[0]:
                 best = (d, kind)
