@@ -37,7 +37,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from digest.text import (
@@ -403,17 +403,80 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}\b")
 _TOKEN = re.compile(r"\S+")
 
 
-def run_in_heading_end(text: str) -> int:
+def run_in_heading_end(text: str, page: str = "") -> int:
     """Where a heading, caption or byline in ordinary case run into the sentence after it
     ends ("Haiti survivors sleep on streets Thousands of people ..." -> the offset of
     "Thousands"; "The clean-up costs are mounting for BP BP has said ..." -> the second "BP");
-    0 when ``text`` starts with its sentence."""
+    0 when ``text`` starts with its sentence. With the text of its ``page``, also where a word
+    the page usually writes in lower case starts it (:func:`usually_lower`): "... may struggle
+    to survive Doctors treating ..." -> the offset of "Doctors"."""
     if not _TERMINAL.search(text[-12:]):
         return 0
     found = [_doubled_name_end(text), _repeated_subject_end(text)]
     if _RUN_IN_CANDIDATE.search(text, 0, _RUN_IN_SCAN_CHARS):
         found.append(_opener_end(text))
+    if page:
+        found.append(_capitalised_word_end(text, page))
     return min((n for n in found if n), default=0)
+
+
+# A capitalised word between words in lower case (or before a comma).
+_CAPITAL_CANDIDATE = re.compile(
+    r"(?<!\S)(?P<before>[a-z0-9][a-z0-9-]*) (?P<word>[A-Z][a-z]+(?:-[a-z]+)*)(?:, \S| [a-z0-9])"
+)
+_NAME_OF = re.compile(r" of (?:the |The )?[A-Z]")
+
+
+def usually_lower(word: str, page: str) -> bool:
+    """Whether ``page`` writes ``word`` in lower case at least once and at least as often as
+    capitalised after a word in lower case (where a name is capitalised): "doctors", "efforts",
+    not "shell" on a page about Shell."""
+    low = word.lower()
+    lowered = sum(1 for i in _whole_word_at(page, low))
+    capitalised = sum(1 for i in _whole_word_at(page, low.capitalize()) if _LOWER_END.match(page, max(0, i - 2), i))
+    return lowered >= max(1, capitalised)
+
+
+_LOWER_END = re.compile(r"[a-z0-9] ")
+
+
+def _whole_word_at(page: str, word: str) -> Iterator[int]:
+    """The offsets where ``word`` stands in ``page`` as a whole word (str.find: far faster than a
+    pattern over a long page)."""
+    i = page.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _WORD_CHAR.match(page, i - 1)) and (j == len(page) or not _WORD_CHAR.match(page, j)):
+            yield i
+        i = page.find(word, j)
+
+
+_WORD_CHAR = re.compile(r"[\w'’-]")
+
+
+def _capitalised_word_end(text: str, page: str) -> int:
+    """Where a sentence starting with a word its page usually writes in lower case begins after
+    a heading of three or more words that ends in lower case ("... may struggle to survive Doctors
+    treating ...", "... efforts continue -- photos Oil companies stress ..."), or 0. Not after a
+    function word ("a director of the Company") or a word that introduces a name ("a campaign
+    called Relief for ..."), nor where a name goes on ("rig Deepwater Horizon", "the gushing Gulf of
+    Mexico oil well")."""
+    for m in _CAPITAL_CANDIDATE.finditer(text, 0, _RUN_IN_SCAN_CHARS):
+        start, word, before = m.start("word"), m["word"], m["before"]
+        bare = word.lower()
+        if word in _RUN_IN_OPENERS or bare in _WHEN_NAMES or bare in STOPWORDS:
+            continue
+        if before in STOPWORDS or before in _RUN_IN_BLOCKERS:
+            continue
+        if _NAME_OF.match(text, m.end("word")):
+            continue  # a name goes on: "the gushing Gulf of Mexico oil well", "founding Editor of The Lancet"
+        if not 3 <= len(text[:start].split()) < _RUN_IN_MAX_WORDS:
+            continue
+        if _INNER_STOP.search(text, 0, start) or _opens_quote_or_bracket(text[:start]):
+            continue
+        if has_words(text[start:], 5) and usually_lower(bare, page):  # the page last: the costly test
+            return start
+    return 0
 
 
 # A name that ends a heading and starts the sentence run into it: "... between the president and BP
@@ -552,10 +615,15 @@ def _headed_update_stamp(text: str) -> re.Match[str] | None:
     return _UPDATE_STAMP.match(text, head.end()) if head else None
 
 
-def run_in_parts(text: str) -> list[tuple[int, int]]:
+# A headline and its standfirst are among a page's first lines: only there does a capitalised
+# common word start a sentence run into them (further down "the entire Internet", "BBC Radio 5 Live").
+HEADLINE_LINES = 3
+
+
+def run_in_parts(text: str, page: str = "") -> list[tuple[int, int]]:
     """The spans of ``text`` that are lines of their own, as if its missing line breaks were there:
     a headline before a page's update or publication stamp or run into the sentence
-    (:func:`run_in_heading_end`), then the sentence. The stamp itself is in no span.
+    (:func:`run_in_heading_end`, given the text of its ``page``), then the sentence. The stamp itself is in no span.
     ``[(0, len(text))]`` when nothing is run in."""
     parts: list[tuple[int, int]] = []
     pos = 0
@@ -569,14 +637,16 @@ def run_in_parts(text: str) -> list[tuple[int, int]]:
         if head := text[: stamp.start()].rstrip():
             parts.append((0, len(head)))
         pos = stamp.end()
-    if n := run_in_heading_end(text[pos:]):
+    if n := run_in_heading_end(text[pos:], page):
         parts.append((pos, pos + len(text[pos : pos + n].rstrip())))
         pos += n
         # a caption between the headline and the sentence: "BP bosses hold Obama crisis talks | The
         # White House meeting was the first between the president and BP | BP executives have met ...",
         # "Mariah Carey joins line-up for Haiti charity single | Mariah Carey is the latest star to be
-        # added to the bill | Mariah Carey is the latest performer to join ..."
-        if n := _doubled_name_end(text[pos:]) or _repeated_subject_end(text[pos:]):
+        # added to the bill | Mariah Carey is the latest performer to join ...", "Haiti medics braced for
+        # wave of amputations | A lack of sterile facilities ... may struggle to survive | Doctors ..."
+        rest = text[pos:]
+        if n := _doubled_name_end(rest) or _repeated_subject_end(rest) or (page and _capitalised_word_end(rest, page)):
             parts.append((pos, pos + len(text[pos : pos + n].rstrip())))
             pos += n
     parts.append((pos, len(text)))
@@ -760,7 +830,8 @@ def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
     for raw in raws:
         line = _without_lead_in(raw, removed)
         done = 0
-        for start, end in run_in_parts(line.text):
+        page = text if len(out) < HEADLINE_LINES else ""
+        for start, end in run_in_parts(line.text, page):
             if gap := line.text[done:start].strip():
                 removed.append((gap, "page update stamp"))
             out.append(_Line(line.text[start:end], line.start + start, line.start + end))

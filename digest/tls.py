@@ -55,6 +55,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from digest.clean import (
+    HEADLINE_LINES,
     clean_articles,
     comments_start,
     dateline_end,
@@ -218,7 +219,8 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
         if len(found) < 3 or opens_with_dateline(text[start:end]):
             start += dateline_end(text[start:end])
         # A headline run into the sentence is a sentence of its own, a page's update stamp none.
-        pieces = [(start + s, start + e) for s, e in run_in_parts(text[start:end])]
+        page = text if len(found) < HEADLINE_LINES else ""
+        pieces = [(start + s, start + e) for s, e in run_in_parts(text[start:end], page)]
         found.extend((s, e) for s, e in pieces if has_words(text[s:e], min_words))
     return [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(found)]
 

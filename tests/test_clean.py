@@ -488,6 +488,59 @@ def test_run_in_parts_split_headlines_and_drop_page_stamps(text: str, parts: lis
     assert [text[s:e] for s, e in run_in_parts(text)] == parts
 
 
+# A page that writes "doctors", "gulf", "relief" and "shell" in lower case, and "Shell" as a name.
+_PAGE = (
+    "Field hospitals need more doctors, the doctors said. The gulf coast waits for relief, and relief "
+    "flights land. Shell said Shell staff in the shell of the old port and Shell managers would help."
+)
+
+
+@pytest.mark.parametrize(
+    "text,parts",
+    [
+        (  # a word the page writes in lower case starts the sentence run into the headline
+            "Amputees may struggle to survive Doctors treating injured survivors say they are having to amputate.",
+            ["Amputees may struggle to survive", "Doctors treating injured survivors say they are having to amputate."],
+        ),
+        (  # a headline, its standfirst and the sentence
+            "Haiti medics braced for wave of amputations A lack of facilities means amputees may struggle to "
+            "survive Doctors treating injured survivors say they are having to amputate.",
+            [
+                "Haiti medics braced for wave of amputations",
+                "A lack of facilities means amputees may struggle to survive",
+                "Doctors treating injured survivors say they are having to amputate.",
+            ],
+        ),
+        (  # a name the page writes capitalised goes on the sentence
+            "Rescue teams asked the oil company Shell for help with fuel and it sent two tankers.",
+            ["Rescue teams asked the oil company Shell for help with fuel and it sent two tankers."],
+        ),
+        (  # "of" and a capital after it: a name goes on
+            "The fate of the gushing Gulf of Mexico oil well is still unclear to the engineers.",
+            ["The fate of the gushing Gulf of Mexico oil well is still unclear to the engineers."],
+        ),
+        (  # after a word that introduces a name
+            "The charity raised money for a campaign called Relief for survivors of the earthquake last week.",
+            ["The charity raised money for a campaign called Relief for survivors of the earthquake last week."],
+        ),
+    ],
+)
+def test_run_in_parts_starts_a_sentence_at_a_word_the_page_writes_in_lower_case(text: str, parts: list[str]) -> None:
+    page = f"{text}\n{_PAGE}"
+    assert [text[s:e] for s, e in run_in_parts(text, page)] == parts
+    if len(parts) > 1:  # without the page, not that split
+        assert [text[s:e] for s, e in run_in_parts(text)] != parts
+
+
+def test_a_capitalised_common_word_splits_only_the_first_lines() -> None:
+    run_in = "Amputees may struggle to survive Doctors treating injured survivors say they are having to amputate."
+    lines = [run_in, *(f"Line {n} says the doctors are tired and need more help today." for n in range(1, 5)), run_in]
+    cleaned = clean_article(Article("page", "\n".join(lines), source="bbc"))
+    kept = cleaned.text.split("\n")
+    assert kept[0].startswith("Doctors treating")  # split off (and the headline left out, as headlines are)
+    assert kept[-1] == run_in
+
+
 def test_cleaner_records_a_page_update_stamp() -> None:
     text = "\n".join(
         [
