@@ -280,6 +280,15 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             segment=segmenter,
             progress=_Progress(not args.no_progress),
         )
+    days = len({e.value for e in briefing.events})
+    if days < config.max_dates:
+        log.warning(
+            "warning: %d of the %d dates asked for: the articles name no other day (a day-precise date%s) "
+            "with a usable sentence",
+            days,
+            config.max_dates,
+            " in the window" if config.start or config.end else "",
+        )
     return _emit(args, briefing)
 
 

@@ -790,6 +790,7 @@ class _Finder:
 def _title(articles: Sequence[Article], config: Config, events: Sequence[Event]) -> str:
     topic = ", ".join(config.keywords) if config.keywords else None
     if events:
-        span = f"{events[0].label} to {events[-1].label}"
+        first, last = events[0].label, events[-1].label
+        span = first if first == last else f"{first} to {last}"
         return f"Timeline: {topic} ({span})" if topic else f"Timeline, {span}"
     return f"Timeline: {topic}" if topic else "Timeline"

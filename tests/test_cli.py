@@ -4,6 +4,7 @@ real model is in test_e2e.py.)"""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -260,6 +261,12 @@ def test_timeline_command_with_cache(tmp_path: Path) -> None:
     data = json.loads(out1.read_text(encoding="utf-8"))
     assert data["kind"] == "timeline" and data["key_points"] == []
     assert 1 <= len(data["timeline"]) <= 3
+    days = len({e["date"] for e in data["timeline"]})
+    assert ("of the 3 dates asked for" in first.stderr) == (days < 3)
+    more = cli("timeline", str(feed), "--max-dates", "9", "--per-date", "1", "--cache", str(cache))
+    assert more.returncode == 0, more.stderr
+    found = re.search(r"warning: (\d+) of the 9 dates asked for: the articles name no other day", more.stderr)
+    assert found and days <= int(found[1]) < 9, more.stderr
     texts = {s["id"]: s["text"] for s in data["sources"]}
     for event in data["timeline"]:
         assert event["date"].startswith("2010-01-1")

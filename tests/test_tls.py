@@ -500,6 +500,14 @@ def test_renders_as_markdown_and_json() -> None:
     assert '"timeline"' in b.to_json()
 
 
+def test_the_title_names_the_span_of_days_once_when_it_is_one_day() -> None:
+    one = build_timeline(collection(), Config(max_dates=1, per_date=1), embedder=BagOfWords())
+    assert len({e.value for e in one.events}) == 1
+    assert one.title == f"Timeline, {one.events[0].label}"
+    two = build_timeline(collection(), Config(max_dates=2, per_date=1), embedder=BagOfWords())
+    assert two.title == f"Timeline, {two.events[0].label} to {two.events[-1].label}"
+
+
 @pytest.mark.slow
 def test_real_model_on_a_t17_slice() -> None:
     folder = T17 / "haiti_bbc"
