@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import numpy as np
 import pytest
@@ -79,6 +80,17 @@ def test_escape_round_trips_through_commonmark() -> None:
         inline = md.parseInline(escape(text))[0].children
         assert all(t.type in ("text", "softbreak") for t in inline), (text, [t.type for t in inline])
         assert "<em>" not in rendered and "<strong>" not in rendered
+
+
+@pytest.mark.parametrize("text", ["7. Then it fell", "12) item", "3.", "7.9 percent", "2010.5 m", "1234567890. x"])
+def test_a_number_starting_a_list_item_is_literal_and_escaped_only_where_needed(text: str) -> None:
+    """A list item's text that starts with an ordered-list marker ("7. ", up to nine digits before "."
+    or ")" and a space or the end) is escaped, and nothing else: "7.9 percent" stays as written."""
+    tokens = MarkdownIt("commonmark").parse(f"- {escape(text)}")
+    assert [t.type for t in tokens].count("ordered_list_open") == 0
+    assert ["".join(c.content for c in t.children or []) for t in tokens if t.type == "inline"] == [text]
+    marker = re.match(r"\d{1,9}[.)](?:\s|$)", text)
+    assert ("\\" in escape(text)) == bool(marker)
 
 
 def test_json_is_complete_and_stable(briefing: Briefing) -> None:

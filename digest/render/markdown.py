@@ -18,7 +18,8 @@ MAX_SIDES = 4  # versions of the figures shown per disagreement; JSON has them a
 # make shows 8 of them, one of each outlet first, and "+232 more"; JSON has them all.
 MAX_REFS = 8
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
-_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.M)
+# An ordered-list marker: up to nine digits, "." or ")", then a space or the end ("7.9 percent" is none).
+_LINE_START = re.compile(r"^(\s*)(\d{1,9})([.)])(?=\s|$)", re.M)
 
 
 def escape(text: str) -> str:
