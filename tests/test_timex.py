@@ -522,6 +522,33 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         "2010-04",
         None,
     ),
+    # a plan for a day: "planned for", "set for", "organizing ... for" (T17 sentences)
+    (
+        "Mass protests planned for Friday as Mubarak holds on.",
+        dt.date(2011, 2, 3),
+        "Friday",
+        "DATE",
+        "2011-02-04",
+        None,
+    ),
+    ("He has a status hearing set for Friday.", dt.date(2010, 12, 15), "Friday", "DATE", "2010-12-17", None),
+    (
+        "Demonstrators also told CNN on Monday that they were organizing a similar march in Alexandria for Tuesday.",
+        dt.date(2011, 1, 31),
+        "Tuesday",
+        "DATE",
+        "2011-02-01",
+        None,
+    ),
+    # the plan right before the day outweighs a past verb after it
+    (
+        "Shares in BP gained 4.7 percent on Thursday as a call planned for Friday gave hope of an update.",
+        dt.date(2010, 6, 3),
+        "Friday",
+        "DATE",
+        "2010-06-04",
+        None,
+    ),
     # irregular past forms
     (
         "Its shares slid 8 percent on Thursday, and it will face more claims.",

@@ -59,7 +59,8 @@ _DUE_TO_VERB = (
     r"expire|deliver|present|hear|rule|decide|go|come)"
 )
 _FUT_STRONG = (
-    r"will|won't|wo|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|planning|scheduled|slated|"
+    r"will|won't|wo|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+(?:to|for)|planning|scheduled|slated|"
+    r"set(?=\s+for\b)|organi[sz]ing|"
     rf"expects?|expected|expecting|intends?|upcoming|set\s+to|{_DUE_TO_VERB}|next(?!\s+to\b)"
 )
 # Weaker signs of a future (not for weekdays: ``_FUT_S``): a bare "due" that is not a cause ("is due
