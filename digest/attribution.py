@@ -73,6 +73,15 @@ _NOT_A_SUBJECT = frozenset(
 _DANGLING = frozenset(["of", "the", "a", "an", "its", "their", "his", "her", "our", "in", "on", "for", "to", "and"])
 
 
+# "Reports" and "estimates" after a word that qualifies them are a noun, the statement's subject,
+# not a verb after its speaker: "Initial reports that ...", "Unconfirmed reports say ...".
+_REPORTS_NOUN = re.compile(
+    r"^(?i:initial|early|earlier|unconfirmed|conflicting|local|official|preliminary|previous|latest|recent|"
+    r"media|press|news|other|some|many|first|further|separate|similar|several|independent)\s+"
+    r"(?:reports|estimates|claims)\b"
+)
+
+
 def _clean(who: str) -> str | None:
     who = _LEADING.sub("", _CLOCK.sub("", who.strip())).strip(" ,;:\"“”'")
     if not who:
@@ -112,6 +121,8 @@ def find_attribution(sentence: str) -> str | None:
     if m:
         return _clean(m.group("who"))
     m = _SUBJECT_SAYS.match(body)
+    if m and _REPORTS_NOUN.match(body):
+        m = None  # "Initial reports that 176 people had died ... were only suspected": no one named
     if m and (who := _clean(m.group("who"))):
         return who
     m = _SAYS_AT_END.search(text)

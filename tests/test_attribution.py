@@ -29,6 +29,10 @@ from digest.attribution import find_attribution
         ("They said Friday night's event had set a new record.", None),  # a pronoun is no attribution
         ("The withdrawal of North Korean troops, if confirmed, could be a significant step.", None),
         ("Russia launched a full-scale invasion of Ukraine in February 2022.", None),
+        # "reports" as a noun after a word that qualifies it: no speaker named (T17, H1N1)
+        ("Initial reports that 176 people had died from swine flu in Mexico were only suspected cases.", None),
+        ("Unconfirmed reports say 20 people were killed.", None),
+        ("Reuters reports that 20 people were killed.", "Reuters"),
         # An attribution closing the sentence, after the statement or its quote.
         (
             "The virus is suspected of claiming 101 lives in Mexico though the number of confirmed cases there is "
