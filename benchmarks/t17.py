@@ -59,12 +59,31 @@ class T17Article:
         return "\n".join(self.sentences)
 
 
+# T17's sentence splitter broke lines inside brackets after a stop: "... into BP Plc's (BP." /
+# "L) massive oil spill ...", "(Update 9:33 p.m." / "ET) A group of protesters ...".
+_CLOSES_BRACKET = re.compile(r"^[A-Za-z]{1,5}\)")
+_TICKER_STOP = re.compile(r"\([A-Z]{1,5}\.$")
+
+
+def rejoin(lines: list[str]) -> list[str]:
+    """The lines with a line that only closes the previous line's open bracket joined back to it
+    ("(BP." + "L) massive ..." -> "(BP.L) massive ...")."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].count("(") > out[-1].count(")") and _CLOSES_BRACKET.match(line):
+            glue = "" if _TICKER_STOP.search(out[-1]) else " "
+            out[-1] = out[-1] + glue + line
+        else:
+            out.append(line)
+    return out
+
+
 def read_folder(folder: Path) -> list[T17Article]:
     """Articles of one T17 folder (``InputDocs/<YYYY-MM-DD>/<id>.htm.txt``), sorted by date and id."""
     out = []
     for path in sorted((folder / "InputDocs").glob("*/*.txt")):
         lines = [detokenize(x) for x in path.read_text(encoding="utf-8", errors="replace").splitlines()]
-        lines = [x for x in lines if x]
+        lines = rejoin([x for x in lines if x])
         if lines:
             day = dt.date.fromisoformat(path.parent.name)
             out.append(T17Article(f"{path.parent.name}/{path.name.split('.')[0]}", day, tuple(lines), path))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.t17 import detokenize
+from benchmarks.t17 import detokenize, rejoin
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,24 @@ from benchmarks.t17 import detokenize
 )
 def test_detokenize(tokens: str, text: str) -> None:
     assert detokenize(tokens) == text
+
+
+def test_lines_broken_inside_a_bracket_are_joined_back() -> None:
+    lines = [
+        "The U.S. government has launched an investigation into BP Plc's (BP.",
+        "L) massive oil spill in the Gulf of Mexico, Eric Holder said.",
+        "(Update 9:33 p.m.",
+        "ET) A group of protesters maintained a human chain.",
+        "It (the company) said so.",
+        "N) stays alone: no bracket is open.",
+    ]
+    assert rejoin(lines) == [
+        "The U.S. government has launched an investigation into BP Plc's (BP.L) massive oil spill in the Gulf of "
+        "Mexico, Eric Holder said.",
+        "(Update 9:33 p.m. ET) A group of protesters maintained a human chain.",
+        "It (the company) said so.",
+        "N) stays alone: no bracket is open.",
+    ]
 
 
 def test_gold_by_date_and_busiest_days(tmp_path: Path) -> None:
