@@ -158,7 +158,9 @@ def _unit_value(ctx: Context, c: Candidate, rel: str, unit: str, mod: str | None
     if unit == "week":
         return Resolved("DATE", fmt_week(add_days(ref, 7 * k)), mod, True)
     if unit == "weekend":
-        if k == 0:
+        if k == 0 and ref.weekday() >= 5:  # written on a weekend: that weekend, whatever the tense
+            sat = add_days(ref, 5 - ref.weekday())
+        elif k == 0:
             t = tense(ctx, c.start, c.end)
             back = (ref.weekday() - 5) % 7
             sat = add_days(ref, (5 - ref.weekday()) % 7) if t == "future" else add_days(ref, -back)

@@ -56,7 +56,9 @@ class Context:
 _DUE_TO_VERB = (
     r"(?<!had been )due\s+to\s+(?:be|arrive|begin|start|meet|hold|open|reopen|take|return|leave|land|fly|travel|visit|"
     r"announce|publish|release|report|appear|testify|vote|resume|sign|close|end|launch|speak|give|face|"
-    r"expire|deliver|present|hear|rule|decide|go|come)"
+    r"expire|deliver|present|hear|rule|decide|go|come|make|sit|drive|stage|perform|play|stand|headline|air|talk|"
+    r"discuss|phone|put|attend|complete|drill|spend|examine|include|brief|reach|host|address|unveil|submit|"
+    r"review|consider|finish|restart|undergo|hand|file|issue|receive|send|name|conclude|tour|inspect|run|stay)"
 )
 _FUT_STRONG = (
     r"will|won't|wo|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+(?:to|for)|planning|scheduled|slated|"
