@@ -349,12 +349,12 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         "2011-01-29",
         None,
     ),
-    ("He can't say what happened on Saturday.", dt.date(2011, 1, 28), "Saturday", "DATE", "2011-01-22", None),
+    ("He can't say what happened on Saturday.", dt.date(2011, 1, 27), "Saturday", "DATE", "2011-01-22", None),
     # "due by" and "due to" + a verb look ahead; "due to" a cause does not, nor "had been due to"
     ("Several hundred more troops are due by Friday.", dt.date(2010, 1, 14), "Friday", "DATE", "2010-01-15", None),
     ("The ship is due to arrive on Friday.", dt.date(2010, 1, 14), "Friday", "DATE", "2010-01-15", None),
-    ("Flights were cancelled on Friday due to the storm.", dt.date(2010, 1, 14), "Friday", "DATE", "2010-01-08", None),
-    ("The offer had been due to expire on Friday.", dt.date(2010, 1, 14), "Friday", "DATE", "2010-01-08", None),
+    ("Flights were cancelled on Friday due to the storm.", dt.date(2010, 1, 13), "Friday", "DATE", "2010-01-08", None),
+    ("The offer had been due to expire on Friday.", dt.date(2010, 1, 13), "Friday", "DATE", "2010-01-08", None),
     # a US generic zone ("ET") or a weekday between a clock time and its date does not cut the date off:
     # the time is on the day named, not on the reference day (a blog's "7:01 pm ET February 11, 2013")
     (
@@ -434,7 +434,7 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         None,
     ),
     # ... but decides when that clause has none
-    ("On Sunday, he said the talks would go on.", dt.date(2010, 1, 16), "Sunday", "DATE", "2010-01-10", None),
+    ("On Sunday, he said the talks would go on.", dt.date(2010, 1, 15), "Sunday", "DATE", "2010-01-10", None),
     # "May" is a month, not a modal: past months stay in the reference's year (T17 sentences)
     (
         "20 April: Deepwater Horizon rig explodes 8 May: Giant metal dome fails to cap leak 2 June: inquiry begins",
@@ -559,6 +559,25 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         "2010-05-28",
         None,
     ),
+    # a bare weekday that names the day after the reference is that day, not six days back ("last
+    # Friday" is), whatever the tense: a plan, or the next day's news filed under the reference (T17)
+    (
+        "President Obama arrived Friday in the Gulf, where he planned to tour a beach.",
+        dt.date(2010, 5, 27),
+        "Friday",
+        "DATE",
+        "2010-05-28",
+        None,
+    ),
+    (
+        "Friday's trip was the president's second to the coast.",
+        dt.date(2010, 5, 27),
+        "Friday",
+        "DATE",
+        "2010-05-28",
+        None,
+    ),
+    ("He left last Friday.", dt.date(2010, 5, 27), "last Friday", "DATE", "2010-05-21", None),
     # the plan right before the day outweighs a past verb after it
     (
         "Shares in BP gained 4.7 percent on Thursday as a call planned for Friday gave hope of an update.",
