@@ -26,11 +26,12 @@ from digest.timex.lexicon import (
 
 _F = re.IGNORECASE
 
+# A time zone, US generic ones too ("7:01 pm ET February 11, 2013", "10 a.m. ET Wednesday"); case-sensitive.
+ZONE = r"(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|GMT|UTC|BST|CET|CEST)"
 CLOCK = (
     r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}(?::\d{2})?\s+(?:o'clock\s+)?"
     r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|\d{1,2}:\d{2}(?!\d)|noon|midnight)"
-    # a zone, US generic ones too ("7:01 pm ET February 11, 2013", "10 a.m. ET Wednesday")
-    r"(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|GMT|UTC|BST|CET|CEST))?"
+    rf"(?:\s+{ZONE})?"
 )
 DAYREF = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY}|{MONTH_LOOSE}\s+{DAYNUM})"
 TOD = r"(?:morning|afternoon|evening|night)"

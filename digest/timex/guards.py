@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from digest.timex.detect import Candidate
+from digest.timex.detect import ZONE, Candidate
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]{0,3}$")
 _TEMPORAL_PREP = {
@@ -100,9 +100,7 @@ _RATE_PREV = re.compile(
 _COUNT_PREV = re.compile(r"(?<![$£€#\d.,])\d[\d,]*(?:\s+[a-z]+s)?\s+$")
 _SET_KEYS = ("num", "unit", "adv", "freq", "unit2", "wds", "tods", "wdn", "todn")
 # A zone or "local time" after four digits makes them a 24-hour clock time, not a year.
-_CLOCK_AFTER = re.compile(
-    r"\s*(?:local\s+time\b|h(?:ou)?rs\b|(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|GMT|UTC|BST|CET|CEST)\b)", re.I
-)
+_CLOCK_AFTER = re.compile(rf"\s*(?:local\s+time\b|h(?:ou)?rs\b|{ZONE}\b)", re.I)
 
 
 _ADV_NEXT = {
