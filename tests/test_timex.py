@@ -578,6 +578,24 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         None,
     ),
     ("He left last Friday.", dt.date(2010, 5, 27), "last Friday", "DATE", "2010-05-21", None),
+    # ... but a disaster named by its day has happened (written on Monday 18 January; T17)
+    (
+        "Downing Street said more than 60 Britons were safe and well after Tuesday's 7.0-magnitude earthquake.",
+        dt.date(2010, 1, 18),
+        "Tuesday",
+        "DATE",
+        "2010-01-12",
+        None,
+    ),
+    (
+        "Police are investigating Saturday\u2019s deadly crash.",
+        dt.date(2010, 1, 22),
+        "Saturday",
+        "DATE",
+        "2010-01-16",
+        None,
+    ),
+    ("Tuesday's planned protests were called off.", dt.date(2010, 1, 18), "Tuesday", "DATE", "2010-01-19", None),
     # the plan right before the day outweighs a past verb after it
     (
         "Shares in BP gained 4.7 percent on Thursday as a call planned for Friday gave hope of an update.",
