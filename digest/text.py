@@ -283,6 +283,11 @@ _CAPTION = re.compile(
     r"|(?:image|photo|picture)\s+credits?\s*:)",
     re.I,
 )
+# A caption ending in its credit: "... oil gushing into Mexican Gulf Photograph: guardian.", "... ringed
+# by booms and work boats Photograph: Gerald Herbert/AP".
+_CREDIT_TAIL = re.compile(
+    r"\b(?:Photograph|Photo|Picture|Image)(?:\s+credit)?\s*:\s*[\w.'’-]+(?:\s+[\w.'’-]+){0,4}(?:/[\w.'’-]+(?:\s+[\w.'’-]+){0,2})?\s*$"
+)
 # A picture named without a verb: "Satellite image of Port-au-Prince, Haiti taken on 13 January.", "This
 # photo from a gathering outside the UN Egyptian mission in New York." ("Video from Sinai on Thursday
 # showed a protester being shot" is a report.)
@@ -302,7 +307,7 @@ def is_caption(text: str) -> bool:
     """Whether a sentence is a picture's caption ("In this image made from video provided by BP ...",
     "Satellite image of Port-au-Prince, Haiti taken on 13 January."): it describes a picture, it
     reports nothing."""
-    if _CAPTION.match(text):
+    if _CAPTION.match(text) or _CREDIT_TAIL.search(text):
         return True
     head = _PICTURE_HEAD.match(text)
     return head is not None and not _FINITE.search(text, head.end())

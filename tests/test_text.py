@@ -76,6 +76,12 @@ def test_a_pictures_caption_is_no_assertion() -> None:
     assert not is_caption("In this case, the photo shows nothing the officials did not know.")
     assert is_caption("Picture credit: BP CEO Tony Hayward walks past protesters as he arrives to testify.")
     assert not is_caption("The picture is grim for credit markets, analysts said on Friday.")
+    # a caption ending in its credit (T17)
+    assert is_caption(
+        "BP oil spill: company hopes new cap can halt oil gushing into Mexican Gulf Photograph: guardian."
+    )
+    assert is_caption("The shoreline is ringed by booms and work boats Photograph: Gerald Herbert/AP")
+    assert not is_caption("Photograph: Gerald Herbert/AP Plan A to halt the Deepwater Horizon leak has been dashed.")
     # a sentence about a picture that reports something
     assert not is_caption("Video from Sinai on Thursday showed a protester being shot after he picked up a rock.")
     assert not is_caption("Grainy video from the Department of Homeland Security shows three men at the gate.")
