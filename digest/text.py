@@ -198,6 +198,23 @@ def opens_with_reference(text: str) -> bool:
     return bool(tokens) and tokens[0] in CONTEXT_OPENERS
 
 
+# A demonstrative that stands for what the sentence before said: "That is more than 30% higher than
+# the low hit on 25 June", "This was the third attempt ...", "These included reducing taxes ...". (As
+# a determiner it does not: "This week BP said ...".)
+_DEMONSTRATIVE_SUBJECT = re.compile(
+    r"^[\"'“‘(\s]*(?:that|this|these|those|such)(?:['’]s\b|\s+(?:is|was|are|were|has|had|have|means?|meant|"
+    r"would|will|could|may|might|should|comes?|came|follows?|followed|marks?|marked|represents?|represented|"
+    r"includes?|included|brings?|brought|puts?|leaves|left|makes?|made)\b)",
+    re.I,
+)
+
+
+def restates_previous(text: str) -> bool:
+    """Whether a sentence's subject is a demonstrative standing for the sentence before ("That is
+    more than 30% higher ...", "This was the third attempt ..."): it says nothing on its own."""
+    return _DEMONSTRATIVE_SUBJECT.match(text) is not None
+
+
 _QUESTION = re.compile(r"""\?['"’”)\]]*\s*$""")
 
 

@@ -29,8 +29,10 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    ..."), unless they open with a word that points back ("He explains ..."). Lexical centrality
    (TF-IDF cosine to the centroid of all the day's candidates) shortlists the eligible ones
    (keywords as in news-tls: the sentence contains one, case-insensitively; 5 to 35 words;
-   self-contained; not chatter: no reader comment, no first-person line, no question, see
-   :func:`is_chatter`; not under a page's reader comments, see
+   self-contained, and no demonstrative subject standing for the sentence before ("That is
+   more than 30% higher ...", see :func:`digest.text.restates_previous`); not chatter: no reader
+   comment, no first-person line, no question, see :func:`is_chatter`; not under a page's
+   reader comments, see
    :func:`digest.clean.comments_start`; not a broadcast transcript's speech, see
    :func:`digest.transcript.speech_start`; saying more than a date, see
    :func:`says_more_than_when`). The shortlists of the next days are embedded in one call, and
@@ -82,6 +84,7 @@ from digest.text import (
     is_question,
     normalize,
     opens_with_reference,
+    restates_previous,
     word_count,
     words,
 )
@@ -532,6 +535,8 @@ class _Chooser:
                 continue
             if m.timex is None and opens_with_reference(s.text):
                 continue  # a lead dated by its publication stands for the day alone: not "He explains ..."
+            if restates_previous(s.text):
+                continue  # "That is more than 30% higher than the low hit on 25 June": what is?
             if m.timex is not None and not _about_its_label_day(s, m.timex):
                 continue  # "June 10 - Obama invites ... on June 16": an item of June 10, not of June 16
             seen_texts.add(key)

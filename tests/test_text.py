@@ -138,3 +138,14 @@ def test_a_quotation_without_its_speaker() -> None:
     # the end of a quotation that opened in the sentence before (Egypt's key point 1 of 28 January)
     assert is_unattributed_quote("I'm calling on Egyptian authorities to refrain from any violence on protesters.\"")
     assert not is_unattributed_quote('The 12" pipe burst on Tuesday, officials said.')  # inches, no quotation
+
+
+def test_a_demonstrative_subject_restates_the_sentence_before() -> None:
+    from digest.text import restates_previous
+
+    assert restates_previous("That is more than 30% higher than the low hit on 25 June.")
+    assert restates_previous("This was the third attempt it had made to insert a tube.")
+    assert restates_previous('"That\'s limited freedom," he said.')
+    assert not restates_previous("This week BP said the cap was holding.")
+    assert not restates_previous("That day, protesters filled the square.")
+    assert not restates_previous("Those killed included two children.")

@@ -244,6 +244,19 @@ def test_a_lead_that_points_back_is_no_entry_but_a_dated_sentence_that_does_is()
     assert "Protesters and police clashed for hours in the centre of Cairo." in texts
 
 
+def test_a_dated_sentence_whose_subject_is_the_sentence_before_is_no_entry() -> None:
+    that = "That is more than 30% higher than the low hit on January 25, analysts said of the protest."
+    arts = [
+        article(1, D(2011, 1, 25), "Thousands of protesters filled Tahrir Square on Tuesday demanding change."),
+        article(2, D(2011, 1, 26), "Shares fell sharply.", that),
+        article(3, D(2011, 1, 26), "Riot police used water cannon against protesters on January 25."),
+    ]
+    b = build_timeline(arts, Config(max_dates=1, per_date=4, keywords=("protest",)), embedder=BagOfWords())
+    texts = {e.text for e in b.events}
+    assert that not in texts  # what is 30% higher is in the sentence before
+    assert "Riot police used water cannon against protesters on January 25." in texts
+
+
 def test_dateline_is_not_part_of_a_sentence() -> None:
     a = article(
         1,
