@@ -387,7 +387,7 @@ def _is_conversion(sentence: str, previous: Quantity, current: Quantity) -> bool
 
 # What a figure is of (:attr:`Quantity.what`): words skipped before a whole's noun, words that end it.
 _DETERMINERS = frozenset({
-    "the", "a", "an", "all", "its", "their", "his", "her", "our", "your", "whose", "this", "that", "these",
+    "the", "a", "an", "all", "its", "their", "his", "her", "our", "your", "whose", "this", "that", "these", "those",
     "total", "entire", "whole", "overall",
 })  # fmt: skip
 _PRONOUNS = frozenset({"it", "them", "those", "these", "whom", "which", "this", "that", "us"})
@@ -422,6 +422,12 @@ _OWNER_AFTER = re.compile(rf"^\s+{_OWNER}{_TROOPS.pattern}")
 _OWNER_BEFORE = re.compile(rf"{_OWNER}(?:force|forces|army|contingent)\s+of\s*$")
 
 
+# A share of a pronoun ("30% of them", "41 percent of those hospitalized") is of a whole named
+# elsewhere: the same as no other share, not even another such one.
+UNRESOLVED = "(unresolved)"
+_OF_PRONOUN = re.compile(rf"{_PAST_CONVERSION}of\s+(?:it|them|those|these|this|that)\b", re.I)
+
+
 def _whole(after: str) -> str | None:
     """The noun a figure is "of": "of the total assets of pension funds" -> "asset", "of BP oil"
     -> "bp oil", "of Egypt's population" -> "egypt population" (at most two words, plurals and
@@ -453,6 +459,8 @@ def _what(measure: str, before: str, after: str) -> str | None:
         if whole is None and re.match(r"^\s*of\s+(?:whom|which)\b", after, re.I):
             antecedent = _ANTECEDENT.search(before)  # "some Egyptians, 20% of whom"
             whole = _singular(antecedent.group("noun").lower()) if antecedent else None
+        if whole is None and _OF_PRONOUN.match(after):
+            return UNRESOLVED  # "30% of them": a whole the sentence before names
         if whole is None:
             noun = _WORD.match(after.lstrip())
             if noun and after[:1].isspace() and noun.group(0).lower() in _SHARE_NOUNS:
@@ -482,11 +490,12 @@ def _what(measure: str, before: str, after: str) -> str | None:
 def same_what(measure: str, a: str | None, b: str | None) -> bool:
     """Whether two figures of ``measure`` can be of the same thing. A share is of the same whole
     (one unsaid matches only another unsaid: "1.5% of assets" is not "25% of dividends", nor "3
-    percent" in general); a length of the same kind, positions in the same direction or an unsaid
-    one (a storm "55 miles south-southwest of Campeche" and "85 miles west-northwest of" it were
-    two advisories); for the rest an unsaid whole or owner can be any."""
+    percent" in general; a share of a pronoun, "30% of them", matches none); a length of the same
+    kind, positions in the same direction or an unsaid one (a storm "55 miles south-southwest of
+    Campeche" and "85 miles west-northwest of" it were two advisories); for the rest an unsaid
+    whole or owner can be any."""
     if a == b:
-        return True
+        return a != UNRESOLVED
     if measure == "percent":
         return a is not None and b is not None and _share_a_word(a, b)
     if measure == "length":

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.quantities import find_quantities
+from digest.quantities import UNRESOLVED, find_quantities, same_what
 
 
 def q(text: str) -> list[tuple[str, str, float, float, bool]]:
@@ -149,7 +149,10 @@ def test_confirmed_counts_and_places() -> None:
         ("Some 20 percent of Egypt's population lives below the poverty line.", "egypt population"),
         ("Nearly 75% of all the oil leaked into the Gulf has been removed.", "oil leaked"),
         ("At least 50 percent of the oil that was released is gone.", "oil"),
-        ("Up to 75% of it is still in the water.", None),
+        ("Up to 75% of it is still in the water.", UNRESOLVED),  # a whole the sentence before names
+        ("Health officials said 30% of them were young adults.", UNRESOLVED),
+        ("About 20% of those who died were children.", UNRESOLVED),
+        ("Some 41 percent of those hospitalized were young.", "hospitalized"),
         ("Some Egyptians, 20% of whom live in poverty, agree.", "egyptian"),
         ("The port is running at only 10% capacity.", "capacity"),
         ("The jobless rate was 9.7 percent.", None),
@@ -176,3 +179,13 @@ def test_a_duration_said_as_a_bound_spans_to_the_next_unit() -> None:
     assert (more.low, more.high) == (14.0, 21.0)
     assert (less.low, less.high) == (60.0, 90.0)
     assert find_quantities("an extra 3,500 troops") == []  # an addition, not a total
+
+
+def test_shares_of_a_pronoun_are_of_no_known_whole() -> None:
+    # "30% of them" (Scottish cases) and "41 percent of those hospitalized" (in the U.S.): a T17
+    # H1N1 week's briefing had shown them as two versions of one share
+    assert not same_what("percent", UNRESOLVED, UNRESOLVED)
+    assert not same_what("percent", UNRESOLVED, None)
+    assert not same_what("percent", UNRESOLVED, "oil")
+    assert same_what("percent", None, None)
+    assert same_what("percent", "oil", "oil leaked")
