@@ -218,10 +218,17 @@ def restates_previous(text: str) -> bool:
 _QUESTION = re.compile(r"""\?['"’”)\]]*\s*$""")
 
 
+# A question put to the reader or a panel without its question mark: "Could you please review your
+# estimated mortality rate for Swine flu (H1N1).", "Did you know that ...", "DO YOU THINK ...". Not
+# "should": '"Should we receive instructions ..., we will ..."' is a condition.
+_ASKS = re.compile(r"^\W*(?:could|can|would|will|do|did|have|are)\s+(?:you|we)\b", re.I)
+
+
 def is_question(text: str) -> bool:
     """Whether a sentence is a question: it ends with a question mark, maybe inside closing quotes
-    or brackets ('"Who pays?"', "(Why now?)"). One test for every stage that leaves questions out."""
-    return bool(_QUESTION.search(text))
+    or brackets ('"Who pays?"', "(Why now?)"), or it asks "you" or "we" without one ("Could you
+    please review ..."). One test for every stage that leaves questions out."""
+    return bool(_QUESTION.search(text) or _ASKS.match(text))
 
 
 # "My"/"Me" open sentences too; "mine" is a pronoun unless it is the pit ("a coal mine", "mine work").
@@ -330,14 +337,15 @@ def is_caption(text: str) -> bool:
     return head is not None and not _FINITE.search(text, head.end())
 
 
-# A sentence that opens with a verb's bare form tells the reader to do something: "Give the Brotherhood
-# of Islam an example they can ALL follow.", "Remember when he was talking about ...", "Watch AC360 at
-# 8 & 10 p.m. ET.", "Let the Egyptians remember ...". Not before a hyphen or an apostrophe ("Stop-gap",
-# "Go-ahead"), nor inside a quotation ('"Remember us," she said.' reports what was said); "Help" is
-# left out, as a noun opens news often ("Help came very fast, Preval said.").
+# A sentence that opens with a verb's bare form (or "Please") tells the reader to do something: "Give
+# the Brotherhood of Islam an example they can ALL follow.", "Remember when he was talking about ...",
+# "Watch AC360 at 8 & 10 p.m. ET.", "Let the Egyptians remember ...", "Please get involved and leave a
+# comment.". Not before a hyphen or an apostrophe ("Stop-gap", "Go-ahead"), nor inside a quotation
+# ('"Remember us," she said.' reports what was said); "Help" is left out, as a noun opens news often
+# ("Help came very fast, Preval said.").
 _IMPERATIVE = re.compile(
     r"^[\s(*•–—-]*(?:give|remember|think|imagine|let|let['’]s|look|consider|don['’]t|take|watch|read|click|join|tell|"
-    r"keep|stop|go|send|follow|check|visit|share|listen|see|try|make|get|stay|pray|call|leave)\b(?![-'’])",
+    r"keep|stop|go|send|follow|check|visit|share|listen|see|try|make|get|stay|pray|call|leave|please)\b(?![-'’])",
     re.I,
 )
 

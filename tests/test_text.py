@@ -15,6 +15,9 @@ from digest.text import is_question
         "He asked: “Who pays for the clean-up?”",
         "(Why now?)",
         "Is the toll rising? ",
+        # a question put to the reader or a panel without its question mark (T17)
+        "Could you please review your estimated mortality rate for Swine flu (H1N1).",
+        "DO YOU THINK THE ARABS WANT YOU.",
     ],
 )
 def test_a_question_ends_with_a_question_mark_maybe_inside_closing_quotes(text: str) -> None:
@@ -27,6 +30,7 @@ def test_a_question_ends_with_a_question_mark_maybe_inside_closing_quotes(text: 
         '"Why?" he asked, and the minister said 40 people had died.',
         "The question is who pays.",
         "Who pays? The company, officials said.",
+        '"Should we receive instructions from the Health Protection Agency, we will respond," she said.',
     ],
 )
 def test_a_statement_with_a_question_inside_is_no_question(text: str) -> None:
@@ -149,3 +153,11 @@ def test_a_demonstrative_subject_restates_the_sentence_before() -> None:
     assert not restates_previous("This week BP said the cap was holding.")
     assert not restates_previous("That day, protesters filled the square.")
     assert not restates_previous("Those killed included two children.")
+
+
+def test_please_asks_the_reader() -> None:
+    from digest.text import is_imperative
+
+    assert is_imperative("Please get involved and leave a comment.")
+    assert not is_imperative('"Please come forward," the police said.')
+    assert not is_imperative("Pleased with the result, BP shares rose.")
