@@ -312,12 +312,14 @@ _CAPTION = re.compile(
 _CREDIT_TAIL = re.compile(
     r"\b(?:Photograph|Photo|Picture|Image)(?:\s+credit)?\s*:\s*[\w.'’-]+(?:\s+[\w.'’-]+){0,4}(?:/[\w.'’-]+(?:\s+[\w.'’-]+){0,2})?\s*$"
 )
-# A picture named without a verb: "Satellite image of Port-au-Prince, Haiti taken on 13 January.", "This
-# photo from a gathering outside the UN Egyptian mission in New York." ("Video from Sinai on Thursday
-# showed a protester being shot" is a report.)
+# A picture named without a verb: "Satellite image of Port-au-Prince, Haiti taken on 13 January.", "An
+# electron micrograph of the A H1N1 swine influenza virus.", "This photo from a gathering outside the
+# UN Egyptian mission in New York." ("Video from Sinai on Thursday showed a protester being shot" is a
+# report.)
 _PICTURE_HEAD = re.compile(
     r"^\W*(?:(?:this|these|an?|the)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:image|photo|photograph|picture|footage|video|frame grab)s?\s+(?:of|from|taken|made)\b",
+    r"(?:image|photo|photograph|picture|footage|video|frame grab|micrograph|screenshot|screen grab|"
+    r"graphic|map|chart|diagram)s?\s+(?:of|from|taken|made)\b",
     re.I,
 )
 _FINITE = re.compile(
