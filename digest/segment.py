@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from digest.errors import NoSentencesError
+from digest.text import STOPWORDS, words
 from digest.types import Article, Sentence, Skipped, Span, describe_article
 
 _ABBREVIATIONS = frozenset(
@@ -244,10 +245,36 @@ def _not_latin(text: str) -> bool:
     return len(letters) >= 20 and latin < len(letters) / 2
 
 
-def _why_unusable(original: str) -> str:
-    """Why a document yielded no sentences, from its text before cleaning."""
+# English function words are about 40% of the words of English news, and 30% or more of every
+# Timeline17 page in English; Vietnamese with its diacritics stripped by a scraper ("WHO c ng b' i d
+# ch c m heo' ...", six BBC pages in T17's H1N1 folders) has under 10%, as have Spanish or German.
+_ENGLISH_SHARE = 0.15
+_ENGLISH_SAMPLE = 500  # words looked at
+_ENGLISH_MIN_WORDS = 30  # fewer say too little to tell
+
+
+def in_english(text: str) -> bool:
+    """Whether a text reads as English: of its first 500 words (if it has 30 or more), at least
+    15% are English function words (:data:`digest.text.STOPWORDS`)."""
+    tokens = words(text[: _ENGLISH_SAMPLE * 6])[:_ENGLISH_SAMPLE]
+    if len(tokens) < _ENGLISH_MIN_WORDS:
+        return True
+    return sum(t in STOPWORDS for t in tokens) >= _ENGLISH_SHARE * len(tokens)
+
+
+def english_only(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences of the articles whose (cleaned) text is in English (:func:`in_english`): a
+    page in another language yields no sentences, so :func:`usable` names it and says why."""
+    foreign = {a.id for a in articles if not in_english(a.text)}
+    return [s for s in sentences if s.article_id not in foreign] if foreign else list(sentences)
+
+
+def _why_unusable(original: str, cleaned: str) -> str:
+    """Why a document yielded no sentences, from its text before and after cleaning."""
     if _not_latin(original):
         return NO_SENTENCES + " (its text is not in the Latin script; digest reads English)"
+    if not in_english(cleaned):
+        return NO_SENTENCES + " (its text is not in English; digest reads English)"
     return NO_SENTENCES
 
 
@@ -264,7 +291,7 @@ def usable(
     with_sentences = {s.article_id for s in sentences}
     kept = [a for a in articles if a.id in with_sentences]
     left_out = [a for a in articles if a.id not in with_sentences]
-    reasons = {a.id: _why_unusable((originals or {}).get(a.id, a.text)) for a in left_out}
+    reasons = {a.id: _why_unusable((originals or {}).get(a.id, a.text), a.text) for a in left_out}
     if left_out and (not kept or not skip_unusable):
         first = left_out[0]
         problem = reasons[first.id]

@@ -71,7 +71,7 @@ from digest.config import Config, TimelineSettings
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError, named
 from digest.reference import choose_reference, dated_by_datelines
-from digest.segment import segment, usable
+from digest.segment import english_only, segment, usable
 from digest.select import citation_of, self_contained
 from digest.sourcing import SourceGraph
 from digest.text import (
@@ -156,7 +156,7 @@ def build_timeline(
         cleaned = list(kept)
     else:  # a replacement for clean_articles, e.g. digest.cache.CachedCleaning
         cleaned = clean(kept)
-    sentences = (segment or segment_all)(cleaned)
+    sentences = english_only(cleaned, (segment or segment_all)(cleaned))
     cleaned, skipped = usable(
         cleaned, sentences, skip_unusable=config.skip_unusable, originals={a.id: a.text for a in kept}
     )

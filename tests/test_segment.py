@@ -172,3 +172,43 @@ def test_a_long_line_is_split_in_linear_time() -> None:
 
     baseline = best_time(line_broken)
     assert best_time(one_line, limit=10 * baseline) <= 10 * baseline
+
+
+_SPANISH = (
+    "Las tropas norcoreanas se retiraron del frente de Kursk después de sufrir grandes pérdidas, según "
+    "informó el servicio de inteligencia de Corea del Sur. Los soldados llegaron en noviembre para apoyar "
+    "a las fuerzas rusas y fueron enviados a los combates más duros de la región durante semanas."
+)
+# A BBC Vietnamese page as T17 holds it: the scraper dropped every letter with a diacritic.
+_STRIPPED = (
+    "WHO c ng b' i d ch c m heo' Nhi u n c # p d ng c c bi n ph p ph ng ng a T ch c Y t Th gi i, WHO, "
+    "# ch nh th c c ng b i d ch c m to n c u sau khi c cu c h p kh n c p th # Virus H1N1 # lan ra 74 n c, "
+    "l m g n 28 ng n ng i m c b nh."
+)
+_ENGLISH = (
+    "North Korean troops have withdrawn from the front line in Russia's Kursk region after suffering heavy "
+    "losses, South Korea's intelligence service said. The soldiers arrived in November to support Russian "
+    "forces and were sent into some of the hardest fighting of the war for several weeks."
+)
+
+
+def test_a_text_in_another_language_is_not_english() -> None:
+    from digest.segment import in_english
+
+    assert in_english(_ENGLISH)
+    assert not in_english(_SPANISH)
+    assert not in_english(_STRIPPED)
+    assert in_english("Hola amigos, buenos días.")  # too short to tell
+
+
+def test_an_article_in_another_language_is_left_out_and_named() -> None:
+    from digest.errors import NoSentencesError
+    from digest.pipeline import prepare
+
+    english = Article("en", _ENGLISH, "s", path="/in/en.txt")
+    spanish = Article("es", _SPANISH, "s", path="/in/es.txt")
+    with pytest.raises(NoSentencesError, match=r"^/in/es.txt: .*not in English; digest reads English.*--skip-unusable"):
+        prepare([english, spanish])
+    kept, sentences = prepare([english, spanish], skip_unusable=True)
+    assert [a.id for a in kept] == ["en"]
+    assert sentences and {s.article_id for s in sentences} == {"en"}

@@ -656,3 +656,20 @@ def test_an_events_sources_count_one_outlets_articles_once() -> None:
     assert april_20(arts) == 4  # named by a1 (Tuesday), a2, a3 and a6, four outlets
     same_outlet = [replace(a, source="reuters") if a.id in ("a1", "a2") else a for a in arts]
     assert april_20(same_outlet) == 3
+
+
+def test_a_page_in_another_language_is_left_out_of_a_timeline() -> None:
+    spanish = (
+        "Los manifestantes llenaron la plaza Tahrir el 25 de enero para exigir la renuncia del presidente. "
+        "La policía usó cañones de agua contra la multitud durante horas en el centro de El Cairo, según "
+        "los testigos que hablaron con los periodistas de la agencia."
+    )
+    arts = [
+        article(1, D(2011, 1, 25), "Thousands of protesters filled Tahrir Square on Tuesday demanding change."),
+        article(2, D(2011, 1, 26), spanish),
+    ]
+    config = Config(max_dates=1, per_date=2, keywords=("protest",), skip_unusable=True)
+    b = build_timeline(arts, config, embedder=BagOfWords())
+    assert [s.article_id for s in b.skipped] == [arts[1].id]
+    assert "not in English" in b.skipped[0].problem
+    assert {e.representative.article_id for e in b.events} == {arts[0].id}
