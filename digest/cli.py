@@ -96,8 +96,8 @@ def _common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--skip-unusable",
         action="store_true",
-        help="leave out documents with no usable sentences (link lists, bare timestamps), named in a warning "
-        "and in the output, instead of stopping",
+        help="leave out documents with no usable sentences (link lists, bare timestamps, pages not in English), "
+        "named in a warning and in the output, instead of stopping",
     )
     p.add_argument(
         "--as-of",

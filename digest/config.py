@@ -130,7 +130,7 @@ class Config:
     # Persistent embedding cache (SQLite file); None: no cache.
     cache_path: str | None = None
     # A document with no usable sentences after cleaning (a link list, a bare timestamp, a page
-    # of chrome) stops the run with an error naming it; True: leave it out, and say so.
+    # of chrome, a page not in English) stops the run with an error naming it; True: leave it out, and say so.
     skip_unusable: bool = False
     # The internal knobs of timelines of large dated collections (see TimelineSettings).
     timeline: TimelineSettings = TimelineSettings()
