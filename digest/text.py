@@ -357,11 +357,26 @@ def is_imperative(text: str) -> bool:
     return _IMPERATIVE.match(text) is not None
 
 
+# A story's credit line: "CNN's Nic Robertson ... contributed to this report.", "The Associated Press
+# contributed reporting to this story.", "(Reporting by Tom Bergin; Editing by Louise Heavens)".
+_CREDIT_LINE = re.compile(
+    r"\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b"
+    r"|^\W*(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
+    r"|\bediting\s+by\s+[A-Z]",
+    re.I,
+)
+
+
+def is_credit(text: str) -> bool:
+    """Whether a sentence credits the story's reporters or editors: it reports nothing."""
+    return _CREDIT_LINE.search(text) is not None
+
+
 def is_assertion(text: str) -> bool:
     """Whether a sentence states something in a report's voice: not a question, not an imperative,
-    not the writer's own first person, singular or plural, not a picture's caption. Only such
-    sentences are key points, members of a statement or conflict sides."""
-    if is_question(text) or is_caption(text) or is_imperative(text):
+    not the writer's own first person, singular or plural, not a picture's caption, not a credit
+    line. Only such sentences are key points, members of a statement or conflict sides."""
+    if is_question(text) or is_caption(text) or is_imperative(text) or is_credit(text):
         return False
     outside = _outside_quotes(text)
     return not (FIRST_PERSON.search(outside) or _FIRST_PLURAL.search(outside))

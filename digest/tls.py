@@ -80,6 +80,7 @@ from digest.text import (
     gives_contact,
     has_words,
     is_caption,
+    is_credit,
     is_imperative,
     is_question,
     normalize,
@@ -656,10 +657,11 @@ def is_chatter(text: str) -> bool:
     "... at 5:24 pm |" stamp, an "At 4:16 pm on 18 Jan 2010, CComment wrote:" header), a
     first-person line ("I think ..."), a question, an imperative ("Watch AC360 at 8 p.m. ET."), a
     sentence that starts in lower case (a fragment or a comment), a photo caption ("In this image
-    made from video ..."), contact details (a phone number, an e-mail address), a line that
-    announces what follows ("A summary of events on Wednesday, June 16, ...", "Here are the latest
-    developments:") or a reader's message ("A-cui from Beijing e-mails: ...") or an aggregator's
-    links ("... - 9 hrs ago ...")."""
+    made from video ..."), a credit line ("The Associated Press contributed to this report."),
+    contact details (a phone number, an e-mail address), a line that announces what follows ("A
+    summary of events on Wednesday, June 16, ...", "Here are the latest developments:") or a
+    reader's message ("A-cui from Beijing e-mails: ...") or an aggregator's links ("... - 9 hrs
+    ago ...")."""
     stripped = text.strip()
     if not stripped:
         return True
@@ -670,6 +672,7 @@ def is_chatter(text: str) -> bool:
         or is_imperative(stripped)
         or stripped[0].islower()
         or is_caption(stripped)
+        or is_credit(stripped)
         or _ANNOUNCES.match(stripped)
         or _READER_LINE.match(stripped)
         or has_link_age(stripped)

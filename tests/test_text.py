@@ -163,3 +163,17 @@ def test_please_asks_the_reader() -> None:
     assert is_imperative("Please get involved and leave a comment.")
     assert not is_imperative('"Please come forward," the police said.')
     assert not is_imperative("Pleased with the result, BP shares rose.")
+
+
+def test_a_credit_line_states_nothing() -> None:
+    from digest.text import is_assertion, is_credit
+
+    for credit in (
+        "CNN's Ben Wedeman, Nic Robertson and Amir Ahmed contributed to this report.",
+        "ProPublica's Ryan Knutson contributed reporting to this story.",
+        "(Reporting by Tom Bergin; Editing by Louise Heavens and Robert MacMillan)",
+        "Additional reporting by Kristen Hays in Houston.",
+    ):
+        assert is_credit(credit) and not is_assertion(credit)
+    assert not is_credit("BP contributed $20 billion to the compensation fund.")
+    assert not is_credit("The editor said reporting by local journalists had been vital.")

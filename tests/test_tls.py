@@ -417,6 +417,8 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert is_chatter("In this image made from video provided by BP, Wednesday, June 2, 2010, shows the site.")
     assert is_chatter("This photo taken on Friday shows oil on the beach at Grand Isle.")
     assert not is_chatter("This picture of the Gulf coast is grim, the governor said on Friday.")
+    # a credit line reports nothing
+    assert is_chatter("Staff writer Joel Achenbach contributed to this report on Monday.")
     # contact details are no event
     assert is_chatter("Donations can be made via the DEC website or by telephoning 0370 60 60 900.")
     # a line that announces what follows says nothing itself
