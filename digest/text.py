@@ -307,6 +307,10 @@ _CAPTION = re.compile(
     r"|(?:image|photo|picture)\s+credits?\s*:)",
     re.I,
 )
+# A caption that names its picture further on: "Fire boat response crews battle the blazing remnants
+# of the rig, off Louisiana, in this handout photograph taken on April 21, 2010 and obtained on April
+# 22." ("the big problem in this picture is ..." is a figure of speech: "picture" is left out.)
+_IN_THIS_PHOTO = re.compile(r"\bin\s+this\s+(?:[\w-]+\s+){0,3}?(?:photo|photograph|image|frame\s+grab)\b", re.I)
 # A caption ending in its credit: "... oil gushing into Mexican Gulf Photograph: guardian.", "... ringed
 # by booms and work boats Photograph: Gerald Herbert/AP".
 _CREDIT_TAIL = re.compile(
@@ -333,7 +337,7 @@ def is_caption(text: str) -> bool:
     """Whether a sentence is a picture's caption ("In this image made from video provided by BP ...",
     "Satellite image of Port-au-Prince, Haiti taken on 13 January."): it describes a picture, it
     reports nothing."""
-    if _CAPTION.match(text) or _CREDIT_TAIL.search(text):
+    if _CAPTION.match(text) or _CREDIT_TAIL.search(text) or _IN_THIS_PHOTO.search(text):
         return True
     head = _PICTURE_HEAD.match(text)
     return head is not None and not _FINITE.search(text, head.end())

@@ -75,6 +75,11 @@ def test_a_pictures_caption_is_no_assertion() -> None:
     assert is_caption("Satellite image of Port-au-Prince, Haiti taken on 13 January.")
     assert is_caption("This photo from a gathering outside the UN Egyptian mission in New York.")
     assert is_caption("An electron micrograph of the A H1N1 swine influenza virus.")
+    assert is_caption(
+        "Fire boat crews battle the blazing remnants of the rig, off Louisiana, in this handout photograph "
+        "taken on April 21, 2010 and obtained on April 22."
+    )
+    assert not is_caption("The problem does not stop there; the big problem in this picture is greed.")
     assert not is_caption("A map of the spill shows oil reaching Florida.")
     assert is_caption("In this image made from video provided by BP, Wednesday, June 2, 2010, shows the site.")
     assert not is_assertion("Satellite image of Port-au-Prince, Haiti taken on 13 January.")
