@@ -51,7 +51,7 @@ Support = Callable[[Sequence[Sentence]], float]
 Preference = Callable[[Sentence], int]
 # Openers that lean on the sentence before: "Since then, ...", "However, ...".
 _CONNECTIVE = re.compile(
-    r"^(?:since then|then|however|but|and|also|meanwhile|separately|still|instead|yet|so|thus|therefore|"
+    r"^(?:since then|then|however|but|and|or|nor|also|meanwhile|separately|still|instead|yet|so|thus|therefore|"
     r"moreover|besides|in addition|as a result|individually)\b"
     # ... and these when a comma follows: "At the same time, infections were breaking out ..."
     r"|^(?:at the same time|nevertheless|nonetheless|furthermore|in contrast|by contrast|on the other hand|"

@@ -108,6 +108,8 @@ def test_self_contained_penalises_context_dependence() -> None:
     # A connective phrase with its comma refers back; the same words starting a clause do not.
     assert self_contained("At the same time, infections were breaking out globally.") < 1.0
     assert self_contained("In response, BP said it would pay.") < 1.0
+    assert self_contained("Or, the opening day of Michael Jackson's trial in Santa Maria, in 2005.") < 1.0
+    assert self_contained("Oregon's governor declared a state of emergency on Friday night.") == 1.0
     assert self_contained("In response to the spill, BP said it would pay.") == 1.0
 
 
