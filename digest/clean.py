@@ -555,7 +555,10 @@ def _opener_end(text: str) -> int:
         if word not in _RUN_IN_OPENERS:
             continue
         before, after = tokens[i - 1][1], tokens[i + 1][1]
-        if not before[-1:].isalnum() or before.lower() in _RUN_IN_BLOCKERS:
+        # a quotation closed without a stop ends a caption: 'Mike O'Berry, US Coast Guard: "We'll
+        # search until all likelihood of success has passed" The US Coast Guard says ...'
+        closes_quote = before[-1:] in ('"', "”") and before[-2:-1].isalnum()
+        if not (before[-1:].isalnum() or closes_quote) or before.lower() in _RUN_IN_BLOCKERS:
             continue
         if before.endswith(("'s", "’s")) or before.lower().endswith("-called"):
             continue

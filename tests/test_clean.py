@@ -351,6 +351,16 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
         ("Gulf oil spill cap is holding, says BP BP's cautious statement says the well is secure.", "BP's cautious"),
         ("Supply trucks from the Dominican Republic arrive in Haiti Haiti has a land border with it.", "Haiti has a"),
         ("Subscribe to Over To You You can stay up to date with Over To You via email.", "You can stay"),
+        # a caption's quotation, closed without a stop (T17)
+        (
+            "Mike O'Berry, US Coast Guard: \"We'll search until all likelihood of success has passed\" The US "
+            "Coast Guard says that no oil appears to be leaking from the rig.",
+            "The US Coast Guard says",
+        ),
+        (
+            "Dr Chan said the pandemic would be of\u201d moderate severity\u201d The WHO has declared a pandemic.",
+            "The WHO",
+        ),
     ],
 )
 def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
@@ -371,6 +381,7 @@ def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
         "The virus is an influenza A virus, carrying the designation H1N1.",  # a type, not a new sentence
         "Tests confirmed that eight schoolchildren had a type A influenza virus, the city said.",
         'One sign read: "From The Nile, To the Sea -- Egypt Soon Will Be Free!"',  # inside a quotation
+        'He sang "Beat It" The Way You Make Me Feel and other hits at the show on Friday.',  # titles
         "The award-winning director has given The New Yorker an interview about the film.",
         "Before this, Exhibit A was the health care bill, he told the meeting.",
         "People have just left this coastline, tourists in particular, because This could all go wrong.",
