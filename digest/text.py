@@ -376,11 +376,33 @@ def is_credit(text: str) -> bool:
     return _CREDIT_LINE.search(text) is not None
 
 
+# A line that announces what follows: "A summary of events on Wednesday, June 16, Day 57 of the Gulf
+# of Mexico oil spill ...", "Here are the latest developments as confirmed by CNN:", "Below is a
+# timeline of the spill", "A roundup of today's news: ...", "The video below is a roundup ...", a
+# live page's "Live coverage of the trial of Michael Jackson's personal physician, ...". Not inside a
+# quotation: '"Here is a situation where ... the oil is absolutely not visible," Hollander said.'
+_ANNOUNCES = re.compile(
+    r"^[^\w\"“‘']*(?:(?:here|below)(?:'s|\s+is|\s+are)\b|the\s+following\s+(?:is|are)\b"
+    r"|an?\s+(?:summary|round-?up|recap|timeline|chronology)\s+of\b"
+    r"|live\s+(?:coverage|updates|reporting)\s+(?:of|from|on)\b"
+    r"|the\s+(?:\w+\s+)?(?:video|photos?|pictures?|map|gallery|graphic|chart|table|list)\s+(?:below|above)"
+    r"(?:\s+(?:is|are|shows?|gives?)\b|\s*[,.:]))",
+    re.I,
+)
+
+
+def announces_what_follows(text: str) -> bool:
+    """Whether a line announces what follows on its page ("Here are the latest developments:"):
+    it says nothing itself."""
+    return _ANNOUNCES.match(text) is not None
+
+
 def is_assertion(text: str) -> bool:
     """Whether a sentence states something in a report's voice: not a question, not an imperative,
     not the writer's own first person, singular or plural, not a picture's caption, not a credit
-    line. Only such sentences are key points, members of a statement or conflict sides."""
-    if is_question(text) or is_caption(text) or is_imperative(text) or is_credit(text):
+    line, not a line that announces what follows. Only such sentences are key points, members of a
+    statement or conflict sides."""
+    if is_question(text) or is_caption(text) or is_imperative(text) or is_credit(text) or announces_what_follows(text):
         return False
     outside = _outside_quotes(text)
     return not (FIRST_PERSON.search(outside) or _FIRST_PLURAL.search(outside))

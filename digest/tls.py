@@ -76,6 +76,7 @@ from digest.select import citation_of, self_contained
 from digest.sourcing import SourceGraph
 from digest.text import (
     FIRST_PERSON,
+    announces_what_follows,
     content_words,
     gives_contact,
     has_words,
@@ -632,17 +633,6 @@ def _about_its_label_day(sentence: Sentence, timex: Timex) -> bool:
     return label is None or timex.start - sentence.start < label.end()
 
 
-# A line that announces what follows: "A summary of events on Wednesday, June 16, Day 57 of the Gulf
-# of Mexico oil spill ...", "Here are the latest developments as confirmed by CNN:", "Below is a
-# timeline of the spill", "A roundup of today's news: ...", "The video below is a roundup ...".
-_ANNOUNCES = re.compile(
-    r"^\W*(?:(?:here|below)(?:'s|\s+is|\s+are)\b|the\s+following\s+(?:is|are)\b"
-    r"|an?\s+(?:summary|round-?up|recap|timeline|chronology)\s+of\b"
-    r"|the\s+(?:\w+\s+)?(?:video|photos?|pictures?|map|gallery|graphic|chart|table|list)\s+(?:below|above)"
-    r"(?:\s+(?:is|are|shows?|gives?)\b|\s*[,.:]))",
-    re.I,
-)
-
 # A reader's message quoted on a live page or a blog: "A-cui from Beijing e-mails: ...", "Peter in
 # Tarrytown, New York writes: ...", "Charles Gomila, London, UK emails: ...".
 _NAME_WORDS = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}"
@@ -673,7 +663,7 @@ def is_chatter(text: str) -> bool:
         or stripped[0].islower()
         or is_caption(stripped)
         or is_credit(stripped)
-        or _ANNOUNCES.match(stripped)
+        or announces_what_follows(stripped)
         or _READER_LINE.match(stripped)
         or has_link_age(stripped)
         or gives_contact(stripped)

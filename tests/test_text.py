@@ -182,3 +182,13 @@ def test_a_credit_line_states_nothing() -> None:
         assert is_credit(credit) and not is_assertion(credit)
     assert not is_credit("BP contributed $20 billion to the compensation fund.")
     assert not is_credit("The editor said reporting by local journalists had been vital.")
+
+
+def test_a_line_that_announces_what_follows_states_nothing() -> None:
+    from digest.text import announces_what_follows, is_assertion
+
+    blurb = "Live coverage of the trial of Michael Jackson's personal physician, Conrad Murray, who is charged."
+    assert announces_what_follows(blurb) and not is_assertion(blurb)
+    assert announces_what_follows("Here are the latest developments as confirmed by CNN:")
+    assert not announces_what_follows("Live television coverage showed crowds in Tahrir Square.")
+    assert not announces_what_follows('"Here is a situation where the oil is not visible," Hollander said.')
