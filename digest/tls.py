@@ -32,8 +32,7 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    self-contained, and no demonstrative subject standing for the sentence before ("That is
    more than 30% higher ...", see :func:`digest.text.restates_previous`); not chatter: no reader
    comment, no first-person line, no question, see :func:`is_chatter`; not under a page's
-   reader comments, see
-   :func:`digest.clean.comments_start`; not a broadcast transcript's speech, see
+   reader comments, see :func:`digest.clean.comments_start`; not a broadcast transcript's speech, see
    :func:`digest.transcript.speech_start`; saying more than a date, see
    :func:`says_more_than_when`). The shortlists of the next days are embedded in one call, and
    K sentences are picked greedily by embedding centrality among the day's shortlist plus
