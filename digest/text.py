@@ -333,10 +333,28 @@ _FINITE = re.compile(
 )
 
 
+# A gallery caption's date label, maybe after its agency: "April 27: Weathered oil ... is seen in the
+# Gulf of Mexico near Louisiana.", "AFP/Getty Images June 28: Tropical Storm Alex is seen churning
+# ...", "May 29: This image made from video released by British Petroleum shows ...".
+_GALLERY_LABEL = re.compile(
+    r"^\W*(?:(?:AP|AFP|Reuters|Getty Images|AFP/Getty Images)\s+)?"
+    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*:\s+",
+    re.I,
+)
+# What a picture shows, in a caption's words: "is seen", "are seen" (not "seen as", a judgement).
+_SEEN = re.compile(r"\b(?:is|are)\s+seen\s+(?!as\b|by\b|to\b|with\b|that\b)", re.I)
+
+
 def is_caption(text: str) -> bool:
     """Whether a sentence is a picture's caption ("In this image made from video provided by BP ...",
     "Satellite image of Port-au-Prince, Haiti taken on 13 January."): it describes a picture, it
-    reports nothing."""
+    reports nothing. After a gallery's date label ("April 27: ..."), so does a sentence in which
+    something "is seen"."""
+    label = _GALLERY_LABEL.match(text)
+    if label:
+        if _SEEN.search(text, label.end()):
+            return True
+        text = text[label.end() :]
     if _CAPTION.match(text) or _CREDIT_TAIL.search(text) or _IN_THIS_PHOTO.search(text):
         return True
     head = _PICTURE_HEAD.match(text)

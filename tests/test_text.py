@@ -80,6 +80,12 @@ def test_a_pictures_caption_is_no_assertion() -> None:
         "taken on April 21, 2010 and obtained on April 22."
     )
     assert not is_caption("The problem does not stop there; the big problem in this picture is greed.")
+    # a gallery's dated caption (T17's Fox pages)
+    assert is_caption("April 27: Weathered oil from the leaking well is seen in the Gulf of Mexico near Louisiana.")
+    assert is_caption("AFP/Getty Images June 28: Tropical Storm Alex is seen churning in the southeastern Gulf.")
+    assert is_caption("May 29: This image made from video released by BP shows the gushing oil well.")
+    assert not is_caption("June 16: President Obama meets with BP Chairman Carl-Henric Svanberg in the Oval Office.")
+    assert not is_caption("April 27: The well is seen as the worst in decades, officials said.")
     assert not is_caption("A map of the spill shows oil reaching Florida.")
     assert is_caption("In this image made from video provided by BP, Wednesday, June 2, 2010, shows the site.")
     assert not is_assertion("Satellite image of Port-au-Prince, Haiti taken on 13 January.")
