@@ -6,6 +6,8 @@ import itertools
 import re
 import unicodedata
 
+from digest.timex.lexicon import MONTHS, WEEKDAYS
+
 STOPWORDS = frozenset(
     [
         "a",
@@ -333,14 +335,18 @@ _FINITE = re.compile(
 )
 
 
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+_LABEL = (
+    rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?"
+    rf"(?:(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAME})\.?)"
+    rf"(?:,?\s+\d{{4}})?\s*(?:[-–—:]|--)"
+)
+# A list item's date label: "June 10 - ...", "2 June: ...", "Tuesday, April 20, 2010 -- ...".
+DATE_LABEL = re.compile(rf"^\W*{_LABEL}", re.I)
 # A gallery caption's date label, maybe after its agency: "April 27: Weathered oil ... is seen in the
 # Gulf of Mexico near Louisiana.", "AFP/Getty Images June 28: Tropical Storm Alex is seen churning
 # ...", "May 29: This image made from video released by British Petroleum shows ...".
-_GALLERY_LABEL = re.compile(
-    r"^\W*(?:(?:AP|AFP|Reuters|Getty Images|AFP/Getty Images)\s+)?"
-    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*:\s+",
-    re.I,
-)
+_GALLERY_LABEL = re.compile(rf"^\W*(?:(?:AP|AFP|Reuters|Getty Images|AFP/Getty Images)\s+)?{_LABEL}\s*", re.I)
 # What a picture shows, in a caption's words: "is seen", "are seen" (not "seen as", a judgement).
 _SEEN = re.compile(r"\b(?:is|are)\s+seen\s+(?!as\b|by\b|to\b|with\b|that\b)", re.I)
 

@@ -74,6 +74,7 @@ from digest.segment import english_only, segment, usable
 from digest.select import citation_of, self_contained
 from digest.sourcing import SourceGraph
 from digest.text import (
+    DATE_LABEL,
     FIRST_PERSON,
     announces_what_follows,
     content_words,
@@ -614,21 +615,11 @@ _COMMENT = re.compile(
 )
 
 
-_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
-# A list item's date label: "June 10 - ...", "2 June: ...", "Tuesday, April 20, 2010 -- ...".
-_DATE_LABEL = re.compile(
-    rf"^\W*(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?"
-    rf"(?:(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAME})\.?)"
-    rf"(?:,?\s+\d{{4}})?\s*(?:[-–—:]|--)",
-    re.I,
-)
-
-
 def _about_its_label_day(sentence: Sentence, timex: Timex) -> bool:
     """Whether a sentence can stand for the day a span of it names: a list item opening with a date
     label ("June 10 - The White House says Obama has invited Svanberg ... on June 16") is about
     its label's day only."""
-    label = _DATE_LABEL.match(sentence.text)
+    label = DATE_LABEL.match(sentence.text)
     return label is None or timex.start - sentence.start < label.end()
 
 
