@@ -18,7 +18,7 @@ from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import ConfigError, InputError
 from digest.quantities import agree
 from digest.reference import choose_reference, dated_by_datelines
-from digest.segment import english_only, sentences_of, usable
+from digest.segment import english_articles, sentences_of, usable
 from digest.select import (
     CentralAttestedSelector,
     Selector,
@@ -294,11 +294,10 @@ def _prepare(
 ) -> tuple[list[Article], list[Sentence], tuple[Skipped, ...]]:
     cleaned = clean_articles(articles)
     sentences: list[Sentence] = []
-    for article in cleaned:
+    for article in english_articles(cleaned):
         found = [s for s in sentences_of(article) if len(words(s.text)) >= 2]
         # Re-index densely so (article_id, index) stays the identity after filtering.
         sentences.extend(Sentence(s.article_id, i, s.start, s.end, s.text) for i, s in enumerate(found))
-    sentences = english_only(cleaned, sentences)
     kept, skipped = usable(cleaned, sentences, skip_unusable=skip_unusable, originals={a.id: a.text for a in articles})
     return kept, sentences, skipped
 

@@ -263,11 +263,10 @@ def in_english(text: str) -> bool:
     return sum(t in STOPWORDS for t in tokens) >= _ENGLISH_SHARE * len(tokens)
 
 
-def english_only(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences of the articles whose (cleaned) text is in English (:func:`in_english`): a
-    page in another language yields no sentences, so :func:`usable` names it and says why."""
-    foreign = {a.id for a in articles if not in_english(a.text)}
-    return [s for s in sentences if s.article_id not in foreign] if foreign else list(sentences)
+def english_articles(articles: Sequence[Article]) -> list[Article]:
+    """The articles whose (cleaned) text is in English (:func:`in_english`), the ones to segment:
+    a page in another language yields no sentences, so :func:`usable` names it and says why."""
+    return [a for a in articles if in_english(a.text)]
 
 
 def _why_unusable(original: str, cleaned: str) -> str:

@@ -70,7 +70,7 @@ from digest.config import Config, TimelineSettings
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError, named
 from digest.reference import choose_reference, dated_by_datelines
-from digest.segment import english_only, segment, usable
+from digest.segment import english_articles, segment, usable
 from digest.select import citation_of, self_contained
 from digest.sourcing import SourceGraph
 from digest.text import (
@@ -158,7 +158,7 @@ def build_timeline(
         cleaned = list(kept)
     else:  # a replacement for clean_articles, e.g. digest.cache.CachedCleaning
         cleaned = clean(kept)
-    sentences = english_only(cleaned, (segment or segment_all)(cleaned))
+    sentences = (segment or segment_all)(english_articles(cleaned))
     cleaned, skipped = usable(
         cleaned, sentences, skip_unusable=config.skip_unusable, originals={a.id: a.text for a in kept}
     )
