@@ -421,12 +421,21 @@ def announces_what_follows(text: str) -> bool:
     return _ANNOUNCES.match(text) is not None
 
 
+def reports_nothing(text: str) -> bool:
+    """Whether a sentence's form says it reports nothing: a question, an imperative, a picture's
+    caption, a credit line or a line that announces what follows. One test for key points,
+    statements and conflicts (:func:`is_assertion`) and timeline entries (``tls.is_chatter``)."""
+    return (
+        is_question(text) or is_caption(text) or is_imperative(text) or is_credit(text) or announces_what_follows(text)
+    )
+
+
 def is_assertion(text: str) -> bool:
-    """Whether a sentence states something in a report's voice: not a question, not an imperative,
-    not the writer's own first person, singular or plural, not a picture's caption, not a credit
-    line, not a line that announces what follows. Only such sentences are key points, members of a
-    statement or conflict sides."""
-    if is_question(text) or is_caption(text) or is_imperative(text) or is_credit(text) or announces_what_follows(text):
+    """Whether a sentence states something in a report's voice: it does not report nothing by its
+    form (:func:`reports_nothing`: no question, imperative, caption, credit line or announcement),
+    and it is not the writer's own first person, singular or plural. Only such sentences are key
+    points, members of a statement or conflict sides."""
+    if reports_nothing(text):
         return False
     outside = _outside_quotes(text)
     return not (FIRST_PERSON.search(outside) or _FIRST_PLURAL.search(outside))

@@ -76,16 +76,12 @@ from digest.sourcing import SourceGraph
 from digest.text import (
     DATE_LABEL,
     FIRST_PERSON,
-    announces_what_follows,
     content_words,
     gives_contact,
     has_words,
-    is_caption,
-    is_credit,
-    is_imperative,
-    is_question,
     normalize,
     opens_with_reference,
+    reports_nothing,
     restates_previous,
     word_count,
     words,
@@ -648,12 +644,8 @@ def is_chatter(text: str) -> bool:
     if (
         _COMMENT.search(stripped)
         or has_comment_header(stripped)
-        or is_question(stripped)
-        or is_imperative(stripped)
+        or reports_nothing(stripped)
         or stripped[0].islower()
-        or is_caption(stripped)
-        or is_credit(stripped)
-        or announces_what_follows(stripped)
         or _READER_LINE.match(stripped)
         or has_link_age(stripped)
         or gives_contact(stripped)
