@@ -596,6 +596,28 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         None,
     ),
     ("Tuesday's planned protests were called off.", dt.date(2010, 1, 18), "Tuesday", "DATE", "2010-01-19", None),
+    # a weekday after "by" is a deadline: a modal or an aim puts it ahead (T17: all 27 such changes
+    # right), a past or a past perfect behind
+    (
+        "Adm Mike Mullen said 9-10,000 troops would be in or off Haiti by Monday.",
+        dt.date(2010, 1, 15),
+        "Monday",
+        "DATE",
+        "2010-01-18",
+        None,
+    ),
+    (
+        "The groupings then hoped to get relief supplies into Haiti by Thursday or Friday.",
+        dt.date(2010, 1, 13),
+        "Friday",
+        "DATE",
+        "2010-01-15",
+        None,
+    ),
+    ("Officials say the well could be sealed by Sunday.", dt.date(2010, 9, 15), "Sunday", "DATE", "2010-09-19", None),
+    ("The company had hoped to finish by Friday.", dt.date(2010, 1, 13), "Friday", "DATE", "2010-01-08", None),
+    ("The slick had reached the coast by Friday.", dt.date(2010, 1, 13), "Friday", "DATE", "2010-01-08", None),
+    ("He said troops would arrive on Monday.", dt.date(2010, 1, 15), "Monday", "DATE", "2010-01-11", None),
     # the plan right before the day outweighs a past verb after it
     (
         "Shares in BP gained 4.7 percent on Thursday as a call planned for Friday gave hope of an update.",

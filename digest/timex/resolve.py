@@ -78,6 +78,10 @@ _FUT = re.compile(
     re.I,
 )
 _FUT_S = re.compile(rf"\b(?:{_FUT_STRONG}|can)\b|'ll\b", re.I)
+# A weekday after "by" is a deadline: a modal or an aim makes it one still ahead ("troops would be in
+# Haiti by Monday", "hoped to get supplies in by Thursday"), which the stronger cues of weekdays miss.
+_BY = re.compile(r"\bby\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:or|and)\s+)?$", re.I)
+_FUT_DEADLINE = re.compile(rf"{_FUT.pattern}|\b(?<!had )(?:hop|aim)(?:e[sd]?|ing)\s+to\b", re.I)
 _IRREGULAR_PAST = (
     "was|were|had|did|said|told|took|began|came|went|made|saw|sent|met|held|left|fell|rose|won|lost|gave|"
     "became|brought|bought|sold|thought|found|got|paid|led|fought|struck|spoke|wrote|ran|knew|grew|drew|"
@@ -165,7 +169,10 @@ _GOVERNED = re.compile(r"\s+(?:(?:on|by|at|late|early)\s+)?\Z", re.I)
 NEAR_AHEAD_MONTHS = 2
 
 
-def tense(ctx: Context, start: int, end: int, strong: bool = False) -> str:
+def tense(ctx: Context, start: int, end: int, strong: bool = False, deadline: bool = False) -> str:
+    """The direction ("future", "past" or "unknown") of the verb nearest the expression at
+    ``[start, end)`` (a verb across a clause boundary counts as farther). ``strong``: only firm signs
+    of a future count (for weekdays); ``deadline``: weak ones and aims too ("would ... by Monday")."""
     text = ctx.text
     before = text[max(0, start - 30) : start]
     if _CUE_PAST.search(before) or _POSSESSIVE.match(text, end):
@@ -183,7 +190,8 @@ def tense(ctx: Context, start: int, end: int, strong: bool = False) -> str:
     m2 = _SENT_END.search(text, end, min(len(text), end + 250))
     s1 = m2.start() if m2 else min(len(text), end + 250)
     best: tuple[int, str] | None = None
-    for rx, label in ((_FUT_S if strong else _FUT, "future"), (_PAST, "past")):
+    future = _FUT_DEADLINE if deadline else _FUT_S if strong else _FUT
+    for rx, label in ((future, "future"), (_PAST, "past")):
         for m in rx.finditer(text, s0, s1):
             if start <= m.start() < end:
                 continue
@@ -351,7 +359,8 @@ def resolve_weekday(ctx: Context, wd: int, rel: str | None, start: int, end: int
         # date: in T17, 24 of 25 sampled past readings six days back were one of the two. A disaster
         # named by its day ("survivors of Tuesday's earthquake", written on a Monday) has happened.
         return add_days(ref, 1)
-    t = tense(ctx, start, end, strong=True)
+    by = _BY.search(ctx.text, max(0, start - 25), start) is not None
+    t = tense(ctx, start, end, strong=not by, deadline=by)
     if t == "future":
         return add_days(ref, fwd)
     return add_days(ref, -back)
