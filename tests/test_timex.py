@@ -596,6 +596,25 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         None,
     ),
     ("Tuesday's planned protests were called off.", dt.date(2010, 1, 18), "Tuesday", "DATE", "2010-01-19", None),
+    # a day's occasion four to six days back is mostly still ahead (T17: 14 of 15), three back is past
+    (
+        "The Hollywood Foreign Press Association, organisers of Sunday's Golden Globe awards, have pledged $100,000.",
+        dt.date(2010, 1, 15),
+        "Sunday",
+        "DATE",
+        "2010-01-17",
+        None,
+    ),
+    (
+        "McKay did not offer much new ahead of Thursday's testimony by BP's chief executive.",
+        dt.date(2010, 6, 15),
+        "Thursday",
+        "DATE",
+        "2010-06-17",
+        None,
+    ),
+    ("Its bill is up from Friday's figure of $2.35 bn.", dt.date(2010, 6, 28), "Friday", "DATE", "2010-06-25", None),
+    ("Tuesday's earthquake killed tens of thousands.", dt.date(2010, 1, 17), "Tuesday", "DATE", "2010-01-12", None),
     # a weekday after "by" is a deadline: a modal or an aim puts it ahead (T17: all 27 such changes
     # right), a past or a past perfect behind
     (

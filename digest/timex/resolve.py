@@ -359,6 +359,11 @@ def resolve_weekday(ctx: Context, wd: int, rel: str | None, start: int, end: int
         # date: in T17, 24 of 25 sampled past readings six days back were one of the two. A disaster
         # named by its day ("survivors of Tuesday's earthquake", written on a Monday) has happened.
         return add_days(ref, 1)
+    if not r and back >= 4 and _POSSESSIVE.match(ctx.text, end) and not _PAST_EVENT.match(ctx.text, end):
+        # A day's occasion four to six days back is mostly one still ahead, announced or previewed:
+        # "Sunday's Golden Globe awards" written on a Friday, "ahead of Thursday's testimony" on a
+        # Tuesday (T17: 14 of 15 such possessives; a disaster named by its day has happened).
+        return add_days(ref, fwd)
     by = _BY.search(ctx.text, max(0, start - 25), start) is not None
     t = tense(ctx, start, end, strong=not by, deadline=by)
     if t == "future":
