@@ -403,12 +403,13 @@ def is_credit(text: str) -> bool:
 # A line that announces what follows: "A summary of events on Wednesday, June 16, Day 57 of the Gulf
 # of Mexico oil spill ...", "Here are the latest developments as confirmed by CNN:", "Below is a
 # timeline of the spill", "A roundup of today's news: ...", "The video below is a roundup ...", a
-# live page's "Live coverage of the trial of Michael Jackson's personal physician, ...". Not inside a
-# quotation: '"Here is a situation where ... the oil is absolutely not visible," Hollander said.'
+# live page's "Live coverage of the trial of Michael Jackson's personal physician, ...", its title "As
+# it happened: Haiti earthquake 14 Jan Live coverage following Tuesday's earthquake ...". Not inside
+# a quotation: '"Here is a situation where ... the oil is absolutely not visible," Hollander said.'
 _ANNOUNCES = re.compile(
     r"^[^\w\"“‘']*(?:(?:here|below)(?:'s|\s+is|\s+are)\b|the\s+following\s+(?:is|are)\b"
-    r"|an?\s+(?:summary|round-?up|recap|timeline|chronology)\s+of\b"
-    r"|live\s+(?:coverage|updates|reporting)\s+(?:of|from|on)\b"
+    r"|an?\s+(?:summary|round-?up|recap|timeline|chronology)\s+of\b|as\s+it\s+happened\s*:"
+    r"|live\s+(?:coverage|updates|reporting)\s+(?:of|from|on|following|after)\b"
     r"|the\s+(?:\w+\s+)?(?:video|photos?|pictures?|map|gallery|graphic|chart|table|list)\s+(?:below|above)"
     r"(?:\s+(?:is|are|shows?|gives?)\b|\s*[,.:]))",
     re.I,

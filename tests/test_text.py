@@ -196,5 +196,9 @@ def test_a_line_that_announces_what_follows_states_nothing() -> None:
     blurb = "Live coverage of the trial of Michael Jackson's personal physician, Conrad Murray, who is charged."
     assert announces_what_follows(blurb) and not is_assertion(blurb)
     assert announces_what_follows("Here are the latest developments as confirmed by CNN:")
+    title = "As it happened: Haiti earthquake 14 Jan Live coverage following Tuesday's earthquake in Haiti."
+    assert announces_what_follows(title)
+    assert announces_what_follows("Live coverage following the earthquake in Haiti, in which thousands died.")
+    assert not announces_what_follows("As it happened, the rig had been inspected days before the blast.")
     assert not announces_what_follows("Live television coverage showed crowds in Tahrir Square.")
     assert not announces_what_follows('"Here is a situation where the oil is not visible," Hollander said.')
