@@ -613,6 +613,8 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         "2010-06-17",
         None,
     ),
+    ("Today the institute published a paper.", dt.date(2010, 1, 13), "Today", "DATE", "2010-01-13", None),
+    ("Figures released today show a rise.", dt.date(2010, 1, 13), "today", "DATE", "2010-01-13", None),
     ("Its bill is up from Friday's figure of $2.35 bn.", dt.date(2010, 6, 28), "Friday", "DATE", "2010-06-25", None),
     ("Tuesday's earthquake killed tens of thousands.", dt.date(2010, 1, 17), "Tuesday", "DATE", "2010-01-12", None),
     # a weekday after "by" is a deadline: a modal or an aim puts it ahead (T17: all 27 such changes
@@ -712,6 +714,10 @@ ABSENT = [
     ("The procedure began at 1300 local time (1800 GMT), shortly after approval.", "1800"),
     ("This was completed at 1930 CDT on 1 June.", "1930"),
     ("The curfew starts at 2000 local time.", "2000"),
+    # a programme's name is no date (T17: 31 such, all programmes)
+    ("Speaking on BBC Radio 4's Today programme, he said the spill was serious.", "Today"),
+    ("Tony Hayward told NBC's Today show that BP was responsible.", "Today"),
+    ("The Today program's John Humphrys became frantic.", "Today"),
 ]
 
 

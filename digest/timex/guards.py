@@ -122,6 +122,7 @@ _ADV_NEXT = {
 
 
 _DISCOURSE_NOW = re.compile(r",")
+_PROGRAMME_AFTER = re.compile(r"\s+(?:[Pp]rogram(?:me)?|[Ss]how)\b")
 _SENT_START = re.compile(r"(?:^|[.!?\n][\s\"'`]*|[\"`]+)$")
 
 
@@ -195,6 +196,8 @@ def keep(text: str, c: Candidate) -> Candidate | None:
             groups: dict[str, str | None] = dict.fromkeys(_SET_KEYS)  # a price per unit: "$5 a day"
             groups["unit"] = unit
             return Candidate("set", c.start, c.end, c.text, groups)
+    elif k == "vague" and g["day"] == "Today" and _PROGRAMME_AFTER.match(text, c.end):
+        return None  # a programme's name: "the Today program", "BBC Radio 4's Today programme", "the Today show"
     elif k == "vague" and (g["v"] or "").lower() == "now":
         if _DISCOURSE_NOW.match(text, c.end) and _SENT_START.search(text[max(0, c.start - 4) : c.start]):
             return None  # sentence-initial "Now, ..." is a discourse marker, not a time
