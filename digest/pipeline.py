@@ -104,6 +104,7 @@ def run(
         min_words=config.min_sentence_words,
         max_words=config.max_point_words,
         specificity_weight=config.specificity_weight,
+        echo_similarity=config.echo_similarity,
     )
     graph = (parts.copy_detector or AttestationCopyDetector()).analyze(cleaned, sentences, embeddings)
     graph = graph.with_outlets(cleaned)

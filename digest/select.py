@@ -20,7 +20,13 @@ central they are to the story (the centroid's similarity to the whole
 collection's), so boilerplate many pages repeat ("To play this content
 JavaScript must be turned on") ranks low; a statement that says the same as a
 higher-ranked one (representatives at or above the redundancy similarity) is
-skipped.
+skipped. The news everyone reports is often written in many ways ("Mubarak
+stepped down Friday and handed over power to the military ...", "Mubarak decided
+Friday to step down, Vice President Omar Suleiman said"), which clustering keeps
+apart as statements of a few members each. So the best-ranked statements are
+ranked again with their *echoes* counted as support: in each article outside the
+statement, its sentence most similar to the representative, when at least the
+echo similarity. Echoes rank; they are not cited.
 """
 
 from __future__ import annotations
@@ -131,8 +137,10 @@ class CentralAttestedSelector:
         min_words: int = 5,
         max_words: int = 60,
         specificity_weight: float = 0.25,
+        echo_similarity: float | None = 0.75,
     ) -> None:
         self.redundancy_similarity = redundancy_similarity
+        self.echo_similarity = echo_similarity
         self.min_words = min_words
         self.max_words = max_words
         self.specificity_weight = specificity_weight
@@ -212,9 +220,21 @@ class CentralAttestedSelector:
                 ranked.append((weight * max(centrality, 0.0), cid))
 
         ranked.sort(key=lambda t: (-round(t[0], 6), t[1]))
+        row = {s.key: i for i, s in enumerate(sentences)}
+        if self.echo_similarity is not None:
+            # Only the best-ranked few: a statement's echoes cost a pass over the collection.
+            pool = ECHO_POOL * max_points
+            echoed = [
+                (
+                    weight
+                    * self._echo_factor(groups[cid], row[clusters[cid].representative], sentences, embeddings, support),
+                    cid,
+                )
+                for weight, cid in ranked[:pool]
+            ]
+            ranked = sorted(echoed, key=lambda t: (-round(t[0], 6), t[1])) + ranked[pool:]
         chosen: list[int] = []
         chosen_reps: list[int] = []
-        row = {s.key: i for i, s in enumerate(sentences)}
         for _score, cid in ranked:
             if len(chosen) >= max_points:
                 break
@@ -226,6 +246,39 @@ class CentralAttestedSelector:
         score_of = {cid: s for s, cid in ranked}
         points = tuple(_key_point(clusters[cid], sentences, count_sources, score_of[cid]) for cid in chosen)
         return Selection(clusters=tuple(clusters), key_points=points)
+
+    def _echo_factor(
+        self,
+        members: Sequence[int],
+        rep: int,
+        sentences: Sequence[Sentence],
+        embeddings: np.ndarray,
+        support: Support | None,
+    ) -> float:
+        """How much wider a statement is reported with its echoes than by its members: the support
+        of members and echoes over the members' (one echo per article outside the statement, its
+        sentence most similar to the representative, at least ``echo_similarity``)."""
+        import numpy as np
+
+        assert self.echo_similarity is not None
+        sims = embeddings @ embeddings[rep]
+        within = {sentences[i].article_id for i in members}
+        echoes: dict[str, int] = {}
+        for i in np.flatnonzero(sims >= self.echo_similarity).tolist():
+            article = sentences[i].article_id
+            if article not in within and (article not in echoes or sims[i] > sims[echoes[article]]):
+                echoes[article] = i
+        if not echoes:
+            return 1.0
+        own = [sentences[i] for i in members]
+        wider = own + [sentences[i] for i in sorted(echoes.values())]
+        if support is None:
+            return len(within | echoes.keys()) / len(within)
+        return support(wider) / (support(own) or 1.0)
+
+
+# Key points: this many times max_points of the best-ranked statements are ranked again with their echoes.
+ECHO_POOL = 4
 
 
 def states_something(text: str, *, max_words: int) -> bool:

@@ -338,7 +338,8 @@ def test_a_paragraph_repeated_on_one_page_does_not_move_the_story() -> None:
     ]
     e = np.asarray([statement, *[filler] * 100, statement, single])
     labels = np.asarray([0, *[-1] * 100, 0, -1])
-    sel = CentralAttestedSelector().select(s, e, labels, max_points=2)
+    # (no echoes: the filler would echo the single statement, as its vector is the nearer)
+    sel = CentralAttestedSelector(echo_similarity=None).select(s, e, labels, max_points=2)
     assert sel.key_points[0].text.startswith("North")
 
 
@@ -550,3 +551,28 @@ def test_a_background_year_gets_one_entry_and_a_day_several() -> None:
     labels = [e.label for e in events]
     assert labels.count("1918") == 1
     assert labels.count("29 April 2009") == 2
+
+
+def test_a_statement_written_in_many_ways_ranks_with_its_echoes_which_it_does_not_cite() -> None:
+    # Statement 0 (articles a1, a2) is echoed by a sentence of three more articles that clustering
+    # left out (cosine 0.8 to its representative, 0.64 to each other); statement 1 has four members
+    # and no echoes.
+    said = "Mubarak stepped down on Friday and handed power to the army, Egyptian television said."
+    told = "Egyptian television said Mubarak stepped down on Friday and handed power to the army."
+    party = "Protesters celebrated in Tahrir Square through the night, waving flags and singing."
+    echo = "President Hosni Mubarak has resigned after weeks of protests, his vice president said."
+    s = [Sentence("a1", 0, 0, 10, said), Sentence("a2", 0, 0, 10, told)]
+    s += [Sentence(f"b{i}", 0, 0, 10, party) for i in range(4)]
+    s += [Sentence(f"e{i}", 0, 0, 10, echo) for i in range(3)]
+    s += [Sentence("a1", 1, 20, 30, echo)]  # a member's own article: no echo
+    echoes = [unit([1, 0, 0.75, 0, 0]), unit([1, 0, 0, 0.75, 0]), unit([1, 0, 0, 0, 0.75])]
+    e = np.asarray([unit([1, 0, 0, 0, 0]), unit([1, 0.05, 0, 0, 0])] + [unit([0, 1, 0, 0, 0])] * 4 + echoes * 2)[:10]
+    labels = np.asarray([0, 0, 1, 1, 1, 1, -1, -1, -1, -1])
+    assert 0.75 <= float(e[6] @ e[0]) < 0.85 and float(e[6] @ e[7]) < 0.7
+    alone = CentralAttestedSelector(echo_similarity=None).select(s, e, labels, max_points=1)
+    assert alone.key_points[0].text == party  # four articles against two
+    echoed = CentralAttestedSelector(echo_similarity=0.75).select(s, e, labels, max_points=1)
+    assert echoed.key_points[0].text in (said, told)  # two articles and three echoes
+    assert {c.article_id for c in echoed.key_points[0].citations} == {"a1", "a2"}
+    # echoes below the similarity do not count
+    assert CentralAttestedSelector(echo_similarity=0.85).select(s, e, labels, max_points=1).key_points[0].text == party

@@ -18,9 +18,10 @@ import pytest
 from .conftest import ROOT, T17
 
 # Measured 2026-11-22: r1 0.173, hit 0.15 (cc370ac); with the specificity weight 0.183, 0.164.
-# Eight random sentences: r1 0.086, hit 0.02.
-PINNED_R1 = 0.175
-PINNED_HIT = 0.15
+# 2026-11-23: 0.185, 0.17 before key points ranked with their echoes; 0.206, 0.21 with them.
+# Eight random sentences: r1 0.079, hit 0.02.
+PINNED_R1 = 0.195
+PINNED_HIT = 0.19
 
 
 @pytest.mark.slow
