@@ -566,7 +566,8 @@ def test_a_statement_written_in_many_ways_ranks_with_its_echoes_which_it_does_no
     s += [Sentence(f"e{i}", 0, 0, 10, echo) for i in range(3)]
     s += [Sentence("a1", 1, 20, 30, echo)]  # a member's own article: no echo
     echoes = [unit([1, 0, 0.75, 0, 0]), unit([1, 0, 0, 0.75, 0]), unit([1, 0, 0, 0, 0.75])]
-    e = np.asarray([unit([1, 0, 0, 0, 0]), unit([1, 0.05, 0, 0, 0])] + [unit([0, 1, 0, 0, 0])] * 4 + echoes * 2)[:10]
+    statements = [unit([1, 0, 0, 0, 0]), unit([1, 0.05, 0, 0, 0])] + [unit([0, 1, 0, 0, 0])] * 4
+    e = np.asarray(statements + echoes + echoes[:1])
     labels = np.asarray([0, 0, 1, 1, 1, 1, -1, -1, -1, -1])
     assert 0.75 <= float(e[6] @ e[0]) < 0.85 and float(e[6] @ e[7]) < 0.7
     alone = CentralAttestedSelector(echo_similarity=None).select(s, e, labels, max_points=1)
