@@ -648,6 +648,40 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         "2010-06-04",
         None,
     ),
+    # a participle right after the day modifies a noun of the clause whose verb is the future one
+    (
+        "Tony Hayward will face a separate House hearing on Thursday devoted to the disaster.",
+        dt.date(2010, 6, 15),
+        "Thursday",
+        "DATE",
+        "2010-06-17",
+        None,
+    ),
+    (
+        "Hayward will meet Obama at the White House on Wednesday prepared to offer concessions.",
+        dt.date(2010, 6, 14),
+        "Wednesday",
+        "DATE",
+        "2010-06-16",
+        None,
+    ),
+    # ... but not across a subordinate clause ("after lawmakers in July voted"), nor a finite past verb
+    (
+        "The U.S. could ban BP from drilling after lawmakers on Thursday voted to pass an amendment.",
+        dt.date(2010, 10, 1),
+        "Thursday",
+        "DATE",
+        "2010-09-30",
+        None,
+    ),
+    (
+        "His announcement that he was going to dissolve the government Saturday did not sit well.",
+        dt.date(2011, 1, 30),
+        "Saturday",
+        "DATE",
+        "2011-01-29",
+        None,
+    ),
     # irregular past forms
     (
         "Its shares slid 8 percent on Thursday, and it will face more claims.",

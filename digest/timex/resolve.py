@@ -155,6 +155,10 @@ _MODAL_PERFECT = re.compile(r"\s+(?:not\s+|n't\s+)?have\s+\w+(?:ed|en|wn|ne|lt|g
 
 
 AFTER_W = 3
+# A future verb and the expression in one clause: no subordinator between ("could ban BP after
+# lawmakers in July voted"), and the -ed word right after the expression a participle.
+_SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|because|since|that|which|who|if|as|until|once|where)\b", re.I)
+_PARTICIPLE = re.compile(r"\w+ed", re.I)
 # A verb on the far side of a comma, semicolon or bracket belongs to another clause: "Ban Ki-moon,
 # who is due to visit Haiti on Sunday, said ..." takes its tense from "is due to", not from "said".
 # It still decides when the expression's own clause has no verb ("On Sunday, he said ...").
@@ -191,9 +195,25 @@ def tense(ctx: Context, start: int, end: int, strong: bool = False, deadline: bo
     s1 = m2.start() if m2 else min(len(text), end + 250)
     best: tuple[int, str] | None = None
     future = _FUT_DEADLINE if deadline else _FUT_S if strong else _FUT
+    # A future verb before the expression in its clause ("Hayward will face a hearing on Thursday
+    # devoted to the disaster"): a participle right after the expression modifies a noun, it is no verb.
+    ahead = any(
+        m.end() <= start
+        and not _CLAUSE_BOUNDARY.search(gap := _ASIDE.sub("", text[m.end() : start]))
+        and not _SUBORDINATOR.search(gap)
+        for m in future.finditer(text, s0, start)
+    )
     for rx, label in ((future, "future"), (_PAST, "past")):
         for m in rx.finditer(text, s0, s1):
             if start <= m.start() < end:
+                continue
+            if (
+                label == "past"
+                and ahead
+                and m.start() >= end
+                and _PARTICIPLE.fullmatch(text, m.start(), m.end())
+                and not text[end : m.start()].strip()
+            ):
                 continue
             if label == "past" and (
                 _AUX_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _PAST_PROSPECTIVE.match(text, m.end())
