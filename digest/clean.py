@@ -725,10 +725,16 @@ _DATELINE = re.compile(
 )
 
 
+# Datelines are looked for in a line's first this many characters: a photo credit may come first
+# ("Credit: Reuters/Pete Souza/The White House/Handout WASHINGTON | Wed Jun 16, 2010 7:59 pm EDT
+# WASHINGTON (Reuters) - BP Plc agreed ...").
+_DATELINE_REACH = 250
+
+
 def opens_with_dateline(text: str) -> bool:
     """Whether a dateline opens ``text``: found near its start with no lower-case word before it
     ("NEW ORLEANS (AP) -- ...", not "Officials met in WASHINGTON -- the capital ...")."""
-    head = text[:60]
+    head = text[:_DATELINE_REACH]
     if not ("-" in head or "–" in head or "—" in head or ":" in head or _DIGIT.search(head)):
         return False  # every kind of dateline has a dash, a colon or a digit: a cheap test first
     match = _DATELINE.search(head)
@@ -741,11 +747,11 @@ _DIGIT = re.compile(r"\d")
 
 def dateline_end(text: str) -> int:
     """Where the sentence starts after the datelines that open ``text`` (0: none, or nothing
-    after them): the first dateline in its first 250 characters and each one that follows with
+    after them): the first dateline in its first ``_DATELINE_REACH`` characters and each one that follows with
     no lower-case word between ("MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY
     (Reuters) - A dangerous strain ..."; not "... (Reuters) - The meeting, due at 10:30 GMT - ...")."""
     last = None
-    for match in _DATELINE.finditer(text, 0, min(len(text), 250)):
+    for match in _DATELINE.finditer(text, 0, min(len(text), _DATELINE_REACH)):
         if last is not None and _LOWER_WORD.search(text, last.end(), match.start()):
             break
         last = match

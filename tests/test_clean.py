@@ -710,6 +710,21 @@ def test_a_dateline_opening_a_paragraph_is_cut_and_recorded() -> None:
     ]
 
 
+def test_a_dateline_after_a_photo_credit_is_cut_with_it() -> None:
+    # digest build on a week of BP coverage quoted the credit and the dateline in a statement
+    text = (
+        "Credit: Reuters/Pete Souza/The White House/Handout WASHINGTON | Wed Jun 16, 2010 7:59 pm EDT WASHINGTON "
+        "(Reuters) - Under intense pressure from President Barack Obama, BP Plc agreed on Wednesday to set up a "
+        "$20 billion fund for damage claims.\nThe deal gave Obama his most tangible success since the crisis began."
+    )
+    cleaned = clean_article(Article("wire", text, source="reuters"))
+    assert cleaned.text.startswith("Under intense pressure from President Barack Obama, BP Plc agreed")
+    assert [line for line, reason in cleaned.removed if reason == "dateline"] == [
+        "Credit: Reuters/Pete Souza/The White House/Handout WASHINGTON | Wed Jun 16, 2010 7:59 pm EDT WASHINGTON "
+        "(Reuters) -"
+    ]
+
+
 def test_a_live_blogs_posting_times_are_cut_and_a_chronologys_years_kept() -> None:
     blog = "\n".join(
         [
