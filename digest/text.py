@@ -193,11 +193,23 @@ CONTEXT_OPENERS = frozenset(
 )
 
 
+# A preposition and a demonstrative open a sentence about what the one before named: "In that
+# interview, the president compared ...", "During that meeting, ...", "After that, ...". Not a time
+# of the writer's own ("This week ...", "At this point, ..." is now).
+_PREPOSITION_THAT = re.compile(
+    r"^[\"'“‘(\s]*(?:in|at|during|from|after|before|on|by|with|under|for|despite|since|following|amid)\s+"
+    r"(?:that|those|these|such|this(?!\s+(?:point|time|stage|moment)\b))\b"
+    r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|season|summer|spring|autumn|fall|winter|"
+    r"decade|century)s?\b)",
+    re.I,
+)
+
+
 def opens_with_reference(text: str) -> bool:
-    """Whether a sentence opens with a word that points back ("He explains ...", "This was ..."):
-    who or what it is about is in the sentence before."""
+    """Whether a sentence opens with a word that points back ("He explains ...", "This was ...",
+    "In that interview, ..."): who or what it is about is in the sentence before."""
     tokens = words(text[:40])
-    return bool(tokens) and tokens[0] in CONTEXT_OPENERS
+    return bool(tokens) and (tokens[0] in CONTEXT_OPENERS or _PREPOSITION_THAT.match(text) is not None)
 
 
 # A demonstrative that stands for what the sentence before said: "That is more than 30% higher than

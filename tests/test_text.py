@@ -168,6 +168,22 @@ def test_a_demonstrative_subject_restates_the_sentence_before() -> None:
     assert not restates_previous("Those killed included two children.")
 
 
+def test_a_preposition_and_a_demonstrative_point_back() -> None:
+    from digest.text import opens_with_reference
+
+    # a week's BP briefing dated 'In that interview, the president compared ...' by its publication
+    assert opens_with_reference("In that interview, the president compared the BP oil spill to 9/11.")
+    assert opens_with_reference("During that meeting, Clinton stressed the need for reform.")
+    assert opens_with_reference("After that, the company could place another blowout preventer on top.")
+    assert opens_with_reference('"At that point, the people had taken the streets downtown."')
+    assert opens_with_reference("He explains what they will be doing in Haiti.")
+    # the writer's own time is no reference
+    assert not opens_with_reference("At this time, there is no public health implication.")
+    assert not opens_with_reference("During this week's talks, BP agreed to a fund.")
+    assert not opens_with_reference("In the interview, the president compared the spill to 9/11.")
+    assert not opens_with_reference("In Thatcham, residents met on Friday.")
+
+
 def test_please_asks_the_reader() -> None:
     from digest.text import is_imperative
 
