@@ -205,11 +205,18 @@ _PREPOSITION_THAT = re.compile(
 )
 
 
+# An answer opens with its yes or no: "Yes, the swine flu could mutate and become more dangerous."
+# answers the question before it (not "No-one can be sure ...").
+_ANSWER = re.compile(r"^[\"'“‘(\s]*(?:yes|no|yeah|nope)\s*(?:,|--|[–—]|-\s)", re.I)
+
+
 def opens_with_reference(text: str) -> bool:
     """Whether a sentence opens with a word that points back ("He explains ...", "This was ...",
-    "In that interview, ..."): who or what it is about is in the sentence before."""
+    "In that interview, ...", "Yes, ..."): who or what it is about is in the sentence before."""
     tokens = words(text[:40])
-    return bool(tokens) and (tokens[0] in CONTEXT_OPENERS or _PREPOSITION_THAT.match(text) is not None)
+    return bool(tokens) and (
+        tokens[0] in CONTEXT_OPENERS or _PREPOSITION_THAT.match(text) is not None or _ANSWER.match(text) is not None
+    )
 
 
 # A demonstrative that stands for what the sentence before said: "That is more than 30% higher than

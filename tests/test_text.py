@@ -177,6 +177,11 @@ def test_a_preposition_and_a_demonstrative_point_back() -> None:
     assert opens_with_reference("After that, the company could place another blowout preventer on top.")
     assert opens_with_reference('"At that point, the people had taken the streets downtown."')
     assert opens_with_reference("He explains what they will be doing in Haiti.")
+    # an answer leans on its question
+    assert opens_with_reference("Yes, the swine flu could mutate and become more dangerous.")
+    assert opens_with_reference('"No -- we have nothing," he says.')
+    assert not opens_with_reference("No-one can be sure what is going to happen.")
+    assert not opens_with_reference("No deaths have been reported outside Mexico.")
     # the writer's own time is no reference
     assert not opens_with_reference("At this time, there is no public health implication.")
     assert not opens_with_reference("During this week's talks, BP agreed to a fund.")
