@@ -30,7 +30,7 @@ from digest.select import (
     states_something,
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
-from digest.text import is_assertion, words
+from digest.text import is_assertion, is_question, opens_with_reference, words
 from digest.timeline import DateResolver, TimexResolver, build_events
 from digest.transcript import speech_start
 from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped
@@ -312,4 +312,9 @@ def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: n
         return titles[0]
     centroid = embeddings.mean(axis=0)
     scores = title_vectors @ centroid
-    return titles[int(scores.argmax())]
+    # A headline that asks, exclaims or answers is a column's, not the story's ("BP oil spill: can you
+    # fix it?", "Obama plays golf during BP oil spill!", "Yes, the BP oil spill is Obama's Katrina").
+    plain = [
+        i for i, t in enumerate(titles) if not (is_question(t) or t.rstrip().endswith("!") or opens_with_reference(t))
+    ]
+    return titles[max(plain or range(len(titles)), key=lambda i: (float(scores[i]), -i))]

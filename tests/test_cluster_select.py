@@ -7,7 +7,7 @@ import pytest
 
 from digest.cluster import HdbscanClusterer, merge_leaves, refine
 from digest.select import CentralAttestedSelector, attestation, is_specific, self_contained, statement_groups
-from digest.types import Event, Sentence
+from digest.types import Article, Event, Sentence
 
 
 def unit(v: list[float]) -> np.ndarray:
@@ -577,3 +577,24 @@ def test_a_statement_written_in_many_ways_ranks_with_its_echoes_which_it_does_no
     assert {c.article_id for c in echoed.key_points[0].citations} == {"a1", "a2"}
     # echoes below the similarity do not count
     assert CentralAttestedSelector(echo_similarity=0.85).select(s, e, labels, max_points=1).key_points[0].text == party
+
+
+def test_a_headline_that_asks_exclaims_or_answers_is_no_title_when_another_is_plain() -> None:
+    from digest.pipeline import _title
+
+    # a week's BP briefing was titled by a column: "Yes, the BP oil spill is Obama s Katrina"
+    def article(i: int, title: str) -> Article:
+        return Article(f"a{i}", "Text.", source=f"s{i}", title=title)
+
+    titles = [
+        "Yes, the BP oil spill is Obama's Katrina",
+        "BP oil spill: can you fix it?",
+        "Obama plays golf during BP oil spill!",
+        "BP agrees to set up $20bn fund for spill victims",
+    ]
+    embeddings = np.array([unit([1, 0, 0])] * 3)
+    vectors = np.array([unit([1, 0, 0]), unit([1, 0.1, 0]), unit([1, 0.2, 0]), unit([1, 1, 0])])
+    articles = [article(i, t) for i, t in enumerate(titles)]
+    assert _title(articles, embeddings, vectors, "fallback") == titles[3]
+    # only columns: the most central of them
+    assert _title(articles[:3], embeddings, vectors[:3], "fallback") == titles[0]
