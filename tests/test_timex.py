@@ -464,9 +464,9 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
     (
         "Wilson had been due to spend his Easter holidays on the Scilly Isles.",
         dt.date(2010, 6, 24),
-        "Easter",
+        "Easter holidays",
         "DATE",
-        "2010-04-04",
+        "2010-W13",  # the holidays around Easter (4 April 2010), no one day
         None,
     ),
     # "since" a few words back still looks back
@@ -680,6 +680,58 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
         "Saturday",
         "DATE",
         "2011-01-29",
+        None,
+    ),
+    # a holiday's weekend, holidays or break are no one day; "Easter Sunday" is one expression
+    (
+        "They came back from Mexico over the Easter holidays.",
+        dt.date(2009, 4, 28),
+        "Easter holidays",
+        "DATE",
+        "2009-W15",
+        None,
+    ),
+    ("On Easter Sunday, he spoke.", dt.date(2009, 4, 28), "Easter Sunday", "DATE", "2009-04-12", None),
+    ("Traffic rose over the Easter weekend.", dt.date(2009, 4, 28), "Easter weekend", "DATE", "2009-W15-WE", None),
+    (
+        "The blowout preventer was raised from the sea over Labor Day weekend.",
+        dt.date(2010, 9, 8),
+        "Labor Day weekend",
+        "DATE",
+        "2010-W35-WE",  # 4-6 September, the weekend before the Monday
+        None,
+    ),
+    (
+        "He spent the Memorial Day holiday golfing.",
+        dt.date(2010, 6, 19),
+        "Memorial Day holiday",
+        "DATE",
+        "2010-05-31",
+        None,
+    ),
+    # a holiday a few days away is this year's, whatever the tense
+    (
+        "Critics, smarting over the criticism Bush fielded, say Obama's trip over Memorial Day is poorly timed.",
+        dt.date(2010, 5, 27),
+        "Memorial Day",
+        "DATE",
+        "2010-05-31",
+        None,
+    ),
+    (
+        "Reports cite 70 percent declines in hotel occupancy over Memorial Day and other signals.",
+        dt.date(2010, 6, 3),
+        "Memorial Day",
+        "DATE",
+        "2010-05-31",
+        None,
+    ),
+    (
+        "Off to Tampa for a long Thanksgiving break.",
+        dt.date(2010, 11, 17),
+        "Thanksgiving break",
+        "DATE",
+        "2010-W47",
         None,
     ),
     # irregular past forms

@@ -134,7 +134,7 @@ RULES: list[tuple[str, str]] = [
             rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
             rf"(?P<hol>(?-i:Thanksgiving|Christmas\s+Eve|Christmas|New\s+Year's\s+(?:Day|Eve)|Easter|"
             rf"Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|"
-            rf"Veterans\s+Day|Boxing\s+Day))(?:\s+(?P<hday>[Dd]ay|[Ww]eek|[Ee]ve))?(?:,?\s+(?P<year>{YEAR4}))?"
+            rf"Veterans\s+Day|Boxing\s+Day))(?:\s+(?P<hday>[Dd]ay|[Ww]eek(?:end)?|[Ee]ve|Sunday|[Hh]oliday(?:s|\s+[Ww]eekend)?|[Bb]reak|[Rr]ecess|[Vv]acation))?(?:,?\s+(?P<year>{YEAR4}))?"
         ),
     ),
     (

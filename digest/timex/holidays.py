@@ -66,6 +66,9 @@ def holiday_date(name: str, y: int) -> dt.date:
     return _easter(y)
 
 
+NEAR_HOLIDAY_DAYS = 7
+
+
 def i_holiday(ctx: Context, c: Candidate) -> Resolved | None:
     g = c.groups
     name = g["hol"]
@@ -85,12 +88,21 @@ def i_holiday(ctx: Context, c: Candidate) -> Resolved | None:
             else tense(ctx, c.start, c.end)
         )
         y = ref.year
-        if t == "past" and this > ref:
+        # A holiday a few days away, or "this Memorial Day", is this year's whatever the tense ("Obama's
+        # trip to Chicago over Memorial Day weekend is conspicuously poor in its timing", three days before).
+        near = r == "this" or abs((this - ref).days) <= NEAR_HOLIDAY_DAYS
+        if t == "past" and this > ref and not near:
             y -= 1
-        elif t == "future" and this < ref:
+        elif t == "future" and this < ref and not near:
             y += 1
         anch = True
     d = holiday_date(name, y)
-    if (g["hday"] or "").lower() == "week":
+    hday = " ".join((g["hday"] or "").lower().split())
+    if hday in ("weekend", "holiday weekend"):
+        # "the Easter weekend", "the Memorial Day weekend": the weekend the day is in or, for a
+        # Monday's holiday, the one before it
+        return Resolved("DATE", fmt_week(d - dt.timedelta(days=d.weekday() == 0)) + "-WE", None, anch)
+    if hday in ("week", "holidays", "break", "recess", "vacation"):
+        # "the Christmas holidays", "over the Easter break": days around the holiday, no one day
         return Resolved("DATE", fmt_week(d), None, anch)
     return Resolved("DATE", fmt_day(d), None, anch)
