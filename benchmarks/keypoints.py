@@ -20,7 +20,11 @@ the N days with the most articles published (at least 10) among the days its gol
 the briefing of each day's articles is scored against the gold sentences recorded for that day and
 the day before (what that day's reports are about).
 
+``--settings JSON`` replaces fields of ``Config`` for a comparison, e.g. ``'{"echo_similarity": null}'``
+(key points without echoes).
+
     python benchmarks/keypoints.py [--data DIR] [--only TOPIC ...] [--days N] [--json OUT] [--cache PATH]
+                                   [--settings JSON]
 """
 
 from __future__ import annotations
@@ -130,11 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", metavar="PATH", help="embedding cache (SQLite) for re-runs")
     parser.add_argument("--show", action="store_true", help="print each key point with its best score")
     parser.add_argument("--days", type=int, metavar="N", help="score the N busiest gold days of each topic")
+    parser.add_argument("--settings", metavar="JSON", help="override Config fields, e.g. '{\"echo_similarity\": null}'")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no T17 data at {args.data}", file=sys.stderr)
         return 2
-    config = Config(skip_unusable=True, cache_path=args.cache)
+    config = Config(skip_unusable=True, cache_path=args.cache, **json.loads(args.settings or "{}"))
     rows = []
     name = "day" if args.days else "topic"
     print(f"{name:<22} {'arts':>5} {'r1':>6} {'r2':>6} {'hit':>5}   random: {'r1':>6} {'r2':>6} {'hit':>5}   secs")
@@ -192,7 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.json:
         key = "days" if args.days else "topics"
-        Path(args.json).write_text(json.dumps({key: rows, "mean": mean, "random": floor}, indent=2) + "\n")
+        record = {key: rows, "mean": mean, "random": floor, "settings": json.loads(args.settings or "{}")}
+        Path(args.json).write_text(json.dumps(record, indent=2) + "\n")
     return 0
 
 
