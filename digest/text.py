@@ -441,12 +441,31 @@ def announces_what_follows(text: str) -> bool:
     return _ANNOUNCES.match(text) is not None
 
 
+# A tweet as posted, its author not named: it opens with a hashtag or a handle ("#Jan 25 #Egypt Egypt
+# TV: Police have established complete control ...", an Egypt day's key point), is marked as a
+# retweet, or tags two or more hashtags ("... the people of #Egypt from day one (#Jan 25)."). Not
+# a report that names a reporter's handle once ("CNN's Nic Robertson (#NicRobertsonCNN) tweeted that ...").
+_TWEET_OPENER = re.compile(r"^[^\w#@]{0,3}(?:#[A-Za-z_]|@[A-Za-z0-9_])")
+_RETWEET = re.compile(r"\bRETWEET\b|\bRT @\w")
+_HASHTAG = re.compile(r"(?<![\w&#])#[A-Za-z_][A-Za-z0-9_]*")
+
+
+def is_tweet(text: str) -> bool:
+    """Whether a line is a tweet as posted (see ``_TWEET_OPENER``): it reports nothing in a report's voice."""
+    return bool(_TWEET_OPENER.match(text) or _RETWEET.search(text) or len(_HASHTAG.findall(text)) >= 2)
+
+
 def reports_nothing(text: str) -> bool:
     """Whether a sentence's form says it reports nothing: a question, an imperative, a picture's
-    caption, a credit line or a line that announces what follows. One test for key points,
+    caption, a credit line, a line that announces what follows or a tweet. One test for key points,
     statements and conflicts (:func:`is_assertion`) and timeline entries (``tls.is_chatter``)."""
     return (
-        is_question(text) or is_caption(text) or is_imperative(text) or is_credit(text) or announces_what_follows(text)
+        is_question(text)
+        or is_caption(text)
+        or is_imperative(text)
+        or is_credit(text)
+        or announces_what_follows(text)
+        or is_tweet(text)
     )
 
 

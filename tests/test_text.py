@@ -189,6 +189,20 @@ def test_a_preposition_and_a_demonstrative_point_back() -> None:
     assert not opens_with_reference("In Thatcham, residents met on Friday.")
 
 
+def test_a_tweet_as_posted_reports_nothing() -> None:
+    from digest.text import is_assertion, is_tweet
+
+    # an Egypt day's key point 5
+    tweet = "#Jan 25 #Egypt Egypt TV: Police have established complete control in all areas."
+    assert is_tweet(tweet) and not is_assertion(tweet)
+    assert is_tweet("@AC360 8:42 pm ET February 11, 2013 RETWEET New details about the killing.")
+    assert is_tweet("The Mubarak regime miscalculated the people of #Egypt from day one (#Jan 25).")
+    # a report that names a handle, a list number, a programming language
+    assert not is_tweet("In Alexandria, CNN's Nic Robertson (#NicRobertsonCNN) tweeted that gangs stalk the streets.")
+    assert not is_tweet("#1: The spill is the largest in US history.")
+    assert not is_tweet("The code was written in C# and F# by the contractor.")
+
+
 def test_please_asks_the_reader() -> None:
     from digest.text import is_imperative
 
