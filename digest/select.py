@@ -26,7 +26,9 @@ Friday to step down, Vice President Omar Suleiman said"), which clustering keeps
 apart as statements of a few members each. So the best-ranked statements are
 ranked again with their *echoes* counted as support: in each article outside the
 statement, its sentence most similar to the representative, when at least the
-echo similarity. Echoes rank; they are not cited.
+echo similarity. Echoes rank; they are not cited. Only a statement that names an
+actor, a place or a figure has echoes: a vague one ("Swine flu is a cause of
+concern to the world.") is like every sentence on its topic.
 """
 
 from __future__ import annotations
@@ -257,10 +259,15 @@ class CentralAttestedSelector:
     ) -> float:
         """How much wider a statement is reported with its echoes than by its members: the support
         of members and echoes over the members' (one echo per article outside the statement, its
-        sentence most similar to the representative, at least ``echo_similarity``)."""
+        sentence most similar to the representative, at least ``echo_similarity``); 1.0 for a
+        statement that names nothing (:func:`is_specific`)."""
         import numpy as np
 
         assert self.echo_similarity is not None
+        if not is_specific(sentences[rep].text):
+            # A statement that names no one, nowhere and no number ("Thousands of people are feared
+            # dead and injured.") is like any sentence on its topic: its echoes say nothing of it.
+            return 1.0
         sims = embeddings @ embeddings[rep]
         within = {sentences[i].article_id for i in members}
         echoes: dict[str, int] = {}

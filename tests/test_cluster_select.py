@@ -511,11 +511,12 @@ def test_a_statement_that_names_its_actors_ranks_above_an_as_central_vague_one()
     s.append(Sentence("d", 0, 0, 1, named))
     e = np.asarray([unit([1, 0.2]), unit([1, 0.2]), unit([1, -0.2]), unit([1, -0.2])])
     labels = np.asarray([0, 0, 1, 1])  # two statements, each in two sources, equally central
-    plain = CentralAttestedSelector(redundancy_similarity=0.999, specificity_weight=0.0).select(
+    # the two statements echo each other (cosine 0.92): echoes left out, specificity alone decides
+    plain = CentralAttestedSelector(redundancy_similarity=0.999, specificity_weight=0.0, echo_similarity=None).select(
         s, e, labels, max_points=2
     )
     assert [p.text for p in plain.key_points] == [vague, named]  # a tie: the first statement first
-    ranked = CentralAttestedSelector(redundancy_similarity=0.999, specificity_weight=0.25).select(
+    ranked = CentralAttestedSelector(redundancy_similarity=0.999, specificity_weight=0.25, echo_similarity=None).select(
         s, e, labels, max_points=2
     )
     assert [p.text for p in ranked.key_points] == [named, vague]
@@ -577,6 +578,11 @@ def test_a_statement_written_in_many_ways_ranks_with_its_echoes_which_it_does_no
     assert {c.article_id for c in echoed.key_points[0].citations} == {"a1", "a2"}
     # echoes below the similarity do not count
     assert CentralAttestedSelector(echo_similarity=0.85).select(s, e, labels, max_points=1).key_points[0].text == party
+    # nor those of a statement that names no one, nowhere and no number: it is like any sentence on its topic
+    vague = "Thousands of people are feared dead and injured after the quake, officials said."
+    s[:2] = [Sentence("a1", 0, 0, 10, vague), Sentence("a2", 0, 0, 10, vague)]
+    unechoed = CentralAttestedSelector(echo_similarity=0.75).select(s, e, labels, max_points=1)
+    assert unechoed.key_points[0].text == party
 
 
 def test_a_headline_that_asks_exclaims_or_answers_is_no_title_when_another_is_plain() -> None:
