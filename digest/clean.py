@@ -283,9 +283,14 @@ _RUN_IN_OPENERS = frozenset(
         "Although",
         "Meanwhile",
         "However",
+        "Between",
     }
 )
-_RUN_IN_TITLE_OPENERS = frozenset({"The", "A", "An", "In", "On", "At", "With", "As", "During", "Despite"})
+_RUN_IN_TITLE_OPENERS = frozenset({"The", "A", "An", "In", "On", "At", "With", "As", "During", "Despite", "Between"})
+# A headline may end with its verb's particle ("Haiti earthquake rescue operation declared over A
+# 23-year-old man has been pulled alive ..."): an article after it, the sentence going on in lower
+# case, starts the sentence the headline was run into.
+_HEADLINE_PARTICLES = frozenset({"over", "off", "up", "down", "out", "away", "back"})
 _RUN_IN_PRONOUNS = frozenset(
     {"It", "He", "She", "They", "We", "There", "This", "These", "Those", "Some", "Many", "Most"}
 )
@@ -558,7 +563,10 @@ def _opener_end(text: str) -> int:
         # a quotation closed without a stop ends a caption: 'Mike O'Berry, US Coast Guard: "We'll
         # search until all likelihood of success has passed" The US Coast Guard says ...'
         closes_quote = before[-1:] in ('"', "”") and before[-2:-1].isalnum()
-        if not (before[-1:].isalnum() or closes_quote) or before.lower() in _RUN_IN_BLOCKERS:
+        particle = (
+            word in ("A", "An") and before in _HEADLINE_PARTICLES and (after[:1].islower() or after[:1].isdigit())
+        )
+        if not (before[-1:].isalnum() or closes_quote) or (before.lower() in _RUN_IN_BLOCKERS and not particle):
             continue
         if before.endswith(("'s", "’s")) or before.lower().endswith("-called"):
             continue

@@ -343,6 +343,15 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
         ("Children pulled from Haiti rubble An 11-year-old girl has been pulled from the ruins.", "An 11-year-old"),
         ("Yeny Gregorio Davila, Mexico City The WHO is advising all member states to be vigilant.", "The WHO is"),
         ("Matthew Price reports from Mexico A 23-month-old child has died of swine flu in Texas.", "A 23-month-old"),
+        # a headline ending with its verb's particle, or run into "Between" (a month of Haiti coverage)
+        (
+            "Haiti earthquake rescue operation declared over A 23-year-old man has been pulled alive from the rubble.",
+            "A 23-year-old man",
+        ),
+        (
+            "Treating the victims of the Haiti earthquake Between 100,000 and 200,000 people may have died.",
+            "Between 100,000",
+        ),
         # a name that ends the heading and starts the sentence
         (
             "The White House meeting was the first between the president and BP BP executives have met Obama.",
@@ -395,6 +404,9 @@ def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
         "Very Very rude and unprofessional of the airline to do that to us.",
         "HIS SISTERS DIED IN BRISBANE IN 1941 A FEW YEARS APART FROM EACH OTHER.",  # shouting
         "He wrote songs such as Isn't She Lovely, I Wish and Sir Duke for the album.",
+        "The orchestra played the symphony in A minor on Friday, and the hall was full.",  # a key, no particle
+        "The storm blew over A Coruna and into the Bay of Biscay by Tuesday night.",  # a place goes on
+        "The band played Caught Between Two Worlds at the start of the show.",  # a title
     ],
 )
 def test_heading_run_into_a_sentence_is_not_guessed(text: str) -> None:
