@@ -455,9 +455,25 @@ def is_tweet(text: str) -> bool:
     return bool(_TWEET_OPENER.match(text) or _RETWEET.search(text) or len(_HASHTAG.findall(text)) >= 2)
 
 
+# A reader's comment typed in haste ends with two stops ("For all the people that say if Mubarak left
+# it would be chaos and he should stay till September..", "good luck, America..") or doubled marks
+# ("No idea??"); an abbreviation's stop before a sentence's own ("Transocean Ltd..", "Wis..") does not
+# count: the word before the stops is in lower case or a capitalised word of six letters or more.
+_INFORMAL_END = re.compile(
+    r"(?:(?<![\w.])(?!(?:etc|al|vs)\.)[a-z]{2,}|(?<![\w.])[A-Z][a-z]{5,})\.\.(?!\.)[\"'”’)]*\s*$"
+    r"|(?:[!?]\s*){2,}[\"'”’)]*\s*$"
+)
+
+
+def is_informal(text: str) -> bool:
+    """Whether a line ends as a reader's comment typed in haste does (see ``_INFORMAL_END``)."""
+    return _INFORMAL_END.search(text) is not None
+
+
 def reports_nothing(text: str) -> bool:
     """Whether a sentence's form says it reports nothing: a question, an imperative, a picture's
-    caption, a credit line, a line that announces what follows or a tweet. One test for key points,
+    caption, a credit line, a line that announces what follows, a tweet or a line typed in haste
+    (:func:`is_informal`). One test for key points,
     statements and conflicts (:func:`is_assertion`) and timeline entries (``tls.is_chatter``)."""
     return (
         is_question(text)
@@ -466,6 +482,7 @@ def reports_nothing(text: str) -> bool:
         or is_credit(text)
         or announces_what_follows(text)
         or is_tweet(text)
+        or is_informal(text)
     )
 
 

@@ -203,6 +203,21 @@ def test_a_tweet_as_posted_reports_nothing() -> None:
     assert not is_tweet("The code was written in C# and F# by the contractor.")
 
 
+def test_a_line_typed_in_haste_reports_nothing() -> None:
+    from digest.text import is_assertion, is_informal
+
+    # a reader's comment was key point 4 of a month of Egypt coverage
+    comment = "For all the people that say if Mubarak left it would be chaos and he should stay till September.."
+    assert is_informal(comment) and not is_assertion(comment)
+    assert is_informal("good luck, America..")
+    assert is_informal("No idea?? That is just a comment made on the WHO website!!")
+    # an abbreviation's stop before the sentence's, an ellipsis
+    assert not is_informal("The rig was owned by Transocean Ltd..")
+    assert not is_informal("He spoke at a town hall meeting in Racine, Wis..")
+    assert not is_informal("It was bought for drugs, a Glock, ammo, etc..")
+    assert not is_informal("The page's conclusions generally rely upon...")
+
+
 def test_please_asks_the_reader() -> None:
     from digest.text import is_imperative
 
