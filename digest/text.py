@@ -473,8 +473,8 @@ def is_informal(text: str) -> bool:
 def reports_nothing(text: str) -> bool:
     """Whether a sentence's form says it reports nothing: a question, an imperative, a picture's
     caption, a credit line, a line that announces what follows, a tweet or a line typed in haste
-    (:func:`is_informal`). One test for key points,
-    statements and conflicts (:func:`is_assertion`) and timeline entries (``tls.is_chatter``)."""
+    (:func:`is_informal`). One test for key points, statements and conflicts
+    (:func:`is_assertion`) and timeline entries (``tls.is_chatter``)."""
     return (
         is_question(text)
         or is_caption(text)

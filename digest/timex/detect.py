@@ -52,6 +52,11 @@ REL = (
 
 REL_NOTHE = REL.replace("|that|the)", "|that)")
 
+# What may follow a holiday's name: "Day", "Eve", "Sunday" (the day), or the days around it ("the
+# Memorial Day holiday weekend", "the Easter holidays", "the Christmas break"), which
+# digest.timex.holidays dates as a weekend or a week.
+HOLIDAY_PARTS = r"[Dd]ay|[Ww]eek(?:end)?|[Ee]ve|Sunday|[Hh]oliday(?:s|\s+[Ww]eekend)?|[Bb]reak|[Rr]ecess|[Vv]acation"
+
 RULES: list[tuple[str, str]] = [
     (
         # A day or week named by another date: "the week of March 6", "the day before last Tuesday".
@@ -134,7 +139,7 @@ RULES: list[tuple[str, str]] = [
             rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
             rf"(?P<hol>(?-i:Thanksgiving|Christmas\s+Eve|Christmas|New\s+Year's\s+(?:Day|Eve)|Easter|"
             rf"Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|"
-            rf"Veterans\s+Day|Boxing\s+Day))(?:\s+(?P<hday>[Dd]ay|[Ww]eek(?:end)?|[Ee]ve|Sunday|[Hh]oliday(?:s|\s+[Ww]eekend)?|[Bb]reak|[Rr]ecess|[Vv]acation))?(?:,?\s+(?P<year>{YEAR4}))?"
+            rf"Veterans\s+Day|Boxing\s+Day))(?:\s+(?P<hday>{HOLIDAY_PARTS}))?(?:,?\s+(?P<year>{YEAR4}))?"
         ),
     ),
     (
