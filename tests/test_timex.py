@@ -667,7 +667,7 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
     ),
     # ... but not across a subordinate clause ("after lawmakers in July voted"), nor a finite past verb
     (
-        "The U.S. could ban BP from drilling after lawmakers on Thursday voted to pass an amendment.",
+        "The U.S. will ban BP from drilling after lawmakers on Thursday voted to pass an amendment.",
         dt.date(2010, 10, 1),
         "Thursday",
         "DATE",
