@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -51,7 +51,7 @@ from digest.text import (
 )
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.transcript import opens_with_speaker_label, speech_start
-from digest.types import Article, Span
+from digest.types import Article, Sentence, Span
 
 _TERMINAL = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
 _INNER_STOP = re.compile(r"""[.!?]['"’”)\]]*\s+['"‘“]?[A-Z]""")
@@ -1066,3 +1066,86 @@ def _rebuild(
         headings=tuple(spans),
         removed=tuple(removed),
     )
+
+
+# A box, caption or promotion a site runs into the first sentence after it, the same words on several
+# pages before different sentences: "Broadcasting on FM radio daily in Haitian Creole at 0910 local
+# time (1410 GMT), for 20 minutes Giving up-to-date information about where to get basic services and
+# aid Also available on satellite and online, and via social media Rescuers described his survival as
+# "a miracle".", "Find out more and buy the ebook on Kindle from Amazon UK and US or iTunes UK or US
+# Follow all the top stories ...". At least BOX_WORDS words shared by BOX_ARTICLES articles.
+BOX_WORDS = 8
+BOX_ARTICLES = 3
+
+
+def run_in_boxes(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """The texts that open sentences of :data:`BOX_ARTICLES` or more articles (their words the
+    same, punctuation aside) and then go on with different sentences: each such sentence, after
+    the shared words, starts with a capital (maybe after a quotation mark) and has four words or
+    more, and the shared words end neither a sentence nor on a function word ("... in the White" +
+    "House ..." is a name going on)."""
+    return frozenset(box for boxes in _boxes_by_head(sentences).values() for box in boxes)
+
+
+def _head(text: str) -> str | None:
+    """A sentence's first :data:`BOX_WORDS` words as written, if it has more and opens with a capital."""
+    if not text[:1].isupper():
+        return None
+    head = text[:200].split(None, BOX_WORDS)
+    return " ".join(head[:BOX_WORDS]) if len(head) > BOX_WORDS else None
+
+
+def _boxes_by_head(sentences: Sequence[Sentence]) -> dict[str, list[str]]:
+    # Grouped by their first words as written: a cheap key, for every sentence of a collection is seen.
+    groups: dict[str, dict[str, str]] = defaultdict(dict)
+    for s in sentences:
+        if (head := _head(s.text)) is not None:
+            groups[head].setdefault(s.article_id, s.text)
+    out: dict[str, list[str]] = {}
+    for head, by_article in groups.items():
+        if len(by_article) < BOX_ARTICLES:
+            continue
+        texts = sorted(set(by_article.values()))
+        if len(texts) < BOX_ARTICLES:
+            continue
+        split = [t.split() for t in texts]
+        n = BOX_WORDS
+        while all(len(t) > n for t in split) and len({_bare(t[n]) for t in split}) == 1:
+            n += 1
+        last = split[0][n - 1]
+        if last[-1:] in ".!?\"'”’" or _bare(last) in STOPWORDS or _bare(last) in _RUN_IN_BLOCKERS:
+            continue
+        if all(len(t) >= n + 4 and t[n].lstrip("\"'“‘(")[:1].isupper() for t in split):
+            out[head] = sorted({" ".join(t[:n]) for t in split}, key=len, reverse=True)
+    return out
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,;:!?\"'“”‘’()").lower()
+
+
+def cut_run_in_boxes(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences with a box run into them (:func:`run_in_boxes`) starting after it: the box is
+    a site's furniture, the sentence after it the report's. Identities and ends are unchanged."""
+    by_head = _boxes_by_head(sentences)
+    if not by_head:
+        return list(sentences)
+    out: list[Sentence] = []
+    for s in sentences:
+        boxes = by_head.get(_head(s.text) or "")
+        joined = " ".join(s.text.split()) if boxes else ""
+        box = next((b for b in boxes or () if joined.startswith(b + " ")), None)
+        if box is None:
+            out.append(s)
+            continue
+        cut = _after_words(s.text, len(box.split()))
+        if opens_with_dateline(s.text[cut:]):  # "By Maggie Fox, Health and Science Editor WASHINGTON | Sun ..."
+            cut += dateline_end(s.text[cut:])
+        out.append(Sentence(s.article_id, s.index, s.start + cut, s.end, s.text[cut:]))
+    return out
+
+
+def _after_words(text: str, n: int) -> int:
+    """The offset in ``text`` of its (n+1)-th whitespace-separated word."""
+    matches = list(_TOKEN.finditer(text))
+    return matches[n].start() if n < len(matches) else len(text)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from digest.attribution import find_attribution
-from digest.clean import clean_articles
+from digest.clean import clean_articles, cut_run_in_boxes
 from digest.cluster import Clusterer, HdbscanClusterer, merge_leaves, refine
 from digest.config import Config
 from digest.conflicts import find_conflicts
@@ -299,6 +299,7 @@ def _prepare(
         found = [s for s in sentences_of(article) if len(words(s.text)) >= 2]
         # Re-index densely so (article_id, index) stays the identity after filtering.
         sentences.extend(Sentence(s.article_id, i, s.start, s.end, s.text) for i, s in enumerate(found))
+    sentences = cut_run_in_boxes(sentences)  # a box a site runs into its pages' sentences
     kept, skipped = usable(cleaned, sentences, skip_unusable=skip_unusable, originals={a.id: a.text for a in articles})
     return kept, sentences, skipped
 

@@ -59,6 +59,7 @@ from digest.clean import (
     HEADLINE_LINES,
     clean_articles,
     comments_start,
+    cut_run_in_boxes,
     dateline_end,
     has_comment_header,
     has_link_age,
@@ -154,7 +155,7 @@ def build_timeline(
         cleaned = list(kept)
     else:  # a replacement for clean_articles, e.g. digest.cache.CachedCleaning
         cleaned = clean(kept)
-    sentences = (segment or segment_all)(english_articles(cleaned))
+    sentences = cut_run_in_boxes((segment or segment_all)(english_articles(cleaned)))
     cleaned, skipped = usable(
         cleaned, sentences, skip_unusable=config.skip_unusable, originals={a.id: a.text for a in kept}
     )

@@ -21,7 +21,7 @@ from digest.clean import (
     run_in_parts,
 )
 from digest.ingest import read_articles
-from digest.types import Article
+from digest.types import Article, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -803,3 +803,82 @@ def test_a_live_pages_heading_and_update_stamp_before_an_entry_are_cut_off() -> 
 )
 def test_a_repeated_name_inside_a_sentence_is_no_new_sentence(text: str) -> None:
     assert run_in_parts(text) == [(0, len(text))]
+
+
+def _box_sentences(head: str, tails: list[str]) -> list[Sentence]:
+    texts = [f"{head} {tail}" for tail in tails]
+    return [Sentence(f"page{i}", 3, 100, 100 + len(t), t) for i, t in enumerate(texts)]
+
+
+def test_a_box_run_into_the_sentences_of_several_pages_is_cut() -> None:
+    from digest.clean import cut_run_in_boxes
+
+    # a month of Haiti coverage had the BBC's radio box with a different sentence after it as a key point
+    box = (
+        "Broadcasting on FM radio daily in Haitian Creole at 0910 local time (1410 GMT), for 20 minutes "
+        "Giving up-to-date information about where to get basic services and aid"
+    )
+    tails = [
+        '"We\'re missing a leader, a co-ordination capacity," he said.',
+        'Rescuers described his survival as "a miracle".',
+        "He was also expected to meet Ecuadorean troops during his visit.",
+    ]
+    cut = cut_run_in_boxes(_box_sentences(box, tails))
+    assert [s.text for s in cut] == tails
+    assert all(
+        (s.article_id, s.index, s.end) == (f"page{i}", 3, 100 + len(box) + 1 + len(tails[i])) for i, s in enumerate(cut)
+    )
+    assert all(s.start == 100 + len(box) + 1 for s in cut)
+    # a byline box: the dateline after it goes too
+    byline = _box_sentences(
+        "By Maggie Fox, Health and Science Editor WASHINGTON |",
+        [
+            f"{day} May 10, 2009 2:51 pm EDT WASHINGTON (Reuters) - The flu virus has spread to {n} states."
+            for day, n in (("Sun", 30), ("Fri", 31), ("Thu", 32))
+        ],
+    )
+    assert cut_run_in_boxes(byline)[0].text == "The flu virus has spread to 30 states."
+
+
+@pytest.mark.parametrize(
+    ("head", "tails"),
+    [
+        # two pages only
+        (
+            "The DEC appeal for victims of the earthquake in Haiti",
+            ["Britons have donated more than 30m.", "Relief efforts have been hampered by damage."],
+        ),
+        # a background sentence in several wordings goes on in lower case
+        (
+            "An estimated 1.5 million people were left homeless by the",
+            [
+                "quake, which killed as many as 200,000.",
+                "7.0-magnitude quake last month.",
+                "earthquake, officials said today.",
+            ],
+        ),
+        # a name goes on ("the White" + "House")
+        (
+            "\"I'm ashamed of what happened in the White",
+            [
+                'House" on Wednesday, Barton said today.',
+                'House yesterday," he said to reporters.',
+                'House yesterday," Barton said in the statement.',
+            ],
+        ),
+        # the shared words end a sentence: the segmenter's business
+        (
+            "The well was capped on 15 July after 87 days of leaking oil.",
+            [
+                "BP shares rose sharply on the news.",
+                "Engineers began a pressure test.",
+                "Fishermen said they were relieved.",
+            ],
+        ),
+    ],
+)
+def test_shared_words_that_are_no_box_are_kept(head: str, tails: list[str]) -> None:
+    from digest.clean import cut_run_in_boxes
+
+    sentences = _box_sentences(head, tails)
+    assert cut_run_in_boxes(sentences) == sentences
