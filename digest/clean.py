@@ -1084,7 +1084,8 @@ def run_in_boxes(sentences: Sequence[Sentence]) -> frozenset[str]:
     the shared words, starts with a capital (maybe after a quotation mark) and has four words or
     more, and the shared words end neither a sentence nor on a function word ("... in the White" +
     "House ..." is a name going on)."""
-    return frozenset(box for boxes in _boxes_by_head(sentences).values() for box in boxes)
+    heads = [_head(s.text) for s in sentences]
+    return frozenset(box for boxes in _boxes_by_head(sentences, heads).values() for box in boxes)
 
 
 def _head(text: str) -> str | None:
@@ -1095,11 +1096,13 @@ def _head(text: str) -> str | None:
     return " ".join(head[:BOX_WORDS]) if len(head) > BOX_WORDS else None
 
 
-def _boxes_by_head(sentences: Sequence[Sentence]) -> dict[str, list[str]]:
+def _boxes_by_head(sentences: Sequence[Sentence], heads: Sequence[str | None]) -> dict[str, list[str]]:
+    """The boxes (:func:`run_in_boxes`) by the first words of the sentences they open (``heads``:
+    each sentence's :func:`_head`), longest first."""
     # Grouped by their first words as written: a cheap key, for every sentence of a collection is seen.
     groups: dict[str, dict[str, str]] = defaultdict(dict)
-    for s in sentences:
-        if (head := _head(s.text)) is not None:
+    for s, head in zip(sentences, heads, strict=True):
+        if head is not None:
             groups[head].setdefault(s.article_id, s.text)
     out: dict[str, list[str]] = {}
     for head, by_article in groups.items():
@@ -1127,12 +1130,13 @@ def _bare(token: str) -> str:
 def cut_run_in_boxes(sentences: Sequence[Sentence]) -> list[Sentence]:
     """The sentences with a box run into them (:func:`run_in_boxes`) starting after it: the box is
     a site's furniture, the sentence after it the report's. Identities and ends are unchanged."""
-    by_head = _boxes_by_head(sentences)
+    heads = [_head(s.text) for s in sentences]
+    by_head = _boxes_by_head(sentences, heads)
     if not by_head:
         return list(sentences)
     out: list[Sentence] = []
-    for s in sentences:
-        boxes = by_head.get(_head(s.text) or "")
+    for s, head in zip(sentences, heads, strict=True):
+        boxes = by_head.get(head or "")
         joined = " ".join(s.text.split()) if boxes else ""
         box = next((b for b in boxes or () if joined.startswith(b + " ")), None)
         if box is None:
