@@ -159,15 +159,16 @@ _WORLD = re.compile(
 )
 WORLD = "the world"
 # A place a sentence names as where its figures are: after "in" ("403 cases in the US, and so far one
-# death"), as the subject of a report ("Mexico has reported 1,626 cases ... 45 people have died there")
-# or before the count ("8,585 US cases, with 12 deaths"). Not an owner ("Haiti's Prime Minister says
-# more than 100,000 ..."), a modifier ("told US network CNN") or a landmark ("south of Cairo").
+# death"), as the subject of a report ("Mexico has reported 1,626 cases ... 45 people have died there",
+# "Mexico remains the worst affected country, with ... 42 deaths") or before the count ("8,585 US
+# cases, with 12 deaths"). Not an owner ("Haiti's Prime Minister says more than 100,000 ..."), a
+# modifier ("told US network CNN") or a landmark ("south of Cairo").
 _IN_BEFORE = re.compile(
     r"\b(?i:in|across|throughout|inside|within)\s+(?i:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?)*$"  # "in the US and Canada"
 )
 _PLACE_AFTER = re.compile(
-    r"\s+(?:has|have|had|is|was|reported|reports|says|said|confirmed|confirms|recorded|records"
+    r"\s+(?:has|have|had|is|was|remains|remained|reported|reports|says|said|confirmed|confirms|recorded|records"
     r"|cases|deaths|death\s+toll|toll|tally|fatalities|casualties)\b",
     re.I,
 )
