@@ -158,7 +158,7 @@ AFTER_W = 3
 # A future verb and the expression in one clause: no subordinator between ("could ban BP after
 # lawmakers in July voted"), and the -ed word right after the expression a participle.
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|because|since|that|which|who|if|as|until|once|where)\b", re.I)
-_PARTICIPLE = re.compile(r"\w+ed", re.I)
+_PARTICIPLE_NEXT = re.compile(r"\s*(\w+ed)\b", re.I)
 # A verb on the far side of a comma, semicolon or bracket belongs to another clause: "Ban Ki-moon,
 # who is due to visit Haiti on Sunday, said ..." takes its tense from "is due to", not from "said".
 # It still decides when the expression's own clause has no verb ("On Sunday, he said ...").
@@ -197,23 +197,20 @@ def tense(ctx: Context, start: int, end: int, strong: bool = False, deadline: bo
     future = _FUT_DEADLINE if deadline else _FUT_S if strong else _FUT
     # A future verb before the expression in its clause ("Hayward will face a hearing on Thursday
     # devoted to the disaster"): a participle right after the expression modifies a noun, it is no verb.
-    ahead = any(
+    # Looked for only when an -ed word follows the expression.
+    participle = _PARTICIPLE_NEXT.match(text, end)
+    if participle and not any(
         m.end() <= start
         and not _CLAUSE_BOUNDARY.search(gap := _ASIDE.sub("", text[m.end() : start]))
         and not _SUBORDINATOR.search(gap)
         for m in future.finditer(text, s0, start)
-    )
+    ):
+        participle = None
     for rx, label in ((future, "future"), (_PAST, "past")):
         for m in rx.finditer(text, s0, s1):
             if start <= m.start() < end:
                 continue
-            if (
-                label == "past"
-                and ahead
-                and m.start() >= end
-                and _PARTICIPLE.fullmatch(text, m.start(), m.end())
-                and not text[end : m.start()].strip()
-            ):
+            if label == "past" and participle and m.span() == participle.span(1):
                 continue
             if label == "past" and (
                 _AUX_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _PAST_PROSPECTIVE.match(text, m.end())
