@@ -61,10 +61,10 @@ Preference = Callable[[Sentence], int]
 _CONNECTIVE = re.compile(
     r"^(?:since then|then|however|but|and|or|nor|also|meanwhile|separately|still|instead|yet|so|thus|therefore|"
     r"moreover|besides|in addition|as a result|individually)\b"
-    # ... and these when a comma follows: "At the same time, infections were breaking out ..."
+    # ... and these when a comma follows: "At the same time, infections were breaking out ..." ("After
+    # that, ...", "In that case, ..." point back: digest.text.opens_with_reference)
     r"|^(?:at the same time|nevertheless|nonetheless|furthermore|in contrast|by contrast|on the other hand|"
-    r"likewise|similarly|in turn|even so|in response|by then|until then|after that|before that|at that time|"
-    r"at that point|in that case)\s*,",
+    r"likewise|similarly|in turn|even so|in response|by then|until then)\s*,",
     re.I,
 )
 _TERMINAL = re.compile(r"""[.!?]['"’”)\]]*$""")
