@@ -1078,16 +1078,6 @@ BOX_WORDS = 8
 BOX_ARTICLES = 3
 
 
-def run_in_boxes(sentences: Sequence[Sentence]) -> frozenset[str]:
-    """The texts that open sentences of :data:`BOX_ARTICLES` or more articles (their words the
-    same, punctuation aside) and then go on with different sentences: each such sentence, after
-    the shared words, starts with a capital (maybe after a quotation mark) and has four words or
-    more, and the shared words end neither a sentence nor on a function word ("... in the White" +
-    "House ..." is a name going on)."""
-    heads = [_head(s.text) for s in sentences]
-    return frozenset(box for boxes in _boxes_by_head(sentences, heads).values() for box in boxes)
-
-
 def _head(text: str) -> str | None:
     """A sentence's first :data:`BOX_WORDS` words as written, if it has more and opens with a capital."""
     if not text[:1].isupper():
@@ -1097,8 +1087,12 @@ def _head(text: str) -> str | None:
 
 
 def _boxes_by_head(sentences: Sequence[Sentence], heads: Sequence[str | None]) -> dict[str, list[str]]:
-    """The boxes (:func:`run_in_boxes`) by the first words of the sentences they open (``heads``:
-    each sentence's :func:`_head`), longest first."""
+    """The boxes by the first words of the sentences they open (``heads``: each sentence's
+    :func:`_head`), longest first. A box is a text that opens sentences of :data:`BOX_ARTICLES` or
+    more articles (their words the same, punctuation aside) and then goes on with different
+    sentences: each such sentence, after the shared words, starts with a capital (maybe after a
+    quotation mark) and has four words or more, and the shared words end neither a sentence nor on
+    a function word ("... in the White" + "House ..." is a name going on)."""
     # Grouped by their first words as written: a cheap key, for every sentence of a collection is seen.
     groups: dict[str, dict[str, str]] = defaultdict(dict)
     for s, head in zip(sentences, heads, strict=True):
@@ -1128,8 +1122,8 @@ def _bare(token: str) -> str:
 
 
 def cut_run_in_boxes(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences with a box run into them (:func:`run_in_boxes`) starting after it: the box is
-    a site's furniture, the sentence after it the report's. Identities and ends are unchanged."""
+    """The sentences with a box run into them (see :func:`_boxes_by_head`) starting after it: the
+    box is a site's furniture, the sentence after it the report's. Identities and ends are unchanged."""
     heads = [_head(s.text) for s in sentences]
     by_head = _boxes_by_head(sentences, heads)
     if not by_head:
