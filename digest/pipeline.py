@@ -318,4 +318,15 @@ def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: n
     plain = [
         i for i, t in enumerate(titles) if not (is_question(t) or t.rstrip().endswith("!") or opens_with_reference(t))
     ]
-    return titles[max(plain or range(len(titles)), key=lambda i: (float(scores[i]), -i))]
+    # A longer "headline" is mostly a headline with its caption or standfirst run in ("Conrad Murray
+    # drops claim Jackson swallowed propofol Dr Murray say he was trying to wean ..."), and it wins
+    # on centrality by its extra words: a short one is preferred.
+    return titles[
+        max(
+            plain or range(len(titles)),
+            key=lambda i: (len(titles[i].split()) <= _TITLE_MAX_WORDS, float(scores[i]), -i),
+        )
+    ]
+
+
+_TITLE_MAX_WORDS = 14

@@ -604,3 +604,20 @@ def test_a_headline_that_asks_exclaims_or_answers_is_no_title_when_another_is_pl
     assert _title(articles, embeddings, vectors, "fallback") == titles[3]
     # only columns: the most central of them
     assert _title(articles[:3], embeddings, vectors[:3], "fallback") == titles[0]
+
+
+def test_a_short_headline_is_the_title_before_a_more_central_long_one() -> None:
+    from digest.pipeline import _title
+
+    # a month's MJ briefing was titled by a headline with its caption run in
+    glued = (
+        "Conrad Murray drops claim Jackson swallowed propofol Dr Murray say he was trying to wean Michael "
+        "Jackson off using propofol for his insomnia"
+    )
+    titles = [glued, "Michael Jackson's doctor Conrad Murray goes on trial"]
+    articles = [Article(f"a{i}", "Text.", source=f"s{i}", title=t) for i, t in enumerate(titles)]
+    embeddings = np.array([unit([1, 0, 0])] * 3)
+    vectors = np.array([unit([1, 0.1, 0]), unit([1, 0.5, 0])])
+    assert _title(articles, embeddings, vectors, "fallback") == titles[1]
+    # only long ones: the most central
+    assert _title(articles[:1], embeddings, vectors[:1], "fallback") == glued
