@@ -34,6 +34,7 @@ from digest.select import (
     distinct_sources,
     no_preference,
     representative_rank,
+    self_contained,
     story_direction,
 )
 from digest.text import words
@@ -161,7 +162,10 @@ def build_events(
         )
         # Where the date sits in the quoted sentence breaks a tie between the dates of one sentence:
         # "... valued at $442 million in 2008, up 2 percent from the previous year" is of 2008.
-        scored.append((n_sources + centrality, dating.timex.start - sentences[best].start, event))
+        # An entry that leans on the sentence before it ("He said the star still had a faint pulse
+        # ... on Thursday afternoon.") tells a reader less than one that stands alone: it ranks lower.
+        weight = (n_sources + centrality) * (0.6 + 0.4 * self_contained(event.text))
+        scored.append((weight, dating.timex.start - sentences[best].start, event))
     scored.sort(key=lambda t: (-round(t[0], 6), t[1], t[2].sort_key, t[2].text))
     kept: list[Event] = []
     for _, _, event in scored:  # a sentence tells one event: keep its best-ranked date

@@ -621,3 +621,30 @@ def test_a_short_headline_is_the_title_before_a_more_central_long_one() -> None:
     assert _title(articles, embeddings, vectors, "fallback") == titles[1]
     # only long ones: the most central
     assert _title(articles[:1], embeddings, vectors[:1], "fallback") == glued
+
+
+def test_an_entry_that_leans_on_the_sentence_before_ranks_below_one_that_stands_alone() -> None:
+    # a month of MJ coverage: "He said the star still had a faint pulse ... on Thursday afternoon."
+    # filled a slot of the timeline before "Jackson's body was released to the family on Friday night."
+    from digest.timeline import TimexResolver, build_events
+    from digest.types import Article
+
+    texts = {
+        "a": "He said the star still had a faint pulse when the doctor found him on Thursday afternoon.",
+        "b": "Jackson's body was released to the family by the coroner on Friday night.",
+        "c": "Michael Jackson died in Los Angeles after he collapsed at his home.",
+    }
+    articles = [Article(k, t, k) for k, t in texts.items()]
+    sentences = [Sentence(k, 0, 0, len(t), t) for k, t in texts.items()]
+    events = build_events(
+        articles,
+        sentences,
+        np.asarray([unit([1, 0, 0]), unit([1, 0.5, 0]), unit([1, -0.1, 0])]),  # the first the more central
+        np.asarray([-1, -1, -1]),
+        [0.9, 0.9, 0.9],
+        TimexResolver(),
+        dict.fromkeys(texts, dt.date(2009, 6, 28)),
+        max_events=1,
+        merge_similarity=0.999,
+    )
+    assert [e.text for e in events] == [texts["b"]]
