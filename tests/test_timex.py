@@ -206,6 +206,18 @@ CASES: list[tuple[str, dt.date | None, str, str, str | None, str | None]] = [
     ("It costs $5 a day.", REF, "a day", "SET", "P1D", None),
     ("The market closed at 4 p.m. Friday.", REF, "4 p.m. Friday", "TIME", "2025-01-31T16:00", None),
     ("He spoke this morning.", REF, "this morning", "TIME", "2025-02-01TMO", None),
+    # a part of a day on a named day is of that day, not of the reference day ("... collapsed at his
+    # Los Angeles home at about midday on Thursday." was dated to the day it was published)
+    ("He collapsed at about midday on Thursday.", REF, "midday on Thursday", "TIME", "2025-01-30TMI", None),
+    (
+        "By mid-afternoon on Tuesday the artists were there.",
+        REF,
+        "mid-afternoon on Tuesday",
+        "TIME",
+        "2025-01-28TAF",
+        None,
+    ),
+    ("He collapsed at midday on June 25, 2009.", REF, "midday on June 25, 2009", "TIME", "2009-06-25TMI", None),
     ("The board meets each Thursday.", REF, "each Thursday", "SET", "XXXX-WXX-4", None),
     ("Profit fell in the first half of 2024.", REF, "the first half of 2024", "DATE", "2024-H1", None),
     ("Sales in fiscal 1998 rose.", REF, "fiscal 1998", "DATE", "1998", None),

@@ -77,7 +77,9 @@ RULES: list[tuple[str, str]] = [
             rf"|(?:(?P<pp>early|late|later|earlier)\s+)?(?P<dref3>this|yesterday|tomorrow|last|today|{WEEKDAY})"
             rf"\s+(?P<tod>{TOD})(?!s)"
             rf"|(?P<tod2>tonight)"
-            rf"|(?P<tod3>mid-?afternoon|mid-?morning|midday)(?:\s+(?P<dref4>today|yesterday|{WEEKDAY}))?"
+            rf"|(?P<tod3>mid-?afternoon|mid-?morning|midday)"
+            rf"(?:\s+(?:on\s+)?(?P<dref4>today|yesterday|{WEEKDAY}|{MONTH_LOOSE}\s+{DAYNUM}(?!\d|:\d))"
+            rf"(?:,?\s+(?P<dyear4>{YEAR4}))?)?"
         ),
     ),
     (

@@ -93,7 +93,9 @@ def i_time(ctx: Context, c: Candidate) -> Resolved | None:
     if g["tod2"]:
         return Resolved("TIME", f"{fmt_day(ctx.ref())}TNI", None, True)
     if g["tod3"]:
-        day = _dayref(ctx, g["dref4"], c.start, c.end) if g["dref4"] else fmt_day(ctx.ref())
+        day = _dayref(ctx, g["dref4"], c.start, c.end, g.get("dyear4")) if g["dref4"] else fmt_day(ctx.ref())
+        if day is None:
+            return None
         return Resolved("TIME", f"{day}T{_TOD[g['tod3'].lower()]}", None, True)
     return None
 
