@@ -66,6 +66,19 @@ _ANCHORED_TEXT = re.compile(r"^(?:the\s+)?(?:past|last|previous)\b", re.I)
 _FOR_BEFORE = re.compile(r"\bfor\s*$", re.I)
 _PERFECT = re.compile(r"\b(?:have|has)(?:\s+not|n[’']t)?\s+(?:been|seen|had|heard|taken|\w+ed)\b", re.I)
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+# A date that anchors an offset: "Speaking a few days after Jackson's 25 June death, Mr Chernoff
+# denied ...", "weeks before the April 20 explosion": the sentence tells of another day.
+_OFFSET_BEFORE = re.compile(
+    r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s+(?:[\w'’-]+\s+){0,3}$", re.I
+)
+
+
+def anchors_an_offset(sentence: str, start: int) -> bool:
+    """Whether the date at ``start`` in ``sentence`` is what an offset counts from ("days after
+    the April 20 explosion"), not the day the sentence tells of."""
+    return bool(_OFFSET_BEFORE.search(sentence, max(0, start - 60), start))
+
+
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 
 
@@ -245,6 +258,8 @@ def _candidate(sentence: Sentence, text: str, owner: int, timex: Timex, referenc
         label = f"the {n} {_UNITS[unit]}{'s' if n != 1 else ''} before {_day(reference)}"
         return _Candidate(owner, timex, start.isoformat(), start, reference, label, "week")
     if timex.type not in ("DATE", "TIME"):
+        return None
+    if anchors_an_offset(sentence.text, timex.start - sentence.start):
         return None
     date_value = value[:10] if timex.type == "TIME" else value
     span = interval(date_value)

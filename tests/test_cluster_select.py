@@ -648,3 +648,13 @@ def test_an_entry_that_leans_on_the_sentence_before_ranks_below_one_that_stands_
         merge_similarity=0.999,
     )
     assert [e.text for e in events] == [texts["b"]]
+
+
+def test_a_date_an_offset_counts_from_gives_no_event() -> None:
+    # an MJ month's timeline put "Speaking a few days after Jackson's 25 June death, Mr Chernoff
+    # denied ..." under 25 June
+    later = "Speaking a few days after Jackson's 25 June death, Mr Chernoff denied his client gave him drugs."
+    events = _events_of_two([later, later], [0.9, 0.9], dt.date(2009, 7, 22))
+    assert events == ()
+    died = "Jackson died at his Los Angeles home on 25 June aged 50, his family said."
+    assert [e.label for e in _events_of_two([died, died], [0.9, 0.9], dt.date(2009, 7, 22))] == ["25 June 2009"]

@@ -455,6 +455,25 @@ def test_a_list_item_is_an_entry_only_for_the_day_its_label_names() -> None:
     assert ("2010-06-10", item) in by_day
 
 
+def test_a_date_an_offset_counts_from_is_not_the_day_the_sentence_tells_of() -> None:
+    # "Speaking a few days after Jackson's 25 June death, Mr Chernoff denied ..." stood under 25 June
+    from digest.timeline import anchors_an_offset
+
+    later = "Two weeks after the April 20 explosion, BP said it had spent $350m on the spill."
+    assert anchors_an_offset(later, later.index("April"))
+    assert anchors_an_offset("Speaking a few days after Jackson's 25 June death, he denied it.", 36)
+    assert not anchors_an_offset(later, later.index("Two"))
+    assert not anchors_an_offset("The rig exploded on April 20, two days after the inspection.", 20)
+    arts = [
+        article(1, D(2010, 5, 5), later),
+        article(2, D(2010, 4, 21), "The Deepwater Horizon rig exploded on April 20, killing 11 workers."),
+        article(3, D(2010, 4, 22), "The rig, which exploded on April 20, sank into the Gulf of Mexico."),
+    ]
+    b = build_timeline(arts, Config(max_dates=1, per_date=3), embedder=BagOfWords())
+    assert b.events and all(e.value == "2010-04-20" for e in b.events)
+    assert later not in {e.text for e in b.events}
+
+
 def test_comment_lines_are_never_timeline_sentences() -> None:
     comments = [
         article(
