@@ -17,7 +17,9 @@ in Mexico"). Questions, sentences in the writer's own voice (a reader's
 "According to a good friend of mine, ..."), rates ("Every year, flu kills ...")
 and, in a dated report, sentences about another year ("the 1918 pandemic killed
 ...") give no figures. A casualty figure that a report published later in the
-period exceeds is the earlier count of a rising toll, not a version. Each side
+period exceeds is the earlier count of a rising toll, not a version. A figure
+stamped with its day ("As of 15 June, ...") is of that day, not of the day its
+report was published. Each side
 lists the figures one version gives and every sentence that gives them, with its
 attribution.
 """
@@ -88,17 +90,26 @@ def find_conflicts(
     """
     dates = published or {}
 
-    def day(i: int) -> dt.date | None:
+    def published_on(i: int) -> dt.date | None:
         return dates.get(sentences[i].article_id)
 
     found = {i: find_quantities(s.text) for i, s in enumerate(sentences)}
     quantities = {
-        i: comparable(s.text, found[i]) if found[i] and reports(s.text) and not _of_another_year(s.text, day(i)) else []
+        i: comparable(s.text, found[i])
+        if found[i] and reports(s.text) and not _of_another_year(s.text, published_on(i))
+        else []
         for i, s in enumerate(sentences)
     }
     rows = [i for i, qs in quantities.items() if qs]
     if not rows:
         return ()
+    # A figure stamped with its day ("As of 1700 BST on 15 June 2009, 76 countries have reported
+    # ... 163 deaths", on a page crawled two weeks later) is of that day, not of its publication.
+    stamped = {i: d for i in rows if (d := as_of_day(sentences[i].text, published_on(i))) is not None}
+
+    def day(i: int) -> dt.date | None:
+        return stamped.get(i) or published_on(i)
+
     quantities = _placed(quantities, sentences, found)
     groups = _subjects(rows, embeddings, labels, subject_similarity)
 
@@ -263,6 +274,28 @@ def _periods(
         run.append((d, i))
     out.append((sorted([j for _, j in run] + undated), (run[0][0], run[-1][0])))
     return out
+
+
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+", re.I)
+
+
+def as_of_day(sentence: str, published: dt.date | None) -> dt.date | None:
+    """The day a figure is stamped with: "As of Tuesday, ...", "as at 0600 GMT on 15 June 2009",
+    relative days resolved against ``published``; None without such a stamp, or when it names no
+    single day ("as of June")."""
+    from digest.timex import find_timexes, precision_of, to_interval
+
+    stamp = _AS_OF.search(sentence)
+    if stamp is None:
+        return None
+    for timex in find_timexes(sentence, published):
+        # the day, possibly after a time of day: "As of 1700 BST on 15 June 2009"
+        if timex.type in ("DATE", "TIME") and timex.value and 0 <= timex.start - stamp.end() <= 16:
+            if precision_of(timex.value) != "day":
+                return None
+            span = to_interval(timex.value)
+            return span[0] if span else None
+    return None
 
 
 _FOR_BEFORE = re.compile(

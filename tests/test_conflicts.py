@@ -162,6 +162,33 @@ def test_articles_published_days_apart_give_updates_not_conflicts() -> None:
     assert len(find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=falling, **kwargs)) == 1
 
 
+def test_a_figure_stamped_with_its_day_is_of_that_day() -> None:
+    # an H1N1 page crawled on 30 June still said "As of 1700 BST on 15 June 2009, ... including 163
+    # deaths", and was shown against the 311 deaths of 30 June
+    import datetime as dt
+
+    from digest.conflicts import as_of_day
+
+    june30 = dt.date(2009, 6, 30)
+    stamped = (
+        "As of 1700 BST on 15 June 2009, 76 countries have officially reported 35,928 cases, including 163 deaths."
+    )
+    assert as_of_day(stamped, june30) == dt.date(2009, 6, 15)
+    assert as_of_day("As of Monday, 44 people had died, officials said.", june30) == dt.date(2009, 6, 29)
+    assert as_of_day("As of June, 44 people had died.", june30) is None  # no single day
+    assert as_of_day("Officials said on Monday that 44 people had died.", june30) is None
+    sentences = [
+        Sentence("a", 0, 0, 10, stamped),
+        Sentence("b", 0, 0, 10, "The World Health Organization has confirmed 70,893 cases, with 311 deaths."),
+    ]
+    emb = np.ones((2, 2), dtype=np.float32) / np.sqrt(2)
+    kwargs = dict(subject_similarity=0.7, count_sources=lambda ids: float(len(set(ids))), preference=lambda s: 0)
+    published = dict.fromkeys("ab", june30)
+    assert find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=published, **kwargs) == ()
+    sentences[0] = Sentence("a", 0, 0, 10, stamped.replace("As of 1700 BST on 15 June 2009, 76", "Seventy-six"))
+    assert len(find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=published, **kwargs)) == 1
+
+
 def test_a_dated_collection_compares_figures_period_by_period() -> None:
     """A month's coverage: a death toll that rises from week to week is not a disagreement, but
     two reports of the same days that differ are (a lower figure a day later, or two figures of
