@@ -239,6 +239,39 @@ def caps_heading_end(text: str) -> int:
 # This Is It", "entitled The Night Before", "Surfing The Void"), so a title-like context keeps
 # the text whole: a quotation or parenthesis left open, a possessive or a function word or a
 # naming verb before the word, or capitals on both sides of it.
+# A number in words is capitalised where a sentence starts ("... about swine flu Seventeen new cases
+# of swine flu at Cambridge University have been confirmed ...") or in a name: "BBC Two", "the
+# Jackson Five", "Year Seven", "Six Flags", "Three Mile Island" (see _opener_end).
+_NUMBER_WORDS = frozenset(
+    {
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "Eleven",
+        "Twelve",
+        "Thirteen",
+        "Fourteen",
+        "Fifteen",
+        "Sixteen",
+        "Seventeen",
+        "Eighteen",
+        "Nineteen",
+        "Twenty",
+        "Thirty",
+        "Forty",
+        "Fifty",
+        "Sixty",
+        "Seventy",
+        "Eighty",
+        "Ninety",
+    }
+)
 _RUN_IN_OPENERS = frozenset(
     {
         "The",
@@ -284,9 +317,13 @@ _RUN_IN_OPENERS = frozenset(
         "Meanwhile",
         "However",
         "Between",
+        "For",
+        *_NUMBER_WORDS,
     }
 )
-_RUN_IN_TITLE_OPENERS = frozenset({"The", "A", "An", "In", "On", "At", "With", "As", "During", "Despite", "Between"})
+_RUN_IN_TITLE_OPENERS = frozenset(
+    {"The", "A", "An", "In", "On", "At", "With", "As", "During", "Despite", "Between", "For"}
+)
 # A headline may end with its verb's particle ("Haiti earthquake rescue operation declared over A
 # 23-year-old man has been pulled alive ..."): an article after it, the sentence going on in lower
 # case, starts the sentence the headline was run into.
@@ -574,6 +611,12 @@ def _opener_end(text: str) -> int:
             continue
         if word == "A" and before.lower() in _TYPE_NOUNS:  # "an influenza A virus", "a type A strain"
             continue
+        if word in _NUMBER_WORDS and (
+            (before[:1].isupper() and not before.isupper())
+            or before == "BBC"
+            or not (after[:1].islower() or after[:1].isdigit())
+        ):
+            continue  # a name: "the Jackson Five", "Year Seven", "BBC Two", "Six Flags"
         if word in _RUN_IN_TITLE_OPENERS and before[:1].isupper() and after[:1].isupper() and not _ACRONYM.match(after):
             continue  # "Vintage At Goodwood", "Scott Mills The Musical"; but "... in Haiti The EU has"
         if before[:1].isupper() and before.lower() in STOPWORDS:  # "his This Is It concerts"

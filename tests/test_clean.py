@@ -352,6 +352,15 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
             "Treating the victims of the Haiti earthquake Between 100,000 and 200,000 people may have died.",
             "Between 100,000",
         ),
+        # "For", and a number in words (an H1N1 month)
+        (
+            "First death of swine flu patient in UK For the first time in Britain, a patient with swine flu has died.",
+            "For the first time",
+        ),
+        (
+            "Students were given advice about swine flu Seventeen new cases have been confirmed at the university.",
+            "Seventeen new cases",
+        ),
         # a name that ends the heading and starts the sentence
         (
             "The White House meeting was the first between the president and BP BP executives have met Obama.",
@@ -407,6 +416,11 @@ def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
         "The orchestra played the symphony in A minor on Friday, and the hall was full.",  # a key, no particle
         "The storm blew over A Coruna and into the Bay of Biscay by Tuesday night.",  # a place goes on
         "The band played Caught Between Two Worlds at the start of the show.",  # a title
+        # a number in words in a name: a channel, a band, a school year, a company
+        "The final will be broadcast on BBC Two and simulcast on the BBC HD Channel.",
+        "The audition at the theater in 1967 led to the Jackson Five being signed to Motown Records.",
+        "Other recent cases included five Year Seven pupils at the school, officials said.",
+        "The virus and the recession were among the factors that hurt Six Flags, the theme park firm said.",
     ],
 )
 def test_heading_run_into_a_sentence_is_not_guessed(text: str) -> None:
