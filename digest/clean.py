@@ -651,10 +651,12 @@ _PAGE_STAMP = re.compile(
 )
 
 # A page's publication stamp after its headline and standfirst ("Mexican swine flu deaths spark
-# worldwide action WHO says ... Sunday 26 April 2009 18.45 BST People wear surgical masks ...").
+# worldwide action WHO says ... Sunday 26 April 2009 18.45 BST People wear surgical masks ...")
 _PUBLISHED_STAMP = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?\d{1,2} [A-Z][a-z]+,? \d{4},? \d{1,2}[.:]\d{2}"
     r" (?:BST|GMT)\b\s*"
+    # ... or before the sentence: "Wednesday, December 15, 2010; 8:18 PM The Justice Department sued ..."
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ \d{1,2}, \d{4}; \d{1,2}:\d{2} [AP]M\b\s*"
 )
 
 
@@ -683,7 +685,7 @@ def run_in_parts(text: str, page: str = "") -> list[tuple[int, int]]:
     pos = 0
     head_text = text[:_RUN_IN_SCAN_CHARS]
     stamp = _PAGE_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS) if "ast updated" in head_text else None
-    if stamp is None and ("BST" in head_text or "GMT" in head_text):
+    if stamp is None and ("BST" in head_text or "GMT" in head_text or "M " in head_text):
         stamp = _PUBLISHED_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS)
     if stamp is None and "pdate" in head_text:
         stamp = _headed_update_stamp(text)

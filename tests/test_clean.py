@@ -485,6 +485,19 @@ def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
                 "People wear surgical masks on the Mexico City subway.",
             ],
         ),
+        (  # a page's publication stamp before the sentence (a month of BP coverage: a key point opened so)
+            "Wednesday, December 15, 2010; 8:18 PM The Justice Department sued BP and eight other companies.",
+            ["The Justice Department sued BP and eight other companies."],
+        ),
+        (
+            "Friday, May 28, 2010; 1:00 PM Bill Nye, the Science Guy, was online Friday, May 28, at 1 p.m. ET.",
+            ["Bill Nye, the Science Guy, was online Friday, May 28, at 1 p.m. ET."],
+        ),
+        (
+            "Republicans escalate criticism of oil spill response Tuesday, May 25, 2010; 7:12 PM Republican "
+            "criticism of the response grew.",
+            ["Republicans escalate criticism of oil spill response", "Republican criticism of the response grew."],
+        ),
         (  # a headline, a caption and the sentence
             "BP bosses hold Obama crisis talks The White House meeting was the first between the president and "
             "BP BP executives have met US President Barack Obama at the White House.",
@@ -804,7 +817,7 @@ def test_a_live_pages_heading_and_update_stamp_before_an_entry_are_cut_off() -> 
         "House Minority Leader John Boehner, R-Ohio, and House Minority Whip Eric Cantor, R-Va. met on Monday.",
         "Mary Ann and John Bands were back in Swansea where Mary Ann remarried in 1865 so the time is short.",
         # a day or month opens a stamp, not a subject
-        "Friday, May 28, 2010; 1:00 PM Bill Nye, the Science Guy, was online Friday, May 28, at 1 p.m. ET to talk.",
+        "Friday, May 28, 2010 Bill Nye, the Science Guy, was online Friday, May 28, at 1 p.m. ET to talk.",
         # inside a name: the sentence starts at "Pop"
         "Michael Jackson was being treated for insomnia, court documents show Pop star Michael Jackson had lethal "
         "levels of propofol in his body.",
