@@ -584,8 +584,14 @@ def _leading_tokens(text: str) -> list[tuple[int, str]]:
 
 
 def _opens_quote_or_bracket(head: str) -> bool:
-    """Whether ``head`` leaves a quotation or a bracket open: what follows is inside it."""
-    return bool(len(re.findall(r"[\"“”]", head)) % 2 or head.count("(") > head.count(")"))
+    """Whether ``head`` leaves a quotation or a bracket open: what follows is inside it. A quote
+    mark that ends ``head`` after a word closes a quotation, even one whose opening mark a page
+    lost (a pull quote: "If BP were found to be grossly negligent, the costs ... could rise very
+    significantly indeed" The oil leak became ...)."""
+    marks = len(re.findall(r"[\"“”]", head))
+    if marks == 1 and re.search(r"[\w.,!?][\"”]\s*$", head):
+        marks = 0
+    return bool(marks % 2 or head.count("(") > head.count(")"))
 
 
 def _opener_end(text: str) -> int:

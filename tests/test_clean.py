@@ -379,6 +379,12 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
             "Dr Chan said the pandemic would be of\u201d moderate severity\u201d The WHO has declared a pandemic.",
             "The WHO",
         ),
+        # a pull quote whose opening mark the page lost (a month of BP coverage)
+        (
+            'If BP were found to be grossly negligent, the costs could rise very significantly indeed" The oil '
+            "leak became the worst environmental disaster in US history.",
+            "The oil leak",
+        ),
     ],
 )
 def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
