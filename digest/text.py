@@ -362,6 +362,11 @@ _LABEL = (
 )
 # A list item's date label: "June 10 - ...", "2 June: ...", "Tuesday, April 20, 2010 -- ...".
 DATE_LABEL = re.compile(rf"^\W*{_LABEL}", re.I)
+# A recap's line that opens with its whole date, year and all, and no mark after it: "27 October 2011
+# Dr Murray weeps in court as former patients praise his medical skills."
+DATED_LINE = re.compile(
+    rf"^\W*(?i:(?:{_MONTH_NAME})\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{_MONTH_NAME}),?)\s+\d{{4}}\s+(?=[A-Z])"
+)
 # A gallery caption's date label, maybe after its agency: "April 27: Weathered oil ... is seen in the
 # Gulf of Mexico near Louisiana.", "AFP/Getty Images June 28: Tropical Storm Alex is seen churning
 # ...", "May 29: This image made from video released by British Petroleum shows ...".

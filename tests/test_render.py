@@ -165,6 +165,28 @@ def test_an_entry_dated_by_its_report_of_the_next_day_says_so() -> None:
     assert _dated_by_publication(event("2011-11-07", origin="text")) == ""
 
 
+def test_an_entry_shows_its_date_once_when_its_sentence_opens_with_it() -> None:
+    # "**26 May 2010**: 26 May: BP starts its "top kill" procedure ..." (a recap list's item), "**27
+    # October 2011**: 27 October 2011 Dr Murray weeps in court ..."
+    from digest.render.markdown import _without_own_label
+    from digest.types import Citation, DateEvidence, Event
+
+    def event(text: str, at: int) -> Event:
+        cite = Citation("a", 3, 100, 100 + len(text))
+        evidence = DateEvidence(cite, 100 + at, 100 + at + 6, text[at : at + 6], "2010-05-26")
+        return Event("2010-05-26", "day", "26 May 2010", dt.date(2010, 5, 26), text, (cite,), (evidence,), cite)
+
+    item = 'May 26: BP starts its "top kill" procedure to plug the well.'
+    assert _without_own_label(event(item, 0)) == 'BP starts its "top kill" procedure to plug the well.'
+    recap = "26 May 2010 BP starts its top kill procedure to plug the well."
+    assert _without_own_label(event(recap, 0)) == "BP starts its top kill procedure to plug the well."
+    # a label of another day, or an entry dated by a later date in its sentence, keeps its label
+    other = "May 20: BP says it will try a top kill on May 26 to plug the well."
+    assert _without_own_label(event(other, other.index("May 26"))) == other
+    plain = "On May 26, BP started its top kill procedure."
+    assert _without_own_label(event(plain, 3)) == plain
+
+
 def test_a_statement_many_articles_make_cites_some_of_each_outlet_inline_and_all_in_json() -> None:
     """A statement 24 articles make shows 8 citation marks (the first article of each of the three
     outlets among them, then the lowest numbers) and how many more; JSON and the Sources list keep

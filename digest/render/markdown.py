@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from digest.render.common import cited_numbers, listed_articles, provenance, source_numbers
+from digest.text import DATE_LABEL, DATED_LINE
 from digest.timeline import human_date, human_period
 from digest.types import Briefing, Citation, Event
 
@@ -145,7 +146,7 @@ def render_markdown(briefing: Briefing) -> str:
     for event in briefing.events:
         label = event.label[:1].upper() + event.label[1:]
         dated = _dated_by_publication(event)
-        out.append(f"- **{escape(label)}**: {escape(event.text)} {cite(event.citations)}{dated}")
+        out.append(f"- **{escape(label)}**: {escape(_without_own_label(event))} {cite(event.citations)}{dated}")
     out += ["", "## Sources", ""]
     derived = {d.article_id: d for d in briefing.derivations}
     kinds = {"spun": "spun copy of", "paraphrase": "paraphrase of", "partial": "partial copy of", "copy": "copy of"}
@@ -176,6 +177,21 @@ def render_markdown(briefing: Briefing) -> str:
         out += ["", "Left out:", ""]
         out += [f"- {code(s.label)}: {escape(s.problem)}" for s in briefing.skipped]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _without_own_label(event: Event) -> str:
+    """The entry's text without a leading date label that names the entry's own date ("26 May: BP
+    starts its "top kill" procedure ..." under 26 May 2010, "27 October 2011 Dr Murray weeps in court
+    ..." under 27 October 2011): the label is shown once. JSON keeps the sentence whole."""
+    label = DATE_LABEL.match(event.text) or DATED_LINE.match(event.text)
+    if label is None:
+        return event.text
+    rest = event.text[label.end() :].lstrip()
+    own = any(
+        d.citation == event.representative and d.value == event.value and d.start - d.citation.start < label.end()
+        for d in event.evidence
+    )
+    return rest if own and rest else event.text
 
 
 def _dated_by_publication(event: Event) -> str:
