@@ -99,7 +99,8 @@ class Config:
     max_points: int = 8
     # List single-source statements (and why they are not key points) in the Markdown.
     show_single_source: bool = False
-    # Two key points whose representatives are at least this similar say the same thing.
+    # Two key points whose representatives are at least this similar say the same thing; so do two
+    # entries of a small collection's timeline (the better-ranked date is kept).
     redundancy_similarity: float = 0.8
     # Sentences shorter than this many words are not statements.
     min_sentence_words: int = 5

@@ -186,6 +186,7 @@ def run(
             per_article,
             max_events=config.max_events,
             merge_similarity=config.event_merge_similarity,
+            redundancy_similarity=config.redundancy_similarity,
             count_sources=graph.independent_count,
             preference=graph.preference,
             # nor does a sentence that states nothing by itself, as it is no key point either (the

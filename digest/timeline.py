@@ -131,13 +131,15 @@ def build_events(
     *,
     max_events: int,
     merge_similarity: float,
+    redundancy_similarity: float = 1.0,
     count_sources: SourceCounter = distinct_sources,
     preference: Preference = no_preference,
     quotable: Callable[[Sentence], bool] | None = None,
 ) -> tuple[Event, ...]:
     """``quotable``: the sentences that may tell an event (default: all); the others (a question, a
     reader's comment, the writer's own voice, as in :func:`digest.tls.is_chatter`, or a transcript's
-    speech) give no dated candidate."""
+    speech) give no dated candidate. Of entries whose sentences are ``redundancy_similarity`` or more
+    alike, the best-ranked is kept (by default only one sentence's dates compete)."""
     candidates = _candidates(articles, sentences, resolver, references)
     if quotable is not None:
         candidates = [c for c in candidates if quotable(sentences[c.sentence])]
@@ -178,10 +180,15 @@ def build_events(
         # An entry that leans on the sentence before it ("He said the star still had a faint pulse
         # ... on Thursday afternoon.") tells a reader less than one that stands alone: it ranks lower.
         weight = (n_sources + centrality) * (0.6 + 0.4 * self_contained(event.text))
-        scored.append((weight, dating.timex.start - sentences[best].start, event))
+        scored.append((weight, dating.timex.start - sentences[best].start, event, best))
     scored.sort(key=lambda t: (-round(t[0], 6), t[1], t[2].sort_key, t[2].text))
     kept: list[Event] = []
-    for _, _, event in scored:  # a sentence tells one event: keep its best-ranked date
+    told: list[int] = []  # the rows of the kept entries' sentences
+    for _, _, event, row in scored:  # a sentence tells one event: keep its best-ranked date
+        if any(float(embeddings[row] @ embeddings[r]) >= redundancy_similarity for r in told):
+            # one fact, one entry: "... routine inspections ... in February, March and April this
+            # year" and "... in February, March and on April 1" are not a February and an April 1 entry
+            continue
         if len(kept) < max_events and not any(_same_sentence(event.text, e.text) for e in kept):
             # A year or longer is background: one entry for it ("1918": the flu pandemic once, not
             # its death toll, its start and the strain's origin as three entries).
@@ -190,6 +197,7 @@ def build_events(
             ):
                 continue
             kept.append(event)
+            told.append(row)
     return tuple(sorted(kept, key=lambda e: (e.sort_key, e.label, e.text)))
 
 

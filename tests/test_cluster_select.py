@@ -658,3 +658,34 @@ def test_a_date_an_offset_counts_from_gives_no_event() -> None:
     assert events == ()
     died = "Jackson died at his Los Angeles home on 25 June aged 50, his family said."
     assert [e.label for e in _events_of_two([died, died], [0.9, 0.9], dt.date(2009, 7, 22))] == ["25 June 2009"]
+
+
+def test_one_fact_in_two_wordings_with_different_dates_is_one_entry() -> None:
+    # an explosion week's timeline had a February and an April 1 entry for the regulator's
+    # inspections "in February, March and April this year" and "in February, March and on April 1"
+    from digest.timeline import TimexResolver, build_events
+    from digest.types import Article
+
+    texts = {
+        "a": "Inspectors found no violations on the rig when they carried out routine inspections in February.",
+        "b": "The regulator found no violations on the rig in three routine inspections, the last on April 1.",
+    }
+    articles = [Article(k, t, k) for k, t in texts.items()]
+    sentences = [Sentence(k, 0, 0, len(t), t) for k, t in texts.items()]
+
+    def events(redundancy: float) -> tuple[Event, ...]:
+        return build_events(
+            articles,
+            sentences,
+            np.asarray([unit([1, 0.1]), unit([1, 0.15])]),
+            np.asarray([-1, -1]),
+            [0.9, 0.9],
+            TimexResolver(),
+            dict.fromkeys(texts, dt.date(2010, 4, 26)),
+            max_events=5,
+            merge_similarity=0.6,
+            redundancy_similarity=redundancy,
+        )
+
+    assert len(events(1.0)) == 2
+    assert len(events(0.8)) == 1
