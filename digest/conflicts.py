@@ -336,11 +336,22 @@ _MOVE_BEFORE = re.compile(rf"(?:\b(?:{_MOVE})\s+(?:(?:{_QUALIFIER})\s+)*|\b(?:hi
 _MOVE_AFTER = re.compile(r"\s+(?:higher|lower|rise|fall|drop|gain|increase|decrease|decline|jump)\b", re.I)
 
 
+# The sides of an area: "a 1-mile-by-5-mile rainbow sheen", "stretched 20 miles by 20 miles".
+_BY_AFTER = re.compile(r"(?:-by-|\s+by\s+|\s*[x×]\s*)(?:about\s+|some\s+)?\d", re.I)
+_BY_BEFORE = re.compile(r"\d[\w.,]*(?:\s+[a-z]+)?(?:-by-|\s+by\s+|\s*[x×]\s*)(?:about\s+|some\s+)?$", re.I)
+
+
+def _a_side(sentence: str, q: Quantity) -> bool:
+    """Whether a length is a side of an area ("20 miles by 20 miles"): no length to compare."""
+    return bool(_BY_AFTER.match(sentence, q.end) or _BY_BEFORE.search(sentence[max(0, q.start - 30) : q.start]))
+
+
 def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The figures worth comparing: not lists (three or more of one measure in a sentence, as in
-    "rescued after 10, 8 and 15 days"), not rates ("Every year, flu kills 250,000"), not moves
-    in percent ("shares fell 3.4%"), and for durations only how long a state has lasted ("for the
-    past three weeks"), not ages, spans or "the worst in 200 years"."""
+    "rescued after 10, 8 and 15 days"), not the sides of an area ("20 miles by 20 miles"), not
+    rates ("Every year, flu kills 250,000"), not moves in percent ("shares fell 3.4%"), and for
+    durations only how long a state has lasted ("for the past three weeks"), not ages, spans or
+    "the worst in 200 years"."""
     counts: dict[str, int] = {}
     for q in found:
         counts[q.measure] = counts.get(q.measure, 0) + 1
@@ -349,6 +360,7 @@ def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
         q
         for q in found
         if counts[q.measure] <= 2
+        and not (q.measure == "length" and _a_side(sentence, q))
         and (q.measure != "duration" or _FOR_BEFORE.search(sentence[: q.start]))
         and not every
         and not _RATE_AFTER.match(sentence, q.end)

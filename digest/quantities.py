@@ -470,6 +470,9 @@ def _what(measure: str, before: str, after: str) -> str | None:
         position = _POSITION.match(after)
         if position or _WITHIN.search(before):
             direction = position.group("dir") if position else None
+            if position and not direction and position.group().strip().lower() == "offshore":
+                # from the coast, not from a place: "about 20 miles offshore" is no distance from Venice
+                return "position offshore"
             return "position" + (" " + re.sub(r"[-\s]", "", direction.lower()) if direction else "")
         if _DEPTH.match(after):
             return "depth"

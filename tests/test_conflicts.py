@@ -343,6 +343,18 @@ def test_figures_of_different_wholes_kinds_or_owners_are_not_compared() -> None:
         ("b", "Alex was located about 85 miles west-northwest of Campeche, Mexico."),
     ]
     assert _run(storm, [0, 0]) == ()
+    # a distance from the coast and one from a town (an explosion week's "84km vs about 20 miles")
+    rig = [
+        ("a", "The rig was drilling 84km (52 miles) south-east of the Louisiana port of Venice."),
+        ("b", "The rig was about 20 miles offshore, south of Venice, Louisiana."),
+    ]
+    assert _run(rig, [0, 0]) == ()
+    # the sides of an area are no lengths (a sheen of "1-mile" against "20 miles, 20 miles")
+    sheen = [
+        ("a", "Landry said crews saw a 1-mile-by-5-mile rainbow sheen of what appeared to be oil."),
+        ("b", "The rainbow-colored sheen of oil stretched 20 miles by 20 miles on Saturday, Landry said."),
+    ]
+    assert _run(sheen, [0, 0]) == ()
     # the same distance given twice, or a direction beside an unsaid one: a disagreement
     slick = [
         ("a", "The slick is only nine miles (15km) from Pensacola."),

@@ -157,7 +157,8 @@ def test_confirmed_counts_and_places() -> None:
         ("The port is running at only 10% capacity.", "capacity"),
         ("The jobless rate was 9.7 percent.", None),
         ("The storm was about 55 miles south-southwest of Campeche.", "position southsouthwest"),
-        ("The rig sank about 40 miles offshore.", "position"),
+        ("The rig sank about 40 miles offshore.", "position offshore"),  # from the coast
+        ("The rig sank about 40 miles off Louisiana.", "position"),
         ("The sheen had crept to within 6 miles of Florida's coast.", "position"),
         ("The well lies about a mile (1.5 km) underwater.", "depth"),
         ("It has soiled 100 miles (160 km) of coastline.", "extent coastline"),
