@@ -243,6 +243,8 @@ class CentralAttestedSelector:
             rep = row[clusters[cid].representative]
             if any(float(embeddings[rep] @ embeddings[r]) >= self.redundancy_similarity for r in chosen_reps):
                 continue
+            if any(_within(sentences[rep].text, sentences[r].text) for r in chosen_reps):
+                continue
             chosen.append(cid)
             chosen_reps.append(rep)
         score_of = {cid: s for s, cid in ranked}
@@ -282,6 +284,14 @@ class CentralAttestedSelector:
         if support is None:
             return len(within | echoes.keys()) / len(within)
         return support(wider) / (support(own) or 1.0)
+
+
+def _within(text: str, other: str) -> bool:
+    """Whether a statement says little that ``other`` does not: four fifths of its content words are
+    ``other``'s ("Thousands of people are feared dead and injured." beside "Thousands of people are
+    feared dead after a powerful earthquake hit the Caribbean nation of Haiti, ...")."""
+    own = set(content_words(text))
+    return bool(own) and len(own & set(content_words(other))) >= 0.8 * len(own)
 
 
 # Key points: this many times max_points of the best-ranked statements are ranked again with their echoes.

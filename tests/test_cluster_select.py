@@ -689,3 +689,16 @@ def test_one_fact_in_two_wordings_with_different_dates_is_one_entry() -> None:
 
     assert len(events(1.0)) == 2
     assert len(events(0.8)) == 1
+
+
+def test_a_statement_that_says_little_another_key_point_does_not_is_no_key_point() -> None:
+    # three days of Haiti coverage: "Thousands of people are feared dead and injured." beside
+    # "Thousands of people are feared dead after a powerful earthquake hit ... Haiti, ..."
+    wide = "Thousands of people are feared dead after a powerful earthquake hit the Caribbean nation of Haiti."
+    narrow = "Thousands of people are feared dead and injured."
+    other = "Aid is being sent to the area, and several countries have offered money to help Haiti."
+    s = [Sentence(a, 0, 0, 1, t) for a, t in zip("abcdefg", [wide] * 3 + [narrow] * 2 + [other] * 2, strict=True)]
+    e = np.asarray([unit([1, 0, 0])] * 3 + [unit([0.6, 0.8, 0])] * 2 + [unit([0.6, 0, 0.8])] * 2)
+    labels = np.asarray([0, 0, 0, 1, 1, 2, 2])
+    points = CentralAttestedSelector(echo_similarity=None).select(s, e, labels, max_points=3).key_points
+    assert [p.text for p in points] == [wide, other]
