@@ -305,6 +305,10 @@ def _prepare(
     return kept, sentences, skipped
 
 
+# Headlines longer than this are mostly a headline with its caption or standfirst run in.
+_TITLE_MAX_WORDS = 14
+
+
 def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: np.ndarray | None, fallback: str) -> str:
     titles = [a.title for a in articles if a.title]
     if not titles:
@@ -328,6 +332,3 @@ def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: n
             key=lambda i: (len(titles[i].split()) <= _TITLE_MAX_WORDS, float(scores[i]), -i),
         )
     ]
-
-
-_TITLE_MAX_WORDS = 14
