@@ -214,9 +214,14 @@ def opens_with_reference(text: str) -> bool:
     """Whether a sentence opens with a word that points back ("He explains ...", "This was ...",
     "In that interview, ...", "Yes, ..."): who or what it is about is in the sentence before."""
     tokens = words(text[:40])
+    # "It's the worst earthquake ...", "They're ...", "That's ...": the pronoun before its contraction
+    first = _CONTRACTION.sub("", tokens[0]) if tokens else ""
     return bool(tokens) and (
-        tokens[0] in CONTEXT_OPENERS or _PREPOSITION_THAT.match(text) is not None or _ANSWER.match(text) is not None
+        first in CONTEXT_OPENERS or _PREPOSITION_THAT.match(text) is not None or _ANSWER.match(text) is not None
     )
+
+
+_CONTRACTION = re.compile(r"['’](?:s|re|ve|d|ll)$")
 
 
 # A demonstrative that stands for what the sentence before said: "That is more than 30% higher than

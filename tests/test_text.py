@@ -187,6 +187,13 @@ def test_a_preposition_and_a_demonstrative_point_back() -> None:
     assert not opens_with_reference("During this week's talks, BP agreed to a fund.")
     assert not opens_with_reference("In the interview, the president compared the spill to 9/11.")
     assert not opens_with_reference("In Thatcham, residents met on Friday.")
+    # a pronoun before its contraction (Haiti's first days: "It's the worst earthquake to hit Haiti in
+    # 200 years." as a key point, while "It is ..." was known to lean on the sentence before)
+    assert opens_with_reference("It's the worst earthquake to hit Haiti in 200 years.")
+    assert opens_with_reference("They’re safe now, the charity said.")
+    assert opens_with_reference("He'd been missing since the quake.")
+    assert not opens_with_reference("Haiti's capital was flattened.")
+    assert not opens_with_reference("Let's be clear about the numbers.")
 
 
 def test_a_tweet_as_posted_reports_nothing() -> None:
