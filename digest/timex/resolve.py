@@ -80,7 +80,7 @@ _FUT = re.compile(
 _FUT_S = re.compile(rf"\b(?:{_FUT_STRONG}|can)\b|'ll\b", re.I)
 # A weekday after "by" is a deadline: a modal or an aim makes it one still ahead ("troops would be in
 # Haiti by Monday", "hoped to get supplies in by Thursday"), which the stronger cues of weekdays miss.
-_BY = re.compile(r"\bby\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:or|and)\s+)?$", re.I)
+_BY = re.compile(rf"\bby\s+(?:(?:{'|'.join(WEEKDAYS)})\s+(?:or|and)\s+)?$", re.I)
 _FUT_DEADLINE = re.compile(rf"{_FUT.pattern}|\b(?<!had )(?:hop|aim)(?:e[sd]?|ing)\s+to\b", re.I)
 _IRREGULAR_PAST = (
     "was|were|had|did|said|told|took|began|came|went|made|saw|sent|met|held|left|fell|rose|won|lost|gave|"
