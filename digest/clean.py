@@ -49,7 +49,7 @@ from digest.text import (
     opens_with_reference,
     word_count,
 )
-from digest.timex.lexicon import MONTHS, WEEKDAYS
+from digest.timex.lexicon import MONTHS, ONES, TENS, WEEKDAYS
 from digest.transcript import opens_with_speaker_label, speech_start
 from digest.types import Article, Sentence, Span
 
@@ -231,6 +231,12 @@ def caps_heading_end(text: str) -> int:
     return match.end()
 
 
+# A number in words is capitalised where a sentence starts ("... about swine flu Seventeen new cases
+# of swine flu at Cambridge University have been confirmed ...") or in a name: "BBC Two", "the
+# Jackson Five", "Year Seven", "Six Flags", "Three Mile Island" (see _opener_end).
+_NUMBER_WORDS = frozenset(word.capitalize() for word, n in {**ONES, **TENS}.items() if n >= 2)
+
+
 # A heading, caption or byline in ordinary case run into the sentence after it with nothing
 # between them ("Haiti survivors sleep on streets Thousands of people in Haiti have spent ...",
 # "Matthew Price, BBC News, Haiti It is clear ..."), as when a page's lines were joined. The sign
@@ -239,39 +245,6 @@ def caps_heading_end(text: str) -> int:
 # This Is It", "entitled The Night Before", "Surfing The Void"), so a title-like context keeps
 # the text whole: a quotation or parenthesis left open, a possessive or a function word or a
 # naming verb before the word, or capitals on both sides of it.
-# A number in words is capitalised where a sentence starts ("... about swine flu Seventeen new cases
-# of swine flu at Cambridge University have been confirmed ...") or in a name: "BBC Two", "the
-# Jackson Five", "Year Seven", "Six Flags", "Three Mile Island" (see _opener_end).
-_NUMBER_WORDS = frozenset(
-    {
-        "Two",
-        "Three",
-        "Four",
-        "Five",
-        "Six",
-        "Seven",
-        "Eight",
-        "Nine",
-        "Ten",
-        "Eleven",
-        "Twelve",
-        "Thirteen",
-        "Fourteen",
-        "Fifteen",
-        "Sixteen",
-        "Seventeen",
-        "Eighteen",
-        "Nineteen",
-        "Twenty",
-        "Thirty",
-        "Forty",
-        "Fifty",
-        "Sixty",
-        "Seventy",
-        "Eighty",
-        "Ninety",
-    }
-)
 _RUN_IN_OPENERS = frozenset(
     {
         "The",
