@@ -5,7 +5,8 @@ articles -> clean -> segment -> embed -> cluster -> select -> timeline -> Briefi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ from digest.select import (
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import is_assertion, is_question, opens_with_reference, words
-from digest.timeline import DateResolver, TimexResolver, build_events
+from digest.timeline import DateResolver, TimexResolver, build_events, relative_dates
 from digest.transcript import speech_start
 from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped
 
@@ -147,12 +148,14 @@ def run(
         published={a.id: a.published for a in dated_articles},
         max_conflicts=config.max_conflicts,
     )
-    key_points = tuple(_attributed(_undisputed(p, conflicts, graph), sentences, row) for p in selection.key_points)
+    reference, per_article = choose_reference(cleaned, resolver, as_of=config.as_of)
+    by_id = {a.id: a for a in cleaned}
+    points = (_attributed(_undisputed(p, conflicts, graph), sentences, row) for p in selection.key_points)
+    key_points = tuple(_dated(p, sentences, row, by_id, resolver, per_article) for p in points)
     single = _single_source(selection.clusters, sentences, row, graph, is_filler)
     if progress:
         progress("clustering", 1, 1)
 
-    reference, per_article = choose_reference(cleaned, resolver, as_of=config.as_of)
     dated = sum(a.published is not None for a in dated_articles)
     if len(cleaned) > config.large_collection and dated >= 0.8 * len(cleaned):
         # A day's or a month's coverage: the timeline machinery of `digest timeline` (dates ranked by
@@ -232,6 +235,21 @@ def _attributed(point: KeyPoint, sentences: Sequence[Sentence], row: dict[tuple[
             found.append((c.article_id, who))
     rep = sentences[row[(point.representative.article_id, point.representative.sentence_index)]]
     return replace(point, attribution=find_attribution(rep.text), attributions=tuple(found))
+
+
+def _dated(
+    point: KeyPoint,
+    sentences: Sequence[Sentence],
+    row: dict[tuple[str, int], int],
+    articles: Mapping[str, Article],
+    resolver: DateResolver,
+    references: Mapping[str, dt.date | None],
+) -> KeyPoint:
+    """The key point with the dates its relative expressions name ("Last week" in its article)."""
+    rep = point.representative
+    sentence = sentences[row[(rep.article_id, rep.sentence_index)]]
+    dates = relative_dates(articles[rep.article_id], sentence, resolver, references.get(rep.article_id))
+    return replace(point, dates=dates) if dates else point
 
 
 def _undisputed(point: KeyPoint, conflicts: Sequence[Conflict], graph: SourceGraph) -> KeyPoint:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from digest.select import (
@@ -324,7 +324,46 @@ def _merge(
 
 
 def _evidence(sentence: Sentence, c: _Candidate) -> DateEvidence:
-    return DateEvidence(citation_of(sentence), c.timex.start, c.timex.end, c.timex.text, c.value)
+    return DateEvidence(citation_of(sentence), c.timex.start, c.timex.end, c.timex.text, c.value, label=c.label)
+
+
+def relative_dates(
+    article: Article, sentence: Sentence, resolver: DateResolver, reference: dt.date | None
+) -> tuple[DateEvidence, ...]:
+    """The expressions in ``sentence`` whose date depends on its article's reference date ("Last
+    week", "on Friday", "for the past three weeks"), with the dates they name as the timeline
+    resolves them: a key point quotes "Last week, Western officials told the BBC ...", and its
+    reader is told which week. Dates written out in full ("in late 2024") are not repeated."""
+    if reference is None:
+        return ()
+    out: list[DateEvidence] = []
+    for timex in resolver.find(article.text, reference):
+        if not (sentence.start <= timex.start and timex.end <= sentence.end) or not timex.value:
+            continue
+        if timex.type != "DURATION" and not timex.anchored:
+            continue
+        # a duration is a date only when it ends at the reference ("for the past three weeks")
+        candidate = _candidate(sentence, article.text, 0, timex, reference)
+        if candidate is not None:
+            label = _bounded(candidate.label, timex, candidate.precision)
+            out.append(replace(_evidence(sentence, candidate), label=label))
+    return tuple(out)
+
+
+# Days counted back approximately: "more than two weeks ago" is before the day two weeks back, "less
+# than a week ago" after the day a week back; at a coarser precision, or "about", only about it.
+_EARLIER = {"MORE_THAN": "before", "EQUAL_OR_MORE": "on or before"}
+_LATER = {"LESS_THAN": "after", "EQUAL_OR_LESS": "on or after"}
+
+
+def _bounded(label: str, timex: Timex, prec: str) -> str:
+    if timex.type != "DATE" or timex.mod not in ("APPROX", *_EARLIER, *_LATER):
+        return label
+    if prec == "day" and timex.text.lower().endswith("ago"):
+        word = _EARLIER.get(timex.mod) or _LATER.get(timex.mod)
+        if word:
+            return f"{word} {label}"
+    return f"about {label}"
 
 
 def _day(d: dt.date) -> str:

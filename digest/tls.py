@@ -302,10 +302,13 @@ def timeline_events(
             s = sentences[m.sentence]
             cite = citation_of(s)
             if m.timex is not None:
-                evidence = DateEvidence(cite, m.timex.start, m.timex.end, m.timex.text, value)
+                evidence = DateEvidence(cite, m.timex.start, m.timex.end, m.timex.text, value, label=label)
             else:  # dated by publication: an empty span at the sentence, the publication date as value
                 assert m.published is not None
-                evidence = DateEvidence(cite, s.start, s.start, "", m.published.isoformat(), origin="published")
+                published = m.published.isoformat()
+                evidence = DateEvidence(
+                    cite, s.start, s.start, "", published, origin="published", label=human_date(published, "day")
+                )
             events.append(
                 Event(
                     value=value,

@@ -170,6 +170,9 @@ class KeyPoint:
     attributions: tuple[tuple[str, str], ...] = ()  # (article id, attribution) of every member that has one
     # Members that give other figures (see Briefing.conflicts) are not cited for this wording.
     disputed_by: tuple[Citation, ...] = ()
+    # The representative's expressions whose date depends on its article's reference date ("Last
+    # week", "on Friday", "for the past three weeks"), resolved as the timeline resolves them.
+    dates: tuple[DateEvidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,8 @@ class DateEvidence:
 
     ``origin`` "text": ``start``/``end`` cover the date expression. "published": the sentence
     names no date and is dated by its article's publication date (a lead sentence of a news
-    report is about the day it was published or the day before); the span is empty.
+    report is about the day it was published or the day before); the span is empty. ``label``:
+    the date in human form, as the timeline shows it ("week of 23 December 2024").
     """
 
     citation: Citation
@@ -187,6 +191,7 @@ class DateEvidence:
     text: str
     value: str
     origin: Literal["text", "published"] = "text"
+    label: str = ""
 
 
 @dataclass(frozen=True)

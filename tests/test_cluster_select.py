@@ -691,6 +691,43 @@ def test_one_fact_in_two_wordings_with_different_dates_is_one_entry() -> None:
     assert len(events(0.8)) == 1
 
 
+def test_a_quoted_sentences_relative_dates_are_resolved_against_its_articles_reference() -> None:
+    # "Last week the World Health Organization (WHO) declared a global flu pandemic." was a key
+    # point of three weeks of H1N1 coverage: which week it was depends on the article's date
+    from digest.timeline import TimexResolver, relative_dates
+    from digest.types import Article
+
+    text = (
+        "Schools reopened. Last week the World Health Organization declared a global flu pandemic, "
+        "and on Friday it said 30,000 cases had been confirmed in 74 countries since April 2009."
+    )
+    article = Article("a", text, "a")
+    sentence = Sentence("a", 1, text.index("Last"), len(text), text[text.index("Last") :])
+    found = relative_dates(article, sentence, TimexResolver(), dt.date(2009, 6, 17))
+    assert [(d.text, d.value, d.label) for d in found] == [
+        ("Last week", "2009-W24", "week of 8 June 2009"),
+        ("Friday", "2009-06-12", "12 June 2009"),
+    ]  # "April 2009" is written out in full
+    assert all(text[d.start : d.end] == d.text and d.citation.sentence_index == 1 for d in found)
+    later = relative_dates(article, sentence, TimexResolver(), dt.date(2009, 6, 24))
+    assert [d.label for d in later] == ["week of 15 June 2009", "19 June 2009"]
+    assert relative_dates(article, sentence, TimexResolver(), None) == ()
+    # a duration is a date only when it ends at the reference
+    text = "Troops have not been seen for the past three weeks, after 1,000 were killed in three months."
+    sentence = Sentence("b", 0, 0, len(text), text)
+    found = relative_dates(Article("b", text, "b"), sentence, TimexResolver(), dt.date(2025, 1, 1))
+    assert [(d.text, d.label) for d in found] == [("the past three weeks", "the 3 weeks before 1 January 2025")]
+    # a day counted back approximately is named as a bound or as about that day
+    text = "The protests began more than two weeks ago; about a month ago, nearly three months ago, he said."
+    sentence = Sentence("c", 0, 0, len(text), text)
+    found = relative_dates(Article("c", text, "c"), sentence, TimexResolver(), dt.date(2011, 2, 10))
+    assert [(d.text, d.label) for d in found] == [
+        ("more than two weeks ago", "before 27 January 2011"),
+        ("about a month ago", "about January 2011"),
+        ("nearly three months ago", "about November 2010"),
+    ]
+
+
 def test_a_statement_that_says_little_another_key_point_does_not_is_no_key_point() -> None:
     # three days of Haiti coverage: "Thousands of people are feared dead and injured." beside
     # "Thousands of people are feared dead after a powerful earthquake hit ... Haiti, ..."

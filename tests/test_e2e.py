@@ -130,6 +130,21 @@ def test_every_event_date_is_explained_by_a_span_in_a_cited_sentence(briefing: B
         assert any(d.citation == e.representative and d.value == e.value for d in e.evidence), e.text
 
 
+def test_a_key_points_relative_dates_are_resolved_from_spans_of_its_quoted_sentence(briefing: Briefing) -> None:
+    texts = {a.id: a.text for a in briefing.articles}
+    for p in briefing.key_points:
+        for d in p.dates:
+            assert d.citation == p.representative
+            assert texts[d.citation.article_id][d.start : d.end] == d.text
+            assert d.citation.start <= d.start < d.end <= d.citation.end
+    # "Last week, Western officials told the BBC ..." (reference 1 January 2025, a Wednesday) and
+    # "Last August, elite Ukrainian troops ..."; "In late 2024, ..." is written out and not repeated
+    dates = {d.text: (d.value, d.label) for p in briefing.key_points for d in p.dates}
+    assert dates.get("Last week") == ("2024-W52", "week of 23 December 2024"), dates
+    assert dates.get("Last August") == ("2024-08", "August 2024"), dates
+    assert not any("2024" in text for text in dates), dates
+
+
 def test_outputs_are_identical_on_a_second_run(briefing: Briefing) -> None:
     cwd = os.getcwd()
     os.chdir(ROOT)

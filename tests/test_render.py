@@ -145,6 +145,35 @@ def test_uncorroborated_only_when_the_collection_has_other_sources() -> None:
     assert support(3, 3) == "*(3 sources)*"
 
 
+def test_a_key_points_relative_dates_are_named_before_its_sourcing() -> None:
+    from digest.render.markdown import support
+    from digest.types import Citation, DateEvidence
+
+    cite = Citation("a", 0, 0, 60)
+    week = DateEvidence(cite, 0, 9, "Last week", "2024-W52", label="week of 23 December 2024")
+    friday = DateEvidence(cite, 30, 39, "on Friday", "2024-12-27", label="27 December 2024")
+    assert support(3, 3, dates=[week]) == "*(“Last week”: week of 23 December 2024; 3 sources)*"
+    assert support(1, 1, dates=[week, friday]) == (
+        "*(“Last week”: week of 23 December 2024; “on Friday”: 27 December 2024; single source)*"
+    )
+
+
+def test_a_key_points_date_is_named_only_while_its_text_has_the_expression(briefing: Briefing) -> None:
+    # a phrasing the LLM stage wrote replaces the quoted sentence and may not say "Last week"
+    from dataclasses import replace
+
+    from digest.render.markdown import render_markdown
+    from digest.types import DateEvidence
+
+    point = briefing.key_points[0]
+    week = DateEvidence(point.representative, 0, 9, "Last week", "2025-W04", label="week of 20 January 2025")
+    quoted = replace(point, text="Last week, " + point.text, dates=(week,))
+    written = replace(point, dates=(week,))
+    for p, named in ((quoted, True), (written, False)):
+        text = render_markdown(replace(briefing, key_points=(p, *briefing.key_points[1:])))
+        assert ("*(“Last week”: week of 20 January 2025; " in text) is named
+
+
 def test_an_entry_dated_by_its_report_of_the_next_day_says_so() -> None:
     import datetime as dt
 

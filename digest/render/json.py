@@ -27,7 +27,11 @@ Fields (``schema_version`` "1"):
   text of an original that none of its copies reproduces);
 - key points also carry ``attribution`` (who says it, in the representative sentence) and
   ``attributions[]`` (``{article_id, attribution}`` for every cited sentence that names one) and
-  ``disputed_by[]`` (cluster members that give other figures, not cited for this wording);
+  ``disputed_by[]`` (cluster members that give other figures, not cited for this wording) and
+  ``dates[]`` (``{start, end, text, value, label}``: the representative's expressions whose date
+  depends on its article's reference date, "Last week", with the TimeML value and human form
+  they resolve to, a duration that ends at the reference by its first day; offsets into the
+  representative's article text);
 - ``clusters[]``: ``{id, members: [[article_id, index]], representative, centrality,
   scores}`` for every statement (single-sentence statements only in collections of up to 30
   articles);
@@ -91,6 +95,10 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
                 "disputed_by": [_citation(c, numbers) for c in p.disputed_by],
                 "attribution": p.attribution,
                 "attributions": [{"article_id": a, "attribution": who} for a, who in p.attributions],
+                "dates": [
+                    {"start": d.start, "end": d.end, "text": d.text, "value": d.value, "label": d.label}
+                    for d in p.dates
+                ],
             }
             for p in briefing.key_points
         ],

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from digest.render.common import cited_numbers, listed_articles, provenance, source_numbers
 from digest.text import DATE_LABEL, DATED_LINE
 from digest.timeline import human_date, human_period
-from digest.types import Briefing, Citation, Event
+from digest.types import Briefing, Citation, DateEvidence, Event
 
 # First line of every Markdown briefing: invisible when rendered, and how ingest knows
 # not to read a briefing as an article.
@@ -70,9 +70,11 @@ def support(
     *,
     one_outlet: bool = False,
     outlets: Mapping[int, str] | None = None,
+    dates: Sequence[DateEvidence] = (),
 ) -> str:
     """How a statement is sourced: "*(3 sources)*", "*(3 articles, 1 independent source: uncorroborated)*"
-    ("uncorroborated" only when the collection has other sources: ``one_outlet`` says it has not)."""
+    ("uncorroborated" only when the collection has other sources: ``one_outlet`` says it has not),
+    after the dates its relative expressions name: "*(“Last week”: week of 23 December 2024; 3 sources)*"."""
     if independent <= 1:
         text = "single source" if articles <= 1 else f"{articles} articles, 1 independent source"
     elif independent == articles:
@@ -84,7 +86,8 @@ def support(
         text += f"; {refs(disputed, MAX_REFS, outlets=outlets)} {verb} other figures, see Where sources differ"
     elif independent <= 1 and articles > 1 and not one_outlet:
         text += ": uncorroborated"
-    return f"*({text})*"
+    named = "; ".join(f"“{escape(d.text)}”: {escape(d.label)}" for d in dates)
+    return f"*({named}; {text})*" if named else f"*({text})*"
 
 
 def render_markdown(briefing: Briefing) -> str:
@@ -113,6 +116,8 @@ def render_markdown(briefing: Briefing) -> str:
             cited_numbers(point.disputed_by, numbers),
             one_outlet=one_outlet,
             outlets=outlets,
+            # a phrasing the LLM stage wrote may not have the expression
+            dates=[d for d in point.dates if d.text in point.text],
         )
         out.append(f"{i}. {escape(point.text)} {cite(point.citations)}{tag}")
     if briefing.conflicts:
