@@ -23,19 +23,18 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from digest.text import canonical_names
-from digest.timex.lexicon import MONTHS, WEEKDAYS
+from digest.timex.lexicon import MONTHS, ONES, TENS, WEEKDAYS
 
-_UNITS_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-}  # fmt: skip
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+_UNITS_WORDS = {word: n for word, n in ONES.items() if 1 <= n <= 9}
+_TENS_WORDS = dict(TENS)
 _NUMBER_WORDS = {
-    **_UNITS_WORDS, **_TENS_WORDS,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a hundred": 100, "a thousand": 1000, "dozen": 12, "a dozen": 12,
-}  # fmt: skip
+    **{word: n for word, n in ONES.items() if n >= 1},
+    **_TENS_WORDS,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "dozen": 12,
+    "a dozen": 12,
+}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1e3}
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 
