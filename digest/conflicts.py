@@ -346,10 +346,27 @@ def _a_side(sentence: str, q: Quantity) -> bool:
     return bool(_BY_AFTER.match(sentence, q.end) or _BY_BEFORE.search(sentence[max(0, q.start - 30) : q.start]))
 
 
+# Troops on their way are no count of the troops there: "The US is sending up to 3,500 soldiers",
+# "3,500 US troops would help ...", "2,000 US Marines are set to join 1,000 US troops on the ground"
+# against "there are 4,200 US military personnel in Haiti" are a deployment growing, not a dispute.
+_DEPLOYING = (
+    r"send(?:s|ing)?|deploy(?:s|ing)?|dispatch(?:es|ing)?|will|would|set\s+to|plans?\s+to|(?:is|are)\s+to|to\s+be"
+    r"|extra|additional|another"
+)
+_DEPLOYING_BEFORE = re.compile(rf"\b(?:{_DEPLOYING})\b[^,;:.!?()]{{0,30}}$", re.I)
+_DEPLOYING_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{_DEPLOYING}|more)\b", re.I)
+
+
+def _on_the_way(sentence: str, q: Quantity) -> bool:
+    before = sentence[max(0, q.start - 40) : q.start]
+    return bool(_DEPLOYING_BEFORE.search(before) or _DEPLOYING_AFTER.match(sentence, q.end))
+
+
 def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The figures worth comparing: not lists (three or more of one measure in a sentence, as in
     "rescued after 10, 8 and 15 days"), not the sides of an area ("20 miles by 20 miles"), not
-    rates ("Every year, flu kills 250,000"), not moves in percent ("shares fell 3.4%"), and for
+    rates ("Every year, flu kills 250,000"), not moves in percent ("shares fell 3.4%"), not troops
+    on their way ("is sending up to 3,500 soldiers", "3,500 troops would help"), and for
     durations only how long a state has lasted ("for the past three weeks"), not ages, spans or
     "the worst in 200 years"."""
     counts: dict[str, int] = {}
@@ -361,6 +378,7 @@ def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
         for q in found
         if counts[q.measure] <= 2
         and not (q.measure == "length" and _a_side(sentence, q))
+        and not (q.measure == "troops" and _on_the_way(sentence, q))
         and (q.measure != "duration" or _FOR_BEFORE.search(sentence[: q.start]))
         and not every
         and not _RATE_AFTER.match(sentence, q.end)

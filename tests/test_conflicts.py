@@ -95,6 +95,26 @@ def test_rates_are_not_compared() -> None:
     assert _run(texts, [0, 0, 0, 0]) == ()
 
 
+def test_troops_on_their_way_are_not_compared_with_the_troops_there() -> None:
+    # a week of Haiti coverage: "The US is sending up to 3,500 soldiers ..." against "At present,
+    # there are 4,200 US military personnel in Haiti ..."; "3,500 US troops would help ..." against
+    # "... join 1,000 US troops on the ground"
+    texts = [
+        ("a", "The US is sending up to 3,500 soldiers to Haiti to help rescue efforts."),
+        ("b", "Haitian President Rene Preval said 3,500 US troops would help restore order in Port-au-Prince."),
+        ("c", "At present, there are 4,200 US military personnel in Haiti, officials say."),
+        ("d", "The Pentagon plans to deploy 1,000 troops to the island, officials say."),
+    ]
+    assert _run(texts, [0, 0, 0, 0]) == ()
+    # troops sent are counted: the seed's 11,000 against another figure is a disagreement
+    sent = [
+        ("a", "North Korea sent some 11,000 troops to the Kursk region, officials said."),
+        ("b", "North Korea sent around 15,000 troops to the Kursk region, officials said."),
+    ]
+    [c] = _run(sent, [0, 0])
+    assert c.measure == "troops"
+
+
 def test_market_moves_in_percent_are_not_compared_but_levels_are() -> None:
     moves = [
         ("a", "BP shares fell 3.4% in London."),
