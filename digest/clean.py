@@ -1113,7 +1113,8 @@ def _head(text: str) -> str | None:
 def _boxes_by_head(sentences: Sequence[Sentence], heads: Sequence[str | None]) -> dict[str, list[str]]:
     """The boxes by the first words of the sentences they open (``heads``: each sentence's
     :func:`_head`), longest first. A box is a text that opens sentences of :data:`BOX_ARTICLES` or
-    more articles (their words the same, punctuation aside) and then goes on with different
+    more articles (or of two, when it reads as a caption: :func:`_two_pages_box`), their words the
+    same, punctuation aside, and then goes on with different
     sentences: each such sentence, after the shared words, starts with a capital (maybe after a
     quotation mark) and has four words or more, and the shared words end neither a sentence nor on
     a function word ("... in the White" + "House ..." is a name going on)."""
@@ -1124,10 +1125,8 @@ def _boxes_by_head(sentences: Sequence[Sentence], heads: Sequence[str | None]) -
             groups[head].setdefault(s.article_id, s.text)
     out: dict[str, list[str]] = {}
     for head, by_article in groups.items():
-        if len(by_article) < BOX_ARTICLES:
-            continue
         texts = sorted(set(by_article.values()))
-        if len(texts) < BOX_ARTICLES:
+        if len(texts) < 2:
             continue
         split = [t.split() for t in texts]
         n = BOX_WORDS
@@ -1136,9 +1135,24 @@ def _boxes_by_head(sentences: Sequence[Sentence], heads: Sequence[str | None]) -
         last = split[0][n - 1]
         if last[-1:] in ".!?\"'”’" or _bare(last) in STOPWORDS or _bare(last) in _RUN_IN_BLOCKERS:
             continue
+        if len(texts) < BOX_ARTICLES and not _two_pages_box(split, n):
+            continue
         if all(len(t) >= n + 4 and t[n].lstrip("\"'“‘(")[:1].isupper() for t in split):
             out[head] = sorted({" ".join(t[:n]) for t in split}, key=len, reverse=True)
     return out
+
+
+def _two_pages_box(split: list[list[str]], n: int) -> bool:
+    """Whether the first ``n`` words that two sentences share are a caption or a heading run into
+    them ("Dr Murray has denied he caused Michael Jackson's death" + "Michael Jackson's former doctor
+    ..."), not two versions of one sentence going on in other words: they end on no name ("...
+    authorising President Felipe" + "Calderon ..."), no comma, no verb before its object ("... is to
+    meet" + "Mr Obama ..."), and the two go on without a word in common ("... BP managing director" +
+    "Bob Dudley ..." / "American Bob Dudley ...")."""
+    last = split[0][n - 1]
+    if last[-1:] in ",;:-" or (last[:1].isupper() and not last.isupper()) or _bare(split[0][n - 2]) == "to":
+        return False
+    return not {_bare(w) for w in split[0][n : n + 3]} & {_bare(w) for w in split[1][n : n + 3]}
 
 
 def _bare(token: str) -> str:

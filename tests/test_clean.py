@@ -838,6 +838,23 @@ def test_a_repeated_name_inside_a_sentence_is_no_new_sentence(text: str) -> None
     assert run_in_parts(text) == [(0, len(text))]
 
 
+def test_a_caption_run_into_the_sentences_of_two_pages_is_cut() -> None:
+    # an MJ month's timeline: "Dr Murray has denied he caused Michael Jackson's death Michael
+    # Jackson's former doctor, who is facing a manslaughter charge ..., has returned to work in Nevada."
+    from digest.clean import cut_run_in_boxes
+
+    caption = "Dr Murray has denied he caused Michael Jackson's death"
+    tails = [
+        "Michael Jackson's former doctor, who is facing a manslaughter charge, has returned to work in Nevada.",
+        "Los Angeles prosecutors will file a criminal case against Michael Jackson's doctor on Monday.",
+    ]
+    assert [s.text for s in cut_run_in_boxes(_box_sentences(caption, tails))] == tails
+    # an acronym may end it ("Hope for Haiti Now footage courtesy of MTV")
+    credit = "Hope for Haiti Now footage courtesy of MTV"
+    tails = ["George Clooney hosted the telethon in Los Angeles.", "The show raised a record sum for the appeal."]
+    assert [s.text for s in cut_run_in_boxes(_box_sentences(credit, tails))] == tails
+
+
 def _box_sentences(head: str, tails: list[str]) -> list[Sentence]:
     texts = [f"{head} {tail}" for tail in tails]
     return [Sentence(f"page{i}", 3, 100, 100 + len(t), t) for i, t in enumerate(texts)]
@@ -876,10 +893,31 @@ def test_a_box_run_into_the_sentences_of_several_pages_is_cut() -> None:
 @pytest.mark.parametrize(
     ("head", "tails"),
     [
-        # two pages only
+        # two pages only, and the shared words end on a name
         (
             "The DEC appeal for victims of the earthquake in Haiti",
             ["Britons have donated more than 30m.", "Relief efforts have been hampered by damage."],
+        ),
+        # two versions of one sentence: cut before a name, an object, or after a comma
+        (
+            "The Mexican government yesterday issued a decree authorising President Felipe",
+            ["Calderon to order the isolation of patients.", "Calderón, in office since 2006, to isolate the sick."],
+        ),
+        (
+            "British Prime Minister David Cameron is to meet",
+            ["Mr Obama in Washington on Tuesday.", "US President Barack Obama in Washington on Tuesday."],
+        ),
+        (
+            "The UN has estimated that 75% of the capital,",
+            ["Port-au-Prince, will have to be rebuilt.", "Port au Prince, was destroyed in the quake."],
+        ),
+        # ... or two pages that go on in the same words
+        (
+            "The man expected to replace Mr Hayward, BP managing director",
+            [
+                "Bob Dudley, is an American who grew up in Mississippi.",
+                "American Bob Dudley, is to take over in October.",
+            ],
         ),
         # a background sentence in several wordings goes on in lower case
         (
