@@ -1175,6 +1175,8 @@ def cut_run_in_boxes(sentences: Sequence[Sentence]) -> list[Sentence]:
             out.append(s)
             continue
         cut = _after_words(s.text, len(box.split()))
+        # a heading in capitals after the box: "... recipes HAITI CRIPPLED BY DEVASTATING EARTHQUAKE Haiti ..."
+        cut += lead_in_end(s.text[cut:])[0]
         if opens_with_dateline(s.text[cut:]):  # "By Maggie Fox, Health and Science Editor WASHINGTON | Sun ..."
             cut += dateline_end(s.text[cut:])
         out.append(Sentence(s.article_id, s.index, s.start + cut, s.end, s.text[cut:]))

@@ -888,6 +888,9 @@ def test_a_box_run_into_the_sentences_of_several_pages_is_cut() -> None:
         ],
     )
     assert cut_run_in_boxes(byline)[0].text == "The flu virus has spread to 30 states."
+    # a heading in capitals after the box goes too, as it would at the start of a sentence
+    headed = [tails[0], f"HAITI CRIPPLED BY DEVASTATING EARTHQUAKE {tails[1]}", tails[2]]
+    assert [s.text for s in cut_run_in_boxes(_box_sentences(box, headed))] == tails
 
 
 @pytest.mark.parametrize(
