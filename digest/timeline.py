@@ -395,6 +395,8 @@ def human_date(value: str, prec: str, mod: str | None = None) -> str:
     start = span[0]
     prefix = _MODS.get(mod or "", "")
     sep = "" if prefix.endswith("-") or not prefix else " "
+    if prec == "day" and mod in ("START", "END"):  # "late Tuesday": "late on 20 April 2010"
+        return f"{_MODS[mod]} on {_day(start)}"
     if prec == "day":
         text = _day(start)
     elif prec == "week":

@@ -921,6 +921,16 @@ def test_a_winter_is_labelled_with_both_its_years() -> None:
     assert human_date("2009-SU", "season") == "summer 2009"
 
 
+def test_a_part_of_a_day_is_labelled_as_on_that_day() -> None:
+    # "the explosion late Tuesday" was shown as "late 20 April 2010"
+    from digest.timeline import human_date
+
+    assert human_date("2010-04-20", "day", "END") == "late on 20 April 2010"
+    assert human_date("2010-04-20", "day", "START") == "early on 20 April 2010"
+    assert human_date("2010-04-20", "day") == "20 April 2010"
+    assert human_date("2010-04", "month", "END") == "late April 2010"
+
+
 def test_import_is_cheap() -> None:
     import subprocess
     import sys
