@@ -529,7 +529,7 @@ class _Chooser:
         for m, score in order:
             s = self.sentences[m.sentence]
             key = _text_key(s.text)
-            if s.key in self.used_keys or key in self.used_texts or key in seen_texts:
+            if s.key in self.used_keys or self._repeats(key) or key in seen_texts:
                 continue
             if s.start >= self.story_end.get(s.article_id, s.end):
                 continue  # a reader comment, or speech
@@ -549,6 +549,18 @@ class _Chooser:
             if len(out) >= limit:
                 break
         return out
+
+    def _repeats(self, key: str) -> bool:
+        """Whether a sentence (its :func:`_text_key`) is in the timeline already, or within one
+        that is, or has one within it: "Unrest in Egypt: Thousands of demonstrators took to the
+        streets ..." repeats "Thousands of demonstrators took to the streets ..." of another day."""
+        if key in self.used_texts:
+            return True
+        padded = f" {key} "
+        return any(
+            min(len(key), len(used)) >= _CONTAINED_CHARS and (f" {used} " in padded or padded in f" {used} ")
+            for used in self.used_texts
+        )
 
     def _fresh(self, m: Mention) -> bool:
         """Written within a few days after the day (not a later article's background)."""
@@ -574,7 +586,7 @@ class _Chooser:
         import numpy as np
 
         fresh = [m for m in shortlist if self.sentences[m.sentence].key not in self.used_keys]
-        fresh = [m for m in fresh if _text_key(self.sentences[m.sentence].text) not in self.used_texts]
+        fresh = [m for m in fresh if not self._repeats(_text_key(self.sentences[m.sentence].text))]
         if not fresh:
             return []
         emb = np.stack([self.vectors[m.sentence] for m in fresh])
@@ -721,6 +733,11 @@ def _idf(sentences: Sequence[Sentence], rows: set[int]) -> tuple[dict[str, float
         df.update(counts.keys())
     n = max(len(rows), 1)
     return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}, terms
+
+
+# A text key this long or longer that stands within another's is the same sentence with a label
+# before it (or a clause after it); a shorter one is no evidence ("the oil spill").
+_CONTAINED_CHARS = 60
 
 
 def _text_key(text: str) -> str:

@@ -137,6 +137,28 @@ def test_per_date_count_no_repeats_and_determinism() -> None:
     assert len({e.text for e in b1.events}) == len(b1.events)
 
 
+def test_a_sentence_with_a_label_before_it_is_no_new_entry() -> None:
+    # a week of Egypt coverage had "Thousands of demonstrators took to the streets ... on Friday ...
+    # since unrest began Tuesday." under 25 January and "Unrest in Egypt: Thousands of ..." under 28
+    told = (
+        "Thousands of demonstrators took to the streets of Cairo and Suez on Friday, "
+        "for the first time since the unrest began on Tuesday."
+    )
+    label = "Unrest in Egypt, with reports from our correspondents: "
+    arts = [
+        article(1, D(2011, 1, 29), told),
+        article(2, D(2011, 1, 29), label + told),
+        article(3, D(2011, 1, 30), label + told),
+        article(4, D(2011, 1, 26), "Police fired tear gas at the protesters in Cairo on Tuesday as marches began."),
+        article(5, D(2011, 1, 29), "On Friday, officials said demonstrators had closed the road to the airport."),
+        article(6, D(2011, 1, 29), "Thousands of demonstrators marched in the streets of Cairo and Suez on Friday."),
+    ]
+    b = build_timeline(arts, Config(max_dates=2, per_date=1), embedder=BagOfWords())
+    assert days(b) == ["2011-01-25", "2011-01-28"]
+    texts = [e.text for e in b.events]
+    assert not any(a != b and a in b for a in texts for b in texts), texts
+
+
 def test_keywords_filter_sentences_as_in_news_tls() -> None:
     b = build_timeline(collection(), Config(max_dates=4, per_date=2, keywords=("BP",)), embedder=BagOfWords())
     assert b.events
