@@ -342,7 +342,8 @@ def relative_dates(
             continue
         if timex.type != "DURATION" and not timex.anchored:
             continue
-        # a duration is a date only when it ends at the reference ("for the past three weeks")
+        # a duration is a date only when it ends at the reference ("for the past three weeks");
+        # the candidate's sentence index (0) is not used here
         candidate = _candidate(sentence, article.text, 0, timex, reference)
         if candidate is not None:
             label = _bounded(candidate.label, timex, candidate.precision)
@@ -393,10 +394,10 @@ def human_date(value: str, prec: str, mod: str | None = None) -> str:
     if span is None:
         return value
     start = span[0]
-    prefix = _MODS.get(mod or "", "")
-    sep = "" if prefix.endswith("-") or not prefix else " "
     if prec == "day" and mod in ("START", "END"):  # "late Tuesday": "late on 20 April 2010"
         return f"{_MODS[mod]} on {_day(start)}"
+    prefix = _MODS.get(mod or "", "")
+    sep = "" if prefix.endswith("-") or not prefix else " "
     if prec == "day":
         text = _day(start)
     elif prec == "week":

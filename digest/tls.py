@@ -37,7 +37,8 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    :func:`says_more_than_when`). The shortlists of the next days are embedded in one call, and
    K sentences are picked greedily by embedding centrality among the day's shortlist plus
    lexical centrality, skipping near-duplicates of the day's picks. No sentence (nor an
-   identical text, nor a near-copy of a sentence of another day) is used twice in the timeline.
+   identical text, nor a near-copy of a sentence of another day, nor a text within another's or
+   with another within it) is used twice in the timeline.
 5. One Event per chosen sentence, with its citation and the dating span; chronological.
 
 Memory: linear in the collection (the sentence list, mention lists, one sparse TF-IDF vector

@@ -177,7 +177,8 @@ class KeyPoint:
 
 @dataclass(frozen=True)
 class DateEvidence:
-    """The span in a cited sentence that gives an event its date.
+    """The span in a cited sentence that gives an event its date (or, in ``KeyPoint.dates``, a
+    relative expression in a key point's sentence and the date it names).
 
     ``origin`` "text": ``start``/``end`` cover the date expression. "published": the sentence
     names no date and is dated by its article's publication date (a lead sentence of a news
