@@ -22,6 +22,9 @@ _REPLACEMENTS = [
     (re.compile(r"-LCB-"), "{"),
     (re.compile(r"-RCB-"), "}"),
     (re.compile(r"\\([/*])"), r"\1"),  # escaped slash and asterisk: "9\/11", "\* H5N1 ..."
+    # T17 writes the pound sign as "#" ("$ 20bn -LRB- # 13bn -RRB-"), but not a reader comment's
+    # number ("kklimmy wrote : Re # 23 ...")
+    (re.compile(r"(?<!: )(?<!Re )#\s+(?=\d)"), "£"),
 ]
 _OPEN_QUOTE = re.compile(r"``\s*")
 _CLOSE_QUOTE = re.compile(r"\s*''")

@@ -23,6 +23,8 @@ from benchmarks.t17 import detokenize, rejoin
         ("the students ' rights , and the 9\\/11 attacks", "the students' rights, and the 9/11 attacks"),
         ("he said ` no . '", "he said 'no.'"),
         ("they ca n't go", "they can't go"),
+        ("a $ 20bn -LRB- # 13bn -RRB- fund and # 38m raised", "a $20bn (£13bn) fund and £38m raised"),
+        ("kklimmy wrote : Re # 23 Beijing", "kklimmy wrote: Re # 23 Beijing"),
     ],
 )
 def test_detokenize(tokens: str, text: str) -> None:
