@@ -792,6 +792,33 @@ def dateline_end(text: str) -> int:
     return last.end()
 
 
+# A news agency's dateline: "(Reuters) - ", "(CNN) -- ".
+_AGENCY_DATELINE = re.compile(
+    r"\((?:Reuters(?: [A-Z][a-z]+)?|AP|AFP|CNN|Bloomberg|Xinhua|dpa|UPI|PA|AAP|Associated Press|BBC)\)"
+    r"\s*(?:--?|[–—])\s*"
+)
+# Story highlights before a dateline can run long (five bullets of CNN's run together).
+_RUN_IN_DATELINE_REACH = 800
+
+
+def run_in_dateline_end(text: str) -> int:
+    """Where the sentence starts after a news agency's dateline that a headline, story highlights or a
+    byline run into, on a page's first lines ("BP says test shuts off oil leak from Gulf well HOUSTON
+    | Thu Jul 15, 2010 7:36 pm EDT HOUSTON (Reuters) - BP Plc said ...", "By the CNN Wire Staff
+    ElBaradei: Egypt is not stable NEW: ... (CNN) -- President ..."); 0 when ``text`` has none in
+    its first ``_RUN_IN_DATELINE_REACH`` characters, or nothing after it. What comes before is page
+    furniture: it names the story, not what happened."""
+    if "(" not in text[:_RUN_IN_DATELINE_REACH]:
+        return 0  # a cheap test first
+    match = _AGENCY_DATELINE.search(text, 0, min(len(text), _RUN_IN_DATELINE_REACH))
+    if match is None or match.end() >= len(text) or not _UPPER_START.match(text, match.end()):
+        return 0
+    return match.end()
+
+
+_UPPER_START = re.compile(r"[\"'“‘(]?[A-Z0-9]")
+
+
 def lead_in_end(text: str) -> tuple[int, str]:
     """Where the lead-ins that are not part of the sentence ``text`` opens with end (live-blog
     update stamps, photo captions with their credits, headings in capitals), and what they
@@ -812,7 +839,9 @@ def lead_in_end(text: str) -> tuple[int, str]:
         cut += n
 
 
-def _without_lead_in(line: _Line, removed: list[tuple[str, str]]) -> _Line:
+def _without_lead_in(line: _Line, removed: list[tuple[str, str]], *, first_lines: bool = False) -> _Line:
+    """``line`` without its lead-ins and dateline; on a page's ``first_lines``, also without the
+    headline, story highlights or byline run into a news agency's dateline."""
     cut, reason = lead_in_end(line.text)
     if cut:
         removed.append((line.text[:cut].strip(), reason))
@@ -822,6 +851,11 @@ def _without_lead_in(line: _Line, removed: list[tuple[str, str]]) -> _Line:
         if cut:
             removed.append((line.text[:cut].strip(), "dateline"))
             line = _Line(line.text[cut:], line.start + cut, line.end)
+    # also after a stamp cut as the dateline ("Wed Jun 16, 2010 2:56 pm EDT (Adds BP forgoing dividend)
+    # WASHINGTON, June 16 (Reuters) - ...")
+    if first_lines and (cut := run_in_dateline_end(line.text)):
+        removed.append((line.text[:cut].strip(), "headline run into the dateline"))
+        line = _Line(line.text[cut:], line.start + cut, line.end)
     return line
 
 
@@ -869,7 +903,7 @@ def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
     if times:
         raws = [piece for raw in raws for piece in _split_at_times(raw, times, removed)]
     for raw in raws:
-        line = _without_lead_in(raw, removed)
+        line = _without_lead_in(raw, removed, first_lines=len(out) < HEADLINE_LINES)
         done = 0
         page = text if len(out) < HEADLINE_LINES else ""
         for start, end in run_in_parts(line.text, page):

@@ -66,6 +66,7 @@ from digest.clean import (
     has_link_age,
     lead_in_end,
     opens_with_dateline,
+    run_in_dateline_end,
     run_in_parts,
 )
 from digest.config import Config, TimelineSettings
@@ -221,6 +222,8 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
         start += cut
         if len(found) < 3 or opens_with_dateline(text[start:end]):
             start += dateline_end(text[start:end])
+        if len(found) < HEADLINE_LINES:  # a headline or story highlights run into an agency's dateline
+            start += run_in_dateline_end(text[start:end])
         # A headline run into the sentence is a sentence of its own, a page's update stamp none.
         page = text if len(found) < HEADLINE_LINES else ""
         pieces = [(start + s, start + e) for s, e in run_in_parts(text[start:end], page)]

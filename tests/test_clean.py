@@ -17,6 +17,7 @@ from digest.clean import (
     live_blog_times,
     looked_up_lines,
     repeated_lines,
+    run_in_dateline_end,
     run_in_heading_end,
     run_in_parts,
 )
@@ -768,6 +769,49 @@ def test_a_dateline_after_a_photo_credit_is_cut_with_it() -> None:
         "Credit: Reuters/Pete Souza/The White House/Handout WASHINGTON | Wed Jun 16, 2010 7:59 pm EDT WASHINGTON "
         "(Reuters) -"
     ]
+
+
+def test_a_headline_or_highlights_run_into_an_agency_dateline_are_cut_with_it() -> None:
+    # digest build on a week of BP coverage quoted a Reuters headline and dateline in key point 2
+    reuters = (
+        "BP says test shuts off oil leak from Gulf well HOUSTON | Thu Jul 15, 2010 7:36 pm EDT HOUSTON (Reuters) - "
+        "BP Plc said on Thursday no oil was leaking into the Gulf of Mexico for the first time since April.\n"
+        "For the test, BP closed valves and vents on a tight-sealing containment cap installed earlier this week."
+    )
+    cnn = (
+        "Tens of thousands emboldened to join protests Saturday (CNN) -- Defiance and hope replaced Friday's "
+        "scenes of chaos in Cairo on Saturday.\nAt least five people were reported dead in clashes with police."
+    )
+    # after a stamp that opens the line, a correction note and a second dateline
+    stamped = (
+        "Wed Jun 16, 2010 2:56 pm EDT (Adds BP forgoing dividend for year) WASHINGTON, June 16 (Reuters) - BP's "
+        "chairman apologized on Wednesday to the American people for the oil spill.\n"
+        "The company also said it would forgo paying dividends to its shareholders this year."
+    )
+    for text, lead, cut in [
+        (reuters, "BP Plc said on Thursday no oil", "BP says test shuts off oil leak from Gulf well HOUSTON"),
+        (cnn, "Defiance and hope replaced", "Tens of thousands emboldened to join protests Saturday (CNN) --"),
+        (stamped, "BP's chairman apologized", "(Adds BP forgoing dividend for year) WASHINGTON, June 16 (Reuters) -"),
+    ]:
+        cleaned = clean_article(Article("wire", text, source="wire"))
+        assert cleaned.text.startswith(lead)
+        cuts = [line for line, reason in cleaned.removed if reason == "headline run into the dateline"]
+        assert [line for line in cuts if line.startswith(cut)], cuts
+
+
+def test_an_agency_named_further_down_is_no_dateline() -> None:
+    text = "\n".join(
+        [
+            "Rescue teams searched the rubble of the capital on Thursday, officials said.",
+            "The agency said more teams would arrive, a spokesman told reporters.",
+            "Food and water were short in the camps around the airport, aid workers said.",
+            "Aid workers quoted a wire report from the port (Reuters) - Ships could not dock there, it said.",
+        ]
+    )
+    cleaned = clean_article(Article("story", text, source="story"))
+    assert "a wire report from the port (Reuters) - Ships" in cleaned.text  # not among a page's first lines
+    opening = "Officials said a report (Reuters) - which cited no one - was wrong about the rescue teams."
+    assert run_in_dateline_end(opening) == 0  # lower case after the dash: a parenthesis, not a dateline
 
 
 def test_a_live_blogs_posting_times_are_cut_and_a_chronologys_years_kept() -> None:

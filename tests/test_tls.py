@@ -337,6 +337,19 @@ def test_a_heading_run_into_a_sentence_is_a_sentence_of_its_own() -> None:
     ]
 
 
+def test_story_highlights_run_into_a_dateline_are_not_part_of_the_lead() -> None:
+    # CNN's highlights run together before "(CNN) --", further than a dateline is looked for
+    highlights = (
+        "By the CNN Wire Staff Obama on Egypt: Change must happen now NEW: President Obama spoke to Egypt's "
+        "president on Tuesday NEW: Obama warns of difficult days ahead for Egypt and pledges continued partnership "
+        "Mubarak announces he won't run for re-election in September Protesters want him to step down immediately "
+    )
+    lead = "President Barack Obama said Tuesday that an orderly transition in Egypt must begin now."
+    (first, _second) = segment_all([article(1, D(2011, 2, 2), highlights + "(CNN) -- " + lead, "Protests went on.")])
+    assert len(highlights) > 250
+    assert first.text == lead
+
+
 def test_a_dash_after_a_short_name_is_not_a_dateline() -> None:
     text = "BP -- the London company -- said on Monday that the cap was holding."
     (first,) = segment_all([article(1, D(2010, 7, 19), text)])
