@@ -427,7 +427,7 @@ def run_in_heading_end(text: str, page: str = "") -> int:
     to survive Doctors treating ..." -> the offset of "Doctors"."""
     if not _TERMINAL.search(text[-12:]):
         return 0
-    found = [_doubled_name_end(text), _repeated_subject_end(text)]
+    found = [_doubled_name_end(text), _repeated_subject_end(text), _reporter_caption_end(text)]
     if _RUN_IN_CANDIDATE.search(text, 0, _RUN_IN_SCAN_CHARS):
         found.append(_opener_end(text))
     if page:
@@ -515,6 +515,42 @@ def _doubled_name_end(text: str) -> int:
     if _opens_quote_or_bracket(text[: match.end()]):
         return 0  # a name inside a quotation or brackets ("(Mau Mau connections ...")
     return match.end() if has_words(text[match.end() :], 4) else 0
+
+
+# A video's caption names its reporter: "James Reynolds reports as BP say the oil has stopped leaking",
+# "The BBC's Matthew Price reports from Mexico".
+_REPORTER_CAPTION = re.compile(
+    r"(?:The BBC's |CNN's )?[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2} reports (?:from|on|as) (?=[A-Za-z])"
+)
+_ARTICLES = frozenset({"A", "An", "The"})
+_NAME_WORD = re.compile(r"[A-Z][\w'-]*")
+
+
+def _reporter_caption_end(text: str) -> int:
+    """Where the sentence starts after a video's caption that names its reporter run into it (see
+    :data:`_REPORTER_CAPTION`), or 0: at an article in capitals ("... from Mexico A 23-month-old child
+    ..."), or at a capitalised word after a word in lower case and before another ("... stopped leaking
+    BP says ...", "... five-day shutdown Swine flu hits ..."), not in a name ("from Los Angeles on
+    ...", "historian David Starkey discusses ...") nor before a comma ("a hospital Haiti, speaking ...");
+    at an acronym only when the caption named it."""
+    caption = _REPORTER_CAPTION.match(text)
+    if caption is None:
+        return 0
+    tokens = [t for t in _leading_tokens(text) if t[0] >= caption.end()]
+    for i in range(1, len(tokens) - 1):
+        start, word = tokens[i]
+        before, after = tokens[i - 1][1], tokens[i + 1][1]
+        if not (after[:1].islower() or after[:1].isdigit()):
+            continue
+        opens = word in _ARTICLES or (
+            _NAME_WORD.fullmatch(word) is not None and before.isalpha() and before.islower() and before not in STOPWORDS
+        )
+        if opens and len(word) > 1 and word.isupper() and word not in text[caption.end() : start]:
+            opens = False  # an acronym goes on the caption ("the manhunt for former LAPD officer ...") unless
+            # the caption named it: the sentence repeats its subject ("as BP say ... leaking BP says ...")
+        if opens and not _opens_quote_or_bracket(text[:start]) and has_words(text[start:], 5):
+            return start
+    return 0
 
 
 # Days and months open a stamp or a dateline, not a headline's subject ("Friday, May 28, 2010; 1:00 PM

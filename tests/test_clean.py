@@ -344,6 +344,16 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
         ("Children pulled from Haiti rubble An 11-year-old girl has been pulled from the ruins.", "An 11-year-old"),
         ("Yeny Gregorio Davila, Mexico City The WHO is advising all member states to be vigilant.", "The WHO is"),
         ("Matthew Price reports from Mexico A 23-month-old child has died of swine flu in Texas.", "A 23-month-old"),
+        # a video's caption naming its reporter (a week of BP coverage quoted it in a key point)
+        (
+            "James Reynolds reports as BP say the oil has stopped leaking BP says it has temporarily stopped oil "
+            "flowing into the Gulf of Mexico.",
+            "BP says it has",
+        ),
+        (
+            "Rory Carroll reports from Mexico City on the country's five-day shutdown Swine flu hits Mexico's economy.",
+            "Swine flu hits",
+        ),
         # a headline ending with its verb's particle, or run into "Between" (a month of Haiti coverage)
         (
             "Haiti earthquake rescue operation declared over A 23-year-old man has been pulled alive from the rubble.",
@@ -428,6 +438,11 @@ def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
         "The audition at the theater in 1967 led to the Jackson Five being signed to Motown Records.",
         "Other recent cases included five Year Seven pupils at the school, officials said.",
         "The virus and the recession were among the factors that hurt Six Flags, the theme park firm said.",
+        # a reporter's caption that is all caption: names go on, a comma continues it
+        "Alistair Leathead reports from Los Angeles on reaction to the verdict.",
+        "Phil Mackie reports on the campaign, and historian David Starkey discusses the gold's historic value.",
+        "Matthew Price reports from a hospital Haiti, speaking to those sleeping amongst the dead outside.",
+        "Anderson Cooper reports on the manhunt for former LAPD officer Christopher Dorner, who is accused.",
     ],
 )
 def test_heading_run_into_a_sentence_is_not_guessed(text: str) -> None:
