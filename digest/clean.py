@@ -603,6 +603,10 @@ def _opens_quote_or_bracket(head: str) -> bool:
     return bool(marks % 2 or head.count("(") > head.count(")"))
 
 
+# A single quotation mark opening a quotation: after a space or at the start, before a word.
+_OPENS_SINGLE = re.compile(r"(?:^|(?<=\s))['‘](?=\w)")
+
+
 def _opener_end(text: str) -> int:
     """Where a heading run into a sentence that starts with an opener ("The", "A", "Thousands")
     ends, or 0."""
@@ -615,6 +619,10 @@ def _opener_end(text: str) -> int:
         # a quotation closed without a stop ends a caption: 'Mike O'Berry, US Coast Guard: "We'll
         # search until all likelihood of success has passed" The US Coast Guard says ...'
         closes_quote = before[-1:] in ('"', "”") and before[-2:-1].isalnum()
+        # or a headline's quotation in single quotes: "BP oil leak plug 'going as planned' The oil company ..."
+        closes_quote = closes_quote or (
+            before[-1:] in ("'", "’") and before[-2:-1].isalnum() and _OPENS_SINGLE.search(text, 0, start) is not None
+        )
         particle = (
             word in ("A", "An") and before in _HEADLINE_PARTICLES and (after[:1].islower() or after[:1].isdigit())
         )

@@ -390,6 +390,15 @@ def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
             "Dr Chan said the pandemic would be of\u201d moderate severity\u201d The WHO has declared a pandemic.",
             "The WHO",
         ),
+        # a headline's quotation in single quotes (a BP week's timeline: "BP oil leak plug 'going as planned' The ...")
+        (
+            "BP oil leak plug 'going as planned' The oil company BP says its new attempt is going according to plan.",
+            "The oil company BP",
+        ),
+        (
+            "Haitian families 'sleeping among the dead' Thousands of Haitians are spending a second night outside.",
+            "Thousands",
+        ),
         # a pull quote whose opening mark the page lost (a month of BP coverage)
         (
             'If BP were found to be grossly negligent, the costs could rise very significantly indeed" The oil '
@@ -438,6 +447,7 @@ def test_heading_run_into_a_sentence_is_found(text: str, rest: str) -> None:
         "The audition at the theater in 1967 led to the Jackson Five being signed to Motown Records.",
         "Other recent cases included five Year Seven pupils at the school, officials said.",
         "The virus and the recession were among the factors that hurt Six Flags, the theme park firm said.",
+        "The organisers said the fans' The Way You Make Me Feel tribute was played at the show on Friday.",  # no quote
         # a reporter's caption that is all caption: names go on, a comma continues it
         "Alistair Leathead reports from Los Angeles on reaction to the verdict.",
         "Phil Mackie reports on the campaign, and historian David Starkey discusses the gold's historic value.",
@@ -888,13 +898,23 @@ def test_a_live_pages_heading_and_update_stamp_before_an_entry_are_cut_off() -> 
         "levels of propofol in his body.",
         # after a possessive: "today's Afternoon Play offering"
         "Afternoon Play -- Meryl The Mounted Meryl The Mounted, today's Afternoon Play offering, is a black comedy.",
-        # a sentence has begun before the repeat: the name is its object
-        "Michael Jackson's syringe 'up for sale' The syringe that allegedly administered Michael Jackson's fatal "
-        "dose of drugs is reportedly set to go on sale.",
     ],
 )
 def test_a_repeated_name_inside_a_sentence_is_no_new_sentence(text: str) -> None:
     assert run_in_parts(text) == [(0, len(text))]
+
+
+def test_a_repeated_name_after_the_sentence_began_is_its_object() -> None:
+    # the headline ends at its quotation; the name repeated further on is the sentence's object
+    text = (
+        "Michael Jackson's syringe 'up for sale' The syringe that allegedly administered Michael Jackson's fatal "
+        "dose of drugs is reportedly set to go on sale."
+    )
+    assert [text[s:e] for s, e in run_in_parts(text)] == [
+        "Michael Jackson's syringe 'up for sale'",
+        "The syringe that allegedly administered Michael Jackson's fatal dose of drugs is reportedly set to go on "
+        "sale.",
+    ]
 
 
 def test_a_caption_run_into_the_sentences_of_two_pages_is_cut() -> None:
