@@ -946,16 +946,34 @@ def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
     raws = _lines(text)
     if times:
         raws = [piece for raw in raws for piece in _split_at_times(raw, times, removed)]
+    caption_above = False  # whether the last line's last part may be a caption whose credit opens the next
     for raw in raws:
+        if caption_above and opens_with_credit(raw.text) and not _INNER_STOP.search(out[-1].text):
+            removed.append((out.pop().text, "photo caption (its credit opens the next line)"))
+        caption_above = len(out) < HEADLINE_LINES
         line = _without_lead_in(raw, removed, first_lines=len(out) < HEADLINE_LINES)
         done = 0
         page = text if len(out) < HEADLINE_LINES else ""
-        for start, end in run_in_parts(line.text, page):
+        parts = run_in_parts(line.text, page)
+        for start, end in parts:
             if gap := line.text[done:start].strip():
                 removed.append((gap, "page update stamp"))
             out.append(_Line(line.text[start:end], line.start + start, line.start + end))
             done = end
+        caption_above = caption_above and bool(parts)
     return out
+
+
+# A photo credit's label: "Photograph: Liz Condo/AP ...", "Photo: ...".
+_CREDIT_LABEL = re.compile(r"(?:Photograph|Photo|Picture|Image)(?: credit)?\s*:\s")
+
+
+def opens_with_credit(line: str) -> bool:
+    """Whether a line opens with a photo credit's label ("Photograph: Liz Condo/AP 2pm: Here we go ..."):
+    on a page's first lines, the line before it ends with the picture's caption ("Plugging the Gulf oil
+    spill: 'top kill' ... Oil from the Deepwater Horizon well approaching the coast of Louisiana."), the
+    line's last sentence when it has one."""
+    return _CREDIT_LABEL.match(line) is not None
 
 
 def clean_article(

@@ -65,6 +65,7 @@ from digest.clean import (
     has_comment_header,
     has_link_age,
     lead_in_end,
+    opens_with_credit,
     opens_with_dateline,
     run_in_dateline_end,
     run_in_parts,
@@ -217,7 +218,10 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
     """
     found: list[tuple[int, int]] = []
     text = article.text
+    line_start = -1  # where the last sentence's line starts
     for start, end in segment(text, skip=article.headings):
+        alone = text.rfind("\n", 0, start) + 1 != line_start  # the first sentence of its line
+        line_start = text.rfind("\n", 0, start) + 1
         cut, _reason = lead_in_end(text[start:end])
         start += cut
         if len(found) < 3 or opens_with_dateline(text[start:end]):
@@ -227,8 +231,18 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
         # A headline run into the sentence is a sentence of its own, a page's update stamp none.
         page = text if len(found) < HEADLINE_LINES else ""
         pieces = [(start + s, start + e) for s, e in run_in_parts(text[start:end], page)]
+        if page and alone and _captioned(text, end):
+            pieces.pop()  # the picture's caption: its credit opens the next line
         found.extend((s, e) for s, e in pieces if has_words(text[s:e], min_words))
     return [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(found)]
+
+
+def _captioned(text: str, end: int) -> bool:
+    """Whether the sentence ending at ``end`` ends its line and the next line opens with a photo
+    credit (:func:`digest.clean.opens_with_credit`): on a page's first lines, the line's only sentence
+    is then the caption (or ends with it)."""
+    newline = text.find("\n", end)
+    return newline >= 0 and not text[end:newline].strip() and opens_with_credit(text[newline + 1 :].lstrip())
 
 
 def timeline_events(

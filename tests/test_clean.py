@@ -186,8 +186,10 @@ def test_cleaning_depends_on_repetition_only_through_the_lines_it_looks_up(examp
     hub = "Gulf Coast Oil Disaster Special Coverage Hub"
     first = "BP said on Monday that the new cap held overnight, its engineers said."
     last = "The relief well is nearly done, officials said on Tuesday afternoon."
+    # (further down than a page's first lines, where the line before a credit is its caption)
+    body = seeds[0].text + "\n"
     extra = [
-        Article("x1", f"{first}\nPhotograph: Win McNamee/Getty Images {hub}\n{last}", "x"),
+        Article("x1", f"{body}{first}\nPhotograph: Win McNamee/Getty Images {hub}\n{last}", "x"),
         Article("x2", f"{first}\n{hub}\n{last}", "y"),
         Article("x3", f"{last}\n{hub}\n{first}", "z"),
     ]
@@ -837,6 +839,54 @@ def test_an_agency_named_further_down_is_no_dateline() -> None:
     assert "a wire report from the port (Reuters) - Ships" in cleaned.text  # not among a page's first lines
     opening = "Officials said a report (Reuters) - which cited no one - was wrong about the rescue teams."
     assert run_in_dateline_end(opening) == 0  # lower case after the dash: a parenthesis, not a dateline
+
+
+def test_a_caption_whose_credit_opens_the_next_line_is_cut_on_a_pages_first_lines() -> None:
+    # digest build on a BP week: key point 1 was a Guardian page's headline, standfirst and caption
+    glued = (
+        "Plugging the Gulf oil spill: 'top kill' 'Top kill' is BP's attempt to shut off the massive oil spill - "
+        "the first five hours as it happened Oil from the Deepwater Horizon well approaching the coast of Louisiana."
+    )
+    stamped = (
+        "Full damage from BP oil spill is not yet known Crude poured into the Gulf is what Americans burn in five "
+        "hours Friday 16 July 2010 18.18 BST A container ship sails past the oil slick off the coast of Louisiana."
+    )
+    for first, caption in [
+        (glued, glued),
+        (stamped, "A container ship sails past the oil slick off the coast of Louisiana."),
+    ]:
+        text = "\n".join(
+            [
+                first,
+                "Photograph: Liz Condo/AP BP has announced it has started its procedure known as top kill to stop the "
+                "oil gushing from the well.",
+                "All the action is taking place deep on the sea floor of the Gulf of Mexico, officials said today.",
+            ]
+        )
+        cleaned = clean_article(Article("page", text, source="guardian"))
+        assert caption not in cleaned.text
+        assert (caption, "photo caption (its credit opens the next line)") in cleaned.removed
+        assert cleaned.text.startswith("BP has announced it has started its procedure")
+
+
+def test_a_line_before_a_credit_further_down_or_of_several_sentences_is_kept() -> None:
+    credit = "Photograph: Liz Condo/AP The spill closed a third of the Gulf's fishing grounds in June."
+    several = [
+        "Engineers will test the cap again on Wednesday. The test could take two days.",
+        credit,
+        "Shrimpers returned to the water on Thursday after the fishing grounds reopened.",
+    ]
+    further_down = [
+        "BP said on Monday that the new cap held overnight, its engineers said.",
+        "The relief well is nearly done, officials said on Tuesday afternoon.",
+        "Shrimpers returned to the water on Thursday after the fishing grounds reopened.",
+        "Hotels on the coast reported more bookings than in June, the tourism board said.",
+        credit,
+    ]
+    for lines in (several, further_down):
+        cleaned = clean_article(Article("page", "\n".join(lines), source="guardian"))
+        assert lines[-2 if lines is further_down else 0] in cleaned.text
+        assert not [r for _, r in cleaned.removed if r == "photo caption (its credit opens the next line)"]
 
 
 def test_a_live_blogs_posting_times_are_cut_and_a_chronologys_years_kept() -> None:

@@ -350,6 +350,23 @@ def test_story_highlights_run_into_a_dateline_are_not_part_of_the_lead() -> None
     assert first.text == lead
 
 
+def test_a_caption_whose_credit_opens_the_next_line_is_no_lead() -> None:
+    a = article(
+        1,
+        D(2010, 5, 26),
+        "Plugging the Gulf oil spill: top kill Oil from the Deepwater Horizon well approaching the coast of Louisiana.",
+        "Photograph: Liz Condo/AP BP has started its procedure known as top kill to stop the oil gushing out.",
+        "Engineers will test the cap again on Wednesday. The test could take two days.",
+        "Photograph: Liz Condo/AP The spill closed a third of the Gulf's fishing grounds in June.",
+    )
+    texts = [s.text for s in segment_all([a])]
+    assert texts[:2] == [
+        "Plugging the Gulf oil spill: top kill",  # the headline, run in before the caption
+        "BP has started its procedure known as top kill to stop the oil gushing out.",
+    ]
+    assert "The test could take two days." in texts  # the last of several sentences on its line stays
+
+
 def test_a_dash_after_a_short_name_is_not_a_dateline() -> None:
     text = "BP -- the London company -- said on Monday that the cap was holding."
     (first,) = segment_all([article(1, D(2010, 7, 19), text)])
