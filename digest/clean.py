@@ -950,17 +950,16 @@ def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
     for raw in raws:
         if caption_above and opens_with_credit(raw.text) and not _INNER_STOP.search(out[-1].text):
             removed.append((out.pop().text, "photo caption (its credit opens the next line)"))
-        caption_above = len(out) < HEADLINE_LINES
-        line = _without_lead_in(raw, removed, first_lines=len(out) < HEADLINE_LINES)
+        first_lines = len(out) < HEADLINE_LINES
+        line = _without_lead_in(raw, removed, first_lines=first_lines)
         done = 0
-        page = text if len(out) < HEADLINE_LINES else ""
-        parts = run_in_parts(line.text, page)
+        parts = run_in_parts(line.text, text if first_lines else "")
         for start, end in parts:
             if gap := line.text[done:start].strip():
                 removed.append((gap, "page update stamp"))
             out.append(_Line(line.text[start:end], line.start + start, line.start + end))
             done = end
-        caption_above = caption_above and bool(parts)
+        caption_above = first_lines and bool(parts)
     return out
 
 
