@@ -220,8 +220,8 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
     text = article.text
     line_start = -1  # where the last sentence's line starts
     for start, end in segment(text, skip=article.headings):
-        alone = text.rfind("\n", 0, start) + 1 != line_start  # the first sentence of its line
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start, previous = text.rfind("\n", 0, start) + 1, line_start
+        alone = line_start != previous  # the first sentence of its line
         cut, _reason = lead_in_end(text[start:end])
         start += cut
         if len(found) < 3 or opens_with_dateline(text[start:end]):
