@@ -793,8 +793,10 @@ def comments_start(text: str) -> int:
     return min(starts, default=len(text))
 
 
+# News agencies as datelines name them: "(Reuters)", "(AP)".
+_AGENCIES = r"Reuters|AP|AFP|CNN|Bloomberg|Xinhua|dpa|UPI|PA|AAP|Associated Press|BBC"
 _DATELINE = re.compile(
-    r"\((?:Reuters|AP|AFP|CNN|Bloomberg|Xinhua|dpa|UPI|PA|AAP|Associated Press|BBC)\)\s*(?:--?|[–—:])\s*"
+    rf"\((?:{_AGENCIES})\)\s*(?:--?|[–—:])\s*"
     r"|\b\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:BST|GMT|UTC|EDT|EST|ET|CET|CEST|PST|PDT|JST)\b[\s|:-]*"
     # AP style: a place in capitals, maybe a region, then a dash ("NEW ORLEANS -- ", "PORT-AU-PRINCE, Haiti -- ")
     r"|\b(?:[A-Z][A-Z.'-]*\s)*[A-Z][A-Z.'-]{3,}(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s(?:--|[–—])\s*"
@@ -837,10 +839,7 @@ def dateline_end(text: str) -> int:
 
 
 # A news agency's dateline: "(Reuters) - ", "(CNN) -- ".
-_AGENCY_DATELINE = re.compile(
-    r"\((?:Reuters(?: [A-Z][a-z]+)?|AP|AFP|CNN|Bloomberg|Xinhua|dpa|UPI|PA|AAP|Associated Press|BBC)\)"
-    r"\s*(?:--?|[–—])\s*"
-)
+_AGENCY_DATELINE = re.compile(rf"\((?:Reuters [A-Z][a-z]+|{_AGENCIES})\)\s*(?:--?|[–—])\s*")  # "(Reuters Legal)" too
 # Story highlights before a dateline can run long (five bullets of CNN's run together).
 _RUN_IN_DATELINE_REACH = 800
 
