@@ -239,3 +239,70 @@ def refine(labels: np.ndarray, embeddings: np.ndarray, groups: Sequence[str], *,
         if label >= 0:
             out[i] = order.setdefault(label, len(order))
     return out
+
+
+def merge_on_figures(
+    labels: np.ndarray, embeddings: np.ndarray, texts: Sequence[str], *, min_similarity: float
+) -> np.ndarray:
+    """One label for clusters that give the same distinctive figure (an amount of money, a share, a
+    count of thousands: :func:`digest.quantities.distinctive_figures`, stated by at least half of each
+    cluster's members) and whose centroids are at least ``min_similarity`` similar: "BP has agreed to
+    place $20bn (£13.5 bn) in a special fund ..." and "BP Plc agreed on Wednesday to set up a $20 billion
+    fund ..." are one statement in two outlets' words, which hdbscan's leaves keep apart."""
+    import numpy as np
+
+    from digest.quantities import distinctive_figures
+    from digest.similarity import similar_pairs
+    from digest.unionfind import UnionFind
+
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels.tolist()):
+        if label >= 0:
+            members.setdefault(label, []).append(i)
+    given = {i: distinctive_figures(texts[i]) for rows in members.values() for i in rows}
+    figures: dict[int, set[tuple[str, float, float]]] = {}
+    for label, rows in members.items():
+        counts: Counter[tuple[str, float, float]] = Counter()
+        for i in rows:
+            counts.update(given[i])
+        if common := {f for f, n in counts.items() if 2 * n >= len(rows)}:
+            figures[label] = common
+    ids = sorted(figures)
+    if len(ids) < 2:
+        return labels
+    sums = np.stack([embeddings[members[label]].sum(axis=0) for label in ids]).astype(np.float64)
+    centroids = sums / np.where((norms := np.linalg.norm(sums, axis=1, keepdims=True)) == 0, 1, norms)
+    # Most similar pairs first. A merged group keeps only the figures all its clusters give, and two
+    # groups join only while they share one and their centroids stay similar: no chain of pairs from
+    # "35,000-60,000 barrels" through "35,000-60,000 and 15,000 captured" to "15,000 barrels", nor
+    # from the "$20bn fund" to a congressman's "$20bn shakedown".
+    sets = UnionFind(range(len(ids)))
+    common = [set(figures[label]) for label in ids]
+    pairs = sorted(
+        similar_pairs(centroids.astype(np.float32), range(len(ids)), min_similarity), key=lambda t: (-t[2], t[0], t[1])
+    )
+    for i, j, _ in pairs:
+        a, b = sets.find(i), sets.find(j)
+        if a == b or not common[a] & common[b]:
+            continue
+        cosine = float(sums[a] @ sums[b]) / ((float(np.linalg.norm(sums[a])) * float(np.linalg.norm(sums[b]))) or 1.0)
+        if cosine < min_similarity:
+            continue
+        keep, other = min(a, b), max(a, b)
+        sets.union(keep, other)
+        sums[keep] = sums[a] + sums[b]
+        common[keep] = common[a] & common[b]
+    root = {ids[k]: ids[sets.find(k)] for k in range(len(ids))}
+    merged = Counter(root.values())
+    out = np.asarray([root.get(label, label) if label >= 0 else -1 for label in labels.tolist()], dtype=labels.dtype)
+    # A member of a merged group that gives another figure of the group's kind, and not the group's,
+    # says something else: "$38 billion to $60 billion in spill-related costs" beside BP's "$40 billion
+    # estimate", "fines of up to $1,100 for each barrel" beside "up to $4,300".
+    for k in {sets.find(k) for k in range(len(ids))}:
+        if merged[ids[k]] < 2:
+            continue
+        kinds = {kind for kind, _, _ in common[k]}
+        for i in np.flatnonzero(out == ids[k]).tolist():
+            if not given[i] & common[k] and any(kind in kinds for kind, _, _ in given[i]):
+                out[i] = -1
+    return out

@@ -95,6 +95,10 @@ class Config:
     # hdbscan's finest clusters (leaves) whose centroids are at least this similar are one statement:
     # in a large collection, a statement many articles make in their own words splits into leaves.
     leaf_merge_similarity: float = 0.85
+    # Clusters that give the same distinctive figure ("$20bn", "26 percent", "230,000") and whose
+    # centroids are at least this similar are one statement (digest.cluster.merge_on_figures).
+    # None: no such merging.
+    figure_merge_similarity: float | None = 0.7
     # Key points
     max_points: int = 8
     # List single-source statements (and why they are not key points) in the Markdown.
@@ -168,6 +172,8 @@ class Config:
         )
         if self.echo_similarity is not None:
             _similarities(self, ("echo_similarity",))
+        if self.figure_merge_similarity is not None:
+            _similarities(self, ("figure_merge_similarity",))
 
     def with_options(self, **changes: Any) -> Config:
         """A copy with some options changed (None values are ignored)."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from digest.attribution import find_attribution
 from digest.clean import clean_articles, cut_run_in_boxes
-from digest.cluster import Clusterer, HdbscanClusterer, merge_leaves, refine
+from digest.cluster import Clusterer, HdbscanClusterer, merge_leaves, merge_on_figures, refine
 from digest.config import Config
 from digest.conflicts import find_conflicts
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
@@ -94,12 +94,21 @@ def run(
     # A question or the writer's own voice ("I think he will go") does not say a statement: it is
     # no member of one, so it is never cited for it.
     labels[[i for i, s in enumerate(sentences) if not is_assertion(s.text)]] = -1
-    labels = refine(
+    article_ids = [s.article_id for s in sentences]
+    leaves = refine(
         merge_leaves(labels, embeddings, min_similarity=config.leaf_merge_similarity),
         embeddings,
-        [s.article_id for s in sentences],
+        article_ids,
         min_similarity=config.min_member_similarity,
     )
+    labels = leaves
+    if config.figure_merge_similarity is not None:
+        # One statement in several outlets' words, the same figure in each ("$20bn", "$20 billion").
+        # Conflicts are still looked for among the leaves: a merge joins figures that agree.
+        merged = merge_on_figures(
+            leaves, embeddings, [s.text for s in sentences], min_similarity=config.figure_merge_similarity
+        )
+        labels = refine(merged, embeddings, article_ids, min_similarity=config.min_member_similarity)
     selector = parts.selector or CentralAttestedSelector(
         redundancy_similarity=config.redundancy_similarity,
         min_words=config.min_sentence_words,
@@ -132,15 +141,18 @@ def run(
         quotable=quotable,
     )
     row = {s.key: i for i, s in enumerate(sentences)}
+    # The representative of a statement stands for the leaf it is a member of.
     representatives = {
-        int(labels[row[c.representative]]): row[c.representative] for c in selection.clusters if len(c.members) > 1
+        int(leaves[row[c.representative]]): row[c.representative]
+        for c in selection.clusters
+        if len(c.members) > 1 and leaves[row[c.representative]] >= 0
     }
     resolver = parts.resolver or TimexResolver()
     dated_articles = dated_by_datelines(cleaned, resolver)  # a dateline dates its report as publication does
     conflicts = find_conflicts(
         sentences,
         embeddings,
-        labels,
+        leaves,
         representatives,
         subject_similarity=config.subject_similarity,
         count_sources=graph.independent_count,

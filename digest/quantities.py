@@ -517,3 +517,52 @@ def _share_a_word(a: str, b: str) -> bool:
         for x in a.split()
         for y in b.split()
     )
+
+
+# A figure that names a statement: an amount of money ("$20bn", "£13.5 bn", "$20 billion"), a share
+# ("26 percent", "7%") or a count of a thousand or more ("230,000", "11,000 troops"); not a year. A
+# range ("35,000-60,000", "between 35,000 and 60,000", "$1-2bn") is one figure: "45,000-50,000 dead"
+# is not "50,000-100,000 dead".
+_FIGURE_SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+
+
+def _figure_number(name: str) -> str:
+    """A number with its currency sign, scale or percent sign, its groups prefixed by ``name``."""
+    return (
+        rf"(?P<{name}cur>[$£€])?\s?(?P<{name}num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?!\d)\s?"
+        rf"(?:(?P<{name}scale>{'|'.join(_FIGURE_SCALE)})\b|(?P<{name}pct>%|percent\b|per cent\b))?"
+    )
+
+
+_FIGURE = re.compile(
+    rf"(?:(?:(?P<between>\b(?i:between)\s){_figure_number('b')}\s?and|{_figure_number('a')}\s?(?:-|–|to))\s?(?=[$£€]?\d))?"
+    + _figure_number("")
+)
+
+
+def distinctive_figures(text: str) -> frozenset[tuple[str, float, float]]:
+    """The figures of ``text`` that single out what it says, as (kind, low, high): kind is the
+    currency sign, "%" or "" for a count; "$20bn" and "$20 billion" are both ("$", 2e10, 2e10),
+    "35,000-60,000" and "35,000 to 60,000" both ("", 35000, 60000)."""
+    out: set[tuple[str, float, float]] = set()
+    for m in _FIGURE.finditer(text):
+        a = "b" if m["between"] else "a"
+        first = f"{a}num" if m[f"{a}num"] else "num"
+        if m.start(first) > 0 and (text[m.start(first) - 1].isalnum() or text[m.start(first) - 1] in ".,:/"):
+            continue  # inside a token: "A1", "10:30", "2.5"
+        high = float(m["num"].replace(",", ""))
+        low = float(m[f"{a}num"].replace(",", "")) if m[f"{a}num"] else high
+        kind = m["cur"] or m[f"{a}cur"] or ("%" if m["pct"] else "")
+        scale = m["scale"] or ""
+        if m[f"{a}num"] and (m[f"{a}scale"] or m[f"{a}pct"]) and not (scale or m["pct"]):
+            continue  # "5bn to 40": not one figure
+        if m["pct"]:
+            out.add(("%", low, high))
+            continue
+        if scale:
+            high *= _FIGURE_SCALE[scale]
+            low *= _FIGURE_SCALE[m[f"{a}scale"] or scale]
+        year = "," not in (m[f"{a}num"] or m["num"]) and 1900 <= low <= 2100
+        if kind or scale or (low >= 1000 and not year):
+            out.add((kind, low, high))
+    return frozenset(out)

@@ -5,7 +5,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from digest.cluster import HdbscanClusterer, merge_leaves, refine
+from digest.cluster import HdbscanClusterer, merge_leaves, merge_on_figures, refine
 from digest.select import CentralAttestedSelector, attestation, is_specific, self_contained, statement_groups
 from digest.types import Article, Event, Sentence
 
@@ -55,6 +55,55 @@ def test_leaves_of_one_statement_merge_and_others_stay_apart() -> None:
     assert merge_leaves(labels, emb, min_similarity=0.9).tolist() == [1, 1, 1, 1, 3, 3, 2, 2]
     with_noise = np.asarray([1, 1, 4, -1, 3, 3, -1, -1])
     assert merge_leaves(with_noise, emb, min_similarity=0.85).tolist() == [1, 1, 1, -1, 3, 3, -1, -1]
+
+
+def test_clusters_that_give_one_figure_in_other_words_merge() -> None:
+    # Leaves 0 and 1 give the fund's $20bn in two outlets' words (centroids at cosine ~0.75); leaf 2
+    # gives it too but says something else (cosine ~0.3: a congressman's "shakedown"); leaf 3 is as
+    # close to leaf 0 but gives another figure; leaf 4 gives none. Leaf 1's third member gives another
+    # amount of money, and the group not its $20bn: it is no member of the merged statement.
+    texts = [
+        "BP has agreed to put aside $20bn to compensate victims.",
+        "BP has agreed to put aside $20bn (£13.5 bn) to compensate victims.",
+        "BP agreed on Wednesday to set up a $20 billion fund for damage claims.",
+        "Under pressure, BP agreed to set up a $20 billion fund.",
+        "BP agreed to set up a fund; analysts expect $38 billion to $60 billion in costs.",
+        'Barton called the $20 billion fund a "shakedown".',
+        'Barton apologised for the $20 billion "shakedown".',
+        "BP agreed to pay $5bn this year.",
+        "BP will pay $5bn into the fund this year.",
+        "BP agreed to set up a fund.",
+        "BP agreed to set up a claims fund.",
+    ]
+    rows = [[1, 0, 0, 0], [1, 0.05, 0, 0], [0.75, 0.66, 0, 0], [0.75, 0.7, 0, 0], [0.75, 0.68, 0, 0]]
+    rows += [[0.3, 0, 0.95, 0], [0.3, 0.05, 0.95, 0], [0.75, 0, 0.66, 0], [0.75, 0, 0.7, 0], [0.75, 0, 0, 0.66]]
+    rows += [[0.75, 0, 0, 0.7]]
+    emb = np.asarray([unit(r) for r in rows])
+    labels = np.asarray([0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 4])
+    out = merge_on_figures(labels, emb, texts, min_similarity=0.7)
+    assert out.tolist() == [0, 0, 0, 0, -1, 2, 2, 3, 3, 4, 4]
+    # apart, each keeps its members
+    assert merge_on_figures(labels, emb, texts, min_similarity=0.8).tolist() == labels.tolist()
+    noise = np.asarray([0, 0, -1, -1, -1, 2, 2, 3, 3, 4, 4])  # unclustered sentences stay so
+    assert merge_on_figures(noise, emb, texts, min_similarity=0.7).tolist() == noise.tolist()
+
+
+def test_merging_on_figures_does_not_chain_through_a_cluster_that_gives_two() -> None:
+    # Leaf 1 gives both the flow estimate of leaf 0 and the amount captured of leaf 2; it is closer
+    # to leaf 0 and joins it. The group's centroid is close enough to leaf 2 (cosine ~0.76), but the
+    # group gives only 35,000-60,000: leaf 2's 15,000 barrels stay a statement of their own.
+    texts = [
+        "Scientists estimate 35,000-60,000 barrels a day are leaking.",
+        "Between 35,000 and 60,000 barrels a day are leaking, scientists say.",
+        "A cap captures 15,000 barrels of the 35,000-60,000 leaking each day.",
+        "The cap captures 15,000 barrels while 35,000 to 60,000 leak every day.",
+        "A cap is collecting about 15,000 barrels a day.",
+        "The cap now collects some 15,000 barrels daily.",
+    ]
+    rows = [[1, 0, 0], [1, 0.05, 0], [0.92, 0.39, 0], [0.92, 0.41, 0], [0.6, 0.79, 0], [0.6, 0.81, 0]]
+    emb = np.asarray([unit(r) for r in rows])
+    labels = np.asarray([0, 0, 1, 1, 2, 2])
+    assert merge_on_figures(labels, emb, texts, min_similarity=0.7).tolist() == [0, 0, 0, 0, 2, 2]
 
 
 def test_identical_vectors_form_a_cluster() -> None:

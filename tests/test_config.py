@@ -20,6 +20,7 @@ from digest.errors import ConfigError
         ({"start": dt.date(2010, 5, 2), "end": dt.date(2010, 5, 1)}, "start 2010-05-02 is after end 2010-05-01"),
         ({"redundancy_similarity": 1.5}, "redundancy_similarity must be a cosine similarity"),
         ({"leaf_merge_similarity": -2.0}, "leaf_merge_similarity must be a cosine similarity"),
+        ({"figure_merge_similarity": 1.2}, "figure_merge_similarity must be a cosine similarity"),
         ({"precision": "float16"}, "precision must be one of auto, float32, bfloat16, got 'float16'"),
         ({"specificity_weight": -0.5}, "specificity_weight must not be negative, got -0.5"),
         ({"max_point_words": 4}, r"max_point_words \(4\) must be at least min_sentence_words \(5\)"),

@@ -344,3 +344,41 @@ def test_a_transcripts_speech_supports_statements_but_is_never_quoted(tmp_path: 
     stepped_down = next(p for p in briefing.key_points if "stepped down" in p.text)
     assert {c.article_id for c in stepped_down.citations} == {"wire", "paper", "show"}
     assert not [e.text for e in briefing.events if "Tuesday" in e.text]
+
+
+def test_one_figure_in_three_outlets_words_is_one_key_point_citing_them_all(tmp_path: Path) -> None:
+    # Each outlet's wording is a cluster of its own (two articles each): the model puts the three
+    # wordings of the fund at cosine 0.72-0.76, too far apart for one cluster. They give the same
+    # $20bn: one key point. The congressman's "$20 billion shakedown" (cosine ~0.44 to them) gives
+    # it too but says something else.
+    fund = {
+        "bbc": "BP has agreed to put aside $20bn to compensate victims of the oil spill.",
+        "reuters": "Under intense pressure from President Barack Obama, BP agreed on Wednesday to set up a "
+        "$20 billion fund for damage claims from the Gulf oil spill.",
+        "guardian": "BP will pay $20bn into a special clean-up fund for the Gulf of Mexico oil disaster after "
+        "company executives met Barack Obama.",
+    }
+    shakedown = (
+        "Texas Republican Joe Barton apologised to BP for what he called a $20 billion shakedown by the White House."
+    )
+    flow = "Scientists now estimate that up to 60,000 barrels of oil a day are leaking from the well."
+    others = {
+        "bbc1": "The company's chief executive will testify before Congress.",
+        "bbc2": "Fishermen in Louisiana say they have lost their livelihoods.",
+        "reuters1": shakedown,
+        "reuters2": flow,
+        "guardian1": flow,
+        "guardian2": shakedown,
+    }
+    texts = {name: f"{fund[name[:-1]]} {other}" for name, other in others.items()}
+    write_articles(tmp_path, texts, published="2010-06-17")
+
+    def fund_points(config: digest.Config) -> list[set[str]]:
+        points = digest.build([tmp_path], config=config).key_points
+        return [{c.article_id for c in p.citations} for p in points if "$20" in p.text and "Barton" not in p.text]
+
+    assert fund_points(digest.Config()) == [set(texts)]
+    # without merging on figures, each outlet's wording is a key point of its own
+    assert len(fund_points(digest.Config(figure_merge_similarity=None))) >= 2
+    barton = next(p for p in digest.build([tmp_path]).key_points if "Barton" in p.text)
+    assert {c.article_id for c in barton.citations} == {"reuters1", "guardian2"}

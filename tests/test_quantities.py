@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.quantities import UNRESOLVED, find_quantities, same_what
+from digest.quantities import UNRESOLVED, distinctive_figures, find_quantities, same_what
 
 
 def q(text: str) -> list[tuple[str, str, float, float, bool]]:
@@ -190,3 +190,35 @@ def test_shares_of_a_pronoun_are_of_no_known_whole() -> None:
     assert not same_what("percent", UNRESOLVED, "oil")
     assert same_what("percent", None, None)
     assert same_what("percent", "oil", "oil leaked")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money in any spelling of its scale, each currency apart
+        (
+            "BP has agreed to put aside $20bn (£13.5 bn) to compensate victims.",
+            {("$", 2e10, 2e10), ("£", 1.35e10, 1.35e10)},
+        ),
+        ("BP agreed to set up a $20 billion fund.", {("$", 2e10, 2e10)}),
+        ("BP has paid $71 million out of an estimated $600 million.", {("$", 7.1e7, 7.1e7), ("$", 6e8, 6e8)}),
+        # a share, a count of thousands, a scaled count
+        ("Shares closed up almost 7% after 26 percent of the oil was gone.", {("%", 7, 7), ("%", 26, 26)}),
+        ("About 11,000 troops and 1,500 police", {("", 11000, 11000), ("", 1500, 1500)}),
+        ("4.9 million barrels", {("", 4.9e6, 4.9e6)}),
+        # a range is one figure, however it is written
+        ("35,000-60,000 barrels a day", {("", 35000, 60000)}),
+        ("between 35,000 and 60,000 barrels a day", {("", 35000, 60000)}),
+        ("Between 35,000 and 60,000 barrels a day", {("", 35000, 60000)}),
+        ("35,000 to 60,000 barrels a day", {("", 35000, 60000)}),
+        ("About 45,000-50,000 people have died", {("", 45000, 50000)}),
+        ("$1-2bn", {("$", 1e9, 2e9)}),
+        ("a 5-10% rise", {("%", 5, 10)}),
+        # small counts, years, clock times, decimals and parts of names single nothing out
+        ("The explosion killed 11 workers on April 20, 2010 at 10:30.", set()),
+        ("From 2009 to 2010 the A380 flew 2.5 miles.", set()),
+        ("10 to 20 people", set()),
+    ],
+)
+def test_distinctive_figures(text: str, expected: set[tuple[str, float, float]]) -> None:
+    assert distinctive_figures(text) == {(kind, float(low), float(high)) for kind, low, high in expected}
