@@ -569,7 +569,9 @@ def _repeated_subject_end(text: str) -> int:
     if len(tokens) < 8:
         return 0
     first, second = tokens[0][1], tokens[1][1]
-    if not (first[:1].isupper() and second[:1].isupper()) or first.strip(",").lower() in _WHEN_NAMES:
+    # two names ("Mariah Carey"), or a name in capitals and its verb ("BP says")
+    named = first[:1].isupper() and (second[:1].isupper() or (_ACRONYM.fullmatch(first) and second.isalpha()))
+    if not named or first.strip(",").lower() in _WHEN_NAMES:
         return 0
     for i in range(3, min(len(tokens) - 4, _RUN_IN_MAX_WORDS)):
         start, word = tokens[i]

@@ -557,6 +557,23 @@ def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
                 "Dr Murray's lawyer, Edward Chernoff, confirmed that a search had been carried out.",
             ],
         ),
+        (  # a headline and a caption before a sentence opening as the headline does: a name in capitals, its verb
+            "BP says 'static kill' to stop oil leak was successful BP pumped mud into the well for eight hours "
+            'during the procedure BP says the "static kill" of its ruptured Gulf of Mexico oil well has worked.',
+            [
+                "BP says 'static kill' to stop oil leak was successful BP pumped mud into the well for eight hours "
+                "during the procedure",
+                'BP says the "static kill" of its ruptured Gulf of Mexico oil well has worked.',
+            ],
+        ),
+        (
+            "US troops land at Haiti's presidential palace US troops are stepping up aid operations across Haiti.",
+            ["US troops land at Haiti's presidential palace", "US troops are stepping up aid operations across Haiti."],
+        ),
+        (  # after a conjunction, the name and its verb go on the sentence
+            "BP says the cap is holding for now but BP says more tests are needed before the well is shut.",
+            ["BP says the cap is holding for now but BP says more tests are needed before the well is shut."],
+        ),
         (  # a headline, a caption, the sentence, all with one subject
             "Mariah Carey joins line-up for Haiti charity single Mariah Carey is the latest star to be added to the "
             "bill Mariah Carey is the latest performer to join an all-star charity single for the victims.",
