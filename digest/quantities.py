@@ -523,13 +523,13 @@ def _share_a_word(a: str, b: str) -> bool:
 # ("26 percent", "7%") or a count of a thousand or more ("230,000", "11,000 troops"); not a year. A
 # range ("35,000-60,000", "between 35,000 and 60,000", "$1-2bn") is one figure: "45,000-50,000 dead"
 # is not "50,000-100,000 dead".
-_FIGURE_SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+_FIGURE_SCALE = {**_SCALE, "trillion": 1e12}
 
 
 def _figure_number(name: str) -> str:
     """A number with its currency sign, scale or percent sign, its groups prefixed by ``name``."""
     return (
-        rf"(?P<{name}cur>[$£€])?\s?(?P<{name}num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?!\d)\s?"
+        rf"(?P<{name}cur>[$£€])?\s?(?P<{name}num>{_NUM})(?!\d)\s?"
         rf"(?:(?P<{name}scale>{'|'.join(_FIGURE_SCALE)})\b|(?P<{name}pct>%|percent\b|per cent\b))?"
     )
 
