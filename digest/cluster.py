@@ -184,15 +184,28 @@ def merge_leaves(labels: np.ndarray, embeddings: np.ndarray, *, min_similarity: 
     ids = sorted(set(labels.tolist()) - {-1})
     if len(ids) < 2:
         return labels
-    sums = np.zeros((int(ids[-1]) + 1, embeddings.shape[1]), dtype=np.float64)
-    np.add.at(sums, labels[labels >= 0], embeddings[labels >= 0])
-    centroids = sums[ids]
-    centroids /= np.where((norms := np.linalg.norm(centroids, axis=1, keepdims=True)) == 0, 1, norms)
+    centroids = _unit_rows(_label_sums(labels, embeddings, ids))
     sets = UnionFind(range(len(ids)))
     for i, j, _ in similar_pairs(centroids.astype(np.float32), range(len(ids)), min_similarity):
         sets.union(min(sets.find(i), sets.find(j)), max(sets.find(i), sets.find(j)))
     root = {ids[k]: ids[sets.find(k)] for k in range(len(ids))}
     return np.asarray([root[label] if label >= 0 else -1 for label in labels.tolist()], dtype=labels.dtype)
+
+
+def _label_sums(labels: np.ndarray, embeddings: np.ndarray, ids: Sequence[int]) -> np.ndarray:
+    """The sum of each cluster's member vectors (float64), one row per label of ``ids``, in order."""
+    import numpy as np
+
+    sums = np.zeros((int(labels.max()) + 1, embeddings.shape[1]), dtype=np.float64)
+    np.add.at(sums, labels[labels >= 0], embeddings[labels >= 0])
+    return sums[list(ids)]
+
+
+def _unit_rows(rows: np.ndarray) -> np.ndarray:
+    """``rows`` scaled to unit length (a zero row stays zero)."""
+    import numpy as np
+
+    return rows / np.where((norms := np.linalg.norm(rows, axis=1, keepdims=True)) == 0, 1, norms)
 
 
 def _loo_similarity(vectors: np.ndarray) -> np.ndarray:
@@ -270,8 +283,8 @@ def merge_on_figures(
     ids = sorted(figures)
     if len(ids) < 2:
         return labels
-    sums = np.stack([embeddings[members[label]].sum(axis=0) for label in ids]).astype(np.float64)
-    centroids = sums / np.where((norms := np.linalg.norm(sums, axis=1, keepdims=True)) == 0, 1, norms)
+    sums = _label_sums(labels, embeddings, ids)
+    centroids = _unit_rows(sums)
     # Most similar pairs first. A merged group keeps only the figures all its clusters give, and two
     # groups join only while they share one and their centroids stay similar: no chain of pairs from
     # "35,000-60,000 barrels" through "35,000-60,000 and 15,000 captured" to "15,000 barrels", nor
@@ -293,14 +306,14 @@ def merge_on_figures(
         sums[keep] = sums[a] + sums[b]
         common[keep] = common[a] & common[b]
     root = {ids[k]: ids[sets.find(k)] for k in range(len(ids))}
-    merged = Counter(root.values())
     out = np.asarray([root.get(label, label) if label >= 0 else -1 for label in labels.tolist()], dtype=labels.dtype)
     # A member of a merged group that gives another figure of the group's kind, and not the group's,
     # says something else: "$38 billion to $60 billion in spill-related costs" beside BP's "$40 billion
     # estimate", "fines of up to $1,100 for each barrel" beside "up to $4,300".
-    for k in {sets.find(k) for k in range(len(ids))}:
-        if merged[ids[k]] < 2:
+    for group in sets.groups():
+        if len(group) < 2:
             continue
+        k = sets.find(group[0])
         kinds = {kind for kind, _, _ in common[k]}
         for i in np.flatnonzero(out == ids[k]).tolist():
             if not given[i] & common[k] and any(kind in kinds for kind, _, _ in given[i]):
