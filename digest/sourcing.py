@@ -129,10 +129,10 @@ class AttestationCopyDetector:
         order = {a: k for k, a in enumerate(ids)}
         shared: Counter[tuple[str, str]] = Counter()
         statement_rows = [i for a in ids for i in rows[a]]
-        for i, j, _ in similar_pairs(embeddings, statement_rows, self.match_similarity):
+        article_of = [order[sentences[i].article_id] for i in statement_rows]
+        for i, j, _ in similar_pairs(embeddings, statement_rows, self.match_similarity, groups=article_of):
             a, b = sentences[i].article_id, sentences[j].article_id
-            if a != b:
-                shared[(a, b) if order[a] < order[b] else (b, a)] += 1
+            shared[(a, b) if order[a] < order[b] else (b, a)] += 1
 
         # An article shorter than min_matches statements is a copy only when the other reproduces
         # all of it nearly word for word (a one-paragraph wire item run twice).

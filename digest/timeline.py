@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
@@ -237,8 +238,11 @@ def _candidates(
         if not indices:
             continue
         reference = references.get(article.id)
+        indices = sorted(indices, key=lambda i: sentences[i].start)  # in text order (as segmented)
+        starts = [sentences[i].start for i in indices]
         for timex in resolver.find(article.text, reference):
-            owner = next((i for i in indices if sentences[i].start <= timex.start < sentences[i].end), None)
+            k = bisect_right(starts, timex.start) - 1  # the last sentence starting at or before it
+            owner = indices[k] if k >= 0 and timex.start < sentences[indices[k]].end else None
             if owner is None or not timex.value:
                 continue
             candidate = _candidate(sentences[owner], article.text, owner, timex, reference)

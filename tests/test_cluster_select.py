@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 import pytest
@@ -788,3 +789,19 @@ def test_a_statement_that_says_little_another_key_point_does_not_is_no_key_point
     labels = np.asarray([0, 0, 0, 1, 1, 2, 2])
     points = CentralAttestedSelector(echo_similarity=None).select(s, e, labels, max_points=3).key_points
     assert [p.text for p in points] == [wide, other]
+
+
+def test_each_date_is_owned_by_the_sentence_it_stands_in() -> None:
+    from digest.timeline import TimexResolver, _candidates
+    from digest.types import Article
+
+    head = "Plant news of 3 March 2024\n"  # a headline that is no sentence: its date has no owner
+    body = "On 5 May 2024 the plant closed. Workers left. It reopened on 7 June 2024 after repairs."
+    text = head + body
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^. ][^.]*\.", body)]
+    # listed out of text order: owners are found by offsets, not by the list's order
+    sentences = [Sentence("a", k, len(head) + s, len(head) + e, body[s:e]) for k, (s, e) in enumerate(spans)]
+    sentences = [sentences[2], sentences[0], sentences[1]]
+    found = _candidates([Article("a", text, "a")], sentences, TimexResolver(), {"a": dt.date(2024, 7, 1)})
+    owners = {c.value: sentences[c.sentence].index for c in found}
+    assert owners == {"2024-05-05": 0, "2024-06-07": 2}
