@@ -19,7 +19,8 @@ and, in a dated report, sentences about another year ("the 1918 pandemic killed
 ...") give no figures. A casualty figure that a report published later in the
 period exceeds is the earlier count of a rising toll, not a version. A figure
 stamped with its day ("As of 15 June, ...") is of that day, not of the day its
-report was published. Each side
+report was published; a page that logs a rising toll (three or more counts of one
+place's toll, a live page or a blog) gives none of its unstamped counts. Each side
 lists the figures one version gives and every sentence that gives them, with its
 attribution.
 """
@@ -110,7 +111,7 @@ def find_conflicts(
     def day(i: int) -> dt.date | None:
         return stamped.get(i) or published_on(i)
 
-    quantities = _placed(quantities, sentences, found)
+    quantities = _without_running_tallies(_placed(quantities, sentences, found), sentences, set(stamped))
     groups = _subjects(rows, embeddings, labels, subject_similarity)
 
     conflicts: list[Conflict] = []
@@ -501,6 +502,47 @@ def _without_earlier_counts(
             )
         ]
     return out
+
+
+def _without_running_tallies(
+    quantities: dict[int, list[Quantity]], sentences: Sequence[Sentence], stamped: set[int]
+) -> dict[int, list[Quantity]]:
+    """Casualty figures of a page that gives ``_RUNNING_VERSIONS`` or more different counts of one
+    measure for one place (a live page or a blog that logs a rising toll entry by entry: "231
+    deaths" worldwide at the top, "163 deaths", "139 deaths" further down) are left out, with its
+    figures of that measure that name no place: each is of its entry's day, which the page does not
+    say, not of the page's publication. Figures without a place are not counted towards it (a
+    factbox's counts of several countries). A figure stamped with its day ("As of 15 June, ...")
+    stays, and so do the two counts of "311 deaths, up from 231"."""
+
+    def key(i: int, q: Quantity) -> tuple[str, str, bool]:
+        return (sentences[i].article_id, q.measure, q.confirmed)
+
+    by_place: dict[tuple[tuple[str, str, bool], str], list[Quantity]] = {}
+    for i, qs in quantities.items():
+        for q in qs:
+            if i not in stamped and q.place is not None and GROUPS[q.measure] == "casualties":
+                by_place.setdefault((key(i, q), q.place.lower()), []).append(q)
+    running: dict[tuple[str, str, bool], set[str]] = {}
+    for (tally, place), figures in by_place.items():
+        versions: list[Quantity] = []
+        for q in figures:
+            if not any(q.agrees_with(v) for v in versions):
+                versions.append(q)
+        if len(versions) >= _RUNNING_VERSIONS:
+            running.setdefault(tally, set()).add(place)
+    if not running:
+        return quantities
+
+    def logged(i: int, q: Quantity) -> bool:
+        places = running.get(key(i, q))
+        return places is not None and i not in stamped and (q.place is None or q.place.lower() in places)
+
+    return {i: [q for q in qs if not logged(i, q)] for i, qs in quantities.items()}
+
+
+# A page with this many different counts of one toll logs it over time.
+_RUNNING_VERSIONS = 3
 
 
 def _scope(figures: list[Quantity]) -> Quantity:

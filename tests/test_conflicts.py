@@ -487,3 +487,35 @@ def test_one_whole_in_other_words_is_still_compared() -> None:
         ("b", "It has fouled some 125 miles of Louisiana coastline."),
     ]
     assert len(_run(coast, [0, 0])) == 1
+
+
+def test_a_page_logging_a_rising_toll_gives_no_version_of_it() -> None:
+    # an H1N1 blog crawled on 30 June logged the WHO's world toll entry by entry (139, 125, 115
+    # deaths), and one old entry was shown against the 311 deaths reported that day
+    import datetime as dt
+
+    log = [
+        "The World Health Organization's latest figures show that 73 countries have reported 25,288 cases, "
+        "including 139 deaths.",
+        "It reports 21,940 cases in 69 countries including 125 deaths.",
+        "The WHO says the global number of confirmed cases is 17,410 in 62 countries, including 115 deaths.",
+        "The CDC has reported 10,053 probable or confirmed cases and 17 deaths.",  # no place: an entry too
+    ]
+    today = "The World Health Organization has confirmed 70,893 cases in 120 countries, with 311 deaths."
+    kwargs = dict(subject_similarity=0.7, count_sources=lambda ids: float(len(set(ids))), preference=lambda s: 0)
+
+    def conflicts(page: list[str]) -> tuple:
+        sentences = [Sentence("a", k, 0, 10, t) for k, t in enumerate(page)] + [
+            Sentence("b", 0, 0, 10, today),
+            Sentence("b", 1, 0, 10, "There have been 116 deaths in Mexico and 87 deaths in the United States."),
+        ]
+        n = len(sentences)
+        emb = np.ones((n, n), dtype=np.float32) / np.sqrt(n)
+        published = dict.fromkeys("ab", dt.date(2009, 6, 30))
+        return find_conflicts(sentences, emb, np.zeros(n, dtype=int), {}, published=published, **kwargs)
+
+    assert conflicts(log) == ()
+    [c] = conflicts(log[:1])  # one world toll on the page: of its day, and another than b's
+    assert {side.summary for side in c.sides} == {"139 deaths", "311 deaths"}
+    [c] = conflicts(log[:1] + log[3:])  # two counts, one without a place: still no log
+    assert {side.summary for side in c.sides} >= {"311 deaths"}
