@@ -180,7 +180,7 @@ _IN_BEFORE = re.compile(
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?)*$"  # "in the US and Canada"
 )
 _PLACE_AFTER = re.compile(
-    r"\s+(?:has|have|had|is|was|remains|remained|reported|reports|says|said|confirmed|confirms|recorded|records"
+    r"\s+(?:(?:alone|itself|so\s+far)\s+)?(?:has|have|had|is|was|remains|remained|reported|reports|says|said|confirmed|confirms|recorded|records"
     r"|cases|deaths|death\s+toll|toll|tally|fatalities|casualties)\b",
     re.I,
 )

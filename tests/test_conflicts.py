@@ -462,6 +462,10 @@ def test_places_a_sentence_names_as_where_its_figures_are() -> None:
     assert _places_named("Oil spread in the Gulf of Mexico, killing 20.", known, 3) == {"gulf of mexico"}
     assert _places_named("Mexico's death toll rose to 20.", known, 3) == {"mexico"}
     assert _places_named("The United States has 20 deaths.", known, 3) == {"united states"}
+    # a Reuters H1N1 report's US toll was set against the world's
+    text = "The United States alone has more than 21,000 cases, and 87 deaths."
+    assert _places_named(text, known, 3) == {"united states"}
+    assert _places_named("Mexico itself has 30 deaths; Canada so far has reported 2.", known, 3) == {"mexico", "canada"}
     # an H1N1 topic's gate set Mexico's 42 deaths against three in the United States
     text = "Mexico remains the worst affected country, with more than 1,100 cases, including 42 deaths."
     assert _places_named(text, known, 3) == {"mexico"}
