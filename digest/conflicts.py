@@ -12,8 +12,8 @@ confirmed counts, and figures for one place (a figure naming no place can be any
 place's, and a death toll takes its sentence's place when the collection's
 figures name several); shares of one whole ("75% of the oil", not "of the
 dividends"), lengths of one kind (how far off, how deep, how much coast) and
-forces of one owner; the conflict's label names the place ("Killed and wounded
-in Mexico"). Questions, sentences in the writer's own voice (a reader's
+forces of one owner; the conflict's label names the place ("Deaths in
+Mexico"). Questions, sentences in the writer's own voice (a reader's
 "According to a good friend of mine, ..."), rates ("Every year, flu kills ...")
 and, in a dated report, sentences about another year ("the 1918 pandemic killed
 ...") give no figures. A casualty figure that a report published later in the
@@ -479,8 +479,17 @@ def _conflict(
     named = {q.place.lower() for q in figures if q.place and not q.place_from_sentence}
     place = scope.place if scope.place and scope.place.lower() in named else None
     where = (" worldwide" if place == WORLD else f" in {place}") if place else ""
-    label = LABELS[group] + (" (confirmed)" if scope.confirmed else "") + where
+    label = _label(group, {q.measure for qs in claims.values() for q in qs})
+    label += (" (confirmed)" if scope.confirmed else "") + where
     return Conflict(group, label, sentences[subject_row].text, tuple(built))
+
+
+def _label(group: str, measures: set[str]) -> str:
+    """The conflict's label: its group's ("Killed and wounded"), or "Deaths" or "Wounded" when
+    every figure compared counts only that (an epidemic's toll has no wounded)."""
+    if group == "casualties" and len(measures) == 1:
+        return {"killed": "Deaths", "wounded": "Wounded"}.get(next(iter(measures)), LABELS[group])
+    return LABELS[group]
 
 
 def _without_earlier_counts(

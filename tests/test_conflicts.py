@@ -34,6 +34,7 @@ def test_casualty_figures_conflict_with_every_side_listed() -> None:
         [0, 0, 0, 0],
     )
     assert c.measure == "casualties"
+    assert c.label == "Killed and wounded"  # "Deaths" only when every figure counts the dead
     summaries = [side.summary for side in c.sides]
     assert "1,000 killed" in summaries[0]
     assert {x.article_id for x in c.sides[0].citations} == {"a", "d"}  # rounding: "some 1,000" agrees
@@ -290,11 +291,11 @@ def test_figures_of_another_scope_are_not_compared() -> None:
         ],
         [0, 0, 0, 0],
     )
-    assert c.label == "Killed and wounded in Mexico"
+    assert c.label == "Deaths in Mexico"
     assert {x.article_id for side in c.sides for x in side.citations} == {"a", "b", "d"}
     # "the US" and "the U.S." are one place
     [c] = _run([("a", "3 people died in the US."), ("b", "30 people died in the U.S. so far.")], [0, 0])
-    assert c.label == "Killed and wounded in United States"
+    assert c.label == "Deaths in United States"
 
 
 def test_the_writers_own_voice_and_questions_are_no_side() -> None:
@@ -416,12 +417,12 @@ def test_a_death_toll_without_a_place_takes_its_sentences_place() -> None:
         ("e", "So far 48 people have died in Mexico."),
     ]
     [c] = _run(texts, [0] * 5)
-    assert c.label == "Killed and wounded in Mexico"
+    assert c.label == "Deaths in Mexico"
     assert sorted(side.summary for side in c.sides) == ["45 died", "48 died"]
     [c] = _run(texts[1:4], [0] * 3)
-    assert c.label == "Killed and wounded in United States"
+    assert c.label == "Deaths in United States"
     [c] = _run([texts[2], ("f", "Worldwide, 80 people have died."), *texts[3:]], [0] * 4)
-    assert c.label == "Killed and wounded worldwide"
+    assert c.label == "Deaths worldwide"
     # a place named only to locate another is not where the toll was counted; a place only the
     # sentences name, apart from their figures, is no label
     cairo = [
@@ -438,14 +439,14 @@ def test_a_death_toll_without_a_place_takes_its_sentences_place() -> None:
         ("d", "Four people have died in Canada."),
     ]
     [c] = _run(said, [0, 0, 1, 1])
-    assert c.label == "Killed and wounded"
+    assert c.label == "Deaths"
     # a sentence naming two places leaves its toll without one; a collection naming one place
     # has nothing to set apart
     two = [("a", "Mexico and Canada report 45 deaths."), ("b", "Four people have died in Canada.")]
     assert len(_run([*two, ("c", "Some 50 people died in Mexico.")], [0, 0, 0])) == 1
     one = [("a", "Russia says 300 soldiers were killed."), ("b", "Some 1,000 soldiers were killed in Russia.")]
     [c] = _run(one, [0, 0])
-    assert c.label == "Killed and wounded in Russia"  # from the figure that names it
+    assert c.label == "Deaths in Russia"  # from the figure that names it
 
 
 def test_figures_describing_other_things_or_additions_count_no_one() -> None:
@@ -523,3 +524,8 @@ def test_a_page_logging_a_rising_toll_gives_no_version_of_it() -> None:
     assert {side.summary for side in c.sides} == {"139 deaths", "311 deaths"}
     [c] = conflicts(log[:1] + log[3:])  # two counts, one without a place: still no log
     assert {side.summary for side in c.sides} >= {"311 deaths"}
+
+
+def test_wounded_alone_are_labelled_so() -> None:
+    [c] = _run([("a", "At least 40 people were wounded."), ("b", "Some 90 people were injured.")], [0, 0])
+    assert c.label == "Wounded"
