@@ -6,6 +6,7 @@ articles -> clean -> segment -> embed -> cluster -> select -> timeline -> Briefi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -337,6 +338,8 @@ def _prepare(
 
 # Headlines longer than this are mostly a headline with its caption or standfirst run in.
 _TITLE_MAX_WORDS = 14
+# A section label that marks a headline as a column's ("Opinion | ...", "Comment: ...").
+_COLUMN_LABEL = re.compile(r"^\W*(?:opinion|comment|commentary|editorial|op-ed|column|letters?)\s*[:|–—]\s*", re.I)
 
 
 def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: np.ndarray | None, fallback: str) -> str:
@@ -349,9 +352,12 @@ def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: n
     centroid = embeddings.mean(axis=0)
     scores = title_vectors @ centroid
     # A headline that asks, exclaims or answers is a column's, not the story's ("BP oil spill: can you
-    # fix it?", "Obama plays golf during BP oil spill!", "Yes, the BP oil spill is Obama's Katrina").
+    # fix it?", "Obama plays golf during BP oil spill!", "Yes, the BP oil spill is Obama's Katrina"),
+    # and so is one under a column's label ("Opinion | The government cannot protect us").
     plain = [
-        i for i, t in enumerate(titles) if not (is_question(t) or t.rstrip().endswith("!") or opens_with_reference(t))
+        i
+        for i, t in enumerate(titles)
+        if not (is_question(t) or t.rstrip().endswith("!") or opens_with_reference(t) or _COLUMN_LABEL.match(t))
     ]
     # A longer "headline" is mostly a headline with its caption or standfirst run in ("Conrad Murray
     # drops claim Jackson swallowed propofol Dr Murray say he was trying to wean ..."), and it wins

@@ -654,6 +654,12 @@ def test_a_headline_that_asks_exclaims_or_answers_is_no_title_when_another_is_pl
     assert _title(articles, embeddings, vectors, "fallback") == titles[3]
     # only columns: the most central of them
     assert _title(articles[:3], embeddings, vectors[:3], "fallback") == titles[0]
+    # a headline under a column's label is a column's too
+    for label in ("Opinion | ", "Opinion: ", "COMMENT: ", "Editorial — ", "Letters: "):
+        columns = [article(0, label + "The government cannot protect us from every catastrophe"), articles[3]]
+        assert _title(columns, embeddings, vectors[[0, 3]], "fallback") == titles[3]
+    news = [article(0, "Comment sought from BP on spill fund"), articles[3]]  # a word, not a label
+    assert _title(news, embeddings, vectors[[0, 3]], "fallback") == news[0].title
 
 
 def test_a_short_headline_is_the_title_before_a_more_central_long_one() -> None:
