@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -111,7 +111,7 @@ def find_conflicts(
     def day(i: int) -> dt.date | None:
         return stamped.get(i) or published_on(i)
 
-    quantities = _without_running_tallies(_placed(quantities, sentences, found), sentences, set(stamped))
+    quantities = _without_running_tallies(_placed(quantities, sentences, found), sentences, stamped)
     groups = _subjects(rows, embeddings, labels, subject_similarity)
 
     conflicts: list[Conflict] = []
@@ -514,7 +514,7 @@ def _without_earlier_counts(
 
 
 def _without_running_tallies(
-    quantities: dict[int, list[Quantity]], sentences: Sequence[Sentence], stamped: set[int]
+    quantities: dict[int, list[Quantity]], sentences: Sequence[Sentence], stamped: Container[int]
 ) -> dict[int, list[Quantity]]:
     """Casualty figures of a page that gives ``_RUNNING_VERSIONS`` or more different counts of one
     measure for one place (a live page or a blog that logs a rising toll entry by entry: "231

@@ -6,7 +6,7 @@ from digest.conflicts import find_conflicts
 from digest.types import Sentence
 
 
-def _run(texts: list[tuple[str, str]], labels: list[int], similar: bool = True):
+def _run(texts: list[tuple[str, str]], labels: list[int], similar: bool = True, published: dict | None = None):
     sentences = [Sentence(a, i, 0, len(t), t) for i, (a, t) in enumerate(texts)]
     n = len(sentences)
     emb = np.eye(n, dtype=np.float32)
@@ -20,6 +20,7 @@ def _run(texts: list[tuple[str, str]], labels: list[int], similar: bool = True):
         subject_similarity=0.7,
         count_sources=lambda ids: float(len(set(ids))),
         preference=lambda s: 0,
+        published=published,
     )
 
 
@@ -507,17 +508,11 @@ def test_a_page_logging_a_rising_toll_gives_no_version_of_it() -> None:
         "The CDC has reported 10,053 probable or confirmed cases and 17 deaths.",  # no place: an entry too
     ]
     today = "The World Health Organization has confirmed 70,893 cases in 120 countries, with 311 deaths."
-    kwargs = dict(subject_similarity=0.7, count_sources=lambda ids: float(len(set(ids))), preference=lambda s: 0)
+    places = "There have been 116 deaths in Mexico and 87 deaths in the United States."
 
     def conflicts(page: list[str]) -> tuple:
-        sentences = [Sentence("a", k, 0, 10, t) for k, t in enumerate(page)] + [
-            Sentence("b", 0, 0, 10, today),
-            Sentence("b", 1, 0, 10, "There have been 116 deaths in Mexico and 87 deaths in the United States."),
-        ]
-        n = len(sentences)
-        emb = np.ones((n, n), dtype=np.float32) / np.sqrt(n)
-        published = dict.fromkeys("ab", dt.date(2009, 6, 30))
-        return find_conflicts(sentences, emb, np.zeros(n, dtype=int), {}, published=published, **kwargs)
+        texts = [("a", t) for t in page] + [("b", today), ("b", places)]
+        return _run(texts, [0] * len(texts), published=dict.fromkeys("ab", dt.date(2009, 6, 30)))
 
     assert conflicts(log) == ()
     [c] = conflicts(log[:1])  # one world toll on the page: of its day, and another than b's
