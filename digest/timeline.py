@@ -404,6 +404,8 @@ def human_date(value: str, prec: str, mod: str | None = None) -> str:
     sep = "" if prefix.endswith("-") or not prefix else " "
     if prec == "day":
         text = _day(start)
+    elif prec == "week" and value.endswith("-WE"):  # "the weekend": "weekend of 12–13 June 2010"
+        text = f"weekend of {human_period(start, span[1])}"
     elif prec == "week":
         text = f"week of {_day(start)}"
     elif prec == "month":

@@ -921,6 +921,15 @@ def test_a_winter_is_labelled_with_both_its_years() -> None:
     assert human_date("2009-SU", "season") == "summer 2009"
 
 
+def test_a_weekend_is_labelled_with_its_days() -> None:
+    # "over the weekend" (2010-W23-WE) was labelled "week of 12 June 2010", a Saturday
+    from digest.timeline import human_date
+
+    assert human_date("2010-W23-WE", "week") == "weekend of 12–13 June 2010"
+    assert human_date("2009-W53-WE", "week") == "weekend of 2–3 January 2010"
+    assert human_date("2010-W23", "week") == "week of 7 June 2010"
+
+
 def test_a_part_of_a_day_is_labelled_as_on_that_day() -> None:
     # "the explosion late Tuesday" was shown as "late 20 April 2010"
     from digest.timeline import human_date
