@@ -66,10 +66,14 @@ def make_parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--prompts", metavar="DIR", help="prompt templates for --llm (default: the packaged prompts)")
     b.add_argument("--llm-cache", metavar="FILE", help="cache of LLM answers (SQLite): re-runs cost nothing")
-    t = sub.add_parser("timeline", help="timeline of a large dated collection: the L most important days")
+    t = sub.add_parser(
+        "timeline",
+        help="timeline of a collection: the L most important days (for a few or undated articles, "
+        "months and years fill what the days leave)",
+    )
     _common_options(t)
-    t.add_argument("--max-dates", type=_positive, metavar="L", help="number of days (default 10)")
-    t.add_argument("--per-date", type=_positive, metavar="K", help="sentences per day (default 1)")
+    t.add_argument("--max-dates", type=_positive, metavar="L", help="number of dates (default 10)")
+    t.add_argument("--per-date", type=_positive, metavar="K", help="sentences per date (default 1)")
     t.add_argument("--start", type=_date, metavar="DATE", help="leave out articles published before DATE")
     t.add_argument("--end", type=_date, metavar="DATE", help="leave out articles published after DATE")
     t.add_argument(
@@ -280,13 +284,18 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             segment=segmenter,
             progress=_Progress(not args.no_progress),
         )
-    days = len({e.value for e in briefing.events})
-    if days < config.max_dates:
+    dates = len({e.label for e in briefing.events})
+    if dates < config.max_dates:
+        days = len({e.label for e in briefing.events if e.precision == "day"})
         log.warning(
-            "warning: %d of the %d dates asked for: the articles name no other day (a day-precise date%s) "
-            "with a usable sentence",
-            days,
+            "warning: %d of the %d dates asked for (%d day%s, %d coarser period%s): the articles name no "
+            "other date%s with a usable sentence",
+            dates,
             config.max_dates,
+            days,
+            "" if days == 1 else "s",
+            dates - days,
+            "" if dates - days == 1 else "s",
             " in the window" if config.start or config.end else "",
         )
     return _emit(args, briefing)

@@ -71,6 +71,9 @@ class TimelineSettings:
     # Without keywords, the story's own words stand in for them: the words most articles use (at
     # most this many, each in at least half of the articles; digest.tls.story_words). 0: none.
     story_words: int = 10
+    # When the articles name fewer than L days (a few undated articles), the weeks, months,
+    # seasons and years they name most fill the timeline's other dates (digest.tls.period_mentions).
+    fill_periods: bool = True
 
     def __post_init__(self) -> None:
         _at_least(self, 1, ("min_embedded", "embedded_per_sentence", "max_words"), prefix="timeline.")
@@ -123,7 +126,9 @@ class Config:
     as_of: dt.date | None = None
     max_events: int = 12
     # Above this many articles, mostly dated, `digest build` takes its timeline from the machinery
-    # of `digest timeline` (dates ranked by mentions across articles, one sentence per day).
+    # of `digest timeline` (dates ranked by mentions across articles, one sentence per day), and
+    # `digest timeline` gives days only (digest.tls.large_and_dated; below it, coarser periods
+    # fill the dates when the articles name too few days).
     large_collection: int = 30
     # At most this many "Where sources differ" entries (those involving the most sources).
     max_conflicts: int = 5

@@ -169,8 +169,9 @@ def run(
     if progress:
         progress("clustering", 1, 1)
 
-    dated = sum(a.published is not None for a in dated_articles)
-    if len(cleaned) > config.large_collection and dated >= 0.8 * len(cleaned):
+    from digest.tls import large_and_dated
+
+    if large_and_dated(dated_articles, config):
         # A day's or a month's coverage: the timeline machinery of `digest timeline` (dates ranked by
         # how many articles mention them, central sentences per day), with the vectors already computed.
         from digest.embed import PrecomputedEmbedder

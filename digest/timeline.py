@@ -277,14 +277,14 @@ def _candidate(sentence: Sentence, text: str, owner: int, timex: Timex, referenc
     span = interval(date_value)
     if span is None:
         return None
-    start, end = _narrow(span, timex.mod)
+    start, end = narrow(span, timex.mod)
     prec = precision(date_value)
     if prec == "century":  # "the first pandemic of the 21st century" dates no event
         return None
     return _Candidate(owner, timex, date_value, start, end, human_date(date_value, prec, timex.mod), prec)
 
 
-def _narrow(span: tuple[dt.date, dt.date], mod: str | None) -> tuple[dt.date, dt.date]:
+def narrow(span: tuple[dt.date, dt.date], mod: str | None) -> tuple[dt.date, dt.date]:
     """early/mid/late cover the first, middle and last third of a period."""
     start, end = span
     third = (end - start) // 3

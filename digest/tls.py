@@ -39,11 +39,23 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    lexical centrality, skipping near-duplicates of the day's picks. No sentence (nor an
    identical text, nor a near-copy of a sentence of another day, nor a text within another's or
    with another within it) is used twice in the timeline.
-5. One Event per chosen sentence, with its citation and the dating span; chronological.
+5. Too few days: when the articles name fewer than L days with a usable sentence and the
+   collection is not a large dated one (:func:`large_and_dated`: a few articles, or undated
+   ones), the weeks, months, seasons, quarters, halves and years they name fill the other dates
+   (:func:`period_mentions`: over when the article was written, and not over before
+   ``config.start``, else a year before the window),
+   ranked as days are by the articles naming them (:func:`rank_periods`), with sentences chosen
+   as for a day. A large dated collection's timeline holds days only, as Timeline17's does.
+   In a small collection (``config.large_collection`` articles or fewer), copies are found as
+   ``digest build`` finds them: a copy counts with its original, and a picked sentence gives
+   way to a candidate that says the same in an original's wording.
+6. One Event per chosen sentence, with its citation and the dating span; chronological, a
+   period before the days it holds.
 
 Memory: linear in the collection (the sentence list, mention lists, one sparse TF-IDF vector
 per candidate of the day being shortlisted); embeddings only for the shortlists (at most
-max(12, 4K) sentences a day); never a matrix over all sentences.
+max(12, 4K) sentences a day), except that a small collection (2 to ``config.large_collection``
+articles) embeds every sentence to find its copies; never a matrix over all sentences.
 """
 
 from __future__ import annotations
@@ -52,7 +64,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -75,8 +87,8 @@ from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError, named
 from digest.reference import choose_reference, dated_by_datelines
 from digest.segment import english_articles, segment, usable
-from digest.select import citation_of, self_contained
-from digest.sourcing import SourceGraph
+from digest.select import Preference, citation_of, self_contained
+from digest.sourcing import AttestationCopyDetector, SourceGraph
 from digest.text import (
     DATE_LABEL,
     FIRST_PERSON,
@@ -90,7 +102,7 @@ from digest.text import (
     word_count,
     words,
 )
-from digest.timeline import anchors_an_offset, human_date
+from digest.timeline import anchors_an_offset, human_date, interval, narrow, precision
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.transcript import speech_start
 from digest.types import Article, Briefing, DateEvidence, Event, Sentence, Timex
@@ -102,7 +114,11 @@ __all__ = [
     "build_timeline",
     "date_mentions",
     "is_chatter",
+    "large_and_dated",
+    "period_key",
+    "period_mentions",
     "rank_dates",
+    "rank_periods",
     "says_more_than_when",
     "story_words",
     "timeline_events",
@@ -117,9 +133,12 @@ class Mention:
     names the day, or None for a lead sentence dated by its article's publication date."""
 
     sentence: int
-    day: dt.date
+    day: dt.date  # for a coarser period, its first day
     timex: Timex | None  # offsets into the article text
     published: dt.date | None = None
+    value: str | None = None  # a coarser period's TimeML value ("2024-08"); None for a day
+    precision: str = "day"
+    last: dt.date | None = None  # a coarser period's last day
 
 
 def build_timeline(
@@ -168,6 +187,16 @@ def build_timeline(
         from digest.timex import find_timexes as find
     finder = _Finder(find)
     reference, references = choose_reference(cleaned, finder, as_of=config.as_of)
+    graph = SourceGraph()
+    if 2 <= len(cleaned) <= config.large_collection:
+        # A few articles: copies are found as `digest build` finds them (every sentence embedded,
+        # cheap at this size). A copy counts with its original, and is quoted only where no
+        # original says the same (a spun copy's "particular forces" is never an entry's wording).
+        import numpy as np
+
+        vectors = np.asarray(embedder.encode([s.text for s in sentences], progress=progress), dtype=np.float32)
+        graph = AttestationCopyDetector().analyze(cleaned, sentences, vectors)
+    graph = graph.with_outlets(cleaned)
     events, _counts = timeline_events(
         dated_by_datelines(cleaned, finder),
         sentences,
@@ -176,6 +205,8 @@ def build_timeline(
         progress=progress,
         find=find,
         references=references,
+        count_sources=graph.independent_count,
+        preference=graph.preference if graph.derivations else None,
     )
     return Briefing(
         title=_title(cleaned, config, events),
@@ -185,6 +216,7 @@ def build_timeline(
         key_points=(),
         events=events,
         reference=reference,
+        derivations=graph.derivations,
         model=embedder.name,
         settings=config.record(),
         kind="timeline",
@@ -255,6 +287,7 @@ def timeline_events(
     find: Callable[[str, dt.date | None], list[Timex]] | None = None,
     references: Mapping[str, dt.date | None] | None = None,
     count_sources: Callable[[Sequence[str]], float] | None = None,
+    preference: Preference | None = None,
 ) -> tuple[tuple[Event, ...], dict[dt.date, int]]:
     """The timeline's events for already cleaned and segmented articles, and the number of
     articles mentioning each chosen day. Reusable by ``digest build`` on large collections.
@@ -264,7 +297,9 @@ def timeline_events(
     An event's ``independent_count`` is the number of independent sources among the articles
     that mention its day, as ``count_sources`` counts them (article ids -> sources, e.g.
     :meth:`digest.sourcing.SourceGraph.independent_count`); by default the articles of one named
-    outlet count once."""
+    outlet count once. ``preference`` ranks wordings (:meth:`digest.sourcing.SourceGraph.preference`:
+    0 an original's, 2 a copy's): a picked sentence gives way to the most central of the day's
+    candidates that say the same thing in a preferred wording."""
     if count_sources is None:
         count_sources = SourceGraph().with_outlets(articles).independent_count
     window = _window(articles, config, references)
@@ -284,41 +319,52 @@ def timeline_events(
     published = {a.id: a.published for a in articles}
     # Reader comments and a broadcast transcript's speech are never entries (see _Chooser).
     story_end = {a.id: min(comments_start(a.text), speech_start(a.text)) for a in articles}
-    chooser = _Chooser(sentences, config, embedder, settings, idf, published, terms, story_end)
-    chosen: list[tuple[dt.date, list[Mention]]] = []
-    queue = iter(ranked)
-    while len(chosen) < config.max_dates:
-        # Shortlist candidates for the next days lexically, embed them in one call (batched by
-        # length: far faster than a call per day), then pick per day in order of importance.
-        need = config.max_dates - len(chosen)
-        batch: list[tuple[dt.date, list[Mention]]] = []
-        for day, _score in queue:
-            shortlist = chooser.shortlist(by_day[day])
-            if shortlist:
-                batch.append((day, shortlist))
-            if len(batch) >= need + max(2, need // 5):
-                break
-        if not batch:
-            break
-        chooser.embed([m for _, short in batch for m in short], progress)
-        for day, shortlist in batch:
-            if len(chosen) >= config.max_dates:
-                break
-            picked = chooser.pick(shortlist)
-            if picked:
-                chosen.append((day, picked))
-        if progress:
-            progress("selecting", len(chosen), config.max_dates)
-    mentioning = {day: sorted({sentences[m.sentence].article_id for m in by_day[day]}) for day, _ in chosen}
-    counts = {day: len(ids) for day, ids in mentioning.items()}
-    sources = {day: int(count_sources(ids)) for day, ids in mentioning.items()}
+    chooser = _Chooser(sentences, config, embedder, settings, idf, published, terms, story_end, preference)
+    chosen: list[tuple[dt.date | str, list[Mention]]] = []
+    _choose(chosen, (day for day, _score in ranked), by_day, chooser, config.max_dates, progress)
+    by_period: dict[str, list[Mention]] = {}
+    if len(chosen) < config.max_dates and settings.fill_periods and not large_and_dated(articles, config):
+        # Too few days: the weeks, months, seasons and years the articles name most fill the rest
+        # (a few undated articles: "Last August ...", "From November onwards ...").
+        since = config.start or (_days_before(window[0], PERIOD_LOOKBACK.days) if window[0] else None)
+        periods = period_mentions(articles, sentences, since=since, until=window[1], find=find, references=references)
+        for m in periods:
+            by_period.setdefault(period_key(m), []).append(m)
+        ranking = rank_periods(sentences, periods, keywords=config.keywords)
+        _choose(chosen, ranking, by_period, chooser, config.max_dates, progress)
+    mentioning = {
+        key: sorted(
+            {sentences[m.sentence].article_id for m in (by_period[key] if isinstance(key, str) else by_day[key])}
+        )
+        for key, _ in chosen
+    }
+    counts = {key: len(ids) for key, ids in mentioning.items() if isinstance(key, dt.date)}
+    sources = {key: int(count_sources(ids)) for key, ids in mentioning.items()}
     events: list[Event] = []
-    for day, picked in sorted(chosen, key=lambda t: t[0]):
-        value = day.isoformat()
-        label = human_date(value, "day")
+    for key, picked in sorted(chosen, key=lambda t: _chronological(t[1][0])):
         for m in picked:
             s = sentences[m.sentence]
             cite = citation_of(s)
+            if m.value is not None and m.timex is not None:  # a coarser period
+                label = human_date(m.value, m.precision, m.timex.mod)
+                evidence = DateEvidence(cite, m.timex.start, m.timex.end, m.timex.text, m.value, label=label)
+                events.append(
+                    Event(
+                        value=m.value,
+                        precision=m.precision,  # type: ignore[arg-type]
+                        label=label,
+                        sort_key=m.day,
+                        text=s.text,
+                        citations=(cite,),
+                        evidence=(evidence,),
+                        representative=cite,
+                        mod=m.timex.mod,
+                        independent_count=sources[key],
+                    )
+                )
+                continue
+            value = m.day.isoformat()
+            label = human_date(value, "day")
             if m.timex is not None:
                 evidence = DateEvidence(cite, m.timex.start, m.timex.end, m.timex.text, value, label=label)
             else:  # dated by publication: an empty span at the sentence, the publication date as value
@@ -332,16 +378,158 @@ def timeline_events(
                     value=value,
                     precision="day",
                     label=label,
-                    sort_key=day,
+                    sort_key=m.day,
                     text=s.text,
                     citations=(cite,),
                     evidence=(evidence,),
                     representative=cite,
                     mod=m.timex.mod if m.timex else None,
-                    independent_count=sources[day],
+                    independent_count=sources[key],
                 )
             )
     return tuple(events), counts
+
+
+def _chronological(m: Mention) -> tuple[dt.date, int]:
+    """A date's place in the timeline: by its first day, a period before the days it holds
+    ("January 2025", then "1 January 2025")."""
+    return m.day, -((m.last or m.day) - m.day).days
+
+
+def large_and_dated(articles: Sequence[Article], config: Config) -> bool:
+    """Whether a collection is a day's or a month's coverage: more than ``config.large_collection``
+    articles, at least 80% with a publication date (or a dateline). Its timeline holds days only,
+    ranked by how many articles mention them (as Timeline17's); ``digest build`` gives it this
+    module's timeline instead of one event per statement."""
+    dated = sum(a.published is not None for a in articles)
+    return len(articles) > config.large_collection and dated >= 0.8 * len(articles)
+
+
+def _choose(
+    chosen: list[tuple[dt.date | str, list[Mention]]],
+    ranked: Iterable[dt.date | str],
+    groups: Mapping[dt.date | str, Sequence[Mention]],
+    chooser: _Chooser,
+    wanted: int,
+    progress: ProgressFn | None,
+) -> None:
+    """Append (date, picked sentences) to ``chosen``, dates in ``ranked`` order (days, or coarser
+    periods by value), until ``wanted`` dates have a sentence or the ranking runs out."""
+    queue = iter(ranked)
+    while len(chosen) < wanted:
+        # Shortlist candidates for the next dates lexically, embed them in one call (batched by
+        # length: far faster than a call per date), then pick per date in order of importance.
+        need = wanted - len(chosen)
+        batch: list[tuple[dt.date | str, list[Mention]]] = []
+        for key in queue:
+            shortlist = chooser.shortlist(groups[key])
+            if shortlist:
+                batch.append((key, shortlist))
+            if len(batch) >= need + max(2, need // 5):
+                break
+        if not batch:
+            break
+        chooser.embed([m for _, short in batch for m in short], progress)
+        for key, shortlist in batch:
+            if len(chosen) >= wanted:
+                break
+            picked = chooser.pick(shortlist)
+            if picked:
+                chosen.append((key, picked))
+        if progress:
+            progress("selecting", len(chosen), wanted)
+
+
+# Periods a timeline falls back on when the articles name too few days; a decade or a century is
+# background, not a date of the story. Without --start, periods over more than PERIOD_LOOKBACK
+# before the window's first day are background too ("his infamous 2001 energy task force").
+PERIOD_LOOKBACK = dt.timedelta(days=365)
+_PERIODS = ("week", "month", "season", "quarter", "half", "year")
+# Words without which a sentence names no such period (besides may_name_day's cues); substrings.
+_PERIOD_CUES = ("week", "month", "year", "spring", "summer", "autumn", "fall", "winter", "season", "quarter", "half")
+
+
+def period_mentions(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    find: Callable[[str, dt.date | None], list[Timex]] | None = None,
+    references: Mapping[str, dt.date | None] | None = None,
+) -> list[Mention]:
+    """Every (sentence, period) where the sentence names a week, month, season, quarter, half or
+    year ("Last August", "From November onwards", "last year", "late 2024": the last third of the
+    year) that was over when its article was written (before its reference date, else by
+    ``until``): "this year" and "later this month" are no date of what happened. With ``since``,
+    a period over before it is left out ("We must return to 1900"). Each with the first span that
+    names it; a Mention's ``day`` is the period's first day, ``last`` its last, ``value`` its
+    TimeML value. Relative expressions resolve as in :func:`date_mentions`."""
+    from digest.timex import find_timexes, may_name_day
+
+    tag = find or find_timexes
+    published = references if references is not None else {a.id: a.published for a in articles}
+    many = getattr(tag, "find_many", None) or (lambda items: [tag(text, ref) for text, ref in items])
+    rows = [i for i, s in enumerate(sentences) if may_name_day(s.text) or _names_period(s.text)]
+    found = many([(sentences[i].text, published.get(sentences[i].article_id)) for i in rows])
+    out: list[Mention] = []
+    for i, timexes in zip(rows, found, strict=True):
+        s = sentences[i]
+        seen: set[str] = set()
+        for timex in timexes:
+            value = timex.value
+            if timex.type != "DATE" or not value or value in seen:
+                continue
+            prec = precision(value)
+            span = interval(value)
+            if prec not in _PERIODS or span is None:
+                continue
+            first, last = narrow(span, timex.mod)  # "late 2024": its last third
+            written = published.get(s.article_id)
+            if (written is not None and last >= written) or (written is None and until is not None and last > until):
+                continue
+            if since is not None and last < since:
+                continue
+            seen.add(value)
+            at = replace(timex, start=s.start + timex.start, end=s.start + timex.end)
+            out.append(Mention(i, first, at, value=value, precision=prec, last=last))
+    return out
+
+
+def _names_period(text: str) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in _PERIOD_CUES)
+
+
+def period_key(m: Mention) -> str:
+    """A period mention's date: its value, with its modifier ("2024" and "late 2024" differ)."""
+    mod = m.timex.mod if m.timex is not None else None
+    return f"{m.value}/{mod}" if mod else m.value or ""
+
+
+def rank_periods(
+    sentences: Sequence[Sentence], mentions: Sequence[Mention], *, keywords: Sequence[str] = ()
+) -> list[str]:
+    """Periods (:func:`period_key`) by the number of distinct articles that mention them, as days
+    are ranked (on-topic mentions only, with ``keywords``); ties: more mentioning sentences, the
+    finer period, the earlier one."""
+    wanted = _lowered(keywords)
+    articles: dict[str, set[str]] = defaultdict(set)
+    n_sentences: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.value is None or not _on_topic(sentences[m.sentence].text, wanted):
+            continue
+        key = period_key(m)
+        articles[key].add(sentences[m.sentence].article_id)
+        n_sentences[key] += 1
+        first.setdefault(key, m)
+
+    def order(value: str) -> tuple[int, int, int, dt.date, str]:
+        m = first[value]
+        return (-len(articles[value]), -n_sentences[value], ((m.last or m.day) - m.day).days, m.day, value)
+
+    return sorted(articles, key=order)
 
 
 def date_mentions(
@@ -497,7 +685,9 @@ class _Chooser:
         published: dict[str, dt.date | None] | None = None,
         terms: dict[int, Counter[str]] | None = None,
         story_end: dict[str, int] | None = None,
+        preference: Preference | None = None,
     ) -> None:
+        self.preference = preference
         self.terms = dict(terms or {})  # sentence index -> content-word counts
         # Article id -> where its reader comments or a transcript's speech start (text not cleaned,
         # e.g. Timeline17's): a comment, or a line a guest or presenter says without its speaker
@@ -612,10 +802,15 @@ class _Chooser:
         center /= float(np.linalg.norm(center)) or 1.0
         lexical = np.asarray([self.lexical[m.sentence] for m in fresh], dtype=np.float32)
         scores = emb @ center + self.settings.lexical_weight * lexical
+        order = sorted(range(len(fresh)), key=lambda i: (-float(scores[i]), i))
+        if self.preference is not None:
+            order = self._preferred(order, fresh, emb)
         picked: list[int] = []
-        for i in sorted(range(len(fresh)), key=lambda i: (-float(scores[i]), i)):
+        for i in order:
             if len(picked) >= self.config.per_date:
                 break
+            if i in picked:
+                continue
             if any(float(emb[i] @ emb[j]) >= self.settings.redundancy_similarity for j in picked):
                 continue
             if (
@@ -630,6 +825,18 @@ class _Chooser:
             self.used_texts.add(_text_key(s.text))
             self.used_vectors.append(emb[i])
         return [fresh[i] for i in picked]
+
+    def _preferred(self, order: list[int], fresh: Sequence[Mention], emb: np.ndarray) -> list[int]:
+        """``order`` with each candidate replaced by the first (most central) candidate that says the
+        same thing (cosine >= redundancy_similarity) in a wording of the best preference among them."""
+        assert self.preference is not None
+        tier = [self.preference(self.sentences[m.sentence]) for m in fresh]
+        out: list[int] = []
+        for i in order:
+            same = [j for j in order if j == i or float(emb[i] @ emb[j]) >= self.settings.redundancy_similarity]
+            best = min(tier[j] for j in same)
+            out.append(next(j for j in same if tier[j] == best))
+        return out
 
     def _tfidf(self, row: int) -> dict[str, float]:
         counts = self.terms.get(row)

@@ -265,8 +265,8 @@ def test_timeline_command_with_cache(tmp_path: Path) -> None:
     assert ("of the 3 dates asked for" in first.stderr) == (days < 3)
     more = cli("timeline", str(feed), "--max-dates", "9", "--per-date", "1", "--cache", str(cache))
     assert more.returncode == 0, more.stderr
-    found = re.search(r"warning: (\d+) of the 9 dates asked for: the articles name no other day", more.stderr)
-    assert found and days <= int(found[1]) < 9, more.stderr
+    found = re.search(r"warning: (\d+) of the 9 dates asked for \((\d+) days, (\d+) coarser periods\)", more.stderr)
+    assert found and days <= int(found[1]) < 9 and int(found[1]) == int(found[2]) + int(found[3]), more.stderr
     texts = {s["id"]: s["text"] for s in data["sources"]}
     for event in data["timeline"]:
         assert event["date"].startswith("2010-01-1")

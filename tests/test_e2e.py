@@ -382,3 +382,26 @@ def test_one_figure_in_three_outlets_words_is_one_key_point_citing_them_all(tmp_
     assert len(fund_points(digest.Config(figure_merge_similarity=None))) >= 2
     barton = next(p for p in digest.build([tmp_path]).key_points if "Barton" in p.text)
     assert {c.article_id for c in barton.citations} == {"reuters1", "guardian2"}
+
+
+def test_the_timeline_command_places_the_examples_months_and_quotes_no_copy() -> None:
+    # `digest timeline` on five undated articles: they name one day, so the months, the week and the
+    # periods they name most fill its dates; a spun or paraphrased copy is counted with its original
+    # and none of its sentences is an entry's wording, as the original says each of them.
+    from digest.config import Config
+    from digest.ingest import read_articles
+    from digest.tls import build_timeline
+
+    timeline = build_timeline(read_articles([ROOT / "examples" / "kursk"]), Config(max_dates=8))
+    labels = [e.label for e in timeline.events]
+    assert {"August 2024", "November 2024", "27 December 2024"} <= set(labels), labels
+    assert [e.sort_key for e in timeline.events] == sorted(e.sort_key for e in timeline.events)
+    incursion = next(e for e in timeline.events if e.label == "August 2024")
+    assert "Kursk" in incursion.text and incursion.evidence[0].text in incursion.text
+    copies = {d.article_id for d in timeline.derivations}
+    assert {c[:3] for c in copies} == {"000", "001"}
+    assert not [e.text for e in timeline.events if e.representative.article_id in copies]
+    assert (
+        timeline.to_markdown()
+        == build_timeline(read_articles([ROOT / "examples" / "kursk"]), Config(max_dates=8)).to_markdown()
+    )

@@ -545,7 +545,9 @@ def test_dates_at_the_calendars_ends_do_not_overflow() -> None:
         article(2, D(1, 1, 2), "The council met again on Monday and agreed on the harvest plan for the year."),
     ]
     b = build_timeline(arts, Config(max_dates=2, per_date=1), embedder=BagOfWords())
-    assert b.events and all(e.value.startswith("0001-01") for e in b.events)
+    days = [e for e in b.events if e.precision == "day"]  # (and "the year" fills the other date)
+    assert days and all(e.value.startswith("0001-01") for e in days)
+    assert all(e.value.startswith("0001") for e in b.events)
 
 
 def test_the_timeline_knobs_come_from_the_config() -> None:
@@ -746,3 +748,105 @@ def test_a_page_in_another_language_is_left_out_of_a_timeline() -> None:
     assert [s.article_id for s in b.skipped] == [arts[1].id]
     assert "not in English" in b.skipped[0].problem
     assert {e.representative.article_id for e in b.events} == {arts[0].id}
+
+
+def kursk_like() -> list[Article]:
+    """Three undated reports of one story that name months and a week, and one day."""
+    return [
+        Article(
+            "k1",
+            "Last August, Ukrainian troops launched an offensive in the Kursk region of Russia.\n"
+            "From November onwards, thousands of North Korean troops fought for Russia in Kursk.\n"
+            "On Friday, a Ukrainian spokesman said the North Korean troops had left the Kursk front.",
+            source="s1",
+        ),
+        Article(
+            "k2",
+            "The Ukrainian offensive in Kursk began in August, when troops crossed the border of Russia.\n"
+            "Last week, officials said that a thousand North Korean troops had been killed in Kursk.",
+            source="s2",
+        ),
+        Article(
+            "k3",
+            "In August 2024 Ukrainian troops seized hundreds of villages in the Kursk region.\n"
+            "North Korean troops were sent to Kursk in November 2024 to help Russia, officials said.",
+            source="s3",
+        ),
+    ]
+
+
+def test_too_few_days_are_filled_with_the_periods_the_articles_name_most() -> None:
+    config = Config(max_dates=4, per_date=1, as_of=D(2025, 1, 1))
+    b = build_timeline(kursk_like(), config, embedder=BagOfWords())
+    by_label = {e.label: e for e in b.events}
+    # the one day named first, then the periods by the articles naming them: August (3), November (2)
+    assert list(by_label) == ["August 2024", "November 2024", "week of 23 December 2024", "27 December 2024"]
+    assert [e.precision for e in b.events] == ["month", "month", "week", "day"]
+    assert [e.value for e in b.events] == ["2024-08", "2024-11", "2024-W52", "2024-12-27"]
+    assert [e.sort_key for e in b.events] == sorted(e.sort_key for e in b.events)
+    assert by_label["August 2024"].independent_count == 3 and by_label["November 2024"].independent_count == 2
+    texts = {a.id: a.text for a in b.articles}
+    for e in b.events:  # every date is explained by a span of the cited sentence
+        (ev,) = e.evidence
+        c = e.representative
+        assert texts[c.article_id][c.start : c.end] == e.text
+        assert c.start <= ev.start < ev.end <= c.end and texts[c.article_id][ev.start : ev.end] == ev.text
+        assert ev.value == e.value
+    fewer = build_timeline(kursk_like(), replace(config, max_dates=2), embedder=BagOfWords())
+    assert [e.label for e in fewer.events] == ["August 2024", "27 December 2024"]  # the best-named period
+    off = replace(config, timeline=replace(config.timeline, fill_periods=False))
+    assert [e.label for e in build_timeline(kursk_like(), off, embedder=BagOfWords()).events] == ["27 December 2024"]
+
+
+def test_periods_keep_to_the_window_and_a_large_dated_collection_gets_days_only() -> None:
+    config = Config(max_dates=4, per_date=1, as_of=D(2025, 1, 1))
+    since = build_timeline(kursk_like(), replace(config, start=D(2024, 10, 1)), embedder=BagOfWords())
+    assert "August 2024" not in {e.label for e in since.events}
+    assert {"November 2024", "27 December 2024"} <= {e.label for e in since.events}
+    dated = [replace(a, published=D(2025, 1, 1)) for a in kursk_like()]
+    small = build_timeline(dated, config, embedder=BagOfWords())
+    assert {e.precision for e in small.events} > {"day"}
+    large = build_timeline(dated, replace(config, large_collection=2), embedder=BagOfWords())
+    assert {e.precision for e in large.events} == {"day"}
+
+
+def test_a_period_not_over_when_written_or_long_before_the_story_is_no_date() -> None:
+    from digest.tls import period_mentions
+
+    arts = [
+        Article(
+            "p1",
+            "Last year, Kursk troops trained in the north of Russia.\n"  # 2024: over by 1 January 2025
+            "The Kursk troops will not be paid this year, officials said.\n"  # 2025: not over
+            "Kursk troops will return home later this month, officials said.\n"  # late January 2025
+            "We must return to 1900, when Kursk troops had no guns at all.",  # long before the story
+            source="s1",
+        )
+    ]
+    sentences = segment_all(arts)
+    found = period_mentions(arts, sentences, since=D(2023, 12, 1), references={"p1": D(2025, 1, 1)})
+    assert [(m.value, m.day, m.last) for m in found] == [("2024", D(2024, 1, 1), D(2024, 12, 31))]
+    assert len(period_mentions(arts, sentences, references={"p1": D(2025, 1, 1)})) == 2  # and 1900
+    b = build_timeline(arts, Config(max_dates=5, as_of=D(2025, 1, 1)), embedder=BagOfWords())
+    assert [e.label for e in b.events] == ["2024"]
+
+
+def test_a_copys_wording_gives_way_to_its_originals_for_an_entry() -> None:
+    """timeline_events' preference: a picked sentence is replaced by the day's candidate that says the
+    same in a preferred wording (an original's over a copy's)."""
+    from digest.sourcing import SourceGraph
+    from digest.tls import timeline_events
+
+    lines = {
+        "o": "On May 2, the president visited the coast and promised that the company would pay.",
+        "c": "On May 2, the president visited the coast of the state and promised the company would pay.",
+        "x": "On May 2, the president of the country visited the coast of the state and the company would pay.",
+    }
+    arts = [Article(k, text, source=k, published=D(2010, 5, 3)) for k, text in lines.items()]
+    sentences = segment_all(arts)
+    config = Config(max_dates=1, per_date=1)
+    plain, _ = timeline_events(arts, sentences, config, embedder=BagOfWords())
+    assert plain[0].representative.article_id == "c"  # the most central wording ...
+    graph = SourceGraph(family={"c": "o", "x": "o"})
+    preferred, _ = timeline_events(arts, sentences, config, embedder=BagOfWords(), preference=graph.preference)
+    assert preferred[0].representative.article_id == "o"  # ... is a copy's: the original's is quoted
