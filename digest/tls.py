@@ -703,6 +703,7 @@ class _Chooser:
         self.used_keys: set[tuple[str, int]] = set()
         self.used_texts: set[str] = set()
         self.used_vectors: list[np.ndarray] = []
+        self.used_dates: list[tuple[dt.date, dt.date]] = []  # first and last day of each used vector's date
         self.vectors: dict[int, np.ndarray] = {}  # sentence index -> embedding (shortlisted only)
         self.lexical: dict[int, float] = {}
 
@@ -818,13 +819,28 @@ class _Chooser:
                 and float(np.max(np.stack(self.used_vectors) @ emb[i])) >= self.settings.repeat_similarity
             ):
                 continue
+            if self._told_within(fresh[i], emb[i]):
+                continue
             picked.append(i)
         for i in picked:
             s = self.sentences[fresh[i].sentence]
             self.used_keys.add(s.key)
             self.used_texts.add(_text_key(s.text))
             self.used_vectors.append(emb[i])
+            self.used_dates.append((fresh[i].day, fresh[i].last or fresh[i].day))
         return [fresh[i] for i in picked]
+
+    def _told_within(self, m: Mention, vector: np.ndarray) -> bool:
+        """Whether an entry of a date that overlaps this mention's says the same thing (cosine >=
+        redundancy_similarity, as two picks of one day): "In late 2024, North Korea reportedly sent
+        approximately 11,000 troops ..." after November 2024's "From November onwards, ... sent
+        around 11,000 trained fighters". Days are chosen before periods, so a day's pick is never
+        held against another day's."""
+        last = m.last or m.day
+        return any(
+            first <= last and m.day <= end and float(used @ vector) >= self.settings.redundancy_similarity
+            for (first, end), used in zip(self.used_dates, self.used_vectors, strict=True)
+        )
 
     def _preferred(self, order: list[int], fresh: Sequence[Mention], emb: np.ndarray) -> list[int]:
         """``order`` with each candidate replaced by the first (most central) candidate that says the

@@ -810,6 +810,21 @@ def test_periods_keep_to_the_window_and_a_large_dated_collection_gets_days_only(
     assert {e.precision for e in large.events} == {"day"}
 
 
+def test_a_period_that_says_what_an_entry_within_it_says_is_no_new_entry() -> None:
+    late = Article(
+        "k4",
+        "In late 2024 thousands of North Korean troops fought for Russia in Kursk, officials said.\n"
+        "In late 2024 Russia asked North Korea for shells and rockets for the war.",
+        source="s4",
+    )
+    config = Config(max_dates=6, per_date=1, as_of=D(2025, 1, 1))
+    b = build_timeline([*kursk_like(), late], config, embedder=BagOfWords())
+    entries = {e.label: e.text for e in b.events}
+    assert entries["November 2024"].startswith("From November onwards, thousands of North Korean troops")
+    # late 2024's other sentence is its entry: the first says what November 2024's says
+    assert entries["late 2024"] == "In late 2024 Russia asked North Korea for shells and rockets for the war."
+
+
 def test_a_period_not_over_when_written_or_long_before_the_story_is_no_date() -> None:
     from digest.tls import period_mentions
 
