@@ -251,6 +251,17 @@ def _candidates(
     return out
 
 
+def dating(
+    sentence: Sentence, text: str, timex: Timex, reference: dt.date | None
+) -> tuple[str, str, str, dt.date, dt.date] | None:
+    """How ``digest build`` dates an event by ``timex`` (offsets into ``text``, the article's) in
+    ``sentence``: (value, precision, label, first day, last day), "late 2024" its last third, "for
+    the past three weeks" the 3 weeks before the reference date; None when it dates nothing (a
+    date an offset counts from, a century, an unanchored duration)."""
+    c = _candidate(sentence, text, -1, timex, reference)
+    return None if c is None else (c.value, c.precision, c.label, c.start, c.end)
+
+
 def _anchored_duration(sentence: str, before: str, timex: Timex) -> bool:
     if _ANCHORED_TEXT.match(timex.text) or _ANCHORED_BEFORE.search(before):
         return True
@@ -277,14 +288,14 @@ def _candidate(sentence: Sentence, text: str, owner: int, timex: Timex, referenc
     span = interval(date_value)
     if span is None:
         return None
-    start, end = narrow(span, timex.mod)
+    start, end = _narrow(span, timex.mod)
     prec = precision(date_value)
     if prec == "century":  # "the first pandemic of the 21st century" dates no event
         return None
     return _Candidate(owner, timex, date_value, start, end, human_date(date_value, prec, timex.mod), prec)
 
 
-def narrow(span: tuple[dt.date, dt.date], mod: str | None) -> tuple[dt.date, dt.date]:
+def _narrow(span: tuple[dt.date, dt.date], mod: str | None) -> tuple[dt.date, dt.date]:
     """early/mid/late cover the first, middle and last third of a period."""
     start, end = span
     third = (end - start) // 3

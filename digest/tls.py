@@ -102,7 +102,7 @@ from digest.text import (
     word_count,
     words,
 )
-from digest.timeline import anchors_an_offset, human_date, interval, narrow, precision
+from digest.timeline import anchors_an_offset, dating, human_date
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.transcript import speech_start
 from digest.types import Article, Briefing, DateEvidence, Event, Sentence, Timex
@@ -139,6 +139,7 @@ class Mention:
     value: str | None = None  # a coarser period's TimeML value ("2024-08"); None for a day
     precision: str = "day"
     last: dt.date | None = None  # a coarser period's last day
+    label: str | None = None  # a coarser period's human form ("late 2024", "the 3 weeks before ...")
 
 
 def build_timeline(
@@ -346,7 +347,7 @@ def timeline_events(
             s = sentences[m.sentence]
             cite = citation_of(s)
             if m.value is not None and m.timex is not None:  # a coarser period
-                label = human_date(m.value, m.precision, m.timex.mod)
+                label = m.label or m.value
                 evidence = DateEvidence(cite, m.timex.start, m.timex.end, m.timex.text, m.value, label=label)
                 events.append(
                     Event(
@@ -460,39 +461,44 @@ def period_mentions(
 ) -> list[Mention]:
     """Every (sentence, period) where the sentence names a week, month, season, quarter, half or
     year ("Last August", "From November onwards", "last year", "late 2024": the last third of the
-    year) that was over when its article was written (before its reference date, else by
-    ``until``): "this year" and "later this month" are no date of what happened. With ``since``,
+    year), or a span back from when it was written ("for the past three weeks"), dated as
+    ``digest build`` dates events (:func:`digest.timeline.dating`), that was over when its article
+    was written (by its reference date, else by ``until``): "this year" and "later this month"
+    are no date of what happened. With ``since``,
     a period over before it is left out ("We must return to 1900"). Each with the first span that
-    names it; a Mention's ``day`` is the period's first day, ``last`` its last, ``value`` its
-    TimeML value. Relative expressions resolve as in :func:`date_mentions`."""
+    names it; a Mention's ``day`` is the period's first day, ``last`` its last, ``value`` and
+    ``label`` the event's. Relative expressions resolve as in :func:`date_mentions`."""
     from digest.timex import find_timexes, may_name_day
 
     tag = find or find_timexes
     published = references if references is not None else {a.id: a.published for a in articles}
+    texts = {a.id: a.text for a in articles}
     many = getattr(tag, "find_many", None) or (lambda items: [tag(text, ref) for text, ref in items])
     rows = [i for i, s in enumerate(sentences) if may_name_day(s.text) or _names_period(s.text)]
     found = many([(sentences[i].text, published.get(sentences[i].article_id)) for i in rows])
     out: list[Mention] = []
     for i, timexes in zip(rows, found, strict=True):
         s = sentences[i]
+        written = published.get(s.article_id)
         seen: set[str] = set()
         for timex in timexes:
-            value = timex.value
-            if timex.type != "DATE" or not value or value in seen:
+            if timex.type not in ("DATE", "DURATION") or not timex.value:
                 continue
-            prec = precision(value)
-            span = interval(value)
-            if prec not in _PERIODS or span is None:
+            at = replace(timex, start=s.start + timex.start, end=s.start + timex.end)
+            dated = dating(s, texts[s.article_id], at, written)
+            if dated is None:
                 continue
-            first, last = narrow(span, timex.mod)  # "late 2024": its last third
-            written = published.get(s.article_id)
-            if (written is not None and last >= written) or (written is None and until is not None and last > until):
+            value, prec, label, first, last = dated
+            if prec not in _PERIODS or label in seen:
+                continue
+            # "for the past three weeks" ends when written; "this year" does not
+            over = last <= written if timex.type == "DURATION" else last < written
+            if (written is not None and not over) or (written is None and until is not None and last > until):
                 continue
             if since is not None and last < since:
                 continue
-            seen.add(value)
-            at = replace(timex, start=s.start + timex.start, end=s.start + timex.end)
-            out.append(Mention(i, first, at, value=value, precision=prec, last=last))
+            seen.add(label)
+            out.append(Mention(i, first, at, value=value, precision=prec, last=last, label=label))
     return out
 
 
@@ -502,9 +508,9 @@ def _names_period(text: str) -> bool:
 
 
 def period_key(m: Mention) -> str:
-    """A period mention's date: its value, with its modifier ("2024" and "late 2024" differ)."""
-    mod = m.timex.mod if m.timex is not None else None
-    return f"{m.value}/{mod}" if mod else m.value or ""
+    """A period mention's date: its label ("2024" and "late 2024" differ; "Last August" and "in
+    August 2024" are one "August 2024")."""
+    return m.label or m.value or ""
 
 
 def rank_periods(

@@ -385,8 +385,8 @@ def test_one_figure_in_three_outlets_words_is_one_key_point_citing_them_all(tmp_
 
 
 def test_the_timeline_command_places_the_examples_months_and_quotes_no_copy() -> None:
-    # `digest timeline` on five undated articles: they name one day, so the months, the week and the
-    # periods they name most fill its dates; a spun or paraphrased copy is counted with its original
+    # `digest timeline` on five undated articles: they name one day, so the months, the weeks and
+    # the periods they name most fill its dates; a spun or paraphrased copy is counted with its original
     # and none of its sentences is an entry's wording, as the original says each of them.
     from digest.config import Config
     from digest.ingest import read_articles
@@ -395,6 +395,8 @@ def test_the_timeline_command_places_the_examples_months_and_quotes_no_copy() ->
     timeline = build_timeline(read_articles([ROOT / "examples" / "kursk"]), Config(max_dates=8))
     labels = [e.label for e in timeline.events]
     assert {"August 2024", "November 2024", "27 December 2024"} <= set(labels), labels
+    # the recent withdrawal: "have not seen any North Korean troops there for the past three weeks"
+    assert [e for e in timeline.events if "not seen" in e.text and "weeks" in e.evidence[0].text], labels
     assert [e.sort_key for e in timeline.events] == sorted(e.sort_key for e in timeline.events)
     incursion = next(e for e in timeline.events if e.label == "August 2024")
     assert "Kursk" in incursion.text and incursion.evidence[0].text in incursion.text

@@ -810,6 +810,24 @@ def test_periods_keep_to_the_window_and_a_large_dated_collection_gets_days_only(
     assert {e.precision for e in large.events} == {"day"}
 
 
+def test_a_span_back_from_when_it_was_written_is_a_period_as_in_digest_build() -> None:
+    # the recent withdrawal: "have not seen any ... for the past three weeks"
+    quiet = Article(
+        "k4",
+        "Ukrainian troops have not seen any North Korean troops in Kursk for the past three weeks.\n"
+        "The North Korean troops in Kursk may have been pulled back to Russia for training.",
+        source="s4",
+    )
+    config = Config(max_dates=5, per_date=1, as_of=D(2025, 1, 1))
+    b = build_timeline([*kursk_like(), quiet], config, embedder=BagOfWords())
+    (quiet_entry,) = [e for e in b.events if e.representative.article_id == "k4"]
+    assert quiet_entry.label == "the 3 weeks before 1 January 2025" and quiet_entry.precision == "week"
+    assert quiet_entry.sort_key == D(2024, 12, 11) and quiet_entry.text.startswith("Ukrainian troops have not seen")
+    (ev,) = quiet_entry.evidence
+    assert ev.text in quiet_entry.text and "three weeks" in ev.text
+    assert [e.sort_key for e in b.events] == sorted(e.sort_key for e in b.events)
+
+
 def test_a_period_that_says_what_an_entry_within_it_says_is_no_new_entry() -> None:
     late = Article(
         "k4",
