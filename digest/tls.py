@@ -49,8 +49,9 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    In a small collection (``config.large_collection`` articles or fewer), copies are found as
    ``digest build`` finds them: a copy counts with its original, and a picked sentence gives
    way to a candidate that says the same in an original's wording.
-6. One Event per chosen sentence, with its citation and the dating span; chronological, a
-   period before the days it holds.
+6. One Event per chosen sentence, citing it and, one per article, the date's other candidates
+   that say the same (the same words, or among the shortlist cosine >= redundancy_similarity),
+   each with the span that dates it; chronological, a period before the days it holds.
 
 Memory: linear in the collection (the sentence list, mention lists, one sparse TF-IDF vector
 per candidate of the day being shortlisted); embeddings only for the shortlists (at most
@@ -105,7 +106,7 @@ from digest.text import (
 from digest.timeline import anchors_an_offset, dating, human_date
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.transcript import speech_start
-from digest.types import Article, Briefing, DateEvidence, Event, Sentence, Timex
+from digest.types import Article, Briefing, Citation, DateEvidence, Event, Sentence, Timex
 
 if TYPE_CHECKING:
     import numpy as np
@@ -295,8 +296,10 @@ def timeline_events(
 
     ``references``: the date each article's relative expressions resolve against (article id ->
     date), e.g. from :func:`digest.reference.choose_reference`; by default its publication date.
-    An event's ``independent_count`` is the number of independent sources among the articles
-    that mention its day, as ``count_sources`` counts them (article ids -> sources, e.g.
+    An event cites its sentence and, one per article, the date's other candidates that say the
+    same (:meth:`_Chooser.saying_the_same`), each with the span that dates it; its
+    ``independent_count`` is the number of independent sources among the cited articles, as
+    ``count_sources`` counts them (article ids -> sources, e.g.
     :meth:`digest.sourcing.SourceGraph.independent_count`); by default the articles of one named
     outlet count once. ``preference`` ranks wordings (:meth:`digest.sourcing.SourceGraph.preference`:
     0 an original's, 2 a copy's): a picked sentence gives way to the most central of the day's
@@ -333,62 +336,52 @@ def timeline_events(
             by_period.setdefault(period_key(m), []).append(m)
         ranking = rank_periods(sentences, periods, keywords=config.keywords)
         _choose(chosen, ranking, by_period, chooser, config.max_dates, progress)
-    mentioning = {
-        key: sorted(
-            {sentences[m.sentence].article_id for m in (by_period[key] if isinstance(key, str) else by_day[key])}
-        )
+    counts = {
+        key: len({sentences[m.sentence].article_id for m in by_day[key]})
         for key, _ in chosen
+        if isinstance(key, dt.date)
     }
-    counts = {key: len(ids) for key, ids in mentioning.items() if isinstance(key, dt.date)}
-    sources = {key: int(count_sources(ids)) for key, ids in mentioning.items()}
     events: list[Event] = []
     for key, picked in sorted(chosen, key=lambda t: _chronological(t[1][0])):
+        group = by_period[key] if isinstance(key, str) else by_day[key]
+        cited: set[int] = set()  # a sentence supports one of the date's entries
         for m in picked:
-            s = sentences[m.sentence]
-            cite = citation_of(s)
-            if m.value is not None and m.timex is not None:  # a coarser period
-                label = m.label or m.value
-                evidence = DateEvidence(cite, m.timex.start, m.timex.end, m.timex.text, m.value, label=label)
-                events.append(
-                    Event(
-                        value=m.value,
-                        precision=m.precision,  # type: ignore[arg-type]
-                        label=label,
-                        sort_key=m.day,
-                        text=s.text,
-                        citations=(cite,),
-                        evidence=(evidence,),
-                        representative=cite,
-                        mod=m.timex.mod,
-                        independent_count=sources[key],
-                    )
-                )
-                continue
-            value = m.day.isoformat()
-            label = human_date(value, "day")
-            if m.timex is not None:
-                evidence = DateEvidence(cite, m.timex.start, m.timex.end, m.timex.text, value, label=label)
-            else:  # dated by publication: an empty span at the sentence, the publication date as value
-                assert m.published is not None
-                published = m.published.isoformat()
-                evidence = DateEvidence(
-                    cite, s.start, s.start, "", published, origin="published", label=human_date(published, "day")
-                )
+            if m.value is not None:  # a coarser period
+                value, precision, label = m.value, m.precision, m.label or m.value
+            else:
+                value, precision = m.day.isoformat(), "day"
+                label = human_date(value, "day")
+            support = chooser.saying_the_same(m, group, cited)
+            cited.update(x.sentence for x in support)
+            citations = tuple(citation_of(sentences[x.sentence]) for x in support)
             events.append(
                 Event(
                     value=value,
-                    precision="day",
+                    precision=precision,  # type: ignore[arg-type]
                     label=label,
                     sort_key=m.day,
-                    text=s.text,
-                    citations=(cite,),
-                    evidence=(evidence,),
-                    representative=cite,
+                    text=sentences[m.sentence].text,
+                    citations=citations,
+                    evidence=tuple(
+                        _evidence(sentences[x.sentence], c, x, value, label)
+                        for x, c in zip(support, citations, strict=True)
+                    ),
+                    representative=citations[0],
                     mod=m.timex.mod if m.timex else None,
-                    independent_count=sources[key],
+                    independent_count=int(count_sources([c.article_id for c in citations])),
                 )
             )
     return tuple(events), counts
+
+
+def _evidence(s: Sentence, cite: Citation, m: Mention, value: str, label: str) -> DateEvidence:
+    """What dates a cited sentence: the span that names the date, or, for a lead sentence dated by
+    its article's publication, an empty span at the sentence with the publication date as value."""
+    if m.timex is not None:
+        return DateEvidence(cite, m.timex.start, m.timex.end, m.timex.text, m.value or value, label=label)
+    assert m.published is not None
+    published = m.published.isoformat()
+    return DateEvidence(cite, s.start, s.start, "", published, origin="published", label=human_date(published, "day"))
 
 
 def _chronological(m: Mention) -> tuple[dt.date, int]:
@@ -709,6 +702,7 @@ class _Chooser:
         self.used_keys: set[tuple[str, int]] = set()
         self.used_texts: set[str] = set()
         self.used_vectors: list[np.ndarray] = []
+        self.text_keys: dict[int, str] = {}  # sentence index -> _text_key, for the sentences compared
         self.used_dates: list[tuple[dt.date, dt.date]] = []  # first and last day of each used vector's date
         self.vectors: dict[int, np.ndarray] = {}  # sentence index -> embedding (shortlisted only)
         self.lexical: dict[int, float] = {}
@@ -835,6 +829,36 @@ class _Chooser:
             self.used_vectors.append(emb[i])
             self.used_dates.append((fresh[i].day, fresh[i].last or fresh[i].day))
         return [fresh[i] for i in picked]
+
+    def saying_the_same(self, m: Mention, group: Sequence[Mention], cited: set[int]) -> list[Mention]:
+        """A picked mention and the date's other candidates that say the same, one per article
+        (its first), none already cited for the date: the same words ("AP" copies in many
+        outlets), or, both shortlisted, cosine >= redundancy_similarity (as two picks of one day
+        that say the same). Never a reader comment or a transcript's speech."""
+        picked = self.sentences[m.sentence]
+        words_of = self._key(m.sentence)
+        vector = self.vectors.get(m.sentence)
+        out = [m]
+        articles = {picked.article_id}
+        for x in sorted(group, key=lambda x: x.sentence):
+            s = self.sentences[x.sentence]
+            if s.article_id in articles or x.sentence in cited or s.start >= self.story_end.get(s.article_id, s.end):
+                continue
+            other = self.vectors.get(x.sentence)
+            if self._key(x.sentence) == words_of or (
+                vector is not None
+                and other is not None
+                and float(other @ vector) >= self.settings.redundancy_similarity
+            ):
+                out.append(x)
+                articles.add(s.article_id)
+        return out
+
+    def _key(self, row: int) -> str:
+        key = self.text_keys.get(row)
+        if key is None:
+            key = self.text_keys[row] = _text_key(self.sentences[row].text)
+        return key
 
     def _told_within(self, m: Mention, vector: np.ndarray) -> bool:
         """Whether an entry of a date that overlaps this mention's says the same thing (cosine >=

@@ -25,7 +25,7 @@ from digest.tls import (
     segment_all,
     story_words,
 )
-from digest.types import Article, Briefing
+from digest.types import Article, Briefing, Event
 
 from .conftest import ROOT, T17
 
@@ -114,15 +114,20 @@ def test_most_mentioned_days_win_and_every_date_is_explained_by_a_span() -> None
     assert set(days(b)) == {"2010-04-20", "2010-05-02", "2010-06-16"}
     texts = {a.id: a.text for a in b.articles}
     for e in b.events:
-        (ev,) = e.evidence
-        assert e.citations == (e.representative,) and ev.citation == e.representative
         c = e.representative
-        assert texts[c.article_id][c.start : c.end] == e.text
-        assert c.start <= ev.start < ev.end <= c.end  # the dating span lies in the cited sentence
-        assert texts[c.article_id][ev.start : ev.end] == ev.text
-        assert ev.value == e.value and e.precision == "day" and e.sort_key == D.fromisoformat(e.value)
+        assert e.citations[0] == c and texts[c.article_id][c.start : c.end] == e.text
+        assert [ev.citation for ev in e.evidence] == list(e.citations)  # each cited sentence's date
+        for ev in e.evidence:
+            c = ev.citation
+            assert c.start <= ev.start < ev.end <= c.end  # the dating span lies in the cited sentence
+            assert texts[c.article_id][ev.start : ev.end] == ev.text
+            assert ev.value == e.value and e.precision == "day" and e.sort_key == D.fromisoformat(e.value)
     assert [e.sort_key for e in b.events] == sorted(e.sort_key for e in b.events)
     assert b.events[0].label == "20 April 2010"
+    # the fund's entry cites both reports of it ("agreed on Wednesday", "agreed on June 16"), not
+    # the league's results of that day
+    fund = next(e for e in b.events if e.value == "2010-06-16")
+    assert {c.article_id for c in fund.citations} == {"a5", "a7"} and fund.independent_count == 2
 
 
 def test_per_date_count_no_repeats_and_determinism() -> None:
@@ -674,9 +679,9 @@ def test_undated_articles_resolve_against_the_given_or_inferred_reference() -> N
     # "late April 2010" is the latest period named: written on 1 May 2010 at the earliest
     assert inferred.reference.origin == "inferred" and inferred.reference.date == D(2010, 5, 1)
     assert {e.sort_key for e in inferred.events} == {D(2010, 4, 27)}
-    for e in inferred.events:
-        (ev,) = e.evidence
-        assert ev.text == "Tuesday" and ev.value == "2010-04-27"
+    for e in inferred.events:  # the three articles say it in the same words: all are cited
+        assert [c.article_id for c in e.citations] == ["u0", "u1", "u2"]
+        assert all(ev.text == "Tuesday" and ev.value == "2010-04-27" for ev in e.evidence)
 
 
 def test_a_reader_comment_is_never_an_entry() -> None:
@@ -722,15 +727,24 @@ def test_a_timeline_entry_says_more_than_when(text: str, says: bool) -> None:
     assert says_more_than_when(text) is says
 
 
-def test_an_events_sources_count_one_outlets_articles_once() -> None:
-    def april_20(arts: list[Article]) -> int:
-        b = build_timeline(arts, Config(max_dates=3, per_date=1), embedder=BagOfWords())
-        return next(e.independent_count for e in b.events if e.value == "2010-04-20")
+def test_an_entry_cites_every_article_that_says_it_and_counts_one_outlets_once() -> None:
+    def april_20(arts: list[Article]) -> Event:
+        b = build_timeline(arts, Config(max_dates=1, per_date=1), embedder=BagOfWords())
+        return next(e for e in b.events if e.value == "2010-04-20")
 
-    arts = collection()
-    assert april_20(arts) == 4  # named by a1 (Tuesday), a2, a3 and a6, four outlets
-    same_outlet = [replace(a, source="reuters") if a.id in ("a1", "a2") else a for a in arts]
-    assert april_20(same_outlet) == 3
+    said = "An oil rig exploded on April 20 in the Gulf of Mexico, killing eleven workers."
+    arts = [
+        article(1, D(2010, 4, 21), said),
+        article(2, D(2010, 4, 21), said),  # an agency's report, word for word
+        article(3, D(2010, 4, 22), "An oil rig exploded on Tuesday in the Gulf of Mexico, killing eleven of its crew."),
+        article(4, D(2010, 4, 22), "The oil rig that exploded on April 20 in the Gulf of Mexico killed eleven men."),
+        article(5, D(2010, 4, 22), "BP's shares fell in London on April 20 as traders sold oil stocks."),
+    ]
+    entry = april_20(arts)
+    assert {c.article_id for c in entry.citations} == {"a1", "a2", "a3", "a4"}  # not a5: another event
+    assert entry.independent_count == 3  # a2 is a copy of a1, and counts with it
+    same_outlet = [replace(a, source="reuters") if a.id in ("a3", "a4") else a for a in arts]
+    assert april_20(same_outlet).independent_count == 2
 
 
 def test_a_page_in_another_language_is_left_out_of_a_timeline() -> None:
@@ -784,14 +798,18 @@ def test_too_few_days_are_filled_with_the_periods_the_articles_name_most() -> No
     assert [e.precision for e in b.events] == ["month", "month", "week", "day"]
     assert [e.value for e in b.events] == ["2024-08", "2024-11", "2024-W52", "2024-12-27"]
     assert [e.sort_key for e in b.events] == sorted(e.sort_key for e in b.events)
-    assert by_label["August 2024"].independent_count == 3 and by_label["November 2024"].independent_count == 2
+    # every report of the incursion is cited; November's two sentences tell different things
+    assert [c.article_id for c in by_label["August 2024"].citations] == ["k1", "k2", "k3"]
+    assert by_label["August 2024"].independent_count == 3 and by_label["November 2024"].independent_count == 1
     texts = {a.id: a.text for a in b.articles}
-    for e in b.events:  # every date is explained by a span of the cited sentence
-        (ev,) = e.evidence
+    for e in b.events:  # every date is explained by a span of each cited sentence
         c = e.representative
         assert texts[c.article_id][c.start : c.end] == e.text
-        assert c.start <= ev.start < ev.end <= c.end and texts[c.article_id][ev.start : ev.end] == ev.text
-        assert ev.value == e.value
+        assert [ev.citation for ev in e.evidence] == list(e.citations)
+        for ev in e.evidence:
+            c = ev.citation
+            assert c.start <= ev.start < ev.end <= c.end and texts[c.article_id][ev.start : ev.end] == ev.text
+            assert ev.value == e.value
     fewer = build_timeline(kursk_like(), replace(config, max_dates=2), embedder=BagOfWords())
     assert [e.label for e in fewer.events] == ["August 2024", "27 December 2024"]  # the best-named period
     off = replace(config, timeline=replace(config.timeline, fill_periods=False))
