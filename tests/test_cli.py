@@ -295,7 +295,7 @@ def test_unusable_documents_stop_the_run_or_are_left_out_and_named(tmp_path: Pat
     assert lenient.returncode == 0, lenient.stderr
     assert f"warning: left out {junk}: no usable sentences after cleaning" in lenient.stderr
     md = out.read_text(encoding="utf-8")
-    assert "*5 articles from 5 sources; 1 left out (see Sources);" in md
+    assert "*5 articles from 5 sources (3 independent); 1 left out (see Sources);" in md
     assert md.rstrip().endswith(f"Left out:\n\n- `{junk}`: no usable sentences after cleaning")
     assert "`junk`" not in md  # not listed as a source
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -250,3 +251,17 @@ def test_a_statement_many_articles_make_cites_some_of_each_outlet_inline_and_all
     data = json.loads(briefing.to_json())
     assert [c["source"] for c in data["key_points"][0]["citations"]] == list(range(1, 25))
     assert len(data["timeline"][0]["citations"]) == 24
+
+
+def test_the_provenance_line_counts_a_copy_with_its_original() -> None:
+    # "5 articles from 5 sources" over a list that says two are copies "counted with it as one source"
+    from digest.render.common import provenance
+    from digest.types import Derivation, ReferenceDate
+
+    arts = tuple(Article(i, "Text.", source=src) for i, src in [("a", "a"), ("b", "b"), ("c", "c"), ("d", "wire")])
+    plain = Briefing("T", arts, (), (), (), (), ReferenceDate(dt.date(2025, 1, 1), "given", "given"))
+    assert provenance(plain).startswith("4 articles from 4 sources; reference date 2025-01-01")
+    copies = (Derivation("b", "a", "spun", 0.9), Derivation("c", "b", "paraphrase", 0.8))  # c copies b copies a
+    assert provenance(replace(plain, derivations=copies)).startswith("4 articles from 4 sources (2 independent);")
+    wire_copy = (Derivation("a", "d", "copy", 1.0),)  # an outlet's copy of the wire's report
+    assert provenance(replace(plain, derivations=wire_copy)).startswith("4 articles from 4 sources (3 independent);")

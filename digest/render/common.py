@@ -40,8 +40,11 @@ def cited_numbers(citations: Sequence[Citation], numbers: dict[str, int]) -> lis
 
 
 def provenance(briefing: Briefing) -> str:
+    """ "5 articles from 5 sources (3 independent); reference date ...": sources are outlets (an
+    article without one is its own); copies found count with their originals, as in the Sources list."""
     n_articles = len(briefing.articles)
     n_sources = len({a.source for a in briefing.articles})
+    n_independent = independent_sources(briefing)
     ref = briefing.reference
     if ref.date is None:
         when = "no reference date (relative dates left unresolved)"
@@ -53,5 +56,21 @@ def provenance(briefing: Briefing) -> str:
     left_out = f"; {len(briefing.skipped)} left out (see Sources)" if briefing.skipped else ""
     return (
         f"{n_articles} article{'s' if n_articles != 1 else ''} from "
-        f"{n_sources} source{'s' if n_sources != 1 else ''}{left_out}; {when}"
+        f"{n_sources} source{'s' if n_sources != 1 else ''}"
+        f"{f' ({n_independent} independent)' if n_independent < n_sources else ''}{left_out}; {when}"
     )
+
+
+def independent_sources(briefing: Briefing) -> int:
+    """Outlets of the articles once each copy is traced to its original (an original's outlet)."""
+    original = {d.article_id: d.source_id for d in briefing.derivations}
+    outlet = {a.id: a.source for a in briefing.articles}
+
+    def root(article_id: str) -> str:
+        seen = {article_id}
+        while article_id in original and original[article_id] not in seen:
+            article_id = original[article_id]
+            seen.add(article_id)
+        return article_id
+
+    return len({outlet.get(root(a.id), root(a.id)) for a in briefing.articles})
