@@ -828,16 +828,20 @@ def test_periods_keep_to_the_window_and_a_large_dated_collection_gets_days_only(
     assert {e.precision for e in large.events} == {"day"}
 
 
+def kursk_timeline_with(*lines: str, max_dates: int) -> Briefing:
+    """The timeline of :func:`kursk_like` and a fourth undated article of these lines, written on 1 January 2025."""
+    fourth = Article("k4", "\n".join(lines), source="s4")
+    config = Config(max_dates=max_dates, per_date=1, as_of=D(2025, 1, 1))
+    return build_timeline([*kursk_like(), fourth], config, embedder=BagOfWords())
+
+
 def test_a_span_back_from_when_it_was_written_is_a_period_as_in_digest_build() -> None:
     # the recent withdrawal: "have not seen any ... for the past three weeks"
-    quiet = Article(
-        "k4",
-        "Ukrainian troops have not seen any North Korean troops in Kursk for the past three weeks.\n"
+    b = kursk_timeline_with(
+        "Ukrainian troops have not seen any North Korean troops in Kursk for the past three weeks.",
         "The North Korean troops in Kursk may have been pulled back to Russia for training.",
-        source="s4",
+        max_dates=5,
     )
-    config = Config(max_dates=5, per_date=1, as_of=D(2025, 1, 1))
-    b = build_timeline([*kursk_like(), quiet], config, embedder=BagOfWords())
     (quiet_entry,) = [e for e in b.events if e.representative.article_id == "k4"]
     assert quiet_entry.label == "the 3 weeks before 1 January 2025" and quiet_entry.precision == "week"
     assert quiet_entry.sort_key == D(2024, 12, 11) and quiet_entry.text.startswith("Ukrainian troops have not seen")
@@ -847,14 +851,11 @@ def test_a_span_back_from_when_it_was_written_is_a_period_as_in_digest_build() -
 
 
 def test_a_period_that_says_what_an_entry_within_it_says_is_no_new_entry() -> None:
-    late = Article(
-        "k4",
-        "In late 2024 thousands of North Korean troops fought for Russia in Kursk, officials said.\n"
+    b = kursk_timeline_with(
+        "In late 2024 thousands of North Korean troops fought for Russia in Kursk, officials said.",
         "In late 2024 Russia asked North Korea for shells and rockets for the war.",
-        source="s4",
+        max_dates=6,
     )
-    config = Config(max_dates=6, per_date=1, as_of=D(2025, 1, 1))
-    b = build_timeline([*kursk_like(), late], config, embedder=BagOfWords())
     entries = {e.label: e.text for e in b.events}
     assert entries["November 2024"].startswith("From November onwards, thousands of North Korean troops")
     # late 2024's other sentence is its entry: the first says what November 2024's says
