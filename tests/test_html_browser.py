@@ -49,3 +49,18 @@ def test_html_renders_in_chromium_without_running_source_script(tmp_path: Path) 
     _chromium(tmp_path, f"--screenshot={shot}", "--window-size=900,1200", page.as_uri())
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+def test_a_timeline_renders_in_chromium(tmp_path: Path) -> None:
+    # `digest timeline` output: no key points, its entries in date order (months before the day)
+    from digest.tls import build_timeline
+
+    from .test_tls import BagOfWords, kursk_like
+
+    timeline = build_timeline(kursk_like(), Config(max_dates=4, as_of=dt.date(2025, 1, 1)), embedder=BagOfWords())
+    page = tmp_path / "timeline.html"
+    page.write_text(timeline.to_html(), encoding="utf-8")
+    dom = _chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
+    assert "<h2>Timeline</h2>" in dom and "<h2>Sources</h2>" in dom and "Key points" not in dom
+    labels = [dom.index(f"<strong>{label}</strong>") for label in ("August 2024", "November 2024", "27 December 2024")]
+    assert labels == sorted(labels)
