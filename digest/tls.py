@@ -190,20 +190,27 @@ def build_timeline(
     finder = _Finder(find)
     reference, references = choose_reference(cleaned, finder, as_of=config.as_of)
     graph = SourceGraph()
+    chooser_embedder = embedder
     if 2 <= len(cleaned) <= config.large_collection:
         # A few articles: copies are found as `digest build` finds them (every sentence embedded,
         # cheap at this size). A copy counts with its original, and is quoted only where no
         # original says the same (a spun copy's "particular forces" is never an entry's wording).
         import numpy as np
 
+        from digest.embed import PrecomputedEmbedder
+
         vectors = np.asarray(embedder.encode([s.text for s in sentences], progress=progress), dtype=np.float32)
         graph = AttestationCopyDetector().analyze(cleaned, sentences, vectors)
+        # the day's candidates are among these sentences: not embedded twice
+        chooser_embedder = PrecomputedEmbedder(
+            {s.text: v for s, v in zip(sentences, vectors.tolist(), strict=True)}, name=embedder.name
+        )
     graph = graph.with_outlets(cleaned)
     events, _counts = timeline_events(
         dated_by_datelines(cleaned, finder),
         sentences,
         config,
-        embedder=embedder,
+        embedder=chooser_embedder,
         progress=progress,
         find=find,
         references=references,
