@@ -350,7 +350,8 @@ def timeline_events(
     }
     events: list[Event] = []
     for key, picked in sorted(chosen, key=lambda t: _chronological(t[1][0])):
-        group = by_period[key] if isinstance(key, str) else by_day[key]
+        # in text order, once for the date's picks
+        group = sorted(by_period[key] if isinstance(key, str) else by_day[key], key=lambda x: x.sentence)
         cited: set[int] = set()  # a sentence supports one of the date's entries
         for m in picked:
             if m.value is not None:  # a coarser period
@@ -838,16 +839,16 @@ class _Chooser:
         return [fresh[i] for i in picked]
 
     def saying_the_same(self, m: Mention, group: Sequence[Mention], cited: set[int]) -> list[Mention]:
-        """A picked mention and the date's other candidates that say the same, one per article
-        (its first), none already cited for the date: the same words ("AP" copies in many
-        outlets), or, both shortlisted, cosine >= redundancy_similarity (as two picks of one day
-        that say the same). Never a reader comment or a transcript's speech."""
+        """A picked mention and the date's other candidates (``group``, in sentence order) that say
+        the same, one per article (its first), none already cited for the date: the same words
+        ("AP" copies in many outlets), or, both shortlisted, cosine >= redundancy_similarity (as
+        two picks of one day that say the same). Never a reader comment or a transcript's speech."""
         picked = self.sentences[m.sentence]
         words_of = self._key(m.sentence)
         vector = self.vectors.get(m.sentence)
         out = [m]
         articles = {picked.article_id}
-        for x in sorted(group, key=lambda x: x.sentence):
+        for x in group:
             s = self.sentences[x.sentence]
             if s.article_id in articles or x.sentence in cited or s.start >= self.story_end.get(s.article_id, s.end):
                 continue
