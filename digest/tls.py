@@ -89,7 +89,7 @@ from digest.errors import InputError, named
 from digest.reference import choose_reference, dated_by_datelines
 from digest.segment import english_articles, segment, usable
 from digest.select import Preference, citation_of, self_contained
-from digest.sourcing import AttestationCopyDetector, SourceGraph
+from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import (
     DATE_LABEL,
     FIRST_PERSON,
@@ -152,6 +152,7 @@ def build_timeline(
     clean: bool | Callable[[Sequence[Article]], list[Article]] = True,
     find: Callable[[str, dt.date | None], list[Timex]] | None = None,
     segment: Callable[[Sequence[Article]], list[Sentence]] | None = None,
+    copy_detector: CopyDetector | None = None,
 ) -> Briefing:
     """A timeline of ``config.max_dates`` days with ``config.per_date`` cited sentences each.
 
@@ -167,6 +168,8 @@ def build_timeline(
     a :class:`digest.cache.CachedTimexes` so a re-run skips the tagging (a tagger with a
     ``find_many`` method is asked in batches). ``segment`` replaces :func:`segment_all` (same
     sentences), e.g. a :class:`digest.cache.CachedSegments` so a re-run skips the segmenting.
+    ``copy_detector`` finds the copies of a small collection (2 to ``config.large_collection``
+    articles; default :class:`digest.sourcing.AttestationCopyDetector`, as in ``digest build``).
     """
     kept = [a for a in articles if _in_window(a.published, config.start, config.end)]
     if not kept:
@@ -200,7 +203,7 @@ def build_timeline(
         from digest.embed import PrecomputedEmbedder
 
         vectors = np.asarray(embedder.encode([s.text for s in sentences], progress=progress), dtype=np.float32)
-        graph = AttestationCopyDetector().analyze(cleaned, sentences, vectors)
+        graph = (copy_detector or AttestationCopyDetector()).analyze(cleaned, sentences, vectors)
         # the day's candidates are among these sentences: not embedded twice
         chooser_embedder = PrecomputedEmbedder(
             {s.text: v for s, v in zip(sentences, vectors.tolist(), strict=True)}, name=embedder.name

@@ -885,6 +885,27 @@ def test_a_period_not_over_when_written_or_long_before_the_story_is_no_date() ->
     assert [e.label for e in b.events] == ["2024"]
 
 
+def test_the_copy_detector_of_a_small_collection_is_swappable() -> None:
+    from digest.sourcing import SourceGraph
+    from digest.types import Derivation
+
+    class K2CopiesK1:
+        def __init__(self) -> None:
+            self.asked: list[int] = []
+
+        def analyze(self, articles, sentences, embeddings) -> SourceGraph:
+            self.asked.append(len(embeddings))
+            return SourceGraph((Derivation("k2", "k1", "copy", 1.0),), {"k2": "k1"})
+
+    detector = K2CopiesK1()
+    config = Config(max_dates=4, per_date=1, as_of=D(2025, 1, 1))
+    b = build_timeline(kursk_like(), config, embedder=BagOfWords(), copy_detector=detector)
+    assert detector.asked == [len(b.sentences)]  # every sentence embedded for it
+    assert b.derivations == (Derivation("k2", "k1", "copy", 1.0),)
+    august = next(e for e in b.events if e.label == "August 2024")
+    assert {c.article_id for c in august.citations} == {"k1", "k2", "k3"} and august.independent_count == 2
+
+
 def test_a_copys_wording_gives_way_to_its_originals_for_an_entry() -> None:
     """timeline_events' preference: a picked sentence is replaced by the day's candidate that says the
     same in a preferred wording (an original's over a copy's)."""
