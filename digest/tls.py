@@ -468,10 +468,10 @@ def period_mentions(
     year), or a span back from when it was written ("for the past three weeks"), dated as
     ``digest build`` dates events (:func:`digest.timeline.dating`), that was over when its article
     was written (by its reference date, else by ``until``): "this year" and "later this month"
-    are no date of what happened. With ``since``,
-    a period over before it is left out ("We must return to 1900"). Each with the first span that
-    names it; a Mention's ``day`` is the period's first day, ``last`` its last, ``value`` and
-    ``label`` the event's. Relative expressions resolve as in :func:`date_mentions`."""
+    are no date of what happened. With ``since``, a period over before it is left out ("We must
+    return to 1900"). Each with the first span that names it; a Mention's ``day`` is the period's
+    first day, ``last`` its last, ``value`` and ``label`` the event's. Relative expressions
+    resolve as in :func:`date_mentions`."""
     from digest.timex import find_timexes, may_name_day
 
     tag = find or find_timexes
@@ -496,8 +496,11 @@ def period_mentions(
             if prec not in _PERIODS or label in seen:
                 continue
             # "for the past three weeks" ends when written; "this year" does not
-            over = last <= written if timex.type == "DURATION" else last < written
-            if (written is not None and not over) or (written is None and until is not None and last > until):
+            if written is None:
+                over = until is None or last <= until
+            else:
+                over = last <= written if timex.type == "DURATION" else last < written
+            if not over:
                 continue
             if since is not None and last < since:
                 continue

@@ -883,6 +883,12 @@ def test_a_period_not_over_when_written_or_long_before_the_story_is_no_date() ->
     assert len(period_mentions(arts, sentences, references={"p1": D(2025, 1, 1)})) == 2  # and 1900
     b = build_timeline(arts, Config(max_dates=5, as_of=D(2025, 1, 1)), embedder=BagOfWords())
     assert [e.label for e in b.events] == ["2024"]
+    # an article with no reference date: a period is over by ``until`` (the window's end)
+    undated = [Article("p2", "In August 2024 Kursk troops arrived in the north, officials said.", source="s2")]
+    named = segment_all(undated)
+    assert [m.label for m in period_mentions(undated, named)] == ["August 2024"]
+    assert [m.label for m in period_mentions(undated, named, until=D(2024, 9, 1))] == ["August 2024"]
+    assert period_mentions(undated, named, until=D(2024, 8, 15)) == []
 
 
 def test_the_copy_detector_of_a_small_collection_is_swappable() -> None:
