@@ -6,7 +6,8 @@ takes the latest date it names about the past if that lies within the span of th
 else their median. When no article has a date of its own, they are taken as written together, and
 all take one date inferred for the collection: the day after the latest period they date explicitly
 in sentences about the past ("in late 2024" makes 2025-01-01 the earliest date all can have been
-written on), or the latest day they name. Deadlines and bounds ("due March 1, 2011", "by 1992") and
+written on), moved to the day after a month named without its year that holds it ("posted in
+January": 2025-02-01), or the latest day they name. Deadlines and bounds ("due March 1, 2011", "by 1992") and
 periods longer than a year ("the 1990s") are no evidence. The briefing says which.
 """
 
@@ -17,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from digest.timeline import DateResolver, human_period, interval, precision
+from digest.timeline import DateResolver, human_date, human_period, interval, precision
 from digest.types import Article, ReferenceDate, Timex
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected to|upcoming|next|aims? to)\b", re.I)
@@ -124,15 +125,33 @@ _YEAR_LIKE = re.compile(r"\d\d|\b(?:nineteen|twenty|two thousand)", re.I)
 def _explicit_dates(text: str, resolver: DateResolver) -> list[Timex]:
     """The DATE and TIME expressions with a value of their own (no reference needed) in the lines of
     ``text`` that may name a year, with offsets into ``text``."""
+    return [t for t in _dates_in_lines(text, resolver, _YEAR_LIKE, None) if not t.anchored and t.value]
+
+
+def _dates_in_lines(
+    text: str, resolver: DateResolver, line_filter: re.Pattern[str], reference: dt.date | None
+) -> list[Timex]:
+    """The DATE and TIME expressions in the lines of ``text`` that ``line_filter`` finds something in,
+    resolved against ``reference``, with offsets into ``text``."""
     out: list[Timex] = []
     start = 0
     for line in text.split("\n"):
-        if _YEAR_LIKE.search(line):
-            for t in resolver.find(line, None):
-                if t.type in ("DATE", "TIME") and not t.anchored and t.value:
+        if line_filter.search(line):
+            for t in resolver.find(line, reference):
+                if t.type in ("DATE", "TIME"):
                     out.append(replace(t, start=t.start + start, end=t.end + start))
         start += len(line) + 1
     return out
+
+
+def _about_the_past(text: str, timex: Timex) -> bool:
+    """Whether ``timex`` in ``text`` says when something happened: not a deadline or a range's bound
+    ("due March 1", "until 1993") and not in a sentence about the future."""
+    if _BOUND_BEFORE.search(text[max(0, timex.start - 40) : timex.start]):
+        return False
+    sentence_start = max(text.rfind(".", 0, timex.start), text.rfind("\n", 0, timex.start))
+    sentence_end = text.find(".", timex.end)
+    return not _FUTURE.search(text[sentence_start + 1 : sentence_end if sentence_end >= 0 else len(text)])
 
 
 def _latest_named(article: Article, resolver: DateResolver) -> tuple[dt.date, str, str] | None:
@@ -143,13 +162,7 @@ def _latest_named(article: Article, resolver: DateResolver) -> tuple[dt.date, st
     for timex in _explicit_dates(text, resolver):
         value = timex.value[:10] if timex.type == "TIME" else timex.value
         span = interval(value)
-        if span is None or span[1] - span[0] > _LONGEST_EVIDENCE:
-            continue
-        if _BOUND_BEFORE.search(text[max(0, timex.start - 40) : timex.start]):
-            continue
-        sentence_start = max(text.rfind(".", 0, timex.start), text.rfind("\n", 0, timex.start))
-        sentence_end = text.find(".", timex.end)
-        if _FUTURE.search(text[sentence_start + 1 : sentence_end if sentence_end >= 0 else len(text)]):
+        if span is None or span[1] - span[0] > _LONGEST_EVIDENCE or not _about_the_past(text, timex):
             continue
         # A day named may be the day of writing (a dateline); a longer period had ended by then.
         if precision(value) == "day":
@@ -162,9 +175,37 @@ def _latest_named(article: Article, resolver: DateResolver) -> tuple[dt.date, st
     return latest
 
 
+# A month named without its year: "in January", "early January", "mid-January"; not "this month".
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_BARE_MONTH = re.compile(
+    r"^(?:(?:early|mid|late)[\s-]*)?(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)$",
+    re.I,
+)
+
+
+def _month_not_over(text: str, resolver: DateResolver, since: dt.date) -> tuple[dt.date, str, str] | None:
+    """The day after the month ``text`` names without its year, about the past, that holds ``since``
+    when read against it ("posted in January" read against 2025-01-01); ``None`` if there is none."""
+    for timex in _dates_in_lines(text, resolver, _MONTH_WORD, since):
+        if not (timex.anchored and timex.value and _BARE_MONTH.match(timex.text)):
+            continue
+        span = interval(timex.value)
+        if span and precision(timex.value) == "month" and span[0] <= since <= span[1] and _about_the_past(text, timex):
+            month = human_date(timex.value, "month")
+            how = f"the day after {month}, the latest month the articles name about the past"
+            how += ", its year read from their other dates"
+            return span[1] + dt.timedelta(days=1), timex.text, how
+    return None
+
+
 def infer_reference(articles: Sequence[Article], resolver: DateResolver) -> ReferenceDate:
     """One date for a collection of articles without dates of their own, taken as written together: the
-    latest of the days their datelines name and the dates their texts name about the past."""
+    latest of the days their datelines name and the dates their texts name about the past.
+
+    A date inferred from a period ("in late 2024" gives 2025-01-01) is a bound, not a day of writing:
+    a month named without its year that holds it, read against it ("posted in January"), was over too,
+    and the day after that month is the date. A day named may be the day of writing and stays."""
     latest: tuple[dt.date, str, str, str] | None = None  # (reference, span text, article, explanation)
     for article in articles:
         named = _latest_named(article, resolver)
@@ -175,4 +216,13 @@ def infer_reference(articles: Sequence[Article], resolver: DateResolver) -> Refe
             latest = (stamp[0], stamp[1], article.id, "the latest day named in the articles' datelines")
     if latest is None:
         return ReferenceDate(None, "none", "no article has a date and none was given; relative dates unresolved")
+    for _ in range(3):  # each step needs a month named in the past tense that holds the date so far
+        if not latest[3].startswith("the day after"):
+            break
+        since = latest[0]
+        months = ((m, a.id) for a in articles if (m := _month_not_over(a.text, resolver, since)))
+        if (month := next(months, None)) is None:
+            break
+        (day, text, how), article_id = month
+        latest = (day, text, article_id, how)
     return ReferenceDate(latest[0], "inferred", latest[3], evidence_text=latest[1], evidence_article=latest[2])

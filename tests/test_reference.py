@@ -27,6 +27,21 @@ def test_a_period_named_makes_the_day_after_it_the_reference() -> None:
     assert ref.explanation == "the day after the latest period the articles name explicitly"
 
 
+def test_a_month_named_without_its_year_that_holds_the_bound_was_over_too() -> None:
+    # The example's 004: "late 2024" bounds the writing date, and footage "posted ... in January"
+    # read against that bound is January 2025, over by the time of writing.
+    late = "In late 2024, North Korea sent troops to Kursk."
+    january = "Captured footage posted by Zelenskyy in January showed two soldiers."
+    ref = infer(late, january)
+    assert ref.date == dt.date(2025, 2, 1) and ref.evidence_text == "January" and ref.evidence_article == "a1"
+    assert ref.explanation.startswith("the day after January 2025, the latest month the articles name")
+    # A month that does not hold the bound ("in December", 2024) and one in a sentence about the
+    # future say nothing more; nor does a month after a day named, which may be the day of writing.
+    assert infer(late, "The troops arrived in December.").date == dt.date(2025, 1, 1)
+    assert infer(late, "Kim will visit Moscow in January.").date == dt.date(2025, 1, 1)
+    assert infer("On 2 January 2025 Seoul said troops posted in January had left.").date == dt.date(2025, 1, 2)
+
+
 def test_a_day_named_may_be_the_day_of_writing() -> None:
     ref = infer("NEW YORK | Mon May 18, 2009 4:02 pm EDT\nA New York City school reopened on Monday.")
     assert ref.date == dt.date(2009, 5, 18)
