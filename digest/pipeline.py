@@ -35,7 +35,7 @@ from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import is_assertion, is_question, opens_with_reference, words
 from digest.timeline import DateResolver, TimexResolver, build_events, relative_dates
 from digest.transcript import speech_start
-from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped
+from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped, Timex
 
 if TYPE_CHECKING:
     import numpy as np
@@ -164,7 +164,8 @@ def run(
     reference, per_article = choose_reference(cleaned, resolver, as_of=config.as_of)
     by_id = {a.id: a for a in cleaned}
     points = (_attributed(_undisputed(p, conflicts, graph), sentences, row) for p in selection.key_points)
-    key_points = tuple(_dated(p, sentences, row, by_id, resolver, per_article) for p in points)
+    tagged: dict[str, list[Timex]] = {}  # an article's expressions, found once for all its key points
+    key_points = tuple(_dated(p, sentences, row, by_id, resolver, per_article, tagged) for p in points)
     single = _single_source(selection.clusters, sentences, row, graph, is_filler)
     if progress:
         progress("clustering", 1, 1)
@@ -258,11 +259,16 @@ def _dated(
     articles: Mapping[str, Article],
     resolver: DateResolver,
     references: Mapping[str, dt.date | None],
+    tagged: dict[str, list[Timex]],
 ) -> KeyPoint:
-    """The key point with the dates its relative expressions name ("Last week" in its article)."""
+    """The key point with the dates its relative expressions name ("Last week" in its article);
+    ``tagged`` keeps the expressions of each article tagged so far."""
     rep = point.representative
     sentence = sentences[row[(rep.article_id, rep.sentence_index)]]
-    dates = relative_dates(articles[rep.article_id], sentence, resolver, references.get(rep.article_id))
+    article, reference = articles[rep.article_id], references.get(rep.article_id)
+    if reference is not None and article.id not in tagged:
+        tagged[article.id] = resolver.find(article.text, reference)
+    dates = relative_dates(article, sentence, resolver, reference, found=tagged.get(article.id))
     return replace(point, dates=dates) if dates else point
 
 

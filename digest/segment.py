@@ -15,7 +15,9 @@ articles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from itertools import accumulate
 
 from digest.errors import NoSentencesError
 from digest.text import STOPWORDS, words
@@ -164,8 +166,11 @@ def segment(text: str, *, skip: Sequence[Span] = ()) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         spans.extend((pos + s, pos + e) for s, e in _split_line(line))
         pos += len(line) + 1
-    if skip:
-        spans = [(s, e) for s, e in spans if not any(s < h.end and h.start < e for h in skip)]
+    if skip:  # a span overlaps a heading that starts before it ends and ends after it starts
+        ordered = sorted((h.start, h.end) for h in skip)
+        starts = [start for start, _ in ordered]
+        latest_end = list(accumulate((end for _, end in ordered), max))
+        spans = [(s, e) for s, e in spans if not ((i := bisect_left(starts, e)) and latest_end[i - 1] > s)]
     return spans
 
 

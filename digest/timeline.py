@@ -343,16 +343,24 @@ def _evidence(sentence: Sentence, c: _Candidate) -> DateEvidence:
 
 
 def relative_dates(
-    article: Article, sentence: Sentence, resolver: DateResolver, reference: dt.date | None
+    article: Article,
+    sentence: Sentence,
+    resolver: DateResolver,
+    reference: dt.date | None,
+    *,
+    found: Sequence[Timex] | None = None,
 ) -> tuple[DateEvidence, ...]:
     """The expressions in ``sentence`` whose date depends on its article's reference date ("Last
     week", "on Friday", "for the past three weeks"), with the dates they name as the timeline
     resolves them: a key point quotes "Last week, Western officials told the BBC ...", and its
-    reader is told which week. Dates written out in full ("in late 2024") are not repeated."""
+    reader is told which week. Dates written out in full ("in late 2024") are not repeated.
+
+    ``found``: the expressions ``resolver`` finds in the article's text against ``reference``, when
+    the caller has them already (several key points quote one long article)."""
     if reference is None:
         return ()
     out: list[DateEvidence] = []
-    for timex in resolver.find(article.text, reference):
+    for timex in resolver.find(article.text, reference) if found is None else found:
         if not (sentence.start <= timex.start and timex.end <= sentence.end) or not timex.value:
             continue
         if timex.type != "DURATION" and not timex.anchored:

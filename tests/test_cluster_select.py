@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from digest.cluster import HdbscanClusterer, merge_leaves, merge_on_figures, refine
 from digest.select import CentralAttestedSelector, attestation, is_specific, self_contained, statement_groups
-from digest.types import Article, Event, Sentence
+from digest.types import Article, Event, Sentence, Timex
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def unit(v: list[float]) -> np.ndarray:
@@ -811,3 +814,35 @@ def test_each_date_is_owned_by_the_sentence_it_stands_in() -> None:
     found = _candidates([Article("a", text, "a")], sentences, TimexResolver(), {"a": dt.date(2024, 7, 1)})
     owners = {c.value: sentences[c.sentence].index for c in found}
     assert owners == {"2024-05-05": 0, "2024-06-07": 2}
+
+
+def test_an_articles_text_is_tagged_once_for_all_its_key_points() -> None:
+    # A key point's relative dates come from tagging its article's whole text; four key points
+    # quoting one article used to tag it four times, minutes on a long article.
+    from collections import Counter
+
+    from digest.config import Config
+    from digest.ingest import read_articles
+    from digest.pipeline import Components, run
+    from digest.timeline import TimexResolver
+
+    from .test_cache import CountingEmbedder
+
+    class Counting(TimexResolver):
+        def __init__(self) -> None:
+            self.texts: list[str] = []
+
+        def find(self, text: str, reference: dt.date | None) -> list[Timex]:
+            self.texts.append(text)
+            return super().find(text, reference)
+
+    tagger = Counting()
+    config = Config(as_of=dt.date(2025, 2, 1))
+    parts = Components(embedder=CountingEmbedder(), resolver=tagger)
+    briefing = run(read_articles([ROOT / "examples" / "kursk"]), config, components=parts)
+    quoted = Counter(p.representative.article_id for p in briefing.key_points)
+    assert max(quoted.values()) >= 3, quoted  # the case: one article quoted by several key points
+    full = {a.text: a.id for a in briefing.articles}
+    tagged = Counter(full[t] for t in tagger.texts if t in full)
+    # once for the timeline's events, once for the key points' dates
+    assert tagged and max(tagged.values()) <= 2, tagged
