@@ -32,6 +32,10 @@ from digest.types import Article
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# One article's text: four times T17's longest page (246,000 characters, a report with its reader
+# comments), some 160,000 words. A longer "article" is a book or many articles run together, and
+# reading it as one would take minutes and date every sentence against one reference.
+MAX_ARTICLE_CHARS = 1_000_000
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?---[ \t]*(?:\n|\Z)", re.S)
 _OPENED = re.compile(r"\A---[ \t]*\n[\w-]+[ \t]*:")  # "---" then a "key:" line
@@ -385,6 +389,12 @@ def _make_article(
     """``where`` names the document in messages: the file, or the file and the record."""
     if not text.strip() and not allow_empty:
         raise InputError(where, "article text is empty")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            where,
+            f"article text is {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,} per article"
+            " (some 160,000 words): give a long text as the articles it holds, one per file or record",
+        )
     title, source, url = (_scalar(where, meta, key) for key in ("title", "source", "url"))
     for name, value in (("text", text), ("id", article_id), ("title", title), ("source", source), ("url", url)):
         if value and not _encodable(value):

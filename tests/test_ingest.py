@@ -201,6 +201,16 @@ def test_huge_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ingest.read_articles([path])
 
 
+def test_huge_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "MAX_ARTICLE_CHARS", 100)
+    path = write(tmp_path / "long.txt", "word " * 30)  # 150 characters, under the file limit
+    with pytest.raises(InputError, match=r"long\.txt: article text is 150 characters; the limit is 100 per article"):
+        ingest.read_articles([path])
+    records = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "Short."}\n{"id": "b", "text": "%s"}\n' % ("w " * 60))
+    with pytest.raises(InputError, match=r"feed\.jsonl.*: article text is 120 characters"):
+        ingest.read_articles([records])
+
+
 def test_missing_path_and_empty_pattern(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"nope\.txt: no such file or directory"):
         ingest.read_articles([tmp_path / "nope.txt"])
