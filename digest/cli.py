@@ -7,12 +7,13 @@ import contextlib
 import datetime as dt
 import logging
 import os
+import re
 import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from digest.config import PRECISIONS
 from digest.errors import ConfigError, DigestError, OutputError, named
@@ -30,7 +31,9 @@ FORMATS = ("md", "json", "html")
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
-    except ValueError:
+    except ValueError as exc:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text):  # the form, but no such day: "2025-02-30"
+            raise argparse.ArgumentTypeError(f"{text!r} is no date: {exc}") from None
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in YYYY-MM-DD form") from None
 
 
@@ -44,8 +47,17 @@ def _positive(text: str) -> int:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, exiting with digest's code for a bad option (3), not argparse's 2, which
+    digest gives bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(ConfigError.exit_code, f"{self.prog}: error: {message}\n")
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="digest",
         description="Turn several news articles about one story into a cited briefing.",
     )
@@ -88,7 +100,9 @@ def make_parser() -> argparse.ArgumentParser:
 def _common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", help="article files, directories or glob patterns")
     p.add_argument("-o", "--output", help="write here instead of standard output (written whole or not at all)")
-    p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else md)")
+    p.add_argument(
+        "--format", choices=FORMATS, help="output format (default: from -o's extension: .md, .json, .html; else md)"
+    )
     p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged MiniLM)")
     p.add_argument(
         "--precision",
@@ -111,14 +125,23 @@ def _common_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+# An output file's extension and the format it names; a name without one is Markdown.
+_EXTENSIONS = {"": "md", "md": "md", "markdown": "md", "txt": "md", "json": "json", "html": "html", "htm": "html"}
+
+
 def _format_for(args: argparse.Namespace) -> str:
+    """The output format: ``--format``, else the one ``-o``'s extension names, else Markdown. An
+    extension that names none ("-o briefing.pdf") is an error, before any work."""
     if args.format:
         return str(args.format)
     if args.output:
         suffix = Path(args.output).suffix.lower().lstrip(".")
-        return (
-            {"markdown": "md", "htm": "html"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown", "htm") else "md"
-        )
+        if suffix not in _EXTENSIONS:
+            raise ConfigError(
+                f"{args.output}: digest writes Markdown (.md), JSON (.json) or HTML (.html), not .{suffix};"
+                " name the file so, or give --format"
+            )
+        return _EXTENSIONS[suffix]
     return "md"
 
 
@@ -225,6 +248,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     if args.prompts and not args.llm:
         raise ConfigError("--prompts needs --llm MODEL_ID")
+    _format_for(args)  # an output name digest cannot write: an error before any work
     if args.output:
         check_output(args.output, args.paths)
     _warn_left_out(args.paths)
@@ -270,6 +294,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         cache_path=args.cache,
         skip_unusable=args.skip_unusable or None,
     )
+    _format_for(args)  # an output name digest cannot write: an error before any work
     if args.output:
         check_output(args.output, args.paths)
     _warn_left_out(args.paths)

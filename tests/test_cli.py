@@ -84,7 +84,22 @@ def test_missing_file_and_bad_date(tmp_path: Path) -> None:
     result = cli("build", str(tmp_path / "nope.txt"))
     assert result.returncode == 2 and "nope.txt: no such file or directory" in result.stderr
     result = cli("build", str(tmp_path), "--as-of", "last tuesday")
-    assert result.returncode == 2 and "is not a date in YYYY-MM-DD form" in result.stderr
+    assert result.returncode == 3 and "is not a date in YYYY-MM-DD form" in result.stderr
+    result = cli("build", str(tmp_path), "--as-of", "2025-02-30")
+    assert result.returncode == 3 and "'2025-02-30' is no date: day is out of range for month" in result.stderr
+
+
+@pytest.mark.parametrize("option", [["--max-points", "0"], ["--bogus"], ["-o", "briefing.pdf"]])
+def test_a_bad_option_exits_3_before_any_work(tmp_path: Path, option: list[str]) -> None:
+    # 2 is for bad input: a script can tell the two apart. The input here is empty: an error
+    # reading it (2) would show that the work began.
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    args = [a if a != "briefing.pdf" else str(tmp_path / a) for a in option]
+    result = cli("build", str(tmp_path / "empty.txt"), *args)
+    assert result.returncode == 3, result.stderr
+    assert "error: " in result.stderr and not (tmp_path / "briefing.pdf").exists()
+    if "-o" in option:
+        assert "digest writes Markdown (.md), JSON (.json) or HTML (.html), not .pdf" in result.stderr
 
 
 def test_write_atomic(tmp_path: Path) -> None:
