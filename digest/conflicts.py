@@ -391,6 +391,18 @@ def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
     ]
 
 
+def comparable_figures(sentence: str) -> list[Quantity]:
+    """The figures of ``sentence`` worth comparing (:func:`comparable`)."""
+    return comparable(sentence, find_quantities(sentence))
+
+
+def figures_differ(xs: list[Quantity], ys: list[Quantity]) -> bool:
+    """Whether two sentences' comparable figures give different values for one measure of one
+    scope: "for the past three weeks" and "for about two weeks" do not say the same thing, however
+    alike their words."""
+    return bool(xs) and bool(ys) and _differ(xs, ys)
+
+
 def _subjects(rows: list[int], embeddings: np.ndarray, labels: np.ndarray, threshold: float) -> list[list[int]]:
     """Sentences with figures grouped by what they are about: a statement cluster's members, plus
     unclustered sentences at least ``threshold`` similar to its centroid; unclustered sentences

@@ -28,6 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from digest.conflicts import comparable_figures, figures_differ
 from digest.select import (
     Preference,
     SourceCounter,
@@ -43,6 +44,8 @@ from digest.types import Article, DateEvidence, Event, Sentence, Timex
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from digest.quantities import Quantity
 
 _MONTHS = [
     "January",
@@ -144,7 +147,15 @@ def build_events(
     candidates = _candidates(articles, sentences, resolver, references)
     if quotable is not None:
         candidates = [c for c in candidates if quotable(sentences[c.sentence])]
-    groups = _merge(candidates, embeddings, labels, merge_similarity)
+    figures: dict[int, list[Quantity]] = {}
+
+    def differ(i: int, j: int) -> bool:  # two sentences give other values for one measure
+        for k in (i, j):
+            if k not in figures:
+                figures[k] = comparable_figures(sentences[k].text)
+        return figures_differ(figures[i], figures[j])
+
+    groups = _merge(candidates, embeddings, labels, merge_similarity, differ)
     scored: list[tuple[float, int, Event]] = []
     # What the story is about, each article weighing the same: a programme listing of 500 lines in a
     # collection of short reports does not make its own lines the central ones.
@@ -309,11 +320,17 @@ def _narrow(span: tuple[dt.date, dt.date], mod: str | None) -> tuple[dt.date, dt
 
 
 def _merge(
-    candidates: list[_Candidate], embeddings: np.ndarray, labels: np.ndarray, threshold: float
+    candidates: list[_Candidate],
+    embeddings: np.ndarray,
+    labels: np.ndarray,
+    threshold: float,
+    differ: Callable[[int, int], bool] = lambda i, j: False,
 ) -> list[list[_Candidate]]:
     """Group candidates that date the same statement: a candidate joins a group only if, with every
     member, its dates overlap and it makes the same statement (same cluster, or similar above the
-    threshold). Complete linkage: no chains from "late 2024" to "last week" through a third sentence."""
+    threshold) with no figure ``differ`` says is another value ("for about two weeks" against "for
+    the past three weeks"). Complete linkage: no chains from "late 2024" to "last week" through a
+    third sentence."""
     groups: list[list[_Candidate]] = []
     for c in candidates:
         best: tuple[float, int] | None = None
@@ -324,7 +341,7 @@ def _merge(
                     break
                 same = labels[c.sentence] >= 0 and labels[c.sentence] == labels[m.sentence]
                 sim = float(embeddings[c.sentence] @ embeddings[m.sentence])
-                if not (same or sim >= threshold):
+                if not (same or sim >= threshold) or differ(c.sentence, m.sentence):
                     break
                 sims.append(sim + (1.0 if same else 0.0))
             else:

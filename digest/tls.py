@@ -84,6 +84,7 @@ from digest.clean import (
     run_in_parts,
 )
 from digest.config import Config, TimelineSettings
+from digest.conflicts import comparable_figures, figures_differ
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError, named
 from digest.reference import choose_reference, dated_by_datelines
@@ -110,6 +111,8 @@ from digest.types import Article, Briefing, Citation, DateEvidence, Event, Sente
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from digest.quantities import Quantity
 
 __all__ = [
     "build_timeline",
@@ -720,6 +723,7 @@ class _Chooser:
         self.used_dates: list[tuple[dt.date, dt.date]] = []  # first and last day of each used vector's date
         self.vectors: dict[int, np.ndarray] = {}  # sentence index -> embedding (shortlisted only)
         self.lexical: dict[int, float] = {}
+        self.figures: dict[int, list[Quantity]] = {}  # sentence index -> comparable figures, as compared
 
     def eligible(self, text: str) -> bool:
         n = word_count(text)
@@ -848,7 +852,9 @@ class _Chooser:
         """A picked mention and the date's other candidates (``group``, in sentence order) that say
         the same, one per article (its first), none already cited for the date: the same words
         ("AP" copies in many outlets), or, both shortlisted, cosine >= redundancy_similarity (as
-        two picks of one day that say the same). Never a reader comment or a transcript's speech."""
+        two picks of one day that say the same), and no figure of another value ("for about two
+        weeks" does not say "for the past three weeks"). Never a reader comment or a transcript's
+        speech."""
         picked = self.sentences[m.sentence]
         words_of = self._key(m.sentence)
         vector = self.vectors.get(m.sentence)
@@ -859,14 +865,23 @@ class _Chooser:
             if s.article_id in articles or x.sentence in cited or s.start >= self.story_end.get(s.article_id, s.end):
                 continue
             other = self.vectors.get(x.sentence)
-            if self._key(x.sentence) == words_of or (
-                vector is not None
-                and other is not None
-                and float(other @ vector) >= self.settings.redundancy_similarity
-            ):
+            if (
+                self._key(x.sentence) == words_of
+                or (
+                    vector is not None
+                    and other is not None
+                    and float(other @ vector) >= self.settings.redundancy_similarity
+                )
+            ) and not figures_differ(self._figures(m.sentence), self._figures(x.sentence)):
                 out.append(x)
                 articles.add(s.article_id)
         return out
+
+    def _figures(self, row: int) -> list[Quantity]:
+        found = self.figures.get(row)
+        if found is None:
+            found = self.figures[row] = comparable_figures(self.sentences[row].text)
+        return found
 
     def _key(self, row: int) -> str:
         key = self.text_keys.get(row)

@@ -524,3 +524,17 @@ def test_a_page_logging_a_rising_toll_gives_no_version_of_it() -> None:
 def test_wounded_alone_are_labelled_so() -> None:
     [c] = _run([("a", "At least 40 people were wounded."), ("b", "Some 90 people were injured.")], [0, 0])
     assert c.label == "Wounded"
+
+
+def test_figures_differ_between_sentences_giving_other_values_for_one_measure() -> None:
+    from digest.conflicts import comparable_figures, figures_differ
+
+    three = comparable_figures("They have not seen any North Korean troops there for the past three weeks.")
+    two = comparable_figures("The soldiers have not been seen at the frontline in Kursk for about two weeks.")
+    eighteen = comparable_figures("The well has been leaking for 18 days.")
+    assert figures_differ(three, two) and figures_differ(two, three)
+    assert not figures_differ(three, comparable_figures("Troops have been absent for the past three weeks."))
+    # no figure on one side, or figures of other measures, say nothing against each other
+    assert not figures_differ(three, comparable_figures("North Korean troops have left the front line."))
+    assert not figures_differ(three, comparable_figures("Some 11,000 troops were sent."))
+    assert not figures_differ([], eighteen)

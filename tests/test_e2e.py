@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 import digest
-from digest.types import Briefing
+from digest.types import Article, Briefing, Event
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
@@ -116,6 +117,26 @@ def test_timeline_places_the_four_events(briefing: Briefing) -> None:
     ]
     assert withdrawal, [(e.label, e.text) for e in recent]
     assert [e.sort_key for e in briefing.events] == sorted(e.sort_key for e in briefing.events)
+
+
+def no_cited_figure_differs(events: Sequence[Event], articles: Sequence[Article]) -> None:
+    """An event cites no sentence that gives another value for a figure its quoted sentence states."""
+    from digest.conflicts import comparable_figures, figures_differ
+
+    texts = {a.id: a.text for a in articles}
+    for e in events:
+        quoted = comparable_figures(e.text)
+        for c in e.citations:
+            cited = texts[c.article_id][c.start : c.end]
+            assert not figures_differ(quoted, comparable_figures(cited)), (e.text, cited)
+
+
+def test_no_event_cites_a_sentence_giving_other_figures(briefing: Briefing) -> None:
+    # 003 says the troops have not been seen "for about two weeks", 002 "for the past three weeks";
+    # 003's "around 500 sq miles" against 002's "1,000 sq km (386 sq miles)"
+    no_cited_figure_differs(briefing.events, briefing.articles)
+    withdrawal = [e for e in briefing.events if "not seen" in e.text or "not been seen" in e.text]
+    assert {e.label for e in withdrawal} == {"the 3 weeks before 1 February 2025", "the 2 weeks before 1 February 2025"}
 
 
 def test_every_event_date_is_explained_by_a_span_in_a_cited_sentence(briefing: Briefing) -> None:
@@ -400,6 +421,8 @@ def test_the_timeline_command_places_the_examples_months_and_quotes_no_copy() ->
     assert [e.sort_key for e in timeline.events] == sorted(e.sort_key for e in timeline.events)
     incursion = next(e for e in timeline.events if e.label == "August 2024")
     assert "Kursk" in incursion.text and incursion.evidence[0].text in incursion.text
+    no_cited_figure_differs(timeline.events, timeline.articles)  # 003's "around 500 sq miles"
+    assert {c.article_id[:3] for c in incursion.citations} == {"000", "001", "002"}
     copies = {d.article_id for d in timeline.derivations}
     assert {c[:3] for c in copies} == {"000", "001"}
     assert not [e.text for e in timeline.events if e.representative.article_id in copies]
