@@ -86,8 +86,18 @@ def make_parser() -> argparse.ArgumentParser:
     _common_options(t)
     t.add_argument("--max-dates", type=_positive, metavar="L", help="number of dates (default 10)")
     t.add_argument("--per-date", type=_positive, metavar="K", help="sentences per date (default 1)")
-    t.add_argument("--start", type=_date, metavar="DATE", help="leave out articles published before DATE")
-    t.add_argument("--end", type=_date, metavar="DATE", help="leave out articles published after DATE")
+    t.add_argument(
+        "--start",
+        type=_date,
+        metavar="DATE",
+        help="leave out articles published before DATE, and dates before it (undated articles are kept)",
+    )
+    t.add_argument(
+        "--end",
+        type=_date,
+        metavar="DATE",
+        help="leave out articles published after DATE, and dates after it (undated articles are kept)",
+    )
     t.add_argument(
         "--keywords",
         nargs="+",
@@ -311,19 +321,28 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         )
     dates = len({e.label for e in briefing.events})
     if dates < config.max_dates:
-        days = len({e.label for e in briefing.events if e.precision == "day"})
-        log.warning(
-            "warning: %d of the %d dates asked for (%d day%s, %d coarser period%s): the articles name no "
-            "other date%s with a usable sentence",
-            dates,
-            config.max_dates,
-            days,
-            "" if days == 1 else "s",
-            dates - days,
-            "" if dates - days == 1 else "s",
-            " in the window" if config.start or config.end else "",
-        )
+        log.warning("warning: %s", _fewer_dates(briefing, config, dates))
     return _emit(args, briefing)
+
+
+def _fewer_dates(briefing: Briefing, config: Config, dates: int) -> str:
+    """Why a timeline has fewer dates than asked for: "5 of the 10 dates asked for (1 day, 4 coarser
+    periods): the articles name no other date with a usable sentence"."""
+    if dates:
+        days = len({e.label for e in briefing.events if e.precision == "day"})
+        periods = dates - days
+        found = f"{dates} of the {config.max_dates} dates asked for ({days} day{'' if days == 1 else 's'}, "
+        found += f"{periods} coarser period{'' if periods == 1 else 's'})"
+    else:
+        found = f"none of the {config.max_dates} dates asked for"
+    who = "the article names" if len(briefing.articles) == 1 else "the articles name"
+    why = f"{found}: {who} no {'other ' if dates else ''}date"
+    if config.start or config.end:
+        why += " in the window"
+    why += " with a usable sentence"
+    if config.keywords:
+        why += f" that has one of the keywords ({', '.join(config.keywords)})"
+    return why
 
 
 @contextlib.contextmanager

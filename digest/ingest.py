@@ -284,7 +284,7 @@ def _json_articles(path: Path, text: str) -> Iterator[Article]:
                 try:
                     records.append((f"line {lineno}", json.loads(line)))
                 except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{lineno}", f"not valid JSON ({exc.msg})") from None
+                    raise InputError(f"{path}:{lineno}", f"not valid JSON ({exc.msg} at column {exc.colno})") from None
                 except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep
                     raise InputError(f"{path}:{lineno}", f"JSON digest cannot read ({_json_problem(exc)})") from None
     else:

@@ -349,3 +349,33 @@ def test_a_page_of_links_is_left_out_and_a_collection_without_statements_still_h
     warning = f"digest: warning: left out {links}: no usable sentences after cleaning"
     assert result.stderr.strip().splitlines() == [warning]
     assert "\n# Troops withdrew from Kursk\n" in result.stdout  # too short for statements: the first sentence
+
+
+def test_the_warning_for_fewer_dates_says_why() -> None:
+    import datetime as dt
+
+    from digest.cli import _fewer_dates
+    from digest.config import Config
+    from digest.types import Article, Briefing, Citation, Event, ReferenceDate
+
+    def timeline(n_articles: int, labels: list[tuple[str, str]]) -> Briefing:
+        arts = tuple(Article(f"a{i}", "Text.", f"s{i}") for i in range(n_articles))
+        cite = Citation("a0", 0, 0, 5)
+        events = tuple(
+            Event("2024", prec, label, dt.date(2024, 1, 1), "Text.", (cite,), (), cite)  # type: ignore[arg-type]
+            for label, prec in labels
+        )
+        return Briefing("T", arts, (), (), (), events, ReferenceDate(None, "none"), kind="timeline")
+
+    # keywords no sentence has: no date at all, and the keywords are named
+    none = _fewer_dates(timeline(5, []), Config(keywords=("zebra",)), 0)
+    assert none == (
+        "none of the 10 dates asked for: the articles name no date with a usable sentence"
+        " that has one of the keywords (zebra)"
+    )
+    some = timeline(1, [("27 December 2024", "day"), ("August 2024", "month")])
+    assert _fewer_dates(some, Config(), 2) == (
+        "2 of the 10 dates asked for (1 day, 1 coarser period): the article names no other date with a usable sentence"
+    )
+    window = Config(start=dt.date(2024, 1, 1))
+    assert "no other date in the window with a usable sentence" in _fewer_dates(some, window, 2)

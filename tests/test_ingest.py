@@ -97,7 +97,7 @@ def test_json_record_without_text(tmp_path: Path) -> None:
 
 def test_invalid_jsonl_line(tmp_path: Path) -> None:
     write(tmp_path / "a.jsonl", '{"text": "ok"}\n{broken\n')
-    with pytest.raises(InputError, match=r"a\.jsonl:2: not valid JSON"):
+    with pytest.raises(InputError, match=r"a\.jsonl:2: not valid JSON \(Expecting property name .* at column 2\)"):
         ingest.read_articles([tmp_path / "a.jsonl"])
 
 
