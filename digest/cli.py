@@ -415,10 +415,26 @@ def _warn_left_out(paths: Sequence[str]) -> None:
         )
 
 
+def _future_dates(briefing: Briefing, today: dt.date) -> str | None:
+    """A warning for publication dates after ``today`` (a typo's year dates "in August" years ahead),
+    or ``None``."""
+    late = sorted((a.published, a.path or a.id) for a in briefing.articles if a.published and a.published > today)
+    if not late:
+        return None
+    which = named([f"{where} ({day})" for day, where in late])
+    n = len(late)
+    return (
+        f"warning: {n} article{'' if n == 1 else 's'} published after today, {today}: {which}; "
+        "relative dates resolve against the date given"
+    )
+
+
 def _emit(args: argparse.Namespace, briefing: Briefing) -> int:
     fmt = _format_for(args)
     for skipped in briefing.skipped:
         log.warning("warning: left out %s: %s", skipped.label, skipped.problem)
+    if warning := _future_dates(briefing, dt.date.today()):  # the CLI's clock: the core never reads one
+        log.warning("%s", warning)
     text = {"md": briefing.to_markdown, "json": briefing.to_json, "html": briefing.to_html}[fmt]()
     if args.output:
         write_atomic(args.output, text)

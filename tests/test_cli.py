@@ -379,3 +379,22 @@ def test_the_warning_for_fewer_dates_says_why() -> None:
     )
     window = Config(start=dt.date(2024, 1, 1))
     assert "no other date in the window with a usable sentence" in _fewer_dates(some, window, 2)
+
+
+def test_a_publication_date_after_today_is_warned_of() -> None:
+    import datetime as dt
+
+    from digest.cli import _future_dates
+    from digest.types import Article, Briefing, ReferenceDate
+
+    arts = (
+        Article("a", "Text.", "s", published=dt.date(2031, 5, 1), path="in/typo.md"),
+        Article("b", "Text.", "s", published=dt.date(2025, 1, 31), path="in/ok.md"),
+        Article("c", "Text.", "s"),
+    )
+    briefing = Briefing("T", arts, (), (), (), (), ReferenceDate(None, "none"))
+    assert _future_dates(briefing, dt.date(2026, 11, 24)) == (
+        "warning: 1 article published after today, 2026-11-24: in/typo.md (2031-05-01);"
+        " relative dates resolve against the date given"
+    )
+    assert _future_dates(briefing, dt.date(2031, 5, 1)) is None  # published today is no warning
