@@ -7,8 +7,8 @@ else their median. When no article has a date of its own, they are taken as writ
 all take one date inferred for the collection: the day after the latest period they date explicitly
 in sentences about the past ("in late 2024" makes 2025-01-01 the earliest date all can have been
 written on), moved to the day after a month named without its year that holds it ("posted in
-January": 2025-02-01), or the latest day they name. Deadlines and bounds ("due March 1, 2011", "by 1992") and
-periods longer than a year ("the 1990s") are no evidence. The briefing says which.
+January": 2025-02-01), or the latest day they name. Deadlines and bounds ("due March 1, 2011", "by
+1992") and periods longer than a year ("the 1990s") are no evidence. The briefing says which.
 """
 
 from __future__ import annotations
