@@ -270,6 +270,8 @@ def _front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         # a YAML syntax error, or a value YAML cannot build ("published: 2010-02-30")
         detail = " ".join(str(exc).split()) or type(exc).__name__
+        if isinstance(exc, ValueError) and ("out of range" in detail or "must be in" in detail):  # a date's day
+            raise InputError(str(path), f"front matter holds a date that does not exist ({detail})") from None
         raise InputError(str(path), f"front matter is not valid YAML ({detail})") from None
     if not isinstance(meta, dict):
         raise InputError(str(path), "front matter must be a YAML mapping (key: value lines)")
@@ -284,14 +286,18 @@ def _json_articles(path: Path, text: str) -> Iterator[Article]:
                 try:
                     records.append((f"line {lineno}", json.loads(line)))
                 except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{lineno}", f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+                    raise InputError(
+                        f"{path}:{lineno}", f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
+                    ) from None
                 except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep
                     raise InputError(f"{path}:{lineno}", f"JSON digest cannot read ({_json_problem(exc)})") from None
     else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+            raise InputError(
+                str(path), f"not valid JSON ({exc.msg.removesuffix(' at')} at line {exc.lineno})"
+            ) from None
         except (ValueError, RecursionError) as exc:
             raise InputError(str(path), f"JSON digest cannot read ({_json_problem(exc)})") from None
         items = data if isinstance(data, list) else [data]

@@ -74,7 +74,8 @@ def choose_reference(
             how.append(f"{within} by the latest date {'it names' if within == 1 else 'they name'} within their span")
         if rest > within:
             how.append(f"{rest - within} by their median, {human_period(middle, middle)}")
-        explanation += f"; of {len(articles)} articles, {rest} {'has' if rest == 1 else 'have'} neither, dated: "
+        own = "has no date of its own" if rest == 1 else "have no date of their own"
+        explanation += f"; of {len(articles)} articles, {rest} {own}, dated: "
         explanation += ", ".join(how)
     if published and max(published) == high:
         return ReferenceDate(high, "metadata", explanation + "; the reference is the latest"), per_article

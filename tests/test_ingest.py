@@ -64,7 +64,7 @@ def test_text_file_front_matter(tmp_path: Path) -> None:
     assert c.text.startswith("---\n\nMubarak") and c.published is None
     # Closed front matter in a text file is checked as in Markdown.
     write(tmp_path / "d.txt", "---\npublished: 2010-02-30\n---\nA sentence here.\n")
-    with pytest.raises(InputError, match=r"d\.txt: front matter is not valid YAML"):
+    with pytest.raises(InputError, match=r"d\.txt: front matter holds a date that does not exist"):
         ingest.read_articles([tmp_path / "d.txt"])
 
 
@@ -267,7 +267,11 @@ def test_briefings_are_not_articles(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
-        ("feb30.md", "---\npublished: 2010-02-30\n---\nA sentence here.", "front matter is not valid YAML (day is out"),
+        (
+            "feb30.md",
+            "---\npublished: 2010-02-30\n---\nA sentence here.",
+            "front matter holds a date that does not exist (day is out of range for month)",
+        ),
         ("tag.md", '---\nn: !!int "abc"\n---\nA sentence here.', "front matter is not valid YAML (invalid literal"),
         ("deep.md", "---\nx: " + "[" * 2000 + "]" * 2000 + "\n---\nA sentence here.", "front matter is not valid"),
         ("list.md", "---\ntitle: [a, b]\n---\nA sentence here.", "'title' must be a single value, not a list"),

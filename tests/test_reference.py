@@ -125,8 +125,8 @@ def test_each_article_resolves_against_its_own_dateline() -> None:
     assert ref.origin == "inferred" and ref.date == dt.date(2011, 1, 6)  # the latest dateline
     assert (ref.evidence_text, ref.evidence_article) == ("6 January 2011", "b")
     assert ref.explanation == (
-        "the articles' datelines; of 4 articles, 2 have neither, dated: 1 by the latest date it names within"
-        " their span, 1 by their median, 6 January 2011; the reference is the latest dateline"
+        "the articles' datelines; of 4 articles, 2 have no date of their own, dated: 1 by the latest date it names"
+        " within their span, 1 by their median, 6 January 2011; the reference is the latest dateline"
     )
     assert per_article == {
         "r": dt.date(2010, 5, 24),
@@ -144,8 +144,8 @@ def test_publication_dates_anchor_the_undated_articles_of_a_mixed_collection() -
     assert ref == ReferenceDate(
         dt.date(2010, 6, 9),
         "metadata",
-        "the articles' publication dates; of 5 articles, 2 have neither, dated: 2 by their median, 5 June 2010;"
-        " the reference is the latest",
+        "the articles' publication dates; of 5 articles, 2 have no date of their own, dated: 2 by their median,"
+        " 5 June 2010; the reference is the latest",
     )
     assert per_article["late"] == per_article["out"] == dt.date(2010, 6, 5)
 
