@@ -3,6 +3,7 @@
     import digest
     briefing = digest.build(["examples/kursk"], digest.Config(max_points=8))
     print(briefing.to_markdown())
+    print(digest.build_timeline(["coverage/"], digest.Config(max_dates=10, per_date=2)).to_markdown())
 
 Importing digest is cheap: the embedding stack loads only when a briefing is built.
 """
@@ -32,6 +33,7 @@ __all__ = [
     "NoSentencesError",
     "TimelineSettings",
     "build",
+    "build_timeline",
 ]
 __version__ = "0.1.0"
 
@@ -47,8 +49,28 @@ def build(
 
     Keyword arguments are passed to :func:`digest.pipeline.run` (``embeddings``, ``progress``).
     """
-    from digest.ingest import read_articles
     from digest.pipeline import run
+
+    return run(_articles(inputs), config, components=components, **kwargs)
+
+
+def build_timeline(
+    inputs: Iterable[str | Path | Article] | str | Path,
+    config: Config | None = None,
+    **kwargs: Any,
+) -> Briefing:
+    """A timeline, as ``digest timeline`` makes it, from paths and/or Article objects: the
+    ``config.max_dates`` most important dates with ``config.per_date`` cited sentences each.
+
+    Keyword arguments are passed to :func:`digest.tls.build_timeline` (``embedder``, ``progress``,
+    ``copy_detector`` ...)."""
+    from digest import tls
+
+    return tls.build_timeline(_articles(inputs), config or Config(), **kwargs)
+
+
+def _articles(inputs: Iterable[str | Path | Article] | str | Path) -> list[Article]:
+    from digest.ingest import read_articles
 
     items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     articles: list[Article] = []
@@ -56,4 +78,4 @@ def build(
     if paths:
         articles.extend(read_articles(paths))  # type: ignore[arg-type]
     articles.extend(i for i in items if isinstance(i, Article))
-    return run(articles, config, components=components, **kwargs)
+    return articles

@@ -151,6 +151,12 @@ class Config:
     timeline: TimelineSettings = TimelineSettings()
 
     def __post_init__(self) -> None:
+        for name in ("as_of", "start", "end"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+                raise ConfigError(f"{name} must be a datetime.date or None, not {type(value).__name__} {value!r}")
+        if isinstance(self.keywords, str) or not all(isinstance(k, str) for k in self.keywords):
+            raise ConfigError(f"keywords must be a tuple of words, not {self.keywords!r}")
         _at_least(self, 1, ("max_points", "min_samples", "batch_size"))
         _at_least(self, 2, ("min_cluster_size",))
         if self.max_point_words < self.min_sentence_words:

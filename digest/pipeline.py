@@ -35,7 +35,18 @@ from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import is_assertion, is_question, opens_with_reference, words
 from digest.timeline import DateResolver, TimexResolver, build_events, relative_dates
 from digest.transcript import speech_start
-from digest.types import Article, Briefing, Citation, Cluster, Conflict, KeyPoint, Sentence, Skipped, Timex
+from digest.types import (
+    Article,
+    Briefing,
+    Citation,
+    Cluster,
+    Conflict,
+    KeyPoint,
+    Sentence,
+    Skipped,
+    Timex,
+    check_articles,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -62,8 +73,10 @@ def run(
 ) -> Briefing:
     """Build a briefing from raw (uncleaned) articles.
 
-    ``embeddings``, if given, must have one row per sentence of the cleaned
-    articles, in order (see :func:`prepare`), and replaces the embedder.
+    ``embeddings``, if given, replaces the embedder: one row per sentence of the cleaned articles,
+    in order (see :func:`prepare`), then, to choose the briefing's title as the embedder's vectors
+    do, one row per title of the kept articles that have one (:func:`texts_to_embed` lists both);
+    without the title rows the first title is the briefing's.
     """
     import numpy as np
 
@@ -71,19 +84,20 @@ def run(
     parts = components or Components()
     if not articles:
         raise InputError("(input)", "no articles were given")
+    check_articles(articles)
     cleaned, sentences, skipped = _prepare(articles, skip_unusable=config.skip_unusable)
+    titles = [a.title for a in cleaned if a.title]
     if embeddings is None:
         embedder = parts.embedder or SentenceTransformerEmbedder.from_config(config)
-        titles = [a.title for a in cleaned if a.title]
         vectors = embedder.encode([s.text for s in sentences] + titles, progress=progress)
         embeddings, title_vectors = vectors[: len(sentences)], vectors[len(sentences) :]
         model_name = embedder.name
     else:
-        if embeddings.shape[0] != len(sentences):
-            raise ConfigError(f"precomputed embeddings have {embeddings.shape[0]} rows; expected {len(sentences)}")
-        norms = np.linalg.norm(embeddings, axis=1, keepdims=True)
-        embeddings = np.asarray(embeddings / np.where(norms == 0, 1, norms), dtype=np.float32)
-        title_vectors = None
+        vectors = _precomputed(embeddings, len(sentences), len(titles))
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        vectors = np.asarray(vectors / np.where(norms == 0, 1, norms), dtype=np.float32)
+        embeddings = vectors[: len(sentences)]
+        title_vectors = vectors[len(sentences) :] if len(vectors) > len(sentences) else None
         model_name = "precomputed"
 
     if progress:
@@ -319,6 +333,35 @@ def _single_source(
             note = "uncorroborated"
         out.append((citation_of(rep), rep.text, note))
     return tuple(out)
+
+
+def _precomputed(embeddings: object, n_sentences: int, n_titles: int) -> np.ndarray:
+    """Given embeddings as a float array: a row per sentence, and optionally one per title."""
+    import numpy as np
+
+    try:
+        vectors = np.asarray(embeddings, dtype=np.float32)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"precomputed embeddings are not an array of numbers ({exc})") from None
+    if vectors.ndim != 2 or vectors.shape[1] == 0:
+        raise ConfigError(
+            f"precomputed embeddings must be a 2-D array (one row per sentence), not of shape {vectors.shape}"
+        )
+    if vectors.shape[0] not in (n_sentences, n_sentences + n_titles):
+        expected = f"{n_sentences} (one per sentence)"
+        if n_titles:
+            expected += f" or {n_sentences + n_titles} (then one per title)"
+        raise ConfigError(f"precomputed embeddings have {vectors.shape[0]} rows; expected {expected}")
+    if not np.isfinite(vectors).all():
+        raise ConfigError("precomputed embeddings hold NaN or infinite values")
+    return vectors
+
+
+def texts_to_embed(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[str]:
+    """What :func:`run` embeds for ``prepare``'s output, in order: the sentences, then the titles of
+    the articles that have one. Embeddings of these, passed to :func:`run`, give the briefing the
+    embedder gives."""
+    return [s.text for s in sentences] + [a.title for a in articles if a.title]
 
 
 def prepare(articles: Sequence[Article], *, skip_unusable: bool = False) -> tuple[list[Article], list[Sentence]]:

@@ -107,7 +107,7 @@ from digest.text import (
 from digest.timeline import anchors_an_offset, dating, human_date
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.transcript import speech_start
-from digest.types import Article, Briefing, Citation, DateEvidence, Event, Sentence, Timex
+from digest.types import Article, Briefing, Citation, DateEvidence, Event, Sentence, Timex, check_articles
 
 if TYPE_CHECKING:
     import numpy as np
@@ -174,6 +174,7 @@ def build_timeline(
     ``copy_detector`` finds the copies of a small collection (2 to ``config.large_collection``
     articles; default :class:`digest.sourcing.AttestationCopyDetector`, as in ``digest build``).
     """
+    check_articles(articles)
     kept = [a for a in articles if _in_window(a.published, config.start, config.end)]
     if not kept:
         where = f" between {config.start or '...'} and {config.end or '...'}" if config.start or config.end else ""

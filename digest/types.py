@@ -42,6 +42,28 @@ class Article:
     removed: tuple[tuple[str, str], ...] = ()
 
 
+def check_articles(articles: object) -> None:
+    """Raise :class:`digest.errors.InputError` naming the article when one given through the API is
+    not what digest can read: ``text`` a string, ``published`` a ``datetime.date`` (not a string,
+    nor a ``datetime``, which does not compare with dates), ids unique."""
+    from digest.errors import InputError
+
+    seen: set[str] = set()
+    for i, a in enumerate(articles):  # type: ignore[attr-defined]
+        if not isinstance(a, Article):
+            raise InputError(f"(input {i + 1})", f"is a {type(a).__name__}, not a digest.Article")
+        where = f"article {a.id!r}"
+        if not isinstance(a.id, str) or not isinstance(a.text, str) or not isinstance(a.source, str):
+            raise InputError(where, "id, text and source must be strings")
+        if a.published is not None and (not isinstance(a.published, dt.date) or isinstance(a.published, dt.datetime)):
+            raise InputError(
+                where, f"published must be a datetime.date or None, not {type(a.published).__name__} {a.published!r}"
+            )
+        if a.id in seen:
+            raise InputError(where, "the id is given twice; ids name articles in citations")
+        seen.add(a.id)
+
+
 @dataclass(frozen=True)
 class Sentence:
     article_id: str
