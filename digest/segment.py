@@ -256,16 +256,22 @@ def _not_latin(text: str) -> bool:
 # 8-11%, a Spanish news paragraph 4%.
 _ENGLISH_SHARE = 0.15
 _ENGLISH_SAMPLE = 500  # words looked at
-_ENGLISH_MIN_WORDS = 30  # fewer say too little to tell
+_ENGLISH_MIN_WORDS = 30  # fewer say too little to tell the share ...
+# ... but a short text with next to no English function word is not English: T17's short texts
+# (8 to 29 words after cleaning, 25 of them) have 10% or more; a two-sentence Spanish record, none.
+_SHORT_MIN_WORDS = 8
+_SHORT_SHARE = 0.05
 
 
 def in_english(text: str) -> bool:
     """Whether a text reads as English: of its first 500 words (if it has 30 or more), at least
-    15% are English function words (:data:`digest.text.STOPWORDS`)."""
+    15% are English function words (:data:`digest.text.STOPWORDS`); of a shorter text of 8 words
+    or more, at least 5%."""
     tokens = words(text[: _ENGLISH_SAMPLE * 6])[:_ENGLISH_SAMPLE]
-    if len(tokens) < _ENGLISH_MIN_WORDS:
+    if len(tokens) < _SHORT_MIN_WORDS:
         return True
-    return sum(t in STOPWORDS for t in tokens) >= _ENGLISH_SHARE * len(tokens)
+    share = _SHORT_SHARE if len(tokens) < _ENGLISH_MIN_WORDS else _ENGLISH_SHARE
+    return sum(t in STOPWORDS for t in tokens) >= share * len(tokens)
 
 
 def english_articles(articles: Sequence[Article]) -> list[Article]:

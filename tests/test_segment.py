@@ -199,6 +199,12 @@ def test_a_text_in_another_language_is_not_english() -> None:
     assert not in_english(_SPANISH)
     assert not in_english(_STRIPPED)
     assert in_english("Hola amigos, buenos días.")  # too short to tell
+    # a short record: a Spanish one has no English function word, an English one several
+    assert not in_english(
+        "La ciudad de Riverton sufrió el colapso de un puente el lunes. Al menos doce personas murieron."
+    )
+    assert in_english("A bridge collapsed in Riverton on Monday. At least 12 people were killed.")
+    assert in_english("Obama visits Gulf coast as BP caps well")  # 8 words, one function word
 
 
 def test_an_article_in_another_language_is_left_out_and_named() -> None:
