@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 class Clusterer(Protocol):
     """Labels each row of an embedding matrix with a cluster id, or -1 for none."""
 
-    def fit_labels(self, embeddings: np.ndarray) -> np.ndarray: ...
+    def fit_labels(self, embeddings: np.ndarray) -> np.ndarray:
+        """One integer label per row of ``embeddings``: a cluster id, or -1 for a sentence in none."""
+        ...
 
 
 # Sentences either side of a cut that go to both cells: a statement the cut runs through is whole in

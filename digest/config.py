@@ -85,6 +85,10 @@ class TimelineSettings:
 
 @dataclass(frozen=True, kw_only=True)
 class Config:
+    """Every option of digest, with its default, defined once; keyword-only. A value digest cannot
+    work with is a :class:`digest.errors.ConfigError` when the Config is made. The CLI's flags set
+    some of them (:meth:`with_options`); a briefing's JSON records them all (:meth:`record`)."""
+
     # Embedding
     model: str = DEFAULT_MODEL
     batch_size: int = 64

@@ -35,7 +35,9 @@ class Embedder(Protocol):
 
     name: str
 
-    def encode(self, texts: Sequence[str], *, progress: ProgressFn | None = None) -> np.ndarray: ...
+    def encode(self, texts: Sequence[str], *, progress: ProgressFn | None = None) -> np.ndarray:
+        """A float array of ``len(texts)`` L2-normalized rows; ``progress(stage, done, total)`` if given."""
+        ...
 
 
 def packaged_model_path() -> str:

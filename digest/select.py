@@ -114,6 +114,9 @@ class Selection:
 
 
 class Selector(Protocol):
+    """Picks the key points from the clustered sentences: for each, a representative sentence and
+    the citations of every sentence that makes the statement (default :class:`CentralAttestedSelector`)."""
+
     def select(
         self,
         sentences: Sequence[Sentence],
@@ -126,7 +129,11 @@ class Selector(Protocol):
         is_filler: Callable[[Sentence], bool] = never_filler,
         support: Support | None = None,
         quotable: Callable[[Sentence], bool] = always_quotable,
-    ) -> Selection: ...
+    ) -> Selection:
+        """At most ``max_points`` key points, ranked; sources counted by ``count_sources``, wordings
+        ranked by ``preference`` (an original's before a copy's), ``is_filler`` sentences never cited as
+        support, only ``quotable`` sentences quoted."""
+        ...
 
 
 class CentralAttestedSelector:

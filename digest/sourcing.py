@@ -81,9 +81,14 @@ class SourceGraph:
 
 
 class CopyDetector(Protocol):
+    """Finds which articles copy which (verbatim, spun or paraphrased), so that a copy does not count
+    as corroboration (default :class:`AttestationCopyDetector`)."""
+
     def analyze(
         self, articles: Sequence[Article], sentences: Sequence[Sentence], embeddings: np.ndarray
-    ) -> SourceGraph: ...
+    ) -> SourceGraph:
+        """The collection's source graph: each copy with its original, and the outlets that count once."""
+        ...
 
 
 @dataclass(frozen=True)

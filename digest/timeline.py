@@ -89,7 +89,10 @@ _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 class DateResolver(Protocol):
     """Finds temporal expressions in a text, resolved against a reference date when given."""
 
-    def find(self, text: str, reference: dt.date | None) -> list[Timex]: ...
+    def find(self, text: str, reference: dt.date | None) -> list[Timex]:
+        """The expressions in ``text`` with offsets into it, relative ones resolved against ``reference``
+        (their ``value`` None without one)."""
+        ...
 
 
 class TimexResolver:

@@ -271,6 +271,11 @@ def describe_article(article_id: str, path: str | None) -> str:
 
 @dataclass(frozen=True)
 class Briefing:
+    """What digest makes of a collection: its key points (each citing every sentence that makes it),
+    where sources differ, the dated events, and the articles, sentences and clusters they point into.
+    ``kind`` "timeline" is ``digest timeline``'s output (events only). Rendered byte-stable by
+    :meth:`to_markdown`, :meth:`to_json` and :meth:`to_html`."""
+
     title: str
     articles: tuple[Article, ...]
     sentences: tuple[Sentence, ...]
@@ -290,16 +295,19 @@ class Briefing:
 
     # Rendering lives in digest.render; these are thin conveniences.
     def to_markdown(self) -> str:
+        """The briefing as Markdown, the same bytes for the same input (:mod:`digest.render.markdown`)."""
         from digest.render.markdown import render_markdown
 
         return render_markdown(self)
 
     def to_json(self) -> str:
+        """The briefing as JSON, with every citation's offsets and the settings (:mod:`digest.render.json`)."""
         from digest.render.json import render_json
 
         return render_json(self)
 
     def to_html(self) -> str:
+        """The briefing as one self-contained HTML page (:mod:`digest.render.html`)."""
         from digest.render.html import render_html
 
         return render_html(self)
