@@ -131,8 +131,8 @@ class Selector(Protocol):
         quotable: Callable[[Sentence], bool] = always_quotable,
     ) -> Selection:
         """At most ``max_points`` key points, ranked; sources counted by ``count_sources``, wordings
-        ranked by ``preference`` (an original's before a copy's), ``is_filler`` sentences never cited as
-        support, only ``quotable`` sentences quoted."""
+        ranked by ``preference`` (an original's before a copy's); a statement one independent source
+        makes whose every sentence ``is_filler`` is no key point; only ``quotable`` sentences quoted."""
         ...
 
 
