@@ -128,8 +128,10 @@ def test_a_conflicts_period_is_named_in_markdown_and_json(briefing: Briefing) ->
     dated = replace(
         briefing, conflicts=(Conflict("casualties", "Killed and wounded", "Officials said.", sides, period=period),)
     )
-    assert "- **Killed and wounded, 27–29 April 2009** (“Officials said.”): 100 killed [1]; 150 killed [1]" in (
-        dated.to_markdown()
+    # the reports' dates, not the deaths': "Deaths, 12 March 2024" read as deaths on that day
+    assert (
+        "- **Killed and wounded, reported 27–29 April 2009** (“Officials said.”): 100 killed [1]; 150 killed [1]"
+        in (dated.to_markdown())
     )
     assert json.loads(dated.to_json())["conflicts"][0]["period"] == ["2009-04-27", "2009-04-29"]
     assert human_period(dt.date(2009, 4, 30), dt.date(2009, 5, 2)) == "30 April – 2 May 2009"

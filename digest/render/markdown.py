@@ -134,8 +134,8 @@ def render_markdown(briefing: Briefing) -> str:
             if more:
                 sides += f"; and {more} other version{'s' if more > 1 else ''} (see JSON)"
             label = conflict.label
-            if conflict.period:  # a dated collection compares articles of the same few days
-                label += ", " + human_period(*conflict.period)
+            if conflict.period:  # a dated collection compares articles of the same few days: their dates
+                label += ", reported " + human_period(*conflict.period)
             if conflict.text:  # a phrasing the LLM stage wrote and the grounding check accepted
                 cited = sorted({n for side in shown for n in cited_numbers(side.citations, numbers)})
                 out.append(f"- **{escape(label)}**: {escape(conflict.text)} {refs(cited, MAX_REFS, outlets=outlets)}")
