@@ -4,6 +4,7 @@ and nothing from a source runs as script. Skips when Chromium is not installed (
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -45,6 +46,9 @@ def test_html_renders_in_chromium_without_running_source_script(tmp_path: Path) 
     assert "&lt;script&gt;" in dom and "<script>" not in dom
     assert 'href="http://evil.example"' not in dom
     assert EVIL.split("<script>")[0].strip() in dom
+    # each citation number links to its source's item in the list, as the browser parsed them
+    links = set(re.findall(r'<a href="#(source-\d+)">', dom))
+    assert links and links <= set(re.findall(r'<li id="(source-\d+)">', dom))
     shot = tmp_path / "shot.png"
     _chromium(tmp_path, f"--screenshot={shot}", "--window-size=900,1200", page.as_uri())
     data = shot.read_bytes()

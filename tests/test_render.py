@@ -249,7 +249,7 @@ def test_a_statement_many_articles_make_cites_some_of_each_outlet_inline_and_all
     assert f"1. {text} {marks} *(24 articles, 3 independent sources)*" in markdown
     assert f"- **19 January 2010**: {text} {marks}" in markdown
     assert "24. Untitled (`a24`, weekly)" in markdown
-    assert marks in briefing.to_html()
+    assert marks in re.sub(r"<[^>]+>", "", briefing.to_html())  # its numbers are links
     data = json.loads(briefing.to_json())
     assert [c["source"] for c in data["key_points"][0]["citations"]] == list(range(1, 25))
     assert len(data["timeline"][0]["citations"]) == 24
@@ -267,3 +267,21 @@ def test_the_provenance_line_counts_a_copy_with_its_original() -> None:
     assert provenance(replace(plain, derivations=copies)).startswith("4 articles from 4 sources (2 independent);")
     wire_copy = (Derivation("a", "d", "copy", 1.0),)  # an outlet's copy of the wire's report
     assert provenance(replace(plain, derivations=wire_copy)).startswith("4 articles from 4 sources (3 independent);")
+
+
+def test_html_links_each_citation_number_to_its_source() -> None:
+    from digest.render.markdown import CITE_CLOSE, CITE_OPEN
+
+    # an article's own private-use marks around a bracket are dropped, never a link
+    arts = _articles()
+    arts[1] = replace(arts[1], text=arts[1].text + f"\nOfficials in Kursk cited {CITE_OPEN}[7]{CITE_CLOSE} as proof.")
+    briefing = run(arts, Config(as_of=dt.date(2025, 2, 1)), embeddings=_embeddings(arts))
+    page = briefing.to_html()
+    targets = set(re.findall(r'<li id="source-(\d+)">', page))
+    links = re.findall(r'<a href="#source-(\d+)">(\d+)</a>', page)
+    assert targets == {"1", "2"} and links
+    assert all(href == text and href in targets for href, text in links)
+    assert CITE_OPEN not in page and CITE_CLOSE not in page and "#source-7" not in page
+    # the Markdown carries no marks and no links
+    md = briefing.to_markdown()
+    assert CITE_OPEN not in md and "#source-" not in md

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
 
 from digest.render.common import cited_numbers, listed_articles, provenance, source_numbers
 from digest.text import DATE_LABEL, DATED_LINE
@@ -21,11 +22,17 @@ MAX_REFS = 8
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 # An ordered-list marker: up to nine digits, "." or ")", then a space or the end ("7.9 percent" is none).
 _LINE_START = re.compile(r"^(\s*)(\d{1,9})([.)])(?=\s|$)", re.M)
+# Around each citation mark when the Markdown is rendered for HTML, which links its numbers to the
+# sources (two private-use characters; an article's own are dropped by escape() then).
+CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"
+_MARKED: ContextVar[bool] = ContextVar("digest_marked_citations", default=False)
 
 
 def escape(text: str) -> str:
     """Literal text in Markdown: escape every character that could start markup."""
     text = " ".join(text.split())
+    if _MARKED.get():
+        text = text.replace(CITE_OPEN, "").replace(CITE_CLOSE, "")
     text = _SPECIAL.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\1\2\\\3", text)
     if text.startswith(("-", "=", "+", "#")):
@@ -44,7 +51,8 @@ def refs(numbers: list[int], limit: int | None = None, *, outlets: Mapping[int, 
     reference definitions are ever emitted, so they stay literal text."""
     shown = numbers if limit is None or len(numbers) <= limit else _spread(numbers, limit, outlets or {})
     more = f", +{len(numbers) - len(shown)} more" if len(shown) < len(numbers) else ""
-    return "[" + ", ".join(str(n) for n in shown) + more + "]"
+    mark = "[" + ", ".join(str(n) for n in shown) + more + "]"
+    return CITE_OPEN + mark + CITE_CLOSE if _MARKED.get() else mark
 
 
 def _spread(numbers: list[int], limit: int, outlets: Mapping[int, str]) -> list[int]:
@@ -90,7 +98,17 @@ def support(
     return f"*({named}; {text})*" if named else f"*({text})*"
 
 
-def render_markdown(briefing: Briefing) -> str:
+def render_markdown(briefing: Briefing, *, marked_citations: bool = False) -> str:
+    """The briefing as Markdown. ``marked_citations``: each citation mark between :data:`CITE_OPEN`
+    and :data:`CITE_CLOSE`, for :func:`digest.render.html.render_html` to link."""
+    token = _MARKED.set(marked_citations)
+    try:
+        return _render(briefing)
+    finally:
+        _MARKED.reset(token)
+
+
+def _render(briefing: Briefing) -> str:
     numbers = source_numbers(briefing)
     out: list[str] = [MARKER, "", f"# {escape(briefing.title)}", "", f"*{escape(provenance(briefing))}*", ""]
     ref = briefing.reference
