@@ -9,6 +9,7 @@ A sentence's identity is ``(article_id, index)`` plus its character offsets into
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -42,14 +43,14 @@ class Article:
     removed: tuple[tuple[str, str], ...] = ()
 
 
-def check_articles(articles: object) -> None:
+def check_articles(articles: Sequence[object]) -> None:
     """Raise :class:`digest.errors.InputError` naming the article when one given through the API is
     not what digest can read: ``text`` a string, ``published`` a ``datetime.date`` (not a string,
     nor a ``datetime``, which does not compare with dates), ids unique."""
     from digest.errors import InputError
 
     seen: set[str] = set()
-    for i, a in enumerate(articles):  # type: ignore[attr-defined]
+    for i, a in enumerate(articles):
         if not isinstance(a, Article):
             raise InputError(f"(input {i + 1})", f"is a {type(a).__name__}, not a digest.Article")
         where = f"article {a.id!r}"
