@@ -403,6 +403,22 @@ def figures_differ(xs: list[Quantity], ys: list[Quantity]) -> bool:
     return bool(xs) and bool(ys) and _differ(xs, ys)
 
 
+class FigureCheck:
+    """:func:`figures_differ` between sentences by their index, each sentence's figures found once."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        self.found: dict[int, list[Quantity]] = {}
+
+    def differ(self, i: int, j: int) -> bool:
+        return figures_differ(self._figures(i), self._figures(j))
+
+    def _figures(self, i: int) -> list[Quantity]:
+        if i not in self.found:
+            self.found[i] = comparable_figures(self.sentences[i].text)
+        return self.found[i]
+
+
 def _subjects(rows: list[int], embeddings: np.ndarray, labels: np.ndarray, threshold: float) -> list[list[int]]:
     """Sentences with figures grouped by what they are about: a statement cluster's members, plus
     unclustered sentences at least ``threshold`` similar to its centroid; unclustered sentences

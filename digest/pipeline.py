@@ -86,14 +86,14 @@ def run(
         raise InputError("(input)", "no articles were given")
     check_articles(articles)
     cleaned, sentences, skipped = _prepare(articles, skip_unusable=config.skip_unusable)
-    titles = [a.title for a in cleaned if a.title]
+    texts = texts_to_embed(cleaned, sentences)
     if embeddings is None:
         embedder = parts.embedder or SentenceTransformerEmbedder.from_config(config)
-        vectors = embedder.encode([s.text for s in sentences] + titles, progress=progress)
+        vectors = embedder.encode(texts, progress=progress)
         embeddings, title_vectors = vectors[: len(sentences)], vectors[len(sentences) :]
         model_name = embedder.name
     else:
-        vectors = _precomputed(embeddings, len(sentences), len(titles))
+        vectors = _precomputed(embeddings, len(sentences), len(texts) - len(sentences))
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         vectors = np.asarray(vectors / np.where(norms == 0, 1, norms), dtype=np.float32)
         embeddings = vectors[: len(sentences)]

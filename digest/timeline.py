@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
-from digest.conflicts import comparable_figures, figures_differ
+from digest.conflicts import FigureCheck
 from digest.select import (
     Preference,
     SourceCounter,
@@ -45,7 +45,6 @@ from digest.types import Article, DateEvidence, Event, Sentence, Timex
 if TYPE_CHECKING:
     import numpy as np
 
-    from digest.quantities import Quantity
 
 _MONTHS = [
     "January",
@@ -150,15 +149,7 @@ def build_events(
     candidates = _candidates(articles, sentences, resolver, references)
     if quotable is not None:
         candidates = [c for c in candidates if quotable(sentences[c.sentence])]
-    figures: dict[int, list[Quantity]] = {}
-
-    def differ(i: int, j: int) -> bool:  # two sentences give other values for one measure
-        for k in (i, j):
-            if k not in figures:
-                figures[k] = comparable_figures(sentences[k].text)
-        return figures_differ(figures[i], figures[j])
-
-    groups = _merge(candidates, embeddings, labels, merge_similarity, differ)
+    groups = _merge(candidates, embeddings, labels, merge_similarity, FigureCheck(sentences).differ)
     scored: list[tuple[float, int, Event]] = []
     # What the story is about, each article weighing the same: a programme listing of 500 lines in a
     # collection of short reports does not make its own lines the central ones.

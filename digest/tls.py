@@ -84,7 +84,7 @@ from digest.clean import (
     run_in_parts,
 )
 from digest.config import Config, TimelineSettings
-from digest.conflicts import comparable_figures, figures_differ
+from digest.conflicts import FigureCheck
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError, named
 from digest.reference import choose_reference, dated_by_datelines
@@ -112,7 +112,6 @@ from digest.types import Article, Briefing, Citation, DateEvidence, Event, Sente
 if TYPE_CHECKING:
     import numpy as np
 
-    from digest.quantities import Quantity
 
 __all__ = [
     "build_timeline",
@@ -724,7 +723,7 @@ class _Chooser:
         self.used_dates: list[tuple[dt.date, dt.date]] = []  # first and last day of each used vector's date
         self.vectors: dict[int, np.ndarray] = {}  # sentence index -> embedding (shortlisted only)
         self.lexical: dict[int, float] = {}
-        self.figures: dict[int, list[Quantity]] = {}  # sentence index -> comparable figures, as compared
+        self.figures = FigureCheck(sentences)  # comparable figures, found as compared
 
     def eligible(self, text: str) -> bool:
         n = word_count(text)
@@ -873,16 +872,10 @@ class _Chooser:
                     and other is not None
                     and float(other @ vector) >= self.settings.redundancy_similarity
                 )
-            ) and not figures_differ(self._figures(m.sentence), self._figures(x.sentence)):
+            ) and not self.figures.differ(m.sentence, x.sentence):
                 out.append(x)
                 articles.add(s.article_id)
         return out
-
-    def _figures(self, row: int) -> list[Quantity]:
-        found = self.figures.get(row)
-        if found is None:
-            found = self.figures[row] = comparable_figures(self.sentences[row].text)
-        return found
 
     def _key(self, row: int) -> str:
         key = self.text_keys.get(row)
