@@ -318,7 +318,7 @@ def _merge(
     embeddings: np.ndarray,
     labels: np.ndarray,
     threshold: float,
-    differ: Callable[[int, int], bool] = lambda i, j: False,
+    differ: Callable[[int, int], bool],
 ) -> list[list[_Candidate]]:
     """Group candidates that date the same statement: a candidate joins a group only if, with every
     member, its dates overlap and it makes the same statement (same cluster, or similar above the
