@@ -41,7 +41,12 @@ _INVERTED_SAYS = re.compile(r"^(?:so|thus)\s+(?:says|said)\s+(?P<who>[^,;:]+?)(?
 # An attribution closing the sentence: '..., its health minister said on Monday.', '"...," said the minister.'
 _WHEN = r"(?:\s+(?:on\s+\w+|\w+day|yesterday|today|tonight|last\s+\w+|earlier|later|in\s+a\s+statement))*"
 _SAYS_AT_END = re.compile(
-    rf"[,\"”]\s*(?:(?P<who>[^,\"“”]+?)\s+{_SAY}|(?:said|says)\s+(?P<who2>[^,\"“”]+?)){_WHEN}\s*[.!]?[\"”]?$"
+    rf"[,\"”]\s*(?:(?P<who>[^,\"“”]+?)\s+(?P<verb>{_SAY})|(?:said|says)\s+(?P<who2>[^,\"“”]+?)){_WHEN}\s*[.!]?[\"”]?$"
+)
+# A subject that holds a relative clause with a subject of its own: the reporting verb is that
+# clause's ("The announcement follows an address in which the president said ...").
+_RELATIVE = re.compile(
+    r"\b(?:(?:in|at|on|during|after|before|to|from|with|by|for|of)\s+(?:which|whom)|where|when)\s", re.I
 )
 # A live blog's entry time opening the sentence ("1948 The authorities told AFP ...").
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
@@ -120,12 +125,15 @@ def find_attribution(sentence: str) -> str | None:
     m = _INVERTED_SAYS.match(body)
     if m:
         return _clean(m.group("who"))
+    end = _SAYS_AT_END.search(text)
+    at_end = _clean(end.group("who") or end.group("who2")) if end else None
+    if at_end and end and end.group("verb") in (None, "said", "says"):
+        # "..., X said on Friday." frames the whole sentence; a verb before it is the statement's
+        # ("Individuals and businesses have claimed $600 million in damages ..., the committee said.")
+        return at_end
     m = _SUBJECT_SAYS.match(body)
-    if m and _REPORTS_NOUN.match(body):
+    if m and (_REPORTS_NOUN.match(body) or _RELATIVE.search(m.group("who"))):
         m = None  # "Initial reports that 176 people had died ... were only suspected": no one named
     if m and (who := _clean(m.group("who"))):
         return who
-    m = _SAYS_AT_END.search(text)
-    if m:
-        return _clean(m.group("who") or m.group("who2"))
-    return None
+    return at_end

@@ -60,6 +60,22 @@ from digest.attribution import find_attribution
             "Rene Preval, tells CNN he has heard that 30,000 were killed.",
             "Haiti's Prime Minister",
         ),
+        # "..., X said" frames the whole sentence: a reporting verb before it is the statement's (T17, bpoil)
+        (
+            "Individuals and businesses have claimed an estimated $600 million in damages from BP, but the company "
+            "had paid only $71 million, the U.S. House Judiciary Committee said on Friday.",
+            "the U.S. House Judiciary Committee",
+        ),
+        ("Crew members on three vessels reported nausea and headaches, the Coast Guard said.", "the Coast Guard"),
+        ('"All I can say is that we are working on it," the president said.', "the president"),
+        ("The company said sales rose 5%, beating what analysts estimated.", "The company"),
+        # the reporting verb of a relative clause inside the subject is not the sentence's
+        (
+            "The announcement follows an Oval Office address to the nation Tuesday night in which the president "
+            "said he was meeting with BP executives.",
+            None,
+        ),
+        ("Mubarak had incited another round of protests Tuesday when he said he would wait.", None),
     ],
 )
 def test_find_attribution(sentence: str, expected: str | None) -> None:
