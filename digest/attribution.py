@@ -19,6 +19,7 @@ X is the noun phrase before the reporting verb, trimmed of leading adverbials
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _SPEECH = (
     r"(?:told|tells|tell|revealed to|said to|explained to|confirmed to|speaking to|talking to|"
@@ -137,3 +138,57 @@ def find_attribution(sentence: str) -> str | None:
     if m and (who := _clean(m.group("who"))):
         return who
     return at_end
+
+
+# Words that open an attribution in capitals without naming anyone ("Officials", "The ministry").
+_UNNAMED = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "some", "other", "several", "two", "three"]
+)
+
+
+def _names(attribution: str) -> frozenset[str]:
+    """The name words of an attribution: capitalised words, with their dots dropped ("U.S." = "US").
+    A first word counts only when it is no plural ("Officials", "Sources" open a sentence)."""
+    words = re.findall(r"[\w.&’'-]+", attribution.replace("’s", "").replace("'s", ""))
+    names = set()
+    for i, word in enumerate(words):
+        word = word.replace(".", "").strip("’'-")
+        if not word[:1].isupper() or word.lower() in _UNNAMED:
+            continue
+        if i == 0 and word.endswith("s") and not word.isupper():
+            continue
+        names.add(word.lower())
+    return frozenset(names)
+
+
+def same_speaker(a: str, b: str) -> bool | None:
+    """Whether two attributions name the same speaker: True when they share a name word ("US
+    officers", "U.S. officials"; "Western officials to the BBC", "Anonymous Western sources to the
+    BBC"), False when both name someone and no name is shared ("South Korea's NIS", "Ukraine's
+    defense ministry"), None when either names nobody ("the president", "Officials"), who may be
+    anyone."""
+    names_a, names_b = _names(a), _names(b)
+    if not names_a or not names_b:
+        return None
+    return bool(names_a & names_b)
+
+
+def speaker_groups(attribution: str | None, attributions: Sequence[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """Who each cited sentence says a statement comes from, when some name another speaker than
+    the quoted sentence does: ``[(speaker, [article ids])]``, the quoted sentence's speaker first,
+    and ``[]`` when no cited sentence names another. ``attributions``: (article id, attribution)
+    of the cited sentences that name one. An attribution that names nobody is left out."""
+    if attribution is None:
+        return []
+    groups: list[tuple[str, list[str]]] = [(attribution, [])]
+    for article_id, who in attributions:
+        if same_speaker(attribution, who) is None:
+            continue
+        for speaker, ids in groups:
+            if same_speaker(speaker, who):
+                ids.append(article_id)
+                break
+        else:
+            groups.append((who, [article_id]))
+    groups = [(speaker, ids) for speaker, ids in groups if ids]
+    return groups if len(groups) > 1 else []

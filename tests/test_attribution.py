@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.attribution import find_attribution
+from digest.attribution import find_attribution, same_speaker, speaker_groups
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,42 @@ from digest.attribution import find_attribution
 )
 def test_find_attribution(sentence: str, expected: str | None) -> None:
     assert find_attribution(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("US officers", "U.S. officials", True),
+        ("Western officials to the BBC", "Anonymous Western sources to the BBC", True),
+        ("a report by The New York Times", "the US officials to the New York Times", True),
+        ("South Korea’s National Intelligence Service (NIS)", "Ukraine’s defense ministry", False),
+        ("The House Judiciary Committee", "BP", False),
+        ("Obama", "the president", None),  # a description that names nobody may be anyone
+        ("Officials", "Police sources", None),  # a capital that only opens the sentence names nobody
+    ],
+)
+def test_same_speaker(a: str, b: str, expected: bool | None) -> None:
+    assert same_speaker(a, b) is expected
+    assert same_speaker(b, a) is expected
+
+
+def test_speaker_groups_are_given_only_when_a_cited_sentence_names_another_speaker() -> None:
+    # the example's key point 2: only 004 has South Korea's NIS confirm the withdrawal
+    cited = [
+        ("001", "a report by The New York Times"),
+        ("002", "Ukraine’s defense ministry"),
+        ("003", "the US officials to the New York Times"),
+        ("004", "South Korea’s NIS"),
+    ]
+    assert speaker_groups("South Korea’s NIS", cited) == [
+        ("South Korea’s NIS", ["004"]),
+        ("a report by The New York Times", ["001", "003"]),
+        ("Ukraine’s defense ministry", ["002"]),
+    ]
+    # the same speaker in other words, or someone unnamed, is no other speaker
+    assert (
+        speaker_groups("US officials", [("a", "U.S. officials"), ("b", "the spokesman"), ("c", "US officials")]) == []
+    )
+    assert speaker_groups(None, cited) == []
+    # a quoted speaker no cited sentence gives (a phrasing the LLM stage wrote) is left out
+    assert speaker_groups("BP", [("a", "Obama"), ("b", "Svanberg")]) == [("Obama", ["a"]), ("Svanberg", ["b"])]

@@ -177,6 +177,24 @@ def test_a_key_points_date_is_named_only_while_its_text_has_the_expression(brief
         assert ("*(“Last week”: week of 20 January 2025; " in text) is named
 
 
+def test_a_key_point_names_who_each_source_attributes_it_to_when_they_differ(briefing: Briefing) -> None:
+    from digest.render.markdown import render_markdown
+
+    point = briefing.key_points[0]
+    ids = [c.article_id for c in point.citations]
+    numbers = {a.id: n for n, a in enumerate(briefing.articles, 1)}
+    differ = replace(
+        point,
+        attribution="South Korea’s *NIS*",
+        attributions=((ids[0], "South Korea’s *NIS*"), (ids[1], "US officials")),
+    )
+    same = replace(point, attribution="US officers", attributions=((ids[0], "US officers"), (ids[1], "U.S. officials")))
+    assert len(ids) == 2
+    text = render_markdown(replace(briefing, key_points=(differ,)))
+    assert f"; attributed to South Korea’s \\*NIS\\* [{numbers[ids[0]]}], US officials [{numbers[ids[1]]}])*" in text
+    assert "attributed to" not in render_markdown(replace(briefing, key_points=(same,)))
+
+
 def test_an_entry_dated_by_its_report_of_the_next_day_says_so() -> None:
     import datetime as dt
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
 
+from digest.attribution import speaker_groups
 from digest.render.common import cited_numbers, listed_articles, provenance, source_numbers
 from digest.text import DATE_LABEL, DATED_LINE
 from digest.timeline import human_date, human_period
@@ -79,10 +80,13 @@ def support(
     one_outlet: bool = False,
     outlets: Mapping[int, str] | None = None,
     dates: Sequence[DateEvidence] = (),
+    speakers: Sequence[tuple[str, list[int]]] = (),
 ) -> str:
     """How a statement is sourced: "*(3 sources)*", "*(3 articles, 1 independent source: uncorroborated)*"
     ("uncorroborated" only when the collection has other sources: ``one_outlet`` says it has not),
-    after the dates its relative expressions name: "*(“Last week”: week of 23 December 2024; 3 sources)*"."""
+    after the dates its relative expressions name: "*(“Last week”: week of 23 December 2024; 3 sources)*",
+    and before whom the sources attribute it to when they differ (``speakers``: speaker, source
+    numbers): "*(3 sources; attributed to South Korea’s NIS [3], US officials [1, 2])*"."""
     if independent <= 1:
         text = "single source" if articles <= 1 else f"{articles} articles, 1 independent source"
     elif independent == articles:
@@ -94,6 +98,10 @@ def support(
         text += f"; {refs(disputed, MAX_REFS, outlets=outlets)} {verb} other figures, see Where sources differ"
     elif independent <= 1 and articles > 1 and not one_outlet:
         text += ": uncorroborated"
+    if speakers:
+        text += "; attributed to " + ", ".join(
+            f"{escape(who)} {refs(ns, MAX_REFS, outlets=outlets)}" for who, ns in speakers
+        )
     named = "; ".join(f"“{escape(d.text)}”: {escape(d.label)}" for d in dates)
     return f"*({named}; {text})*" if named else f"*({text})*"
 
@@ -136,6 +144,10 @@ def _render(briefing: Briefing) -> str:
             outlets=outlets,
             # a phrasing the LLM stage wrote may not have the expression
             dates=[d for d in point.dates if d.text in point.text],
+            speakers=[
+                (who, sorted(numbers[a] for a in ids if a in numbers))
+                for who, ids in speaker_groups(point.attribution, point.attributions)
+            ],
         )
         out.append(f"{i}. {escape(point.text)} {cite(point.citations)}{tag}")
     if briefing.conflicts:
