@@ -177,7 +177,10 @@ def run(
     )
     reference, per_article = choose_reference(cleaned, resolver, as_of=config.as_of)
     by_id = {a.id: a for a in cleaned}
-    points = (_attributed(_undisputed(p, conflicts, graph), sentences, row) for p in selection.key_points)
+    points = (
+        _attributed(_same_figures(_undisputed(p, conflicts, graph), sentences, row, graph), sentences, row)
+        for p in selection.key_points
+    )
     tagged: dict[str, list[Timex]] = {}  # an article's expressions, found once for all its key points
     key_points = tuple(_dated(p, sentences, row, by_id, resolver, per_article, tagged) for p in points)
     single = _single_source(selection.clusters, sentences, row, graph, is_filler)
@@ -308,6 +311,34 @@ def _undisputed(point: KeyPoint, conflicts: Sequence[Conflict], graph: SourceGra
         point,
         citations=kept,
         disputed_by=tuple(c for c in point.citations if c in disputed),
+        source_count=len({c.article_id for c in kept}),
+        independent_count=int(graph.independent_count([c.article_id for c in kept])),
+    )
+
+
+def _same_figures(
+    point: KeyPoint, sentences: Sequence[Sentence], row: dict[tuple[str, int], int], graph: SourceGraph
+) -> KeyPoint:
+    """Cite for a key point no member that states something else: one whose distinctive figures
+    (:func:`digest.quantities.figures_apart`) are all other ones of a kind the representative gives
+    ("BP has paid out $104 million" is no citation for "BP has paid $71 million out of an estimated
+    $600 million"). It is listed in ``other_figures``."""
+    from digest.quantities import distinctive_figures, figures_apart
+
+    def figures(c: Citation) -> frozenset[tuple[str, float, float]]:
+        return distinctive_figures(sentences[row[(c.article_id, c.sentence_index)]].text)
+
+    quoted = figures(point.representative)
+    if not quoted:
+        return point
+    other = {c for c in point.citations if c != point.representative and figures_apart(quoted, figures(c))}
+    if not other:
+        return point
+    kept = tuple(c for c in point.citations if c not in other)
+    return replace(
+        point,
+        citations=kept,
+        other_figures=tuple(c for c in point.citations if c in other),
         source_count=len({c.article_id for c in kept}),
         independent_count=int(graph.independent_count([c.article_id for c in kept])),
     )

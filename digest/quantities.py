@@ -530,8 +530,12 @@ def _figure_number(name: str) -> str:
     """A number with its currency sign, scale or percent sign, its groups prefixed by ``name``."""
     return (
         rf"(?P<{name}cur>[$£€])?\s?(?P<{name}num>{_NUM})(?!\d)\s?"
-        rf"(?:(?P<{name}scale>{'|'.join(_FIGURE_SCALE)})\b|(?P<{name}pct>%|percent\b|per cent\b))?"
+        rf"(?:(?P<{name}scale>{_FIGURE_SCALE_WORDS})\b|(?P<{name}pct>%|percent\b|per cent\b))?"
     )
+
+
+# A headline's "$20 Billion" as well as "$20 billion"; abbreviations only as written ("bn", "m", "k").
+_FIGURE_SCALE_WORDS = "|".join(f"(?i:{w})" if len(w) > 2 else w for w in _FIGURE_SCALE)
 
 
 _FIGURE = re.compile(
@@ -560,9 +564,26 @@ def distinctive_figures(text: str) -> frozenset[tuple[str, float, float]]:
             out.add(("%", low, high))
             continue
         if scale:
-            high *= _FIGURE_SCALE[scale]
-            low *= _FIGURE_SCALE[m[f"{a}scale"] or scale]
+            high *= _FIGURE_SCALE[scale.lower()]
+            low *= _FIGURE_SCALE[(m[f"{a}scale"] or scale).lower()]
         year = "," not in (m[f"{a}num"] or m["num"]) and 1900 <= low <= 2100
         if kind or scale or (low >= 1000 and not year):
             out.add((kind, low, high))
     return frozenset(out)
+
+
+def figures_apart(
+    quoted: frozenset[tuple[str, float, float]], other: frozenset[tuple[str, float, float]], *, tolerance: float = 0.1
+) -> bool:
+    """Whether a sentence with the distinctive figures ``other`` states something else than one
+    with ``quoted``: it gives a figure of a kind ``quoted`` gives (a currency, a share, a count) and
+    none of its figures is one of ``quoted``'s, within ``tolerance`` (rounding: "$20bn", "about
+    $20.5bn"). "BP has paid out $104 million" is not "BP has paid $71 million out of $600 million"."""
+    kinds = {kind for kind, _, _ in quoted} & {kind for kind, _, _ in other}
+    if not kinds:
+        return False
+
+    def near(a: float, b: float) -> bool:
+        return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+    return not any(k == j and near(low, lo) and near(high, hi) for k, low, high in quoted for j, lo, hi in other)

@@ -193,6 +193,10 @@ class KeyPoint:
     attributions: tuple[tuple[str, str], ...] = ()  # (article id, attribution) of every member that has one
     # Members that give other figures (see Briefing.conflicts) are not cited for this wording.
     disputed_by: tuple[Citation, ...] = ()
+    # Members whose distinctive figures are other ones of a kind the representative gives ("BP has
+    # paid out $104 million" beside "BP has paid $71 million out of $600 million"): they state
+    # something else, and are not cited for it.
+    other_figures: tuple[Citation, ...] = ()
     # The representative's expressions whose date depends on its article's reference date ("Last
     # week", "on Friday", "for the past three weeks"), resolved as the timeline resolves them.
     dates: tuple[DateEvidence, ...] = ()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -846,3 +847,30 @@ def test_an_articles_text_is_tagged_once_for_all_its_key_points() -> None:
     tagged = Counter(full[t] for t in tagger.texts if t in full)
     # once for the timeline's events, once for the key points' dates
     assert tagged and max(tagged.values()) <= 2, tagged
+
+
+def test_a_key_point_cites_no_member_whose_figures_are_other_ones() -> None:
+    # BP June week: one statement cluster held the House committee's paid-claims figures, BP's own
+    # and the $20bn fund; only those that give the quoted figures say what is quoted
+    from digest.pipeline import _same_figures
+    from digest.sourcing import SourceGraph
+    from digest.types import Citation, KeyPoint
+
+    texts = {
+        "fox": "The House Judiciary Committee said BP has paid $71 million out of an estimated $600 million in claims.",
+        "guardian": "A House committee estimated that BP had paid just $71m out of an estimated $600m in claims.",
+        "bbc": "Meanwhile, BP announced that it has already paid out $104 million (£70m) for claims.",
+        "wapo": "Under the deal, BP will pay $5 billion annually into an escrow account for damage claims.",
+        "ap": "BP is paying claims, the committee said.",  # no figure: nothing to compare
+    }
+    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in texts.items()]
+    row = {s.key: i for i, s in enumerate(sentences)}
+    cites = tuple(Citation(s.article_id, 0, s.start, s.end) for s in sentences)
+    point = KeyPoint(texts["fox"], 0, cites, cites[0], source_count=5, score=1.0, independent_count=5)
+    kept = _same_figures(point, sentences, row, SourceGraph())
+    assert [c.article_id for c in kept.citations] == ["fox", "guardian", "ap"]
+    assert [c.article_id for c in kept.other_figures] == ["bbc", "wapo"]
+    assert (kept.source_count, kept.independent_count) == (3, 3)
+    # a representative without distinctive figures keeps every member
+    plain = replace(point, representative=cites[4], text=texts["ap"])
+    assert _same_figures(plain, sentences, row, SourceGraph()) == plain

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.quantities import UNRESOLVED, distinctive_figures, find_quantities, same_what
+from digest.quantities import UNRESOLVED, distinctive_figures, figures_apart, find_quantities, same_what
 
 
 def q(text: str) -> list[tuple[str, str, float, float, bool]]:
@@ -213,6 +213,8 @@ def test_shares_of_a_pronoun_are_of_no_known_whole() -> None:
         ("35,000 to 60,000 barrels a day", {("", 35000, 60000)}),
         ("About 45,000-50,000 people have died", {("", 45000, 50000)}),
         ("$1-2bn", {("$", 1e9, 2e9)}),
+        # a headline's capitals
+        ("BP Pays $20 Billion in Reparations", {("$", 2e10, 2e10)}),
         ("a 5-10% rise", {("%", 5, 10)}),
         # small counts, years, clock times, decimals and parts of names single nothing out
         ("The explosion killed 11 workers on April 20, 2010 at 10:30.", set()),
@@ -222,3 +224,21 @@ def test_shares_of_a_pronoun_are_of_no_known_whole() -> None:
 )
 def test_distinctive_figures(text: str, expected: set[tuple[str, float, float]]) -> None:
     assert distinctive_figures(text) == {(kind, float(low), float(high)) for kind, low, high in expected}
+
+
+@pytest.mark.parametrize(
+    ("quoted", "other", "apart"),
+    [
+        # BP June week: the House committee's paid-claims figures against BP's own, and the fund
+        ("BP has paid $71 million out of an estimated $600 million.", "BP has paid out $104 million (£70m).", True),
+        ("BP has paid $71 million out of an estimated $600 million.", "BP will pay $20 billion into a fund.", True),
+        ("BP has paid $71 million out of an estimated $600 million.", "BP had paid just $71m out of $600m.", False),
+        ("BP has agreed to a $20bn fund.", "BP will pay $5bn this year until the total $20bn is paid.", False),
+        ("BP agreed to a $20 billion fund.", "BP agreed to a fund of about $20.5 billion.", False),  # rounding
+        ("BP agreed to a $20 billion fund.", "BP agreed to a fund for claims.", False),  # no figure: no test
+        ("BP agreed to a $20 billion fund.", "More than 40,000 claims have been filed.", False),  # another kind
+        ("BP agreed to a fund.", "BP has paid $104 million.", False),
+    ],
+)
+def test_figures_apart(quoted: str, other: str, apart: bool) -> None:
+    assert figures_apart(distinctive_figures(quoted), distinctive_figures(other)) is apart
