@@ -355,10 +355,12 @@ def timeline_events(
         if isinstance(key, dt.date)
     }
     events: list[Event] = []
+    # A sentence supports one entry of the timeline: a lead is a candidate for the day it was
+    # published and the day before, and an entry's own sentence supports no other.
+    cited: set[int] = {m.sentence for _, picked in chosen for m in picked}
     for key, picked in sorted(chosen, key=lambda t: _chronological(t[1][0])):
         # in text order, once for the date's picks
         group = sorted(by_period[key] if isinstance(key, str) else by_day[key], key=lambda x: x.sentence)
-        cited: set[int] = set()  # a sentence supports one of the date's entries
         for m in picked:
             if m.value is not None:  # a coarser period
                 value, precision, label = m.value, m.precision, m.label or m.value
@@ -850,11 +852,11 @@ class _Chooser:
 
     def saying_the_same(self, m: Mention, group: Sequence[Mention], cited: set[int]) -> list[Mention]:
         """A picked mention and the date's other candidates (``group``, in sentence order) that say
-        the same, one per article (its first), none already cited for the date: the same words
-        ("AP" copies in many outlets), or, both shortlisted, cosine >= redundancy_similarity (as
-        two picks of one day that say the same), and no figure of another value ("for about two
-        weeks" does not say "for the past three weeks"). Never a reader comment or a transcript's
-        speech."""
+        the same, one per article (its first), none in ``cited`` (an entry's own sentence, or one
+        an entry before cites): the same words ("AP" copies in many outlets), or, both
+        shortlisted, cosine >= redundancy_similarity (as two picks of one day that say the same),
+        and no figure of another value ("for about two weeks" does not say "for the past three
+        weeks"). Never a reader comment or a transcript's speech."""
         picked = self.sentences[m.sentence]
         words_of = self._key(m.sentence)
         vector = self.vectors.get(m.sentence)

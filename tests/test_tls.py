@@ -749,6 +749,36 @@ def test_an_entry_cites_every_article_that_says_it_and_counts_one_outlets_once()
     assert april_20(same_outlet).independent_count == 2
 
 
+def test_a_sentence_supports_one_entry_of_the_timeline() -> None:
+    # a2's lead names no date: it is a candidate for the day it was published and the day before.
+    # It is the 20 April entry, and so no citation of 21 April's, which it resembles too.
+    arts = [
+        article(1, D(2010, 4, 21), "An oil rig exploded on April 20 in the Gulf of Mexico, killing eleven workers."),
+        article(
+            2,
+            D(2010, 4, 21),
+            "An oil rig exploded in the Gulf of Mexico, killing eleven workers, and burned on.",
+            "The Coast Guard searched the Gulf of Mexico on April 21 for eleven missing workers of the oil rig.",
+        ),
+        article(
+            3,
+            D(2010, 4, 22),
+            "The burning oil rig in the Gulf of Mexico sank on April 21, with eleven workers missing.",
+        ),
+        article(
+            4,
+            D(2010, 4, 22),
+            "On April 21 the oil rig sank in the Gulf of Mexico after it exploded, killing eleven workers.",
+        ),
+    ]
+    b = build_timeline(arts, Config(max_dates=2, per_date=1), embedder=BagOfWords())
+    assert [e.value for e in b.events] == ["2010-04-20", "2010-04-21"]
+    assert (b.events[0].representative.article_id, b.events[0].representative.sentence_index) == ("a2", 0)
+    cited = Counter((c.article_id, c.sentence_index) for e in b.events for c in e.citations)
+    assert cited.most_common(1)[0][1] == 1
+    assert ("a2", 1) in {(c.article_id, c.sentence_index) for c in b.events[1].citations}
+
+
 def test_a_page_in_another_language_is_left_out_of_a_timeline() -> None:
     spanish = (
         "Los manifestantes llenaron la plaza Tahrir el 25 de enero para exigir la renuncia del presidente. "
