@@ -894,6 +894,9 @@ def test_labels_of_decades_and_centuries() -> None:
         ("Protesters pledge to block roads this summer.", dt.date(1998, 3, 22), "1998-SU"),
         ("The stock began trading this summer at $14 apiece.", dt.date(1989, 11, 1), "1989-SU"),
         ("Cases rose last summer.", dt.date(1989, 11, 1), "1989-SU"),
+        # ... but a season before a function word or a verb is one
+        ("The winter was cold.", dt.date(2009, 4, 28), "2008-WI"),
+        ("Last winter vaccine supplies ran out.", dt.date(2009, 4, 28), "2008-WI"),
     ],
 )
 def test_a_season_resolves_to_the_one_meant(text: str, reference: dt.date, value: str) -> None:
@@ -907,6 +910,9 @@ def test_a_season_resolves_to_the_one_meant(text: str, reference: dt.date, value
         "It might not be much worse than a bad normal winter of flu.",
         "Every winter, flu kills thousands of people.",
         "Each summer the city floods.",
+        # a season qualifying a noun is a kind of thing (T17, H1N1: "winter 2008-09" in a key point)
+        "Britain will offer the seasonal, winter vaccine as usual.",
+        "Sales fall in winter months.",
     ],
 )
 def test_a_season_in_general_is_no_date(text: str) -> None:

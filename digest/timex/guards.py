@@ -131,6 +131,17 @@ _SENT_START = re.compile(r"(?:^|[.!?\n][\s\"'`]*|[\"`]+)$")
 _GENERIC_BEFORE = re.compile(r"\b(?:an?|every|each|any|per)\s+(?:[a-z]+[-\s]+){0,2}$", re.I)
 
 
+# A lower-case word after a bare season that is no function word or verb: the noun the season
+# qualifies ("winter vaccine", "summer camp", "winter months"). After "the" it may be one winter's
+# ("once the winter flu season starts").
+_NOUN_AFTER = re.compile(
+    r"\s(?!(?:of|in|on|at|and|or|but|nor|when|while|as|is|was|were|are|be|been|will|would|could|should|"
+    r"can|may|might|must|has|had|have|to|for|with|that|which|who|before|after|until|till|since|this|last|"
+    r"next|if|than|so|then|there|here|too|also|again|arrives?|arrived|came|comes|began|begins|ended|ends|"
+    r"approaches|set|sets|saw|sees|brought|brings|did|does|not)\b)[a-z]+\b"
+)
+
+
 def prev_word(text: str, start: int) -> str:
     m = _PREV_WORD.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
@@ -168,6 +179,8 @@ def keep(text: str, c: Candidate) -> Candidate | None:
                 return None
     elif k == "season":
         if not (g["year"] or g["rel"] or g["pos"]):
+            if _NOUN_AFTER.match(text, c.end):
+                return None  # "the seasonal, winter vaccine", "winter months": a kind of thing, no date
             if g["season"].lower() in ("fall", "spring"):
                 return None
             if _GENERIC_BEFORE.search(text, max(0, c.start - 40), c.start):
