@@ -264,6 +264,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue  # "a 23-month-old child has died" counts no one
         if _INCREMENT.search(sentence, max(0, m.start() - 30), m.start()) or _OTHER_AFTER.match(after):
             continue  # "an extra 3,500 troops", "another 48 died", "40 other possible fatalities": an addition
+        if measure in _PEOPLE and _PART_OF_THE.match(after):
+            continue  # "Ten of the dead are police officers": a part of the toll, not the toll
         # A figure's scope is said near it: bounded windows keep a long line linear.
         clause = _PLACE_CLAUSE_END.split(sentence[end : end + _NEAR], maxsplit=1)[0]
         opening = _OPENING_PLACE.match(sentence)
@@ -296,6 +298,9 @@ _FLOOR = frozenset({"more than", "over", "at least"})
 _CEILING = frozenset({"fewer than", "less than"})
 _INCREMENT = re.compile(r"\b(?:extra|additional|another|further)\s+(?:(?:some|about|around|nearly)\s+)?$", re.I)
 _OTHER_AFTER = re.compile(r"\s+(?:other|more|additional|extra|further)\b", re.I)
+_PART_OF_THE = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:dead|killed|victims|casualties|deaths|fatalities|injured|wounded)\b", re.I
+)
 _NEAR = 200  # characters around a figure that can hold its scope
 # As _CLAUSE_END, but a full stop after a capital is an abbreviation ("in the U.S. from ...").
 _PLACE_CLAUSE_END = re.compile(r"[,;:!?()]|(?<![A-Z])\.|\b(?i:and|but|while|whereas|including|out of)\b|\d")

@@ -122,6 +122,10 @@ def test_confirmed_counts_and_places() -> None:
     assert scope("Swine flu has been confirmed as the cause of 26 deaths in Mexico.") == [("26", True, "Mexico")]
     # "40 other possible fatalities" is an addition to the 20, no count of its own
     assert scope("Mexico has confirmed 20 deaths and has 40 other possible fatalities.") == [("20", True, None)]
+    # a part of the toll is no toll: T17 Egypt set "Ten of the dead are police officers" against 38 dead
+    assert scope("Ten of the dead are police officers.") == []
+    assert scope("Three of those killed were children.") == []
+    assert scope("Twenty of them died in Mexico City.") == [("Twenty", False, "Mexico City")]
     assert scope("Seven people have died in the U.S. so far.") == [("Seven", False, "United States")]
     assert scope("300 were killed in August.") == [("300", False, None)]  # a month is no place
     # a place opening the sentence scopes its figures; "outside" a place is another scope
