@@ -49,6 +49,10 @@ _SAYS_AT_END = re.compile(
 _RELATIVE = re.compile(
     r"\b(?:(?:in|at|on|during|after|before|to|from|with|by|for|of)\s+(?:which|whom)|where|when)\s", re.I
 )
+# What opens a quotation after its speaker's verb: 'says: "', 'said, "'.
+_QUOTE_OPENS = re.compile(r"\s*[:,]?\s*[\"“]")
+# A quotation that opens with another's words said: "The UN says ...", "The WHO has said ...".
+_RELAYED = re.compile(r"[^,\"“”]{1,80}?\s+(?:has\s+|have\s+)?(?:says|said|told|tells)\b")
 # A live blog's entry time opening the sentence ("1948 The authorities told AFP ...").
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
 _REPORTING = re.compile(r"\b(?:says|said|tells|told)\b")
@@ -136,7 +140,11 @@ def find_attribution(sentence: str) -> str | None:
     if m and (_REPORTS_NOUN.match(body) or _RELATIVE.search(m.group("who"))):
         m = None  # "Initial reports that 176 people had died ... were only suspected": no one named
     if m and (who := _clean(m.group("who"))):
-        return who
+        quoted = _QUOTE_OPENS.match(body, m.end())
+        relayed = body[quoted.end() :] if quoted else ""
+        inner = find_attribution(relayed) if _RELAYED.match(relayed) else None
+        # A reporter relaying a source: 'The BBC's Barbara Plett says: "The UN says 36 ..."' is the UN's.
+        return inner or who
     return at_end
 
 

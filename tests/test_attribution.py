@@ -76,6 +76,16 @@ from digest.attribution import find_attribution, same_speaker, speaker_groups
             None,
         ),
         ("Mubarak had incited another round of protests Tuesday when he said he would wait.", None),
+        # a reporter relaying a source: the source's (T17 haiti)
+        (
+            "The BBC's Barbara Plett at the United Nations says: \"The UN says 36 of its personnel were killed.",
+            "The UN",
+        ),
+        ('The minister said: "We will rebuild."', "The minister"),
+        (
+            'A Waitrose spokesman said: "A partner at our branch has been confirmed as having swine flu.',
+            "A Waitrose spokesman",
+        ),
     ],
 )
 def test_find_attribution(sentence: str, expected: str | None) -> None:
