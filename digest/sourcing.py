@@ -21,6 +21,7 @@ the article that contains the other.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -161,7 +162,7 @@ class AttestationCopyDetector:
             if len(matched) < self.min_matches and (max(coverage_a, coverage_b) < 1.0 or pair.lexical < _VERBATIM):
                 continue
             pairs.append(pair)
-        graph = _families(ids, pairs)
+        graph = _families(ids, pairs, {a.id: a.published for a in articles})
         return SourceGraph(graph.derivations, graph.family, self._uncopied(graph, rows, sentences, embeddings))
 
     def _uncopied(
@@ -257,7 +258,7 @@ def _pair(
     )
 
 
-def _families(ids: list[str], pairs: list[_Pair]) -> SourceGraph:
+def _families(ids: list[str], pairs: list[_Pair], published: dict[str, dt.date | None]) -> SourceGraph:
     families = UnionFind(ids)
     for p in pairs:
         families.union(p.a, p.b)
@@ -275,7 +276,13 @@ def _families(ids: list[str], pairs: list[_Pair]) -> SourceGraph:
     derivations: list[Derivation] = []
     by_pair = {(p.a, p.b): p for p in pairs} | {(p.b, p.a): _flip(p) for p in pairs}
     for group in families.groups():
-        original = max(group, key=lambda a: (round(standing[a], 6), round(containment[a], 6), -ids.index(a)))
+        # A copy is never older than its original: where every member has a publication date, the
+        # original is one of the first published ("[14 January] paraphrase of [15 January]" was read
+        # from the wording alone, and one outlet's updates reword its earlier reports).
+        days = [published.get(a) for a in group]
+        first = min(d for d in days if d) if all(days) else None
+        candidates = [a for a, d in zip(group, days, strict=True) if first is None or d == first]
+        original = max(candidates, key=lambda a: (round(standing[a], 6), round(containment[a], 6), -ids.index(a)))
         for a in group:
             family[a] = original
             if a == original:

@@ -113,6 +113,25 @@ def test_partial_verbatim_copy() -> None:
         assert (d.article_id, d.source_id) == ("part", "orig")
 
 
+def test_a_copy_is_never_older_than_its_original() -> None:
+    # One outlet's first short report and its fuller update of the next day: by wording alone the
+    # first reads as a partial copy of the update; by date, the update follows it.
+    import datetime as dt
+    from dataclasses import replace
+
+    arts, sents, emb = _collection({"orig": ORIGINAL, "part": ORIGINAL[:3], "other": OTHER})
+    day = {"orig": dt.date(2011, 1, 30), "part": dt.date(2011, 1, 28), "other": dt.date(2011, 1, 29)}
+    dated = [replace(a, published=day[a.id]) for a in arts]
+    [d] = AttestationCopyDetector(match_similarity=0.9).analyze(dated, sents, emb).derivations
+    assert (d.article_id, d.source_id) == ("orig", "part")
+    # the same day, or a member without a date: by wording, as before
+    same_day = [replace(a, published=dt.date(2011, 1, 30)) for a in arts]
+    one_undated = [replace(a, published=None) if a.id == "orig" else a for a in dated]
+    for collection in (same_day, one_undated):
+        [d] = AttestationCopyDetector(match_similarity=0.9).analyze(collection, sents, emb).derivations
+        assert (d.article_id, d.source_id) == ("part", "orig")
+
+
 def test_short_articles_are_copies_only_when_reproduced_word_for_word() -> None:
     brief = ["The troops withdrew from the Kursk region on Monday.", "Officials said 11,000 soldiers had served there."]
     arts, sents, emb = _collection({"a": brief, "b": list(brief), "c": list(brief), "other": OTHER})
