@@ -94,6 +94,22 @@ def busiest_gold_days(published: Sequence[dt.date], gold: dict[dt.date, list[str
     return days[:n]
 
 
+def day_collections(
+    data: Path, days: int, only: Sequence[str] | None = None
+) -> Iterator[tuple[str, list[Article], list[str]]]:
+    """``(label, articles, gold sentences)`` for the ``days`` busiest gold days of each topic under
+    ``data``: the articles published that day, scored against the gold sentences recorded for that
+    day and the day before (what that day's reports are about)."""
+    for topic, folders in topics(data).items():
+        if only and topic not in only:
+            continue
+        articles = to_articles(read_topic(folders), topic)
+        by_date = gold_by_date(folders)
+        for day in busiest_gold_days([a.published for a in articles if a.published], by_date, days):
+            day_gold = by_date.get(day - dt.timedelta(days=1), []) + by_date[day]
+            yield f"{topic} {day}", [a for a in articles if a.published == day], day_gold
+
+
 def _f1(a: Counter[object], b: Counter[object]) -> float:
     overlap = sum((a & b).values())
     if not overlap:
@@ -176,17 +192,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"    {r1:.2f} {r2:.2f} {text[:140]}")
 
     try:
-        for topic, folders in topics(args.data).items():
-            if args.only and topic not in args.only:
-                continue
-            articles = to_articles(read_topic(folders), topic)
-            if not args.days:
-                run(topic, articles, gold_sentences(folders))
-                continue
-            by_date = gold_by_date(folders)
-            for day in busiest_gold_days([a.published for a in articles if a.published], by_date, args.days):
-                day_gold = by_date.get(day - dt.timedelta(days=1), []) + by_date[day]
-                run(f"{topic} {day}", [a for a in articles if a.published == day], day_gold)
+        if args.days:
+            for label, articles, day_gold in day_collections(args.data, args.days, args.only):
+                run(label, articles, day_gold)
+        else:
+            for topic, folders in topics(args.data).items():
+                if args.only and topic not in args.only:
+                    continue
+                run(topic, to_articles(read_topic(folders), topic), gold_sentences(folders))
     finally:
         close_cache(cache, tagger, segmenter)
     mean = {k: sum(r[k] for r in rows) / max(len(rows), 1) for k in ("r1", "r2", "hit")}

@@ -126,6 +126,10 @@ class Config:
     # their members. Chosen on benchmarks/keypoints.py --days 4 (0.7 / 0.75 / 0.8; three of four
     # leave-one-topic-out folds pick 0.75). None: no echoes.
     echo_similarity: float | None = 0.75
+    # A key point cites the members of its statement that say what the quoted sentence says with at
+    # least this probability (digest.support, benchmarks/citations.py); the others are on its topic
+    # but say something else. None: every member is cited.
+    citation_probability: float | None = 0.5
     # Timeline
     as_of: dt.date | None = None
     max_events: int = 12
@@ -187,6 +191,8 @@ class Config:
         )
         if self.echo_similarity is not None:
             _similarities(self, ("echo_similarity",))
+        if self.citation_probability is not None and not 0.0 <= self.citation_probability <= 1.0:
+            raise ConfigError(f"citation_probability must be a probability in [0, 1], got {self.citation_probability}")
         if self.figure_merge_similarity is not None:
             _similarities(self, ("figure_merge_similarity",))
 

@@ -130,6 +130,7 @@ def run(
         max_words=config.max_point_words,
         specificity_weight=config.specificity_weight,
         echo_similarity=config.echo_similarity,
+        citation_probability=config.citation_probability,
     )
     graph = (parts.copy_detector or AttestationCopyDetector()).analyze(cleaned, sentences, embeddings)
     graph = graph.with_outlets(cleaned)
@@ -294,13 +295,14 @@ def _undisputed(point: KeyPoint, conflicts: Sequence[Conflict], graph: SourceGra
     giving another value for a measure the representative states is listed in ``disputed_by``."""
     rep = point.representative
     disputed: set[Citation] = set()
+    members = set(point.citations) | set(point.related)
     for conflict in conflicts:
         claims = [q for side in conflict.sides for q in side.claims]
         mine = [q for q in claims if q.citation == rep]
         if not mine:
             continue
         for q in claims:
-            if q.citation in point.citations and q.citation != rep:
+            if q.citation in members and q.citation != rep:
                 same = [m for m in mine if m.measure == q.measure]
                 if same and not any(agree(m, q) for m in same):
                     disputed.add(q.citation)
@@ -310,7 +312,8 @@ def _undisputed(point: KeyPoint, conflicts: Sequence[Conflict], graph: SourceGra
     return replace(
         point,
         citations=kept,
-        disputed_by=tuple(c for c in point.citations if c in disputed),
+        related=tuple(c for c in point.related if c not in disputed),
+        disputed_by=tuple(c for c in (*point.citations, *point.related) if c in disputed),
         source_count=len({c.article_id for c in kept}),
         independent_count=int(graph.independent_count([c.article_id for c in kept])),
     )

@@ -147,9 +147,11 @@ class CentralAttestedSelector:
         max_words: int = 60,
         specificity_weight: float = 0.25,
         echo_similarity: float | None = 0.75,
+        citation_probability: float | None = 0.5,
     ) -> None:
         self.redundancy_similarity = redundancy_similarity
         self.echo_similarity = echo_similarity
+        self.citation_probability = citation_probability
         self.min_words = min_words
         self.max_words = max_words
         self.specificity_weight = specificity_weight
@@ -255,8 +257,46 @@ class CentralAttestedSelector:
             chosen.append(cid)
             chosen_reps.append(rep)
         score_of = {cid: s for s, cid in ranked}
-        points = tuple(_key_point(clusters[cid], sentences, count_sources, score_of[cid]) for cid in chosen)
+        points = tuple(
+            self._key_point(clusters[cid], sentences, embeddings, row, count_sources, score_of[cid]) for cid in chosen
+        )
         return Selection(clusters=tuple(clusters), key_points=points)
+
+    def _key_point(
+        self,
+        cluster: Cluster,
+        sentences: Sequence[Sentence],
+        embeddings: np.ndarray,
+        row: dict[tuple[str, int], int],
+        count: SourceCounter,
+        score: float,
+    ) -> KeyPoint:
+        """A statement as a key point: its representative quoted, and the members that say what it
+        says cited (:func:`digest.support.says_the_same` at least ``citation_probability``). A
+        statement cluster gathers a topic's sentences (another remark of the same speaker, the same
+        event on another day); the other members are listed in ``related``, not cited."""
+        from digest.support import says_the_same
+
+        rep = sentences[row[cluster.representative]]
+        members = [sentences[row[k]] for k in cluster.members]
+        vector = embeddings[row[rep.key]]
+        cited = [
+            s
+            for s in members
+            if s.key == rep.key
+            or self.citation_probability is None
+            or says_the_same(rep.text, s.text, float(embeddings[row[s.key]] @ vector)) >= self.citation_probability
+        ]
+        return KeyPoint(
+            text=rep.text,
+            cluster_id=cluster.id,
+            citations=tuple(citation_of(s) for s in cited),
+            representative=citation_of(rep),
+            source_count=len({s.article_id for s in cited}),
+            score=round(score, 4),
+            independent_count=int(count([s.article_id for s in cited])),
+            related=tuple(citation_of(s) for s in members if s not in cited),
+        )
 
     def _echo_factor(
         self,
@@ -415,18 +455,3 @@ def part_of_a_quotation(text: str) -> bool:
 
 def citation_of(sentence: Sentence) -> Citation:
     return Citation(sentence.article_id, sentence.index, sentence.start, sentence.end)
-
-
-def _key_point(cluster: Cluster, sentences: Sequence[Sentence], count: SourceCounter, score: float) -> KeyPoint:
-    by_key = {s.key: s for s in sentences}
-    members = [by_key[k] for k in cluster.members]
-    rep = by_key[cluster.representative]
-    return KeyPoint(
-        text=rep.text,
-        cluster_id=cluster.id,
-        citations=tuple(citation_of(s) for s in members),
-        representative=citation_of(rep),
-        source_count=len({s.article_id for s in members}),
-        score=round(score, 4),
-        independent_count=int(count([s.article_id for s in members])),
-    )

@@ -197,6 +197,9 @@ class KeyPoint:
     # paid out $104 million" beside "BP has paid $71 million out of $600 million"): they state
     # something else, and are not cited for it.
     other_figures: tuple[Citation, ...] = ()
+    # Members of the statement's cluster that do not say what the representative says
+    # (digest.support, Config.citation_probability): on its topic, but not cited.
+    related: tuple[Citation, ...] = ()
     # The representative's expressions whose date depends on its article's reference date ("Last
     # week", "on Friday", "for the past three weeks"), resolved as the timeline resolves them.
     dates: tuple[DateEvidence, ...] = ()

@@ -16,6 +16,13 @@ def example_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def t17_days_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One embedding cache for the evaluation gates that build the same T17 days (key points and
+    their citations): the second gate re-embeds nothing."""
+    return tmp_path_factory.mktemp("t17-days") / "cache.sqlite"
+
+
+@pytest.fixture(scope="session")
 def kursk_briefing():
     """The example briefing, built once per session with the real packaged model."""
     import digest

@@ -244,7 +244,8 @@ def test_a_member_that_stands_alone_states_the_statement() -> None:
     labels = np.asarray([0, 0, 0])
     sel = CentralAttestedSelector().select(s, e, labels, max_points=1)
     assert sel.key_points[0].text == ALONE
-    assert {c.article_id for c in sel.key_points[0].citations} == {"orig", "wire", "other"}
+    point = sel.key_points[0]
+    assert {c.article_id for c in (*point.citations, *point.related)} == {"orig", "wire", "other"}
     # A copy's wording stays out even when it is the one that stands alone.
     copied = CentralAttestedSelector().select(
         s, e, labels, max_points=1, preference=lambda x: 2 if x.article_id == "other" else 0
@@ -874,3 +875,20 @@ def test_a_key_point_cites_no_member_whose_figures_are_other_ones() -> None:
     # a representative without distinctive figures keeps every member
     plain = replace(point, representative=cites[4], text=texts["ap"])
     assert _same_figures(plain, sentences, row, SourceGraph()) == plain
+
+
+def test_a_key_point_cites_the_members_that_say_what_it_quotes_and_lists_the_others_as_related() -> None:
+    said = "Gordon Brown said the earthquake in Haiti was a tragedy beyond imagination for its people."
+    again = "The earthquake in Haiti is a tragedy beyond imagination for its people, Gordon Brown said."
+    other = "Mr Brown said he was deeply saddened and offered British help to the government."
+    s = [Sentence("a", 0, 0, 10, said), Sentence("b", 0, 0, 10, again), Sentence("c", 0, 0, 10, other)]
+    e = np.asarray([unit([1, 0.05, 0]), unit([1, 0, 0.05]), unit([1, 0.9, 0])])
+    labels = np.asarray([0, 0, 0])
+    (point,) = CentralAttestedSelector().select(s, e, labels, max_points=1).key_points
+    assert point.text in (said, again)
+    assert {c.article_id for c in point.citations} == {"a", "b"}
+    assert [c.article_id for c in point.related] == ["c"]
+    assert (point.source_count, point.independent_count) == (2, 2)
+    # without the check every member is cited
+    (everyone,) = CentralAttestedSelector(citation_probability=None).select(s, e, labels, max_points=1).key_points
+    assert {c.article_id for c in everyone.citations} == {"a", "b", "c"} and not everyone.related

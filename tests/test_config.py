@@ -23,6 +23,7 @@ from digest.errors import ConfigError
         ({"figure_merge_similarity": 1.2}, "figure_merge_similarity must be a cosine similarity"),
         ({"precision": "float16"}, "precision must be one of auto, float32, bfloat16, got 'float16'"),
         ({"specificity_weight": -0.5}, "specificity_weight must not be negative, got -0.5"),
+        ({"citation_probability": 1.5}, r"citation_probability must be a probability in \[0, 1\], got 1.5"),
         ({"max_point_words": 4}, r"max_point_words \(4\) must be at least min_sentence_words \(5\)"),
     ],
 )

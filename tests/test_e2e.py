@@ -64,7 +64,7 @@ def test_every_citation_resolves_to_a_sentence_of_the_cited_article(briefing: Br
         assert texts[p.representative.article_id][p.representative.start : p.representative.end] == p.text
 
 
-def test_key_points_do_not_repeat_and_cite_every_member(briefing: Briefing) -> None:
+def test_key_points_do_not_repeat_and_account_for_every_member(briefing: Briefing) -> None:
     from digest.embed import SentenceTransformerEmbedder
 
     points = briefing.key_points
@@ -77,8 +77,11 @@ def test_key_points_do_not_repeat_and_cite_every_member(briefing: Briefing) -> N
             assert sims[i, j] < 0.8, (points[i].text, points[j].text)
     clusters = {c.id: c for c in briefing.clusters}
     for p in points:
-        cited = {(c.article_id, c.sentence_index) for c in p.citations + p.disputed_by}
-        assert cited == set(clusters[p.cluster_id].members)
+        # each member is cited, or gives other figures, or is on the subject without saying it
+        parts = [p.citations, p.disputed_by, p.other_figures, p.related]
+        keys = [(c.article_id, c.sentence_index) for part in parts for c in part]
+        assert len(keys) == len(set(keys))
+        assert set(keys) == set(clusters[p.cluster_id].members)
 
 
 def test_copies_are_found_and_never_quoted(briefing: Briefing) -> None:

@@ -25,7 +25,7 @@ PINNED_HIT = 0.19
 
 
 @pytest.mark.slow
-def test_key_points_of_a_days_coverage_meet_the_pinned_minimums(tmp_path: Path) -> None:
+def test_key_points_of_a_days_coverage_meet_the_pinned_minimums(tmp_path: Path, t17_days_cache: Path) -> None:
     if not T17.is_dir():
         pytest.skip(f"Timeline17 data not found at {T17} (shared evaluation data is not checked out)")
     if str(ROOT) not in sys.path:
@@ -33,7 +33,7 @@ def test_key_points_of_a_days_coverage_meet_the_pinned_minimums(tmp_path: Path) 
     from benchmarks.keypoints import main
 
     out = tmp_path / "days.json"
-    assert main(["--data", str(T17), "--days", "4", "--json", str(out)]) == 0
+    assert main(["--data", str(T17), "--days", "4", "--json", str(out), "--cache", str(t17_days_cache)]) == 0
     result = json.loads(out.read_text())
     assert len(result["days"]) == 16
     mean, floor = result["mean"], result["random"]

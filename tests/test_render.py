@@ -195,6 +195,14 @@ def test_a_key_point_names_who_each_source_attributes_it_to_when_they_differ(bri
     assert "attributed to" not in render_markdown(replace(briefing, key_points=(same,)))
 
 
+def test_related_reports_are_named_and_leave_corroboration_open() -> None:
+    from digest.render.markdown import support
+
+    assert support(3, 1, related=[4, 5]) == "*(3 articles, 1 independent source; related reports [4, 5])*"
+    assert support(1, 1, related=[2]) == "*(single source; related reports [2])*"
+    assert support(3, 1) == "*(3 articles, 1 independent source: uncorroborated)*"
+
+
 def test_an_entry_dated_by_its_report_of_the_next_day_says_so() -> None:
     import datetime as dt
 

@@ -11,7 +11,7 @@ ALL_SOURCES_UP_TO = 30
 
 
 def cited_ids(briefing: Briefing) -> set[str]:
-    cites = [c for p in briefing.key_points for c in (*p.citations, *p.disputed_by)]
+    cites = [c for p in briefing.key_points for c in (*p.citations, *p.disputed_by, *p.other_figures, *p.related)]
     cites += [c for e in briefing.events for c in e.citations]
     cites += [c for x in briefing.conflicts for side in x.sides for c in side.citations]
     cites += [c for c, _, _ in briefing.single_source]

@@ -30,6 +30,8 @@ Fields (``schema_version`` "1"):
   ``disputed_by[]`` (cluster members that give other figures, not cited for this wording) and
   ``other_figures[]`` (cluster members whose amounts, shares or counts of thousands are all other
   ones of a kind the representative gives: they state something else, and are not cited) and
+  ``related[]`` (cluster members that do not say what the representative says, by
+  ``digest.support``: on its topic, not cited) and
   ``dates[]`` (``{start, end, text, value, label}``: the representative's expressions whose date
   depends on its article's reference date, "Last week", with the TimeML value and human form
   they resolve to, a duration that ends at the reference by its first day; offsets into the
@@ -96,6 +98,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
                 "citations": [_citation(c, numbers) for c in p.citations],
                 "disputed_by": [_citation(c, numbers) for c in p.disputed_by],
                 "other_figures": [_citation(c, numbers) for c in p.other_figures],
+                "related": [_citation(c, numbers) for c in p.related],
                 "attribution": p.attribution,
                 "attributions": [{"article_id": a, "attribution": who} for a, who in p.attributions],
                 "dates": [

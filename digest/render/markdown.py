@@ -81,12 +81,15 @@ def support(
     outlets: Mapping[int, str] | None = None,
     dates: Sequence[DateEvidence] = (),
     speakers: Sequence[tuple[str, list[int]]] = (),
+    related: Sequence[int] = (),
 ) -> str:
     """How a statement is sourced: "*(3 sources)*", "*(3 articles, 1 independent source: uncorroborated)*"
     ("uncorroborated" only when the collection has other sources: ``one_outlet`` says it has not),
     after the dates its relative expressions name: "*(“Last week”: week of 23 December 2024; 3 sources)*",
     and before whom the sources attribute it to when they differ (``speakers``: speaker, source
-    numbers): "*(3 sources; attributed to South Korea’s NIS [3], US officials [1, 2])*"."""
+    numbers): "*(3 sources; attributed to South Korea’s NIS [3], US officials [1, 2])*". ``related``:
+    sources on its subject not cited as saying it ("*(single source; related reports [1, 2])*"),
+    which leave open whether it is corroborated."""
     if independent <= 1:
         text = "single source" if articles <= 1 else f"{articles} articles, 1 independent source"
     elif independent == articles:
@@ -96,8 +99,10 @@ def support(
     if disputed:
         verb = "gives" if len(disputed) == 1 else "give"
         text += f"; {refs(disputed, MAX_REFS, outlets=outlets)} {verb} other figures, see Where sources differ"
-    elif independent <= 1 and articles > 1 and not one_outlet:
+    elif independent <= 1 and articles > 1 and not one_outlet and not related:
         text += ": uncorroborated"
+    if related:
+        text += f"; related reports {refs(list(related), MAX_REFS, outlets=outlets)}"
     if speakers:
         text += "; attributed to " + ", ".join(
             f"{escape(who)} {refs(ns, MAX_REFS, outlets=outlets)}" for who, ns in speakers
@@ -148,6 +153,11 @@ def _render(briefing: Briefing) -> str:
                 (who, sorted(numbers[a] for a in ids if a in numbers))
                 for who, ids in speaker_groups(point.attribution, point.attributions)
             ],
+            related=sorted(
+                set(cited_numbers(point.related, numbers))
+                - set(cited_numbers(point.citations, numbers))
+                - set(cited_numbers(point.disputed_by, numbers))
+            ),
         )
         out.append(f"{i}. {escape(point.text)} {cite(point.citations)}{tag}")
     if briefing.conflicts:
