@@ -36,19 +36,25 @@ _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]+)", re.I)
 _CITING = re.compile(r"\b(?i:citing|quoted|quoting)\s+(?P<who>.+?)(?:\s+as saying\b|,|;|\.(?=\s+[A-Z]|$)|$)")
 _ATTRIBUTED = re.compile(r"\battributed to\s+(?P<who>.+?)\s+(?:say|says|said|suggest|show)\b", re.I)
 _SAYING = r"(?:is|are|was|were|has been|have been)\s+(?:reporting|saying|claiming|estimating|predicting|warning)"
-_SUBJECT_SAYS = re.compile(rf"^(?P<who>[^,]+?)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?(?:{_SAY}|{_SAYING})\b")
+# The subject may hold one parenthesis between commas: "The company's chief executive, Tony Hayward, said".
+_SUBJECT_SAYS = re.compile(
+    rf"^(?P<who>[^,]+?(?:,[^,]{{1,60}},)?)\s+(?:(?:have|has|had)\s+)?(?:also\s+)?(?:{_SAY}|{_SAYING})\b"
+)
+# A name in apposition: "Haiti's President, Rene Preval," -> "Haiti's President Rene Preval".
+_APPOSITION = re.compile(r"^(?P<head>[^,]+),\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}),?$")
 # The speaker after an inverted "so says": "So says Addison Wiggin, as the US government admits ...".
 _INVERTED_SAYS = re.compile(r"^(?:so|thus)\s+(?:says|said)\s+(?P<who>[^,;:]+?)(?=\s*(?:[,;:]|[.!?]?$))", re.I)
 # An attribution closing the sentence: '..., its health minister said on Monday.', '"...," said the minister.'
 _WHEN = r"(?:\s+(?:on\s+\w+|\w+day|yesterday|today|tonight|last\s+\w+|earlier|later|in\s+a\s+statement))*"
 _SAYS_AT_END = re.compile(
-    rf"[,\"”]\s*(?:(?P<who>[^,\"“”]+?)\s+(?P<verb>{_SAY})|(?:said|says)\s+(?P<who2>[^,\"“”]+?)){_WHEN}\s*[.!]?[\"”]?$"
+    rf"[,\"”]\s*(?:(?P<who>[^,\"“”]+?)\s+(?P<verb>{_SAY})|(?:said|says)\s+(?P<who2>(?=(?i:the|a|an|its|his|her|their)\s|[^,\"“”]*[A-Z])[^,\"“”]+?)){_WHEN}\s*[.!]?[\"”]?$"
 )
 # A subject that holds a relative clause with a subject of its own: the reporting verb is that
 # clause's ("The announcement follows an address in which the president said ...").
 _RELATIVE = re.compile(
     r"\b(?:(?:in|at|on|during|after|before|to|from|with|by|for|of)\s+(?:which|whom)|where|when)\s", re.I
 )
+_QUOTATION_FIRST = re.compile(r"^\s*[\"“][^\"“”]*[\"”]\s*")
 # What opens a quotation after its speaker's verb: 'says: "', 'said, "'.
 _QUOTE_OPENS = re.compile(r"\s*[:,]?\s*[\"“]")
 # A quotation that opens with another's words said: "The UN says ...", "The WHO has said ...".
@@ -58,7 +64,7 @@ _CLOCK = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
 _REPORTING = re.compile(r"\b(?:says|said|tells|told)\b")
 # A subject that holds a verb of its own is a clause, not who speaks ("The virus is suspected of
 # claiming ... confirmed cases": the verb matched was an adjective).
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|am|be|been|being)\b", re.I)
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|am|be|been|being|could|would|should|can|may|might|must)\b", re.I)
 _LEADING = re.compile(
     r"^(?:(?:(?:last|this|next|on|in|earlier|later|meanwhile|however|but|and|also|now|then|since then)"
     r"\b[^,]{0,40}|\w+ly),\s*)+",
@@ -93,7 +99,10 @@ _REPORTS_NOUN = re.compile(
 
 
 def _clean(who: str) -> str | None:
-    who = _LEADING.sub("", _CLOCK.sub("", who.strip())).strip(" ,;:\"“”'")
+    who = _LEADING.sub("", _CLOCK.sub("", who.strip())).strip(" ;:\"“”'")
+    named = _APPOSITION.match(who)
+    # a parenthesis that is no name is no part of who speaks ("Smith, 45,", "Officials, including ...,")
+    who = f"{named['head']} {named['name']}" if named else who.split(",")[0].strip()
     if not who:
         return None
     # Keep titles with names ("General Oleksandr Syrsky"); cut participle/relative clauses.
@@ -101,6 +110,8 @@ def _clean(who: str) -> str | None:
     rest = _TRAILING.sub("", who[len(first) :])
     who = _TAIL_WORDS.sub("", (first + rest).strip(" ,"))
     words = who.split()
+    if not any(c.isalpha() for c in who):
+        return None  # "And then, 1967, ... estimated": a year, no speaker
     if not words or words[0].lower() in _PRONOUNS or len(words) > _MAX_WORDS or _CLAUSE_VERB.search(who):
         return None
     if _REPORTING.search(who):
@@ -118,9 +129,13 @@ def find_attribution(sentence: str) -> str | None:
     body = _LEADING.sub("", text)
     m = _TO.match(body)
     if m:
-        who = _clean(m.group("who"))
+        # after a quotation, who speaks: '"Honestly, ...," he told Texas Lawyer' is no "Honestly"
+        who = _clean(_QUOTATION_FIRST.sub("", m.group("who")))
+        to = m.group("to")
+        if to.endswith(".") and "." not in to.split()[-1][:-1]:
+            to = to[:-1]  # the sentence's full stop ("told Reuters."), not an abbreviation ("the U.S.")
         if who:
-            return f"{who} to {m.group('to')}"
+            return f"{who} to {to}"
     for pattern in (_ACCORDING, _ATTRIBUTED, _CITING):
         m = pattern.search(text)
         if m:
@@ -132,7 +147,7 @@ def find_attribution(sentence: str) -> str | None:
         return _clean(m.group("who"))
     end = _SAYS_AT_END.search(text)
     at_end = _clean(end.group("who") or end.group("who2")) if end else None
-    if at_end and end and end.group("verb") in (None, "said", "says"):
+    if at_end and end and end.group("verb") in (None, "said", "says", "reported"):
         # "..., X said on Friday." frames the whole sentence; a verb before it is the statement's
         # ("Individuals and businesses have claimed $600 million in damages ..., the committee said.")
         return at_end

@@ -82,6 +82,25 @@ from digest.attribution import find_attribution, same_speaker, speaker_groups
             "The UN",
         ),
         ('The minister said: "We will rebuild."', "The minister"),
+        # a name in apposition, a parenthesis, a quotation before the speaker (T17)
+        (
+            "Haiti's President, Rene Preval, tells CNN he has heard that 30,000 were killed.",
+            "Haiti's President Rene Preval to CNN",
+        ),
+        (
+            "The company's chief executive, Tony Hayward, said the leak was small.",
+            "The company's chief executive Tony Hayward",
+        ),
+        ("Smith, 45, said he saw it.", "Smith"),
+        ("Officials, including the mayor, said 20 died.", "Officials"),
+        ('"It is bad," Obama told the BBC.', "Obama to the BBC"),
+        ('"Honestly, this is a monstrosity," he told Texas Lawyer magazine.', None),
+        ("Egypt's Interior Ministry denied claims of curfews in parts of the country, MENA reported.", "MENA"),
+        (
+            "Churning waters could help dissipate oil in the water, spreading out the slick, said Jane Lubchenco, "
+            "leader of NOAA.",
+            None,
+        ),
         (
             'A Waitrose spokesman said: "A partner at our branch has been confirmed as having swine flu.',
             "A Waitrose spokesman",
