@@ -308,14 +308,24 @@ def _undisputed(point: KeyPoint, conflicts: Sequence[Conflict], graph: SourceGra
                     disputed.add(q.citation)
     if not disputed:
         return point
-    kept = tuple(c for c in point.citations if c not in disputed)
+    return _recounted(
+        point,
+        tuple(c for c in point.citations if c not in disputed),
+        graph,
+        related=tuple(c for c in point.related if c not in disputed),
+        disputed_by=tuple(c for c in (*point.citations, *point.related) if c in disputed),
+    )
+
+
+def _recounted(point: KeyPoint, kept: tuple[Citation, ...], graph: SourceGraph, **moved: object) -> KeyPoint:
+    """``point`` citing only ``kept``, its articles and independent sources counted again, with the
+    fields ``moved`` says (where the others went)."""
     return replace(
         point,
         citations=kept,
-        related=tuple(c for c in point.related if c not in disputed),
-        disputed_by=tuple(c for c in (*point.citations, *point.related) if c in disputed),
         source_count=len({c.article_id for c in kept}),
         independent_count=int(graph.independent_count([c.article_id for c in kept])),
+        **moved,  # type: ignore[arg-type]
     )
 
 
@@ -337,13 +347,11 @@ def _same_figures(
     other = {c for c in point.citations if c != point.representative and figures_apart(quoted, figures(c))}
     if not other:
         return point
-    kept = tuple(c for c in point.citations if c not in other)
-    return replace(
+    return _recounted(
         point,
-        citations=kept,
+        tuple(c for c in point.citations if c not in other),
+        graph,
         other_figures=tuple(c for c in point.citations if c in other),
-        source_count=len({c.article_id for c in kept}),
-        independent_count=int(graph.independent_count([c.article_id for c in kept])),
     )
 
 
