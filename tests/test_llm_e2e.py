@@ -166,10 +166,12 @@ def test_a_prompt_injection_in_a_source_does_not_get_past_the_check(
 ) -> None:
     folder = tmp_path / "kursk"
     shutil.copytree(ROOT / "examples/kursk", folder, ignore=shutil.ignore_patterns("briefing.*"))
-    # An independent article (a copy's sentences are not sent when their source is cited).
-    target = folder / "003_9eecba4367aa8bfe.txt"
+    # An independent article (a copy's sentences are not sent when their source is cited), in a
+    # sentence a key point quotes and no timeline entry cites (a member that says less is a related
+    # report, not sent).
+    target = folder / "004_e47201116e72f143.txt"
     text = target.read_text(encoding="utf-8")
-    sentence_end = "which reduces their losses"
+    sentence_end = "have withdrawn from the frontline after sustaining significant losses"
     assert sentence_end in text
     target.write_text(text.replace(sentence_end, sentence_end + INJECTION, 1), encoding="utf-8")
     briefing = digest.build([folder])
