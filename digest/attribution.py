@@ -77,7 +77,7 @@ _TAIL_WORDS = re.compile(
     re.I,
 )
 _TRAILING = re.compile(
-    r"\s+(?:\w+ing|who|which|that|from the front|in|on|at|while|with)\b.*$|\s*,.*$",
+    r"\s+(?:\w+ing|who|which|that|from the front|in|on|at|while|with)\b.*$",
 )
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there"])
 _MAX_WORDS = 12
@@ -108,7 +108,7 @@ def _clean(who: str) -> str | None:
     # Keep titles with names ("General Oleksandr Syrsky"); cut participle/relative clauses.
     first = who.split()[0]
     rest = _TRAILING.sub("", who[len(first) :])
-    who = _TAIL_WORDS.sub("", (first + rest).strip(" ,"))
+    who = _TAIL_WORDS.sub("", (first + rest).strip())
     words = who.split()
     if not any(c.isalpha() for c in who):
         return None  # "And then, 1967, ... estimated": a year, no speaker
