@@ -41,6 +41,7 @@ from digest.llm.grounding import (
     similarity_check,
     split_sentences,
 )
+from digest.llm.injection import strip_instructions
 from digest.llm.prompts import PromptTemplate, load_prompts, quote_sources
 from digest.text import normalize
 from digest.types import Briefing, Citation, Conflict, Generation
@@ -75,6 +76,34 @@ class Job:
     # Text digest derived from the cited sentences (a date label, a side's figures): the rule checks
     # accept what it states; the similarity check compares with the cited sentences only.
     derived: tuple[str, ...] = ()
+    # Text addressed to a model, cut from the sources and the evidence (digest.llm.injection).
+    removed: tuple[str, ...] = ()
+
+
+def _news(text: str) -> str:
+    """``text`` without any instruction to a model: what a rewrite must keep is taken from this."""
+    return strip_instructions(text).text
+
+
+def _without_instructions(job: Job) -> Job:
+    """``job`` with any text addressed to a model cut from its sources and evidence: the model never
+    sees it, and an answer that repeats it is not grounded by it."""
+    removed: dict[str, None] = {}
+
+    def strip(texts: Sequence[str]) -> tuple[str, ...]:
+        out = []
+        for text in texts:
+            stripped = strip_instructions(text)
+            if stripped.removed:
+                removed[stripped.removed] = None
+            if stripped.text:
+                out.append(stripped.text)
+        return tuple(out)
+
+    sources, evidence = strip(job.sources), strip(job.evidence)
+    if not removed:
+        return job
+    return replace(job, sources=sources, evidence=evidence, removed=tuple(removed))
 
 
 def _dedupe(texts: Sequence[str]) -> list[str]:
@@ -124,9 +153,9 @@ def plan(briefing: Briefing) -> list[Job]:
                 tuple(texts),
                 point.text,
                 (("attribution", point.attribution or "not stated"),),
-                tuple(required_numbers(point.text)),
+                tuple(required_numbers(_news(point.text))),
                 tuple(required_words(point.attribution)),
-                hedge(point.text),
+                hedge(_news(point.text)),
             )
         )
     for i, event in enumerate(briefing.events, 1):
@@ -139,8 +168,8 @@ def plan(briefing: Briefing) -> list[Job]:
                 tuple(texts),
                 event.text,
                 (("date", event.label),),
-                keep_words=tuple(required_words(find_attribution(event.text))),
-                keep_hedge=hedge(event.text),
+                keep_words=tuple(required_words(find_attribution(_news(event.text)))),
+                keep_hedge=hedge(_news(event.text)),
                 derived=(event.label,),
             )
         )
@@ -160,7 +189,7 @@ def plan(briefing: Briefing) -> list[Job]:
                 derived=tuple(lines),
             )
         )
-    return jobs
+    return [_without_instructions(job) for job in jobs]
 
 
 def conflict_fallback(conflict: Conflict) -> str:
@@ -264,6 +293,9 @@ def apply_llm(
             if progress:
                 progress("llm", n, len(jobs))
             template = templates[job.task]
+            if not job.sources:  # every cited sentence was an instruction to a model
+                generations.append(_not_asked(job, template))
+                continue
             prompt, system = render(job, template)
             key = answer_key(model_id, template.sha256, prompt, system)
             answer = cache.get(key)
@@ -286,6 +318,8 @@ def apply_llm(
                 extra = len(answer_lines(answer)) - 1
                 if extra > 0 and checks[0].ok:
                     checks[0] = Check("form", True, f"ok (the first line; {extra} more dropped, unused)")
+            if job.removed:
+                checks.append(_removed_check(job))
             accepted = all(c.ok for c in checks)
             generations.append(
                 Generation(
@@ -305,6 +339,24 @@ def apply_llm(
     merged = merge(briefing, generations)
     settings = (*briefing.settings, ("llm", model_id), ("llm_similarity_threshold", similarity_threshold))
     return replace(merged, settings=settings)
+
+
+def _removed_check(job: Job) -> Check:
+    quoted = "; ".join(repr(r) for r in job.removed)
+    return Check("sources", True, f"ok (cut from the sources and the evidence as text addressed to a model: {quoted})")
+
+
+def _not_asked(job: Job, template: PromptTemplate) -> Generation:
+    quoted = "; ".join(repr(r) for r in job.removed)
+    return Generation(
+        task=job.task,
+        target=job.target,
+        prompt_file=os.path.basename(template.path),
+        output="",
+        accepted=False,
+        checks=(("sources", f"not asked: every cited sentence is text addressed to a model ({quoted})"),),
+        used=job.fallback,
+    )
 
 
 def merge(briefing: Briefing, generations: Sequence[Generation]) -> Briefing:
