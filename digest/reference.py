@@ -45,9 +45,10 @@ def choose_reference(
         return ReferenceDate(as_of, "given", "given with --as-of"), {a.id: as_of for a in articles}
     published = [a.published for a in articles if a.published]
     if len(published) == len(articles):
-        return ReferenceDate(max(published), "metadata", "publication dates of the articles"), {
-            a.id: a.published for a in articles
-        }
+        explanation = (
+            "each article's relative dates are read from its own publication date; the reference is the latest"
+        )
+        return ReferenceDate(max(published), "metadata", explanation), {a.id: a.published for a in articles}
     stamps = {a.id: stamp for a in articles if not a.published and (stamp := stamped_day(a, resolver))}
     own = sorted(published + [day for day, _ in stamps.values()])
     if not own:

@@ -136,6 +136,20 @@ def test_each_article_resolves_against_its_own_dateline() -> None:
     }
 
 
+def test_fully_dated_articles_each_resolve_against_their_own_publication_date_and_say_so() -> None:
+    articles = [
+        Article(f"d{i}", "Oil kept flowing on Monday.", source=f"d{i}", published=dt.date(2010, 6, i)) for i in (1, 9)
+    ]
+    ref, per_article = choose_reference(articles, TimexResolver(), as_of=None)
+    # The provenance line gives the date; this line says what it means for relative dates.
+    assert ref == ReferenceDate(
+        dt.date(2010, 6, 9),
+        "metadata",
+        "each article's relative dates are read from its own publication date; the reference is the latest",
+    )
+    assert per_article == {"d1": dt.date(2010, 6, 1), "d9": dt.date(2010, 6, 9)}
+
+
 def test_publication_dates_anchor_the_undated_articles_of_a_mixed_collection() -> None:
     dated = [Article(f"d{i}", "Oil kept flowing.", source=f"d{i}", published=dt.date(2010, 6, i)) for i in (1, 5, 9)]
     late = Article("late", "Officials said the leak started in late April 2010. It was capped on Thursday.", source="x")
