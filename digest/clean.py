@@ -685,6 +685,11 @@ _PUBLISHED_STAMP = re.compile(
 )
 
 
+def published_stamp(text: str) -> bool:
+    """Whether ``text`` holds a page's publication stamp ("Monday 17 May 2010 22.40 BST")."""
+    return _PUBLISHED_STAMP.search(text) is not None
+
+
 # A live page's heading and an entry's update stamp before its sentence: "Developments, as confirmed by
 # CNN, on the revolution in Egypt: (Update 5:30 a.m. in Cairo, 10:30 p.m. ET) Even as daylight ...".
 _HEADED_UPDATE = re.compile(r"^[^.!?:\n]{3,150}:\s+(?=\(\s*updated?\b)", re.I)
@@ -948,9 +953,15 @@ def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
     if times:
         raws = [piece for raw in raws for piece in _split_at_times(raw, times, removed)]
     caption_above = False  # whether the last line's last part may be a caption whose credit opens the next
+    after_stamp: int | None = None  # where the lines after a page's stamp start: a caption may follow it
     for raw in raws:
-        if caption_above and opens_with_credit(raw.text) and not _INNER_STOP.search(out[-1].text):
-            removed.append((out.pop().text, "photo caption (its credit opens the next line)"))
+        if opens_with_credit(raw.text):
+            caption = caption_after_stamp(out, after_stamp)
+            if caption == len(out) and caption_above and not _INNER_STOP.search(out[-1].text):
+                caption = len(out) - 1
+            removed.extend((line.text, "photo caption (its credit opens the next line)") for line in out[caption:])
+            del out[caption:]
+            after_stamp = None
         first_lines = len(out) < HEADLINE_LINES
         line = _without_lead_in(raw, removed, first_lines=first_lines)
         done = 0
@@ -958,10 +969,28 @@ def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
         for start, end in parts:
             if gap := line.text[done:start].strip():
                 removed.append((gap, "page update stamp"))
+                after_stamp = len(out) if first_lines else after_stamp
             out.append(_Line(line.text[start:end], line.start + start, line.start + end))
             done = end
         caption_above = first_lines and bool(parts)
     return out
+
+
+# At most this many sentences of a caption between a page's stamp and the picture's credit.
+CAPTION_MAX_SENTENCES = 3
+
+
+def caption_after_stamp(out: Sequence[_Line], after_stamp: int | None) -> int:
+    """Where the picture's caption starts among ``out``'s lines when the next line opens with its
+    credit: all lines since the page's stamp ("... Monday 17 May 2010 22.40 BST | Oil barrels stacked
+    up in a yard. | BP's tube can collect ... | But between 4,000 and 99,000 barrels per day are still
+    leaking ... | Photograph: Kay Nietfeld/Corbis The company said ..."), when they are one sentence
+    each and at most :data:`CAPTION_MAX_SENTENCES`; else ``len(out)`` (no caption)."""
+    if after_stamp is None or not 0 < len(out) - after_stamp <= CAPTION_MAX_SENTENCES:
+        return len(out)
+    if any(_INNER_STOP.search(line.text) for line in out[after_stamp:]):
+        return len(out)
+    return after_stamp
 
 
 # A photo credit's label: "Photograph: Liz Condo/AP ...", "Photo: ...".

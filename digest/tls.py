@@ -62,6 +62,7 @@ articles) embeds every sentence to find its copies; never a matrix over all sent
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -70,6 +71,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from digest.clean import (
+    CAPTION_MAX_SENTENCES,
     HEADLINE_LINES,
     clean_articles,
     comments_start,
@@ -80,6 +82,7 @@ from digest.clean import (
     lead_in_end,
     opens_with_credit,
     opens_with_dateline,
+    published_stamp,
     run_in_dateline_end,
     run_in_parts,
 )
@@ -266,22 +269,53 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
     found: list[tuple[int, int]] = []
     text = article.text
     line_start = -1  # where the last sentence's line starts
+    after_stamp = -1  # where the text after a page's stamp starts: a caption may follow it
     for start, end in segment(text, skip=article.headings):
         line_start, previous = text.rfind("\n", 0, start) + 1, line_start
         alone = line_start != previous  # the first sentence of its line
         cut, _reason = lead_in_end(text[start:end])
         start += cut
         if len(found) < 3 or opens_with_dateline(text[start:end]):
-            start += dateline_end(text[start:end])
+            dateline = dateline_end(text[start:end])
+            if len(found) < HEADLINE_LINES and published_stamp(text[start : start + dateline]):
+                after_stamp = start + dateline  # a headline and its page's stamp, cut as a dateline
+            start += dateline
         if len(found) < HEADLINE_LINES:  # a headline or story highlights run into an agency's dateline
             start += run_in_dateline_end(text[start:end])
         # A headline run into the sentence is a sentence of its own, a page's update stamp none.
         page = text if len(found) < HEADLINE_LINES else ""
         pieces = [(start + s, start + e) for s, e in run_in_parts(text[start:end], page)]
-        if page and alone and _captioned(text, end):
-            pieces.pop()  # the picture's caption: its credit opens the next line
+        if page:
+            gaps = [b for (_, a), (b, _) in itertools.pairwise([(start, start), *pieces]) if text[a:b].strip()]
+            after_stamp = gaps[-1] if gaps else after_stamp
+        if _captioned(text, end):  # the picture's caption: its credit opens the next line
+            worded = [p for p in pieces if has_words(text[p[0] : p[1]], min_words)]
+            spans = [*found, *worded]
+            caption = _caption_after_stamp(text, spans, after_stamp)
+            if caption < len(spans):
+                found, pieces = spans[:caption], []
+            elif page and alone:
+                pieces.pop()
+            after_stamp = -1
         found.extend((s, e) for s, e in pieces if has_words(text[s:e], min_words))
     return [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(found)]
+
+
+def _caption_after_stamp(text: str, spans: Sequence[tuple[int, int]], after_stamp: int) -> int:
+    """Where a picture's caption starts among ``spans`` when the line after the last one opens with
+    its credit: every sentence since the page's stamp (at ``after_stamp``), when each is a line of its
+    own and there are at most :data:`digest.clean.CAPTION_MAX_SENTENCES` (as
+    :func:`digest.clean.caption_after_stamp` for cleaned text); else ``len(spans)``."""
+    since = [i for i, (s, _) in enumerate(spans) if s >= after_stamp] if after_stamp >= 0 else []
+    if not since or not len(since) <= CAPTION_MAX_SENTENCES:
+        return len(spans)
+    for s, e in (spans[i] for i in since):
+        alone_before = s == after_stamp or not text[text.rfind("\n", 0, s) + 1 : s].strip()
+        newline = text.find("\n", e)
+        alone_after = not text[e : newline if newline >= 0 else len(text)].strip()
+        if not (alone_before and alone_after):
+            return len(spans)
+    return since[0]
 
 
 def _captioned(text: str, end: int) -> bool:

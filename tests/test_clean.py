@@ -886,6 +886,28 @@ def test_a_caption_whose_credit_opens_the_next_line_is_cut_on_a_pages_first_line
         assert cleaned.text.startswith("BP has announced it has started its procedure")
 
 
+MULTI_LINE_CAPTION = [
+    "BP claims to be slowing the flow of oil A small tube is capturing 1,000 barrels a day Monday 17 May 2010 "
+    "22.40 BST Oil barrels stacked up in a yard.",
+    "BP's tube can collect an amount of oil equal to 1,000 of these each day.",
+    "But between 4,000 and 99,000 barrels per day are still leaking into the Gulf of Mexico.",
+    "Photograph: Kay Nietfeld/Corbis The company said that it would now be able to capture 1,000 barrels a day.",
+    "Official estimates put the spill at 5,000 barrels of oil a day.",
+]
+
+
+def test_a_caption_of_several_lines_between_a_pages_stamp_and_its_credit_is_cut() -> None:
+    # a T17 Guardian page: its caption's figures were two entries of a BP timeline (17 May)
+    cleaned = clean_article(Article("page", "\n".join(MULTI_LINE_CAPTION), source="guardian"))
+    assert cleaned.text.startswith("The company said that it would now be able to capture")
+    for caption in ("Oil barrels stacked up in a yard.", *MULTI_LINE_CAPTION[1:3]):
+        assert (caption, "photo caption (its credit opens the next line)") in cleaned.removed
+    # four lines since the stamp are more than a caption
+    longer = [*MULTI_LINE_CAPTION[:3], "The leak began on 20 April.", *MULTI_LINE_CAPTION[3:]]
+    cleaned = clean_article(Article("page", "\n".join(longer), source="guardian"))
+    assert MULTI_LINE_CAPTION[1] in cleaned.text and "The leak began on 20 April." in cleaned.text
+
+
 def test_a_line_before_a_credit_further_down_or_of_several_sentences_is_kept() -> None:
     credit = "Photograph: Liz Condo/AP The spill closed a third of the Gulf's fishing grounds in June."
     several = [

@@ -372,6 +372,16 @@ def test_a_caption_whose_credit_opens_the_next_line_is_no_lead() -> None:
     assert "The test could take two days." in texts  # the last of several sentences on its line stays
 
 
+def test_a_caption_of_several_lines_between_a_pages_stamp_and_its_credit_is_no_sentence() -> None:
+    from tests.test_clean import MULTI_LINE_CAPTION
+
+    texts = [s.text for s in segment_all([article(1, D(2010, 5, 17), *MULTI_LINE_CAPTION)])]
+    assert texts == [  # the headline and standfirst go with the stamp, as a dateline
+        "The company said that it would now be able to capture 1,000 barrels a day.",
+        "Official estimates put the spill at 5,000 barrels of oil a day.",
+    ]
+
+
 def test_a_dash_after_a_short_name_is_not_a_dateline() -> None:
     text = "BP -- the London company -- said on Monday that the cap was holding."
     (first,) = segment_all([article(1, D(2010, 7, 19), text)])
