@@ -1,4 +1,4 @@
-"""Key-point citations against judgments: does each cited article make the statement?
+"""Key-point and timeline citations against judgments: does each cited article make the statement?
 
 A key point cites the articles of its statement cluster. A cluster gathers sentences by embedding
 similarity, so a member can be on the same topic and still say something else: another remark of
@@ -13,6 +13,10 @@ else. The judgments were made by reading the two sentences, without the tool's s
 - ``recall``: of the members judged 1, the share cited;
 - ``unjudged``: cited members without a judgment (a change that picks other representatives or
   members needs more judgments; add them to the file, judged by reading).
+
+Timeline entries the same way: every sentence an entry cites or lists as related (its date's
+sentences on its subject, see ``digest.tls`` and ``digest.timeline``) is looked up with the entry's
+sentence in ``benchmarks/event_citation_judgments.tsv``; the JSON's ``events`` holds the totals.
 
 Precision float32 by default, so the clusters (and the judged pairs) are the same on every CPU.
 
@@ -45,6 +49,7 @@ from digest.embed import Embedder
 from digest.types import Article, Briefing
 
 JUDGMENTS = Path(__file__).with_name("citation_judgments.tsv")
+EVENT_JUDGMENTS = Path(__file__).with_name("event_citation_judgments.tsv")
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kursk"
 
 
@@ -76,6 +81,19 @@ def pairs(briefing: Briefing) -> list[tuple[int, str, str, bool]]:
         for member in clusters[point.cluster_id].members:
             if tuple(member) != rep:
                 out.append((n, text[rep], text[tuple(member)], tuple(member) in cited))
+    return out
+
+
+def event_pairs(briefing: Briefing) -> list[tuple[int, str, str, bool]]:
+    """``(entry number, entry text, sentence text, cited)`` for every sentence a timeline entry
+    cites or lists as related, but its own."""
+    text = {s.key: s.text for s in briefing.sentences}
+    out = []
+    for n, event in enumerate(briefing.events, 1):
+        own = (event.representative.article_id, event.representative.sentence_index)
+        for c, cited in [(c, True) for c in event.citations] + [(c, False) for c in event.related]:
+            if (c.article_id, c.sentence_index) != own:
+                out.append((n, text[own], text[(c.article_id, c.sentence_index)], cited))
     return out
 
 
@@ -144,6 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = {"precision": "float32", **json.loads(args.settings or "{}")}
     config = Config(skip_unusable=True, cache_path=args.cache, **settings)
     judged = read_judgments(JUDGMENTS)
+    judged_events = read_judgments(EVENT_JUDGMENTS)
     base = SentenceTransformerEmbedder.from_config(config)
     cache, tagger, segmenter = open_cache(base, args.cache)
     parts = Components(embedder=cache or base, resolver=tagger)
@@ -152,14 +171,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     collections.append(("kursk", read_articles([EXAMPLE])))
     print(f"{'collection':<28} {'cited':>6} {'unjudged':>8} {'precision':>9} {'recall':>7}")
-    rows, every = [], []
+    rows, every, events = [], [], []
     fitting: list[tuple[str, str, str, int]] = []  # topic, quoted, member, verdict
     try:
         for label, articles in collections:
-            found = [
-                (n, rep, member, verdict(rep, member, judged), cited)
-                for n, rep, member, cited in pairs(digest.build(articles, config, components=parts))
-            ]
+            briefing = digest.build(articles, config, components=parts)
+            found = [(n, rep, member, verdict(rep, member, judged), cited) for n, rep, member, cited in pairs(briefing)]
+            entries = [(verdict(e, x, judged_events), cited) for _, e, x, cited in event_pairs(briefing)]
+            events += entries
+            if args.show:
+                for n, entry, x, cited in event_pairs(briefing):
+                    v = verdict(entry, x, judged_events)
+                    if (v == 0 and cited) or (v == 1 and not cited) or v is None:
+                        state = "unjudged" if v is None else "cited, judged 0" if cited else "related, judged 1"
+                        print(f"    entry {n} {state}: {x[:150]}")
             fitting += [
                 (label.split()[0], rep, member, v)
                 for _, rep, member, v, _ in found
@@ -184,8 +209,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{'total':<28} {total['cited']:>6} {total['unjudged']:>8} {total['precision']:>9.3f} {total['recall']:>7.3f}"
     )
+    timeline = score(events)
+    print(
+        f"{'timeline entries':<28} {timeline['cited']:>6} {timeline['unjudged']:>8} {timeline['precision']:>9.3f}"
+        f" {timeline['recall']:>7.3f}"
+    )
     if args.json:
-        record = {"collections": rows, "total": total, "settings": settings}
+        record = {"collections": rows, "total": total, "events": timeline, "settings": settings}
         Path(args.json).write_text(json.dumps(record, indent=2) + "\n")
     return 0
 

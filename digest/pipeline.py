@@ -225,6 +225,7 @@ def run(
             redundancy_similarity=config.redundancy_similarity,
             count_sources=graph.independent_count,
             preference=graph.preference,
+            citation_probability=config.citation_probability,
             # nor does a sentence that states nothing by itself, as it is no key point either (the
             # writer's "we": "If you have a comment on any of the stories on today's show, we want
             # to hear it."; '"This is until the company finishes drilling a relief well later in the

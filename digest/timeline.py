@@ -126,6 +126,19 @@ class _Candidate:
     precision: str
 
 
+def _says_it(
+    sentences: Sequence[Sentence], embeddings: np.ndarray, quoted: int, member: int, threshold: float | None
+) -> bool:
+    """Whether ``member`` says what the ``quoted`` sentence says (:func:`digest.support.says_the_same`
+    at least ``threshold``; None: every member does)."""
+    from digest.support import says_the_same
+
+    if threshold is None:
+        return True
+    cosine = float(embeddings[member] @ embeddings[quoted])
+    return says_the_same(sentences[quoted].text, sentences[member].text, cosine) >= threshold
+
+
 def build_events(
     articles: Sequence[Article],
     sentences: Sequence[Sentence],
@@ -141,11 +154,14 @@ def build_events(
     count_sources: SourceCounter = distinct_sources,
     preference: Preference = no_preference,
     quotable: Callable[[Sentence], bool] | None = None,
+    citation_probability: float | None = None,
 ) -> tuple[Event, ...]:
     """``quotable``: the sentences that may tell an event (default: all); the others (a question, a
     reader's comment, the writer's own voice, as in :func:`digest.tls.is_chatter`, or a transcript's
     speech) give no dated candidate. Of entries whose sentences are ``redundancy_similarity`` or more
-    alike, the best-ranked is kept (by default only one sentence's dates compete)."""
+    alike, the best-ranked is kept (by default only one sentence's dates compete). An entry cites the
+    members of its group that say what its sentence says (:func:`digest.support.says_the_same` at
+    least ``citation_probability``; None: all); the others are ``related``. All rank it."""
     candidates = _candidates(articles, sentences, resolver, references)
     if quotable is not None:
         candidates = [c for c in candidates if quotable(sentences[c.sentence])]
@@ -169,17 +185,23 @@ def build_events(
         best = max(carrying, key=lambda i: (*representative_rank(quality[i], sentences[i].text), -i))
         n_sources = count_sources([sentences[i].article_id for i in members])
         centrality = float(embeddings[members].mean(axis=0) @ collection) if collection is not None else 0.0
+        cited = [i for i in members if i == best or _says_it(sentences, embeddings, best, i, citation_probability)]
         event = Event(
             value=dating.value,
             precision=dating.precision,  # type: ignore[arg-type]
             label=dating.label,
             sort_key=dating.start,
             text=sentences[best].text,
-            citations=tuple(citation_of(sentences[i]) for i in members),
-            evidence=tuple(_evidence(sentences[c.sentence], c) for c in sorted(group, key=lambda c: c.sentence)),
+            citations=tuple(citation_of(sentences[i]) for i in cited),
+            evidence=tuple(
+                _evidence(sentences[c.sentence], c)
+                for c in sorted(group, key=lambda c: c.sentence)
+                if c.sentence in cited
+            ),
             representative=citation_of(sentences[best]),
             mod=dating.timex.mod,
-            independent_count=int(n_sources),
+            independent_count=int(count_sources([sentences[i].article_id for i in cited])),
+            related=tuple(citation_of(sentences[i]) for i in members if i not in cited),
         )
         # Where the date sits in the quoted sentence breaks a tie between the dates of one sentence:
         # "... valued at $442 million in 2008, up 2 percent from the previous year" is of 2008.

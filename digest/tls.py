@@ -401,7 +401,7 @@ def timeline_events(
             else:
                 value, precision = m.day.isoformat(), "day"
                 label = human_date(value, "day")
-            support = chooser.saying_the_same(m, group, cited)
+            support, related = chooser.saying_the_same(m, group, cited)
             cited.update(x.sentence for x in support)
             citations = tuple(citation_of(sentences[x.sentence]) for x in support)
             events.append(
@@ -419,6 +419,7 @@ def timeline_events(
                     representative=citations[0],
                     mod=m.timex.mod if m.timex else None,
                     independent_count=int(count_sources([c.article_id for c in citations])),
+                    related=tuple(citation_of(sentences[x.sentence]) for x in related),
                 )
             )
     return tuple(events), counts
@@ -884,34 +885,50 @@ class _Chooser:
             self.used_dates.append((fresh[i].day, fresh[i].last or fresh[i].day))
         return [fresh[i] for i in picked]
 
-    def saying_the_same(self, m: Mention, group: Sequence[Mention], cited: set[int]) -> list[Mention]:
+    def saying_the_same(
+        self, m: Mention, group: Sequence[Mention], cited: set[int]
+    ) -> tuple[list[Mention], list[Mention]]:
         """A picked mention and the date's other candidates (``group``, in sentence order) that say
         the same, one per article (its first), none in ``cited`` (an entry's own sentence, or one
         an entry before cites): the same words ("AP" copies in many outlets), or, both
         shortlisted, cosine >= redundancy_similarity (as two picks of one day that say the same),
-        and no figure of another value ("for about two weeks" does not say "for the past three
-        weeks"). Never a reader comment or a transcript's speech."""
+        no figure of another value ("for about two weeks" does not say "for the past three
+        weeks"), and :func:`digest.support.says_the_same` at least ``Config.citation_probability``.
+        Never a reader comment or a transcript's speech. Second: the candidates that are as
+        similar but fail the last test, one per article: related, not cited."""
+        from digest.support import says_the_same
+
         picked = self.sentences[m.sentence]
         words_of = self._key(m.sentence)
         vector = self.vectors.get(m.sentence)
-        out = [m]
+        threshold = self.config.citation_probability
+        out: list[Mention] = [m]
+        related: dict[str, Mention] = {}  # article id -> its first candidate that is only related
         articles = {picked.article_id}
         for x in group:
             s = self.sentences[x.sentence]
             if s.article_id in articles or x.sentence in cited or s.start >= self.story_end.get(s.article_id, s.end):
                 continue
-            other = self.vectors.get(x.sentence)
-            if (
-                self._key(x.sentence) == words_of
-                or (
-                    vector is not None
-                    and other is not None
-                    and float(other @ vector) >= self.settings.redundancy_similarity
-                )
-            ) and not self.figures.differ(m.sentence, x.sentence):
+            if self.figures.differ(m.sentence, x.sentence):
+                continue
+            if self._key(x.sentence) == words_of:
                 out.append(x)
                 articles.add(s.article_id)
-        return out
+                related.pop(s.article_id, None)
+                continue
+            other = self.vectors.get(x.sentence)
+            if vector is None or other is None:
+                continue
+            cosine = float(other @ vector)
+            if cosine < self.settings.redundancy_similarity:
+                continue
+            if threshold is None or says_the_same(picked.text, s.text, cosine) >= threshold:
+                out.append(x)
+                articles.add(s.article_id)
+                related.pop(s.article_id, None)
+            else:
+                related.setdefault(s.article_id, x)
+        return out, list(related.values())
 
     def _key(self, row: int) -> str:
         key = self.text_keys.get(row)

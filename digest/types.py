@@ -239,6 +239,9 @@ class Event:
     representative: Citation  # the cited sentence whose wording ``text`` is
     mod: str | None = None
     independent_count: int = 0
+    # Sentences of the entry's date on its subject that do not say what its sentence says
+    # (digest.support, Config.citation_probability): not cited.
+    related: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)

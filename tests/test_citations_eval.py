@@ -1,8 +1,9 @@
-"""Evaluation gate: key-point citations judged by reading (``benchmarks/citations.py``).
+"""Evaluation gate: key-point and timeline citations judged by reading (``benchmarks/citations.py``).
 
 For the four busiest gold days of each Timeline17 topic and the example, ``digest build`` runs with
 the real packaged model, and every member of every key point's statement is looked up in
-``benchmarks/citation_judgments.tsv`` (does its sentence say what the key point quotes?).
+``benchmarks/citation_judgments.tsv`` (does its sentence say what the key point quotes?); so is
+every sentence a timeline entry cites or lists as related, in ``benchmarks/event_citation_judgments.tsv``.
 Precision: judged members cited that say it; recall: members that say it that are cited. The pinned
 minimums sit a little below the measured values and may only rise. Skipped when ../shared/eval/t17
 is absent.
@@ -24,6 +25,11 @@ from .conftest import ROOT, T17
 PINNED_PRECISION = 0.83
 PINNED_RECALL = 0.69
 MAX_UNJUDGED = 5
+# Timeline entries' citations (benchmarks/event_citation_judgments.tsv), measured 2026-11-24: precision
+# 0.831, recall 0.600, none unjudged; every candidate cited (as before, citation_probability None):
+# 0.539, 1.000. The model was not fitted on these pairs: they are held out.
+PINNED_EVENT_PRECISION = 0.81
+PINNED_EVENT_RECALL = 0.57
 
 
 @pytest.mark.slow
@@ -36,7 +42,12 @@ def test_key_point_citations_meet_the_pinned_minimums(tmp_path: Path, t17_days_c
 
     out = tmp_path / "citations.json"
     assert main(["--data", str(T17), "--days", "4", "--json", str(out), "--cache", str(t17_days_cache)]) == 0
-    total = json.loads(out.read_text())["total"]
+    record = json.loads(out.read_text())
+    total = record["total"]
     assert total["unjudged"] <= MAX_UNJUDGED, total  # a change that cites other members needs judgments
     assert total["precision"] >= PINNED_PRECISION, total
     assert total["recall"] >= PINNED_RECALL, total
+    events = record["events"]
+    assert events["unjudged"] <= MAX_UNJUDGED, events
+    assert events["precision"] >= PINNED_EVENT_PRECISION, events
+    assert events["recall"] >= PINNED_EVENT_RECALL, events

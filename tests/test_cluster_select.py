@@ -263,7 +263,9 @@ def test_when_no_member_stands_alone_the_best_scored_one_states_it() -> None:
     assert sel.key_points[0].text == LEANS  # the most central and most attested of the three
 
 
-def _events_of_two(texts: list[str], quality: list[float], reference: dt.date) -> tuple[Event, ...]:
+def _events_of_two(
+    texts: list[str], quality: list[float], reference: dt.date, *, citation_probability: float | None = None
+) -> tuple[Event, ...]:
     """The events of two one-sentence articles "a" and "b" saying one thing (similar vectors)."""
     from digest.timeline import TimexResolver, build_events
     from digest.types import Article
@@ -280,7 +282,20 @@ def _events_of_two(texts: list[str], quality: list[float], reference: dt.date) -
         {"a": reference, "b": reference},
         max_events=5,
         merge_similarity=0.8,
+        citation_probability=citation_probability,
     )
+
+
+def test_a_timeline_entry_cites_the_members_that_say_it_and_lists_the_others_as_related() -> None:
+    said = "An oil rig exploded on April 20 in the Gulf of Mexico, killing eleven workers."
+    other = "BP's shares fell in London on April 20 as traders sold oil stocks."  # near in the vectors given
+    (entry,) = _events_of_two([said, other], [0.9, 0.5], dt.date(2010, 4, 22), citation_probability=0.5)
+    assert entry.text == said
+    assert [c.article_id for c in entry.citations] == ["a"] and [c.article_id for c in entry.related] == ["b"]
+    assert {d.citation.article_id for d in entry.evidence} == {"a"}  # the date is explained by a cited sentence
+    assert entry.independent_count == 1
+    (every,) = _events_of_two([said, other], [0.9, 0.5], dt.date(2010, 4, 22))  # None: every member is cited
+    assert [c.article_id for c in every.citations] == ["a", "b"] and every.related == ()
 
 
 def test_a_list_run_together_is_no_key_point() -> None:

@@ -218,8 +218,8 @@ def test_an_entry_dated_by_its_report_of_the_next_day_says_so() -> None:
             "2011-11-07", "day", "7 November 2011", day, "A jury found him guilty.", (cite,), (evidence,), cite
         )
 
-    assert _dated_by_publication(event("2011-11-07")) == " *(dated by publication)*"
-    assert _dated_by_publication(event("2011-11-08")) == " *(dated by publication: reported 8 November 2011)*"
+    assert _dated_by_publication(event("2011-11-07")) == "dated by publication"
+    assert _dated_by_publication(event("2011-11-08")) == "dated by publication: reported 8 November 2011"
     assert _dated_by_publication(event("2011-11-07", origin="text")) == ""
 
 

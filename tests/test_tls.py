@@ -759,6 +759,36 @@ def test_an_entry_cites_every_article_that_says_it_and_counts_one_outlets_once()
     assert april_20(same_outlet).independent_count == 2
 
 
+class Aliased(BagOfWords):
+    """Bag of words, but some texts embed as others do: near in the vectors, whatever they say."""
+
+    def __init__(self, aliases: dict[str, str]) -> None:
+        super().__init__()
+        self.aliases = aliases
+
+    def encode(self, texts: Sequence[str], *, progress=None) -> np.ndarray:
+        return super().encode([self.aliases.get(t, t) for t in texts])
+
+
+def test_a_sentence_of_the_date_that_says_something_else_is_related_not_cited() -> None:
+    said = "An oil rig exploded on April 20 in the Gulf of Mexico, killing eleven workers."
+    shares = "BP's shares fell in London on April 20 as traders sold oil stocks."
+    arts = [
+        article(1, D(2010, 4, 21), said),
+        article(2, D(2010, 4, 22), "The oil rig that exploded on April 20 in the Gulf of Mexico killed eleven men."),
+        article(3, D(2010, 4, 22), shares),
+    ]
+    embedder = Aliased({shares: said})  # as close as the same words: only digest.support tells them apart
+    entry = build_timeline(arts, Config(max_dates=1, per_date=1), embedder=embedder).events[0]
+    assert entry.text == said
+    assert [c.article_id for c in entry.citations] == ["a1", "a2"] and [c.article_id for c in entry.related] == ["a3"]
+    assert {d.citation.article_id for d in entry.evidence} == {"a1", "a2"}
+    markdown = build_timeline(arts, Config(max_dates=1, per_date=1), embedder=embedder).to_markdown()
+    assert "killing eleven workers. [1, 2] *(related reports [3])*" in markdown
+    every = build_timeline(arts, Config(max_dates=1, per_date=1, citation_probability=None), embedder=embedder)
+    assert [c.article_id for c in every.events[0].citations] == ["a1", "a2", "a3"] and every.events[0].related == ()
+
+
 def test_a_sentence_supports_one_entry_of_the_timeline() -> None:
     # a2's lead names no date: it is a candidate for the day it was published and the day before.
     # It is the 20 April entry, and so no citation of 21 April's, which it resembles too.

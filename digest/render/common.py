@@ -12,7 +12,7 @@ ALL_SOURCES_UP_TO = 30
 
 def cited_ids(briefing: Briefing) -> set[str]:
     cites = [c for p in briefing.key_points for c in (*p.citations, *p.disputed_by, *p.other_figures, *p.related)]
-    cites += [c for e in briefing.events for c in e.citations]
+    cites += [c for e in briefing.events for c in (*e.citations, *e.related)]
     cites += [c for x in briefing.conflicts for side in x.sides for c in side.citations]
     cites += [c for c, _, _ in briefing.single_source]
     ids = {c.article_id for c in cites}

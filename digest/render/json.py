@@ -16,7 +16,9 @@ Fields (``schema_version`` "1"):
   evidence[]: {article_id, sentence_index, start, end, text, value, origin}}``; evidence
   offsets point into the article text and cover the expression that dates the event
   (origin "text"), or are an empty span when the sentence is dated by its article's
-  publication date (origin "published", only in ``digest timeline``);
+  publication date (origin "published", only in ``digest timeline``), and ``related[]``: the
+  date's sentences on the entry's subject that do not say what its sentence says, by
+  ``digest.support``: not cited;
 - ``conflicts[]``: ``{measure, label, period, subject, text, sides[]: {summary, attribution,
   independent_count, citations[], claims[]: {article_id, sentence_index, start, end, text, measure,
   low, high, approximate}}}``; ``low``/``high`` in a canonical unit (km², km, days, count,
@@ -166,6 +168,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
                     }
                     for d in e.evidence
                 ],
+                "related": [_citation(c, numbers) for c in e.related],
             }
             for e in briefing.events
         ],

@@ -190,8 +190,15 @@ def _render(briefing: Briefing) -> str:
         out += ["No dated events were found.", ""]
     for event in briefing.events:
         label = event.label[:1].upper() + event.label[1:]
-        dated = _dated_by_publication(event)
-        out.append(f"- **{escape(label)}**: {escape(_without_own_label(event))} {cite(event.citations)}{dated}")
+        notes = [_dated_by_publication(event)]
+        related = sorted(set(cited_numbers(event.related, numbers)) - set(cited_numbers(event.citations, numbers)))
+        if related:
+            notes.append(f"related reports {refs(related, MAX_REFS, outlets=outlets)}")
+        note = "; ".join(n for n in notes if n)
+        out.append(
+            f"- **{escape(label)}**: {escape(_without_own_label(event))} {cite(event.citations)}"
+            + (f" *({note})*" if note else "")
+        )
     out += ["", "## Sources", ""]
     derived = {d.article_id: d for d in briefing.derivations}
     kinds = {"spun": "spun copy of", "paraphrase": "paraphrase of", "partial": "partial copy of", "copy": "copy of"}
@@ -246,5 +253,5 @@ def _dated_by_publication(event: Event) -> str:
         return ""
     later = sorted({d.value for d in event.evidence} - {event.value})
     if not later:
-        return " *(dated by publication)*"
-    return f" *(dated by publication: reported {', '.join(human_date(v, 'day') for v in later)})*"
+        return "dated by publication"
+    return f"dated by publication: reported {', '.join(human_date(v, 'day') for v in later)}"
