@@ -97,6 +97,7 @@ from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import (
     DATE_LABEL,
     FIRST_PERSON,
+    addresses_the_reader,
     content_words,
     gives_contact,
     has_words,
@@ -996,8 +997,9 @@ _READER_LINE = re.compile(
 def is_chatter(text: str) -> bool:
     """A line that is not a report of events: a reader comment (a ``|`` separator, "Reply", a
     "... at 5:24 pm |" stamp, an "At 4:16 pm on 18 Jan 2010, CComment wrote:" header), a
-    first-person line ("I think ..."), a question, an imperative ("Watch AC360 at 8 p.m. ET."), a
-    sentence that starts in lower case (a fragment or a comment), a photo caption ("In this image
+    first-person line ("I think ..."), a line that speaks to the reader ("We want your ideas on how
+    to stop the leak ...", "Thanks for your support."), a question, an imperative ("Watch AC360 at
+    8 p.m. ET."), a sentence that starts in lower case (a fragment or a comment), a photo caption ("In this image
     made from video ..."), a credit line ("The Associated Press contributed to this report."),
     contact details (a phone number, an e-mail address), a line that announces what follows ("A
     summary of events on Wednesday, June 16, ...", "Here are the latest developments:") or a
@@ -1014,6 +1016,7 @@ def is_chatter(text: str) -> bool:
         or _READER_LINE.match(stripped)
         or has_link_age(stripped)
         or gives_contact(stripped)
+        or addresses_the_reader(stripped)
     ):
         return True
     return bool(FIRST_PERSON.search(normalize(stripped)))

@@ -484,6 +484,10 @@ def test_chatter_is_recognised_and_reports_are_not() -> None:
     assert is_chatter("In this image made from video provided by BP, Wednesday, June 2, 2010, shows the site.")
     assert is_chatter("This photo taken on Friday shows oil on the beach at Grand Isle.")
     assert not is_chatter("This picture of the Gulf coast is grim, the governor said on Friday.")
+    # a line that speaks to the reader (a BP window's 16 May entry was the page's appeal for ideas)
+    assert is_chatter("We want your ideas on how to stop the leak - we'll publish your suggestions online.")
+    assert is_chatter("Thanks for your support.")
+    assert not is_chatter('"You will see us again," a protester in Tahrir Square told reporters on Friday.')
     # a credit line reports nothing
     assert is_chatter("Staff writer Joel Achenbach contributed to this report on Monday.")
     # contact details are no event
