@@ -275,7 +275,7 @@ class CentralAttestedSelector:
         says cited (:func:`digest.support.says_the_same` at least ``citation_probability``). A
         statement cluster gathers a topic's sentences (another remark of the same speaker, the same
         event on another day); the other members are listed in ``related``, not cited."""
-        from digest.support import says_the_same
+        from digest.support import cites
 
         rep = sentences[row[cluster.representative]]
         members = [sentences[row[k]] for k in cluster.members]
@@ -284,8 +284,7 @@ class CentralAttestedSelector:
             s
             for s in members
             if s.key == rep.key
-            or self.citation_probability is None
-            or says_the_same(rep.text, s.text, float(embeddings[row[s.key]] @ vector)) >= self.citation_probability
+            or cites(rep.text, s.text, float(embeddings[row[s.key]] @ vector), self.citation_probability)
         ]
         return KeyPoint(
             text=rep.text,

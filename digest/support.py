@@ -64,3 +64,9 @@ def says_the_same(quoted: str, member: str, cosine: float) -> float:
     """The probability that ``member`` says what ``quoted`` says (``cosine``: of their embeddings)."""
     z = INTERCEPT + sum(w * x for w, x in zip(WEIGHTS, features(quoted, member, cosine), strict=True))
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def cites(quoted: str, member: str, cosine: float, threshold: float | None) -> bool:
+    """Whether a statement quoting ``quoted`` cites ``member``: :func:`says_the_same` at least
+    ``threshold`` (``Config.citation_probability``); None cites every member."""
+    return threshold is None or says_the_same(quoted, member, cosine) >= threshold

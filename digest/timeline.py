@@ -39,6 +39,7 @@ from digest.select import (
     self_contained,
     story_direction,
 )
+from digest.support import cites
 from digest.text import words
 from digest.types import Article, DateEvidence, Event, Sentence, Timex
 
@@ -126,19 +127,6 @@ class _Candidate:
     precision: str
 
 
-def _says_it(
-    sentences: Sequence[Sentence], embeddings: np.ndarray, quoted: int, member: int, threshold: float | None
-) -> bool:
-    """Whether ``member`` says what the ``quoted`` sentence says (:func:`digest.support.says_the_same`
-    at least ``threshold``; None: every member does)."""
-    from digest.support import says_the_same
-
-    if threshold is None:
-        return True
-    cosine = float(embeddings[member] @ embeddings[quoted])
-    return says_the_same(sentences[quoted].text, sentences[member].text, cosine) >= threshold
-
-
 def build_events(
     articles: Sequence[Article],
     sentences: Sequence[Sentence],
@@ -185,7 +173,13 @@ def build_events(
         best = max(carrying, key=lambda i: (*representative_rank(quality[i], sentences[i].text), -i))
         n_sources = count_sources([sentences[i].article_id for i in members])
         centrality = float(embeddings[members].mean(axis=0) @ collection) if collection is not None else 0.0
-        cited = [i for i in members if i == best or _says_it(sentences, embeddings, best, i, citation_probability)]
+        quoted = sentences[best].text
+        cited = [
+            i
+            for i in members
+            if i == best
+            or cites(quoted, sentences[i].text, float(embeddings[i] @ embeddings[best]), citation_probability)
+        ]
         event = Event(
             value=dating.value,
             precision=dating.precision,  # type: ignore[arg-type]

@@ -897,7 +897,7 @@ class _Chooser:
         weeks"), and :func:`digest.support.says_the_same` at least ``Config.citation_probability``.
         Never a reader comment or a transcript's speech. Second: the candidates that are as
         similar but fail the last test, one per article: related, not cited."""
-        from digest.support import says_the_same
+        from digest.support import cites
 
         picked = self.sentences[m.sentence]
         words_of = self._key(m.sentence)
@@ -923,7 +923,7 @@ class _Chooser:
             cosine = float(other @ vector)
             if cosine < self.settings.redundancy_similarity:
                 continue
-            if threshold is None or says_the_same(picked.text, s.text, cosine) >= threshold:
+            if cites(picked.text, s.text, cosine, threshold):
                 out.append(x)
                 articles.add(s.article_id)
                 related.pop(s.article_id, None)
