@@ -18,7 +18,10 @@ sources make them; the pipeline also gives half weight to each further wording
 within one outlet, see :meth:`digest.sourcing.SourceGraph.support`) times how
 central they are to the story (the centroid's similarity to the whole
 collection's), so boilerplate many pages repeat ("To play this content
-JavaScript must be turned on") ranks low; a statement that says the same as a
+JavaScript must be turned on") ranks low, and times 0.6 + 0.4 of its
+representative's self-containedness, so one that leans on the sentence before
+("She told the BBC ...") ranks below one as widely reported that stands alone;
+a statement that says the same as a
 higher-ranked one (representatives at or above the redundancy similarity) is
 skipped. The news everyone reports is often written in many ways ("Mubarak
 stepped down Friday and handed over power to the military ...", "Mubarak decided
@@ -228,6 +231,8 @@ class CentralAttestedSelector:
                 # vague one as central ("Not everyone's rejoicing over the developments in Egypt").
                 weight = support([sentences[i] for i in members]) if support else n_independent
                 weight *= 1 + self.specificity_weight * specificity(rep_text)
+                # One that leans on the sentence before ("She told the BBC ...") tells a reader less.
+                weight *= 0.6 + 0.4 * self_contained(rep_text)
                 ranked.append((weight * max(centrality, 0.0), cid))
 
         ranked.sort(key=lambda t: (-round(t[0], 6), t[1]))
