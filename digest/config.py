@@ -127,8 +127,9 @@ class Config:
     # leave-one-topic-out folds pick 0.75). None: no echoes.
     echo_similarity: float | None = 0.75
     # A key point cites the members of its statement that say what the quoted sentence says with at
-    # least this probability (digest.support, benchmarks/citations.py); the others are on its topic
-    # but say something else. None: every member is cited.
+    # least this probability (digest.support, benchmarks/citations.py), and a timeline entry its date's
+    # sentences the same way; the others are on its topic but say something else. None: every
+    # member is cited.
     citation_probability: float | None = 0.5
     # Timeline
     as_of: dt.date | None = None

@@ -4,7 +4,8 @@ A statement cluster gathers the sentences of a topic that embed close together: 
 other words, but also another remark of the same speaker, the same event on another day, another
 figure for the same thing, or the opposite ("has not spoken with"). A key point cites a member
 only when it says what the representative says: the probability from a logistic model over a
-few measurements of the pair (:func:`features`), at least ``Config.citation_probability``.
+few measurements of the pair (:func:`features`), at least ``Config.citation_probability``
+(:func:`cites`). A timeline entry cites its date's sentences by the same rule.
 
 The weights were fitted on ``benchmarks/citation_judgments.tsv`` (376 judged pairs from the
 key-points gate's T17 days and the example) by ``python benchmarks/citations.py --fit``, which
