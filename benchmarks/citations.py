@@ -20,6 +20,9 @@ sentence in ``benchmarks/event_citation_judgments.tsv``; the JSON's ``events`` h
 
 Precision float32 by default, so the clusters (and the judged pairs) are the same on every CPU.
 
+``--show`` lists, under each collection's row, the pairs whose verdict and citation disagree and the
+cited pairs nobody has judged, with the two hashes a judgment's row needs.
+
 ``--fit``: fit ``digest.support``'s logistic model on the judged pairs (every member, cited or not),
 print its precision and recall by leave-one-topic-out (each topic scored by the model fitted on
 the others) at several probability thresholds, and the weights fitted on all pairs, to paste into
@@ -179,12 +182,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             found = [(n, rep, member, verdict(rep, member, judged), cited) for n, rep, member, cited in pairs(briefing)]
             entries = [(verdict(e, x, judged_events), cited) for _, e, x, cited in event_pairs(briefing)]
             events += entries
-            if args.show:
-                for n, entry, x, cited in event_pairs(briefing):
-                    v = verdict(entry, x, judged_events)
-                    if (v == 0 and cited) or (v == 1 and not cited) or v is None:
-                        state = "unjudged" if v is None else "cited, judged 0" if cited else "related, judged 1"
-                        print(f"    entry {n} {state}: {x[:150]}")
             fitting += [
                 (label.split()[0], rep, member, v)
                 for _, rep, member, v, _ in found
@@ -198,9 +195,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f" {result['recall']:>7.3f}"
             )
             if args.show:
-                for n, _rep, member, v, cited in found:
+                for n, rep, member, v, cited in found:
                     if (v == 0 and cited) or (v == 1 and not cited):
                         print(f"    KP{n} {'cited, judged 0' if cited else 'uncited, judged 1'}: {member[:150]}")
+                    elif v is None and cited:  # to judge: the key point's and the member's hashes, both texts
+                        print(f"    KP{n} unjudged: {member[:150]}")
+                        print(f"        {text_hash(rep)} {text_hash(member)} key point: {rep[:150]}")
+                for n, entry, x, cited in event_pairs(briefing):
+                    v = verdict(entry, x, judged_events)
+                    if (v == 0 and cited) or (v == 1 and not cited) or v is None:
+                        state = "unjudged" if v is None else "cited, judged 0" if cited else "related, judged 1"
+                        print(f"    entry {n} {state}: {x[:150]}")
+                        if v is None:
+                            print(f"        {text_hash(entry)} {text_hash(x)} entry: {entry[:150]}")
         if args.fit:
             fit(fitting, cache or base)
     finally:
