@@ -489,7 +489,10 @@ class CachedSegments(_ArticleCache):
         self.owner = _source_fingerprint("digest.tls.segment_all", ("clean", "segment", "text", "tls", "types"))
 
     def segment_all(self, articles: Sequence[Article], *, min_words: int = 2) -> list[Sentence]:
+        from digest.clean import lower_case_words, lower_words_of
         from digest.tls import segment_article
+
+        lower_words = lower_case_words(a.text for a in articles)
 
         def decode(article: Article, blob: bytes | str) -> list[Sentence]:
             if not isinstance(blob, bytes) or len(blob) % 16:
@@ -503,7 +506,7 @@ class CachedSegments(_ArticleCache):
             return [Sentence(article.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(pairs)]
 
         def compute(article: Article) -> tuple[list[Sentence], bytes | None]:
-            found = segment_article(article, min_words=min_words)
+            found = segment_article(article, min_words=min_words, lower_words=lower_words)
             if any(s.text != article.text[s.start : s.end] for s in found):
                 return found, None  # not rebuildable from offsets: not kept
             offsets = array("q", [x for s in found for x in (s.start, s.end)])
@@ -511,7 +514,8 @@ class CachedSegments(_ArticleCache):
                 offsets.byteswap()  # stored little-endian, as the vectors
             return found, offsets.tobytes()
 
-        return self._each(articles, [_segments_key(a, min_words) for a in articles], decode, compute)
+        keys = [_segments_key(a, min_words, lower_words_of(a.text, lower_words)) for a in articles]
+        return self._each(articles, keys, decode, compute)
 
     __call__ = segment_all
 
@@ -521,8 +525,10 @@ class CachedCleaning(_ArticleCache):
     ``cleaned``): ``clean_articles(articles)`` is a drop-in, e.g. ``build_timeline(...,
     clean=CachedCleaning(path))``. An article's entry is keyed by its title and text and by
     which of its lines repeat elsewhere in the collection, and which in many documents (cleaning
-    signals): in a grown collection, only the new articles and those with a line that now
-    repeats (or has become widespread) are cleaned again.
+    signals), and by which of the words it capitalises the collection writes in lower case (see
+    :func:`digest.clean.lower_case_words`): in a grown collection, only the new articles and those
+    with a line that now repeats (or has become widespread), or a word whose case now reads otherwise,
+    are cleaned again.
     """
 
     table, owner_column, value_column = "cleaned", "cleaner", "article"
@@ -532,17 +538,22 @@ class CachedCleaning(_ArticleCache):
         self.owner = _source_fingerprint("digest.clean.clean_articles", ("clean", "text", "types"))
 
     def clean_articles(self, articles: Sequence[Article]) -> list[Article]:
-        from digest.clean import clean_article, line_keys, repetition
+        from digest.clean import clean_article, line_keys, lower_case_words, lower_words_of, repetition
 
         own = [line_keys(a) for a in articles]
         repeated, widespread = repetition(articles, keys=own)
+        lower_words = lower_case_words(a.text for a in articles)
+        cased = [lower_words_of(a.text, lower_words) for a in articles]
         keys = [
             hashlib.sha256(
                 json.dumps(
-                    [a.title, a.text, sorted(looked_up & repeated), sorted(looked_up & widespread)], ensure_ascii=False
+                    [a.title, a.text, sorted(looked_up & repeated), sorted(looked_up & widespread), words],
+                    ensure_ascii=False,
                 ).encode("utf-8", "surrogatepass")
             ).digest()
-            for a, looked_up in zip(articles, self._looked_up(articles, own), strict=True)
+            for a, looked_up, words in zip(
+                articles, self._looked_up(articles, own, cased, lower_words), cased, strict=True
+            )
         ]
 
         def decode(article: Article, payload: bytes | str) -> list[Article]:
@@ -552,7 +563,7 @@ class CachedCleaning(_ArticleCache):
             return [replace(article, text=text, title=title, headings=spans, removed=lines)]
 
         def compute(article: Article) -> tuple[list[Article], str]:
-            cleaned = clean_article(article, repeated=repeated, widespread=widespread)
+            cleaned = clean_article(article, repeated=repeated, widespread=widespread, lower_words=lower_words)
             headings = [[h.start, h.end] for h in cleaned.headings]
             payload = json.dumps([cleaned.text, cleaned.title, headings, cleaned.removed], ensure_ascii=False)
             return [cleaned], payload
@@ -561,13 +572,23 @@ class CachedCleaning(_ArticleCache):
 
     __call__ = clean_articles
 
-    def _looked_up(self, articles: Sequence[Article], own: Sequence[set[str]]) -> list[set[str]]:
-        """Each article's :func:`digest.clean.looked_up_lines` (given its ``line_keys``), the
-        lines beyond ``own`` kept in table ``looked_up``: finding them runs the lead-in and
-        run-in rules over every line, which was half of a re-run's cleaning."""
+    def _looked_up(
+        self,
+        articles: Sequence[Article],
+        own: Sequence[set[str]],
+        cased: Sequence[list[str]],
+        lower_words: frozenset[str],
+    ) -> list[set[str]]:
+        """Each article's :func:`digest.clean.looked_up_lines` (given its ``line_keys``, and the
+        collection's ``lower_words``, of which its text capitalises ``cased``), the lines beyond
+        ``own`` kept in table ``looked_up``: finding them runs the lead-in and run-in rules over
+        every line, which was half of a re-run's cleaning."""
         from digest.clean import looked_up_lines
 
-        hashes = [hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).digest() for a in articles]
+        hashes = [
+            hashlib.sha256(f"{a.text}\0{' '.join(words)}".encode("utf-8", "surrogatepass")).digest()
+            for a, words in zip(articles, cased, strict=True)
+        ]
         stored = _stored(self._db, self.path, "looked_up", "cleaner", self.owner, "lines", list(dict.fromkeys(hashes)))
         out: list[set[str]] = []
         new: list[tuple[str, bytes, str]] = []
@@ -576,7 +597,7 @@ class CachedCleaning(_ArticleCache):
             if isinstance(value, str):
                 out.append(lines | set(json.loads(value)))
                 continue
-            found = looked_up_lines(article, keys=lines)
+            found = looked_up_lines(article, keys=lines, lower_words=lower_words)
             stored[key] = json.dumps(sorted(found - lines), ensure_ascii=False)
             new.append((self.owner, key, stored[key]))
             out.append(found)
@@ -584,8 +605,8 @@ class CachedCleaning(_ArticleCache):
         return out
 
 
-def _segments_key(article: Article, min_words: int) -> bytes:
-    h = hashlib.sha256(f"{min_words}|".encode())
+def _segments_key(article: Article, min_words: int, lower_words: Sequence[str]) -> bytes:
+    h = hashlib.sha256(f"{min_words}|{' '.join(lower_words)}|".encode())
     for span in article.headings:
         h.update(f"{span.start}-{span.end},".encode())
     h.update(b"\0" + article.text.encode("utf-8", "surrogatepass"))

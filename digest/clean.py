@@ -37,7 +37,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from digest.text import (
@@ -116,9 +116,11 @@ class _Line:
 
 
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
-    """Clean every article; repetition across the collection is one of the signals."""
+    """Clean every article; repetition across the collection and the case it writes words in are
+    among the signals."""
     repeated, widespread = repetition(articles)
-    return [clean_article(a, repeated=repeated, widespread=widespread) for a in articles]
+    lower_words = lower_case_words(a.text for a in articles)
+    return [clean_article(a, repeated=repeated, widespread=widespread, lower_words=lower_words) for a in articles]
 
 
 def repetition(
@@ -152,13 +154,15 @@ def repeated_lines(
     return frozenset(line for line, n in line_counts.items() if n >= at_least)
 
 
-def looked_up_lines(article: Article, *, keys: set[str] | None = None) -> set[str]:
+def looked_up_lines(
+    article: Article, *, keys: set[str] | None = None, lower_words: frozenset[str] = frozenset()
+) -> set[str]:
     """The keys :func:`clean_article` may look up in its ``repeated`` set for ``article``: its
     :func:`line_keys` (``keys``, when already computed) and its lines again as the cleaner
     reads them, after a lead-in is cut or a run-in heading split off. The cleaned article
     depends on ``repeated`` (and ``widespread``) only through ``repeated & looked_up_lines(article)``."""
     out = set(keys if keys is not None else line_keys(article))
-    out.update(normalize(line.text).lower() for line in _prepared_lines(article.text, []))
+    out.update(normalize(line.text).lower() for line in _prepared_lines(article.text, [], lower_words))
     return out
 
 
@@ -289,6 +293,7 @@ _RUN_IN_OPENERS = frozenset(
         "Although",
         "Meanwhile",
         "However",
+        "So",  # "... in America So far it's raised $66m ..."
         "Between",
         "For",
         *_NUMBER_WORDS,
@@ -404,6 +409,11 @@ _RUN_IN_BLOCKERS = frozenset(
         "starring",
         "given",
         "gives",
+        "former",  # "a former Marine who survived ..."
+        "near",  # "in a marsh near Pass a Loutre"
+        "journal",  # "Writing in journal Science, ..."
+        "newspaper",
+        "magazine",
     }
 )
 _RUN_IN_MAX_WORDS = 25
@@ -418,21 +428,64 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}\b")
 _TOKEN = re.compile(r"\S+")
 
 
-def run_in_heading_end(text: str, page: str = "") -> int:
+def run_in_heading_end(text: str, page: str = "", lower_words: frozenset[str] = frozenset()) -> int:
     """Where a heading, caption or byline in ordinary case run into the sentence after it
     ends ("Haiti survivors sleep on streets Thousands of people ..." -> the offset of
     "Thousands"; "The clean-up costs are mounting for BP BP has said ..." -> the second "BP");
     0 when ``text`` starts with its sentence. With the text of its ``page``, also where a word
     the page usually writes in lower case starts it (:func:`usually_lower`): "... may struggle
-    to survive Doctors treating ..." -> the offset of "Doctors"."""
+    to survive Doctors treating ..." -> the offset of "Doctors"; or, after a longer heading, a
+    word the collection writes in lower case (``lower_words``, see :func:`lower_case_words`)."""
+    return next(iter(_run_in_heading_ends(text, page, lower_words)), 0)
+
+
+def _run_in_heading_ends(text: str, page: str, lower_words: frozenset[str]) -> list[int]:
+    """Every rule's answer to :func:`run_in_heading_end` that is not 0, in order."""
     if not _TERMINAL.search(text[-12:]):
-        return 0
+        return []
     found = [_doubled_name_end(text), _repeated_subject_end(text), _reporter_caption_end(text)]
     if _RUN_IN_CANDIDATE.search(text, 0, _RUN_IN_SCAN_CHARS):
         found.append(_opener_end(text))
     if page:
-        found.append(_capitalised_word_end(text, page))
-    return min((n for n in found if n), default=0)
+        found.append(_capitalised_word_end(text, page, lower_words))
+    return sorted({n for n in found if n})
+
+
+# What the collection says of a word's case: a word it writes in lower case at least LOWER_CASE_MIN
+# times and at least twice as often as capitalised after a word in lower case (where a name is
+# capitalised) is a common word, which a capital letter there shows to start a sentence ("Oil leak
+# repairs start final stages Engineers have begun ...", on a page that never writes "engineers"). As a
+# single page's evidence is stronger, the collection's counts only after a heading of
+# _COLLECTION_HEAD_WORDS or more ("In what the journal Science described ...", "Writing in journal
+# Science, ...": a name the collection writes in lower case as a word).
+LOWER_CASE_MIN = 3
+_COLLECTION_HEAD_WORDS = 5
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?:-[a-z]+)*(?![\w'’-])")
+_CAPITALISED_AFTER_LOWER = re.compile(r"(?<=[a-z0-9-] )[A-Z][a-z]+(?:-[a-z]+)*(?![\w'’-])")  # as _CAPITAL_CANDIDATE
+# A capitalised word the clause goes on after is its object, not the next sentence's subject ("... a
+# fatal dose of the anesthetic Propofol while the medic was not looking").
+_CLAUSE_GOES_ON = re.compile(r"\s+(?:while|because|whereas|though|although|unless|if|but|or)\b")
+
+
+def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words (in lower case) that the collection's ``texts`` write in lower case: at least
+    :data:`LOWER_CASE_MIN` times, and at least twice as often as capitalised after a word in
+    lower case. A collection-level signal for :func:`run_in_parts`, as repeated lines are."""
+    lower: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    for text in texts:
+        lower.update(_LOWER_CASE_WORD.findall(text))
+        capitalised.update(word.lower() for word in _CAPITALISED_AFTER_LOWER.findall(text))
+    return frozenset(word for word, n in lower.items() if n >= LOWER_CASE_MIN and n >= 2 * capitalised[word])
+
+
+def lower_words_of(text: str, lower_words: frozenset[str]) -> list[str]:
+    """Which of the words ``text`` capitalises after a word in lower case are in ``lower_words``,
+    sorted: all that ``lower_words`` decides of how :func:`run_in_parts` reads ``text``'s lines
+    (what a cached result is keyed by)."""
+    if not lower_words:
+        return []
+    return sorted({word.lower() for word in _CAPITALISED_AFTER_LOWER.findall(text)} & lower_words)
 
 
 # A capitalised word between words in lower case (or before a comma).
@@ -469,13 +522,15 @@ def _whole_word_at(page: str, word: str) -> Iterator[int]:
 _WORD_CHAR = re.compile(r"[\w'’-]")
 
 
-def _capitalised_word_end(text: str, page: str) -> int:
+def _capitalised_word_end(text: str, page: str, lower_words: frozenset[str] = frozenset()) -> int:
     """Where a sentence starting with a word its page usually writes in lower case begins after
     a heading of three or more words that ends in lower case ("... may struggle to survive Doctors
     treating ...", "... efforts continue -- photos Oil companies stress ..."), or 0. Not after a
     function word ("a director of the Company") or a word that introduces a name ("a campaign
     called Relief for ..."), nor where a name goes on ("rig Deepwater Horizon", "the gushing Gulf of
-    Mexico oil well")."""
+    Mexico oil well") or its clause does ("the anesthetic Propofol while ..."). A word in
+    ``lower_words`` (the collection's, :func:`lower_case_words`) counts as one the page usually writes
+    in lower case after a heading of :data:`_COLLECTION_HEAD_WORDS` or more."""
     for m in _CAPITAL_CANDIDATE.finditer(text, 0, _RUN_IN_SCAN_CHARS):
         start, word, before = m.start("word"), m["word"], m["before"]
         bare = word.lower()
@@ -489,7 +544,11 @@ def _capitalised_word_end(text: str, page: str) -> int:
             continue
         if _INNER_STOP.search(text, 0, start) or _opens_quote_or_bracket(text[:start]):
             continue
-        if has_words(text[start:], 5) and usually_lower(bare, page):  # the page last: the costly test
+        if not has_words(text[start:], 5) or _CLAUSE_GOES_ON.match(text, m.end("word")):
+            continue
+        if bare in lower_words and len(text[:start].split()) >= _COLLECTION_HEAD_WORDS:
+            return start
+        if usually_lower(bare, page):  # the page last: the costly test
             return start
     return 0
 
@@ -706,10 +765,11 @@ def _headed_update_stamp(text: str) -> re.Match[str] | None:
 HEADLINE_LINES = 3
 
 
-def run_in_parts(text: str, page: str = "") -> list[tuple[int, int]]:
+def run_in_parts(text: str, page: str = "", lower_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The spans of ``text`` that are lines of their own, as if its missing line breaks were there:
     a headline before a page's update or publication stamp or run into the sentence
-    (:func:`run_in_heading_end`, given the text of its ``page``), then the sentence. The stamp itself is in no span.
+    (:func:`run_in_heading_end`, given the text of its ``page`` and the collection's ``lower_words``),
+    then the sentence. The stamp itself is in no span.
     ``[(0, len(text))]`` when nothing is run in."""
     parts: list[tuple[int, int]] = []
     pos = 0
@@ -723,16 +783,23 @@ def run_in_parts(text: str, page: str = "") -> list[tuple[int, int]]:
         if head := text[: stamp.start()].rstrip():
             parts.append((0, len(head)))
         pos = stamp.end()
-    if n := run_in_heading_end(text[pos:], page):
+    if ends := _run_in_heading_ends(text[pos:], page, lower_words):
+        n = ends[0]
         parts.append((pos, pos + len(text[pos : pos + n].rstrip())))
-        pos += n
         # a caption between the headline and the sentence: "BP bosses hold Obama crisis talks | The
         # White House meeting was the first between the president and BP | BP executives have met ...",
         # "Mariah Carey joins line-up for Haiti charity single | Mariah Carey is the latest star to be
         # added to the bill | Mariah Carey is the latest performer to join ...", "Haiti medics braced for
-        # wave of amputations | A lack of sterile facilities ... may struggle to survive | Doctors ..."
-        rest = text[pos:]
-        if n := _doubled_name_end(rest) or _repeated_subject_end(rest) or (page and _capitalised_word_end(rest, page)):
+        # wave of amputations | A lack of sterile facilities ... may struggle to survive | Doctors ...", "US
+        # sends extra troops for Haiti earthquake relief | The US says it is doing everything in its power
+        # to speed aid to Haiti | The US is sending another 4,000 sailors ..." (the rules again, on the
+        # rest); or where another rule found the heading to end, further in ("Mexico City lifts swine flu
+        # curbs | Businesses in Mexico City have been hit hard by the flu outbreak | Mexico City has ...")
+        rest = text[pos + n :]
+        caption_end = run_in_heading_end(rest, page, lower_words)
+        further = next((end - n for end in ends[1:] if has_words(text[pos + n : pos + end], 3)), 0)
+        pos += n
+        if n := caption_end or further:
             parts.append((pos, pos + len(text[pos : pos + n].rstrip())))
             pos += n
     parts.append((pos, len(text)))
@@ -944,9 +1011,12 @@ def _split_at_times(line: _Line, times: list[tuple[int, int]], removed: list[tup
     return out
 
 
-def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
+def _prepared_lines(
+    text: str, removed: list[tuple[str, str]], lower_words: frozenset[str] = frozenset()
+) -> list[_Line]:
     """The text's lines with their lead-ins and page update stamps cut (recorded in ``removed``),
-    and a heading run into its line split off as a line of its own (:func:`run_in_parts`)."""
+    and a heading run into its line split off as a line of its own (:func:`run_in_parts`, with the
+    collection's ``lower_words``)."""
     out: list[_Line] = []
     times = live_blog_times(text)
     raws = _lines(text)
@@ -965,7 +1035,7 @@ def _prepared_lines(text: str, removed: list[tuple[str, str]]) -> list[_Line]:
         first_lines = len(out) < HEADLINE_LINES
         line = _without_lead_in(raw, removed, first_lines=first_lines)
         done = 0
-        parts = run_in_parts(line.text, text if first_lines else "")
+        parts = run_in_parts(line.text, text if first_lines else "", lower_words)
         for start, end in parts:
             if gap := line.text[done:start].strip():
                 removed.append((gap, "page update stamp"))
@@ -1010,15 +1080,17 @@ def clean_article(
     *,
     repeated: set[str] | frozenset[str] = frozenset(),
     widespread: set[str] | frozenset[str] = frozenset(),
+    lower_words: frozenset[str] = frozenset(),
 ) -> Article:
     """``repeated``: lines in two or more of the collection's documents; ``widespread``: in
-    :data:`WIDESPREAD` or more (see :func:`repeated_lines`)."""
+    :data:`WIDESPREAD` or more (see :func:`repeated_lines`); ``lower_words``: the words the
+    collection writes in lower case (:func:`lower_case_words`)."""
     removed: list[tuple[str, str]] = []
     text = article.text
     if (comments := comments_start(text)) < len(text):
         removed.extend((line.text, "reader comments") for line in _lines(text[comments:]))
         text = text[:comments]  # a prefix: offsets into it are offsets into the article
-    lines = _prepared_lines(text, removed)
+    lines = _prepared_lines(text, removed, lower_words)
     # A broadcast transcript's turns are its text, however short ("ANDERSON COOPER, CNN ANCHOR: Good
     # evening, everyone." is no headline): they stay, so digest.transcript.speech_start finds them.
     transcript = speech_start(text) < len(text)
@@ -1075,10 +1147,13 @@ def clean_article(
 
     trailing = lines[last + 1 :]
     trailing_tags = _tag_list_lines(trailing)
+    # The story's words are its body's and its headline's: "It is the fourth school to close." ends
+    # "Swine flu cases close UK school | Another nine UK cases ...".
+    story_words = in_lines + Counter(set(content_words(leading[headline_at].text))) if headline_at >= 0 else in_lines
     for j, line in enumerate(trailing):
         reason = _junk_reason(line, repeated, widespread, in_lines, in_tag_list=j in trailing_tags, counted=False)
         long_enough = line.is_sentence or line.n_words >= _BODY_MIN_WORDS  # may be an unfinished paragraph
-        if long_enough and not reason and _overlap(line, in_lines) >= 0.5:
+        if long_enough and not reason and _overlap(line, story_words) >= 0.5:
             kept.append(line)
         else:
             removed.append((line.text, reason or "page chrome after the article"))

@@ -80,6 +80,7 @@ from digest.clean import (
     has_comment_header,
     has_link_age,
     lead_in_end,
+    lower_case_words,
     opens_with_credit,
     opens_with_dateline,
     published_stamp,
@@ -244,15 +245,18 @@ def build_timeline(
 
 
 def segment_all(articles: Sequence[Article], *, min_words: int = 2) -> list[Sentence]:
-    """Sentences of every article (:func:`segment_article`), densely indexed per article;
-    articles without any are skipped."""
+    """Sentences of every article (:func:`segment_article`, with the words the collection writes
+    in lower case), densely indexed per article; articles without any are skipped."""
+    lower_words = lower_case_words(a.text for a in articles)
     out: list[Sentence] = []
     for article in articles:
-        out.extend(segment_article(article, min_words=min_words))
+        out.extend(segment_article(article, min_words=min_words, lower_words=lower_words))
     return out
 
 
-def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
+def segment_article(
+    article: Article, *, min_words: int = 2, lower_words: frozenset[str] = frozenset()
+) -> list[Sentence]:
     """The article's sentences with at least ``min_words`` words, indexed 0, 1, ...; each
     sentence's text is ``article.text[start:end]``.
 
@@ -264,7 +268,8 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
     Wednesday) Heavy gunfire ..."): it says when the entry was posted, not what happened; and a
     photo caption with its credit ("... Photograph: Sean Gardner/Reuters Scientists warned ...").
     A headline or caption run into a sentence without punctuation ("Haiti survivors sleep on
-    streets Thousands of people ...") is a sentence of its own, as if the line break were there;
+    streets Thousands of people ...", with the collection's ``lower_words``: see
+    :func:`digest.clean.run_in_parts`) is a sentence of its own, as if the line break were there;
     a page's update stamp ("24 June 2010 Last updated at 14:59 GMT Help") is left out.
     """
     found: list[tuple[int, int]] = []
@@ -285,7 +290,7 @@ def segment_article(article: Article, *, min_words: int = 2) -> list[Sentence]:
             start += run_in_dateline_end(text[start:end])
         # A headline run into the sentence is a sentence of its own, a page's update stamp none.
         page = text if len(found) < HEADLINE_LINES else ""
-        pieces = [(start + s, start + e) for s, e in run_in_parts(text[start:end], page)]
+        pieces = [(start + s, start + e) for s, e in run_in_parts(text[start:end], page, lower_words)]
         if page:
             gaps = [b for (_, a), (b, _) in itertools.pairwise([(start, start), *pieces]) if text[a:b].strip()]
             after_stamp = gaps[-1] if gaps else after_stamp

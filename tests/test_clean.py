@@ -16,6 +16,7 @@ from digest.clean import (
     lead_in_end,
     live_blog_times,
     looked_up_lines,
+    lower_case_words,
     repeated_lines,
     run_in_dateline_end,
     run_in_heading_end,
@@ -583,6 +584,23 @@ def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
                 "Mariah Carey is the latest performer to join an all-star charity single for the victims.",
             ],
         ),
+        (  # a caption run into a sentence opening with "So"
+            "Wyclef Jean helped organise the Hope For Haiti Now telethon in America So far it's raised $66m with an "
+            "album going straight to number one.",
+            [
+                "Wyclef Jean helped organise the Hope For Haiti Now telethon in America",
+                "So far it's raised $66m with an album going straight to number one.",
+            ],
+        ),
+        (  # a headline, a caption opening with "The", the sentence opening with "The"
+            "US sends extra troops for Haiti earthquake relief The US says it is doing everything in its power to "
+            "speed aid to Haiti The US is sending another 4,000 sailors and marines to Haiti for the relief effort.",
+            [
+                "US sends extra troops for Haiti earthquake relief",
+                "The US says it is doing everything in its power to speed aid to Haiti",
+                "The US is sending another 4,000 sailors and marines to Haiti for the relief effort.",
+            ],
+        ),
     ],
 )
 def test_run_in_parts_split_headlines_and_drop_page_stamps(text: str, parts: list[str]) -> None:
@@ -631,6 +649,97 @@ def test_run_in_parts_starts_a_sentence_at_a_word_the_page_writes_in_lower_case(
     assert [text[s:e] for s, e in run_in_parts(text, page)] == parts
     if len(parts) > 1:  # without the page, not that split
         assert [text[s:e] for s, e in run_in_parts(text)] != parts
+
+
+def test_lower_case_words_are_the_collections_common_words() -> None:
+    texts = [
+        "The engineers said the well was safe. Engineers from BP agreed.",
+        "Two engineers and the Coast Guard met. The engineers left, and the guard stayed.",
+        "He told the Coast Guard and the Coast Guard told him. A coast road.",
+    ]
+    words = lower_case_words(texts)
+    assert "engineers" in words  # 4 times in lower case, never capitalised after a word in lower case
+    assert "guard" not in words  # once in lower case, 2 times "the Guard": a name here
+    assert "coast" not in words  # once: below LOWER_CASE_MIN
+    assert lower_case_words([]) == frozenset()
+
+
+_COLLECTION = frozenset({"engineers", "businesses", "science", "marine", "propofol", "presidential"})
+
+
+@pytest.mark.parametrize(
+    "text,parts",
+    [
+        (  # a word the collection writes in lower case starts the sentence, where the page never does
+            "Oil leak repairs start final stages Engineers have begun the final stages of plugging the well.",
+            ["Oil leak repairs start final stages", "Engineers have begun the final stages of plugging the well."],
+        ),
+        (  # ... and then another rule's split further in: headline, caption, sentence
+            "Mexico City lifts swine flu curbs Businesses in Mexico City have been hit hard by the flu outbreak "
+            "Mexico City has lifted all restrictions imposed last month.",
+            [
+                "Mexico City lifts swine flu curbs",
+                "Businesses in Mexico City have been hit hard by the flu outbreak",
+                "Mexico City has lifted all restrictions imposed last month.",
+            ],
+        ),
+        (  # not after a short heading: a name the collection writes in lower case as a word
+            "In what the journal Science described as a quick analysis, the virus was found to be mild.",
+            ["In what the journal Science described as a quick analysis, the virus was found to be mild."],
+        ),
+        (  # not after a word before a name
+            "Michael Williams, a former Marine who survived the April 20 inferno, told a federal panel.",
+            ["Michael Williams, a former Marine who survived the April 20 inferno, told a federal panel."],
+        ),
+        (  # not where the clause goes on
+            "The team has dropped its claim that the star swallowed a fatal dose of the anesthetic Propofol "
+            "while the medic was not looking.",
+            [
+                "The team has dropped its claim that the star swallowed a fatal dose of the anesthetic Propofol "
+                "while the medic was not looking."
+            ],
+        ),
+    ],
+)
+def test_run_in_parts_starts_a_sentence_at_a_word_the_collection_writes_in_lower_case(
+    text: str, parts: list[str]
+) -> None:
+    page = f"{text}\n{_PAGE}"
+    assert [text[s:e] for s, e in run_in_parts(text, page, _COLLECTION)] == parts
+    if len(parts) > 1:  # with the page alone, not that split
+        assert [text[s:e] for s, e in run_in_parts(text, page)] != parts
+
+
+def test_the_cleaner_splits_a_headline_at_a_word_other_articles_write_in_lower_case() -> None:
+    glued = Article(
+        "glued",
+        "Oil leak repairs start final stages Engineers have begun the final stages of plugging the well in the Gulf.\n"
+        "The operation to plug the well is well under way and so far the results look promising, BP said.",
+        source="bbc",
+    )
+    others = [
+        Article(f"other{i}", f"BP engineers pumped mud into the well on day {i}, and the engineers were pleased.", "ap")
+        for i in range(2)
+    ]
+    cleaned = clean_articles([glued, *others])[0]
+    assert cleaned.text.startswith("Engineers have begun")
+    assert ("Oil leak repairs start final stages", "page chrome before the headline") in cleaned.removed
+    # the page alone never writes "engineers": the line stays whole
+    assert clean_articles([glued])[0].text.startswith("Oil leak repairs start final stages Engineers")
+
+
+def test_a_short_last_line_is_the_storys_when_it_shares_the_headlines_words() -> None:
+    text = "\n".join(
+        [
+            "Swine flu cases close UK school",
+            "Another nine UK cases of swine flu have been confirmed taking the total to 27, the agency said.",
+            "Five of the nine diagnosed with the virus were pupils from Alleyn's School in Dulwich, south London.",
+            "It is the fourth school to close.",
+        ]
+    )
+    cleaned = clean_article(Article("school", text, source="bbc"))
+    assert cleaned.title == "Swine flu cases close UK school"
+    assert cleaned.text.endswith("It is the fourth school to close.")
 
 
 def test_a_capitalised_common_word_splits_only_the_first_lines() -> None:

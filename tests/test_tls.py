@@ -284,6 +284,25 @@ def test_a_dated_sentence_whose_subject_is_the_sentence_before_is_no_entry() -> 
     assert "Riot police used water cannon against protesters on January 25." in texts
 
 
+def test_a_headline_splits_at_a_word_the_collection_writes_in_lower_case() -> None:
+    glued = article(
+        1,
+        D(2010, 8, 6),
+        "Oil leak repairs start final stages Engineers have begun the final stages of plugging the well.",
+        "The operation is well under way and so far the results look promising.",
+    )
+    others = [
+        article(i, D(2010, 8, 5), f"BP engineers pumped mud into the well, and the engineers {i} said so.")
+        for i in (2, 3)
+    ]
+    first = segment_all([glued, *others])[:2]
+    assert [s.text for s in first] == [
+        "Oil leak repairs start final stages",
+        "Engineers have begun the final stages of plugging the well.",
+    ]
+    assert segment_all([glued])[0].text.startswith("Oil leak repairs start final stages Engineers")
+
+
 def test_dateline_is_not_part_of_a_sentence() -> None:
     a = article(
         1,
