@@ -71,15 +71,25 @@ _FOR_BEFORE = re.compile(r"\bfor\s*$", re.I)
 _PERFECT = re.compile(r"\b(?:have|has)(?:\s+not|n[’']t)?\s+(?:been|seen|had|heard|taken|\w+ed)\b", re.I)
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 # A date that anchors an offset: "Speaking a few days after Jackson's 25 June death, Mr Chernoff
-# denied ...", "weeks before the April 20 explosion": the sentence tells of another day.
+# denied ...", "weeks before the April 20 explosion": the sentence tells of another day. So does a
+# date right after a word that puts the sentence's event before or after it: "Haiti imposed new
+# controls on adoptions after the 12 January earthquake", "5,000 barrels a day have leaked since 20
+# April", "until 15 July".
 _OFFSET_BEFORE = re.compile(
-    r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s+(?:[\w'’-]+\s+){0,3}$", re.I
+    r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s+(?:[\w'’-]+\s+){0,3}$"
+    r"|\b(?:after|since|following|before|until|till|ahead\s+of|prior\s+to)\s+(?:(?:the|an?|last)\s+)?$",
+    re.I,
 )
+# ... unless the sentence goes on to tell what happened that day: "Oil has been gushing ... since 22
+# April, when BP's Deepwater Horizon rig exploded and sank."
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
 
-def anchors_an_offset(sentence: str, start: int) -> bool:
-    """Whether the date at ``start`` in ``sentence`` is what an offset counts from ("days after
-    the April 20 explosion"), not the day the sentence tells of."""
+def anchors_an_offset(sentence: str, start: int, end: int | None = None) -> bool:
+    """Whether the date at ``start`` (to ``end``) in ``sentence`` is what an offset counts from
+    ("days after the April 20 explosion", "since 20 April"), not the day the sentence tells of."""
+    if end is not None and _WHEN_AFTER.match(sentence, end):
+        return False
     return bool(_OFFSET_BEFORE.search(sentence, max(0, start - 60), start))
 
 
@@ -303,7 +313,7 @@ def _candidate(sentence: Sentence, text: str, owner: int, timex: Timex, referenc
         return _Candidate(owner, timex, start.isoformat(), start, reference, label, "week")
     if timex.type not in ("DATE", "TIME"):
         return None
-    if anchors_an_offset(sentence.text, timex.start - sentence.start):
+    if anchors_an_offset(sentence.text, timex.start - sentence.start, timex.end - sentence.start):
         return None
     date_value = value[:10] if timex.type == "TIME" else value
     span = interval(date_value)

@@ -811,7 +811,7 @@ class _Chooser:
                 continue  # "That is more than 30% higher than the low hit on 25 June": what is?
             if m.timex is not None and not _about_its_label_day(s, m.timex):
                 continue  # "June 10 - Obama invites ... on June 16": an item of June 10, not of June 16
-            if m.timex is not None and anchors_an_offset(s.text, m.timex.start - s.start):
+            if m.timex is not None and anchors_an_offset(s.text, m.timex.start - s.start, m.timex.end - s.start):
                 continue  # "weeks after the April 20 explosion": of another day
             seen_texts.add(key)
             self.lexical[m.sentence] = score

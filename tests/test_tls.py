@@ -554,6 +554,14 @@ def test_a_date_an_offset_counts_from_is_not_the_day_the_sentence_tells_of() -> 
     assert anchors_an_offset("Speaking a few days after Jackson's 25 June death, he denied it.", 36)
     assert not anchors_an_offset(later, later.index("Two"))
     assert not anchors_an_offset("The rig exploded on April 20, two days after the inspection.", 20)
+    # a word that puts the sentence's event before or after the date, unless it goes on to tell that day's
+    adoptions = "Haiti imposed new controls on adoptions after the 12 January earthquake."
+    assert anchors_an_offset(adoptions, adoptions.index("12"), adoptions.index(" earthquake"))
+    leak = "About 5,000 barrels a day have leaked since 20 April."
+    assert anchors_an_offset(leak, leak.index("20"), leak.index("."))
+    told = "Oil has been gushing from the well since 22 April, when the rig exploded and sank."
+    assert not anchors_an_offset(told, told.index("22"), told.index(","))
+    assert not anchors_an_offset("The quake struck on 12 January, killing thousands.", 20, 30)
     arts = [
         article(1, D(2010, 5, 5), later),
         article(2, D(2010, 4, 21), "The Deepwater Horizon rig exploded on April 20, killing 11 workers."),
@@ -562,6 +570,11 @@ def test_a_date_an_offset_counts_from_is_not_the_day_the_sentence_tells_of() -> 
     b = build_timeline(arts, Config(max_dates=1, per_date=3), embedder=BagOfWords())
     assert b.events and all(e.value == "2010-04-20" for e in b.events)
     assert later not in {e.text for e in b.events}
+    since = "BP says 5,000 barrels of oil a day have leaked from the well since April 20."
+    b = build_timeline(
+        [*arts, article(4, D(2010, 4, 29), since)], Config(max_dates=1, per_date=3), embedder=BagOfWords()
+    )
+    assert b.events and since not in {e.text for e in b.events}
 
 
 def test_comment_lines_are_never_timeline_sentences() -> None:
