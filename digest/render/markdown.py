@@ -3,6 +3,7 @@ can become markup, a link or raw HTML."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
@@ -248,10 +249,17 @@ def _without_own_label(event: Event) -> str:
 
 def _dated_by_publication(event: Event) -> str:
     """The note on an entry dated by its report's publication, naming the report's day when that
-    is the day after the entry's (a lead sentence is about its day or the day before)."""
+    is after the entry's (a lead sentence is about its day or the day before): "dated by
+    publication: reported the next day, 30 January 2010" under 29 January 2010."""
     if not event.evidence or any(d.origin != "published" for d in event.evidence):
         return ""
     later = sorted({d.value for d in event.evidence} - {event.value})
     if not later:
         return "dated by publication"
-    return f"dated by publication: reported {', '.join(human_date(v, 'day') for v in later)}"
+    return f"dated by publication: reported {', '.join(_days_later(event.value, v) for v in later)}"
+
+
+def _days_later(day: str, report: str) -> str:
+    """When a report of ``day`` came out: "the next day, 30 January 2010", "2 days later, ..."."""
+    n = (dt.date.fromisoformat(report[:10]) - dt.date.fromisoformat(day[:10])).days
+    return f"{'the next day' if n == 1 else f'{n} days later'}, {human_date(report, 'day')}"
