@@ -252,6 +252,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     measure, unit = "troops", troop.group(0) if troop else "force"
         if not measure:
             continue
+        if measure == "duration" and _SINCE_THE_LAST.search(sentence, max(0, m.start() - 80), m.start()):
+            continue  # "the first global flu epidemic in 41 years": how long since the last, not how long
         if measure == "duration":
             qualifier = " ".join((m.group("approx") or "").lower().split())
             if qualifier in _FLOOR:
@@ -296,6 +298,16 @@ def find_quantities(sentence: str) -> list[Quantity]:
 # (and "18 days" agrees with it), "less than a month" ... "fewer than three months" 60 to 90.
 _FLOOR = frozenset({"more than", "over", "at least"})
 _CEILING = frozenset({"fewer than", "less than"})
+# "The first pandemic in 41 years", "the first strain to reach this mark for 41 years", "its lowest level
+# in 15 months": the time since the last one (a superlative after "the", "its", "BP's" ..., in the same
+# clause: "the first of the drills, which ran for three weeks" is a duration, and so is "I had only been
+# speaker for about three days").
+_SINCE_THE_LAST = re.compile(
+    r"\b(?:the|its|their|his|her|our|this|an?|[\w-]+['’]s)\s+(?:[\w-]+\s+)??"
+    r"(?:first|worst|biggest|largest|deadliest|strongest|highest|lowest|best)\b[^,.;:!?]{0,60}?"
+    r"\b(?:in|for)\s+(?:(?:the\s+)?(?:past|last)\s+)?$",
+    re.I,
+)
 _INCREMENT = re.compile(r"\b(?:extra|additional|another|further)\s+(?:(?:some|about|around|nearly)\s+)?$", re.I)
 _OTHER_AFTER = re.compile(r"\s+(?:other|more|additional|extra|further)\b", re.I)
 _PART_OF_THE = re.compile(

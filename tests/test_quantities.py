@@ -186,6 +186,23 @@ def test_a_duration_said_as_a_bound_spans_to_the_next_unit() -> None:
     assert find_quantities("an extra 3,500 troops") == []  # an addition, not a total
 
 
+def test_the_time_since_the_last_one_is_no_duration() -> None:
+    # h1 window: "How long: 41 years [28]; around seven weeks [16]" was shown as sources differing
+    assert find_quantities("WHO declared the outbreak a pandemic, the first global flu epidemic in 41 years.") == []
+    assert find_quantities("It is the first pandemic in more than 40 years.") == []
+    assert find_quantities("The worst storm in the past ten years hit the coast.") == []
+    assert find_quantities("It was the first strain of influenza to reach this mark for 41 years.") == []
+    (drills,) = find_quantities("It was the first of the drills, which ran for three weeks.")
+    assert drills.measure == "duration"
+    (speaker,) = find_quantities("I had only been speaker for about three days when it began.")
+    assert speaker.measure == "duration"
+    assert find_quantities("BP's shares slumped to their lowest level in 14 years.") == []
+    (tracked,) = find_quantities("Officials have been charting the spread of the virus for around seven weeks now.")
+    assert tracked.measure == "duration" and tracked.text == "around seven weeks"
+    *_, months = find_quantities("Out of some 11,000 troops, 1,000 had been killed in just three months.")
+    assert months.measure == "duration" and months.low == 90.0
+
+
 def test_shares_of_a_pronoun_are_of_no_known_whole() -> None:
     # "30% of them" (Scottish cases) and "41 percent of those hospitalized" (in the U.S.): a T17
     # H1N1 week's briefing had shown them as two versions of one share
