@@ -795,7 +795,9 @@ class _Chooser:
         limit = max(self.settings.min_embedded, self.settings.embedded_per_sentence * self.config.per_date)
         out: list[Mention] = []
         seen_texts: set[str] = set()
-        order = sorted(zip(day_mentions, lexical, strict=True), key=lambda t: (not self._fresh(t[0]), -t[1]))
+        order = sorted(
+            zip(day_mentions, lexical, strict=True), key=lambda t: (self._ahead(t[0]), not self._fresh(t[0]), -t[1])
+        )
         for m, score in order:
             s = self.sentences[m.sentence]
             key = _text_key(s.text)
@@ -832,6 +834,12 @@ class _Chooser:
             for used in self.used_texts
         )
 
+    def _ahead(self, m: Mention) -> bool:
+        """Written before the day it names: what was expected of the day ("... in advance of a 29
+        November hearing"), not what happened."""
+        pub = self.published.get(self.sentences[m.sentence].article_id)
+        return m.timex is not None and pub is not None and (m.day - pub).days >= 2
+
     def _fresh(self, m: Mention) -> bool:
         """Written within a few days after the day (not a later article's background)."""
         if m.timex is None or self.settings.fresh_days < 0:
@@ -864,7 +872,8 @@ class _Chooser:
         center /= float(np.linalg.norm(center)) or 1.0
         lexical = np.asarray([self.lexical[m.sentence] for m in fresh], dtype=np.float32)
         scores = emb @ center + self.settings.lexical_weight * lexical
-        order = sorted(range(len(fresh)), key=lambda i: (-float(scores[i]), i))
+        # a sentence written days before the day it names only when no report of the day is left
+        order = sorted(range(len(fresh)), key=lambda i: (self._ahead(fresh[i]), -float(scores[i]), i))
         if self.preference is not None:
             order = self._preferred(order, fresh, emb)
         picked: list[int] = []

@@ -577,6 +577,20 @@ def test_a_date_an_offset_counts_from_is_not_the_day_the_sentence_tells_of() -> 
     assert b.events and since not in {e.text for e in b.events}
 
 
+def test_a_sentence_written_days_before_the_day_it_names_gives_way_to_a_report_of_it() -> None:
+    # MJ trial window: 29 November was "In a sentencing memorandum ... in advance of a 29 November
+    # hearing, Mr Walgren said ...", written on 23 November; the sentencing went unreported
+    ahead = "Prosecutors want Dr Murray to get four years in prison at the hearing on 29 November in Los Angeles."
+    report = "Dr Murray got four years in prison at the hearing on 29 November, the judge said."
+    arts = [
+        article(1, D(2011, 11, 23), ahead),
+        article(2, D(2011, 11, 24), "Dr Murray faces four years in prison at the 29 November hearing in Los Angeles."),
+        article(3, D(2011, 11, 29), report),
+    ]
+    b = build_timeline(arts, Config(max_dates=1, per_date=1), embedder=BagOfWords())
+    assert [(e.value, e.text) for e in b.events] == [("2011-11-29", report)]
+
+
 def test_comment_lines_are_never_timeline_sentences() -> None:
     comments = [
         article(
