@@ -635,11 +635,16 @@ def _repeated_subject_end(text: str) -> int:
     for i in range(3, min(len(tokens) - 4, _RUN_IN_MAX_WORDS)):
         start, word = tokens[i]
         before = tokens[i - 1][1]
-        if word != first or tokens[i + 1][1] != second:
-            continue
+        if word != first or tokens[i + 1][1] not in (second, f"{second}'s", f"{second}’s"):
+            continue  # "... gets four years in prison | Michael Jackson's former doctor ..." names it too
         if any(w in ("The", "A", "An") for _, w in tokens[2:i]):
             return 0  # a sentence has begun: "... 'up for sale' The syringe that allegedly administered Michael"
-        ends_heading = before[:1].islower() and before[-1:].isalnum() and before.lower() not in STOPWORDS
+        ends_heading = (
+            before[:1].islower()
+            and before[-1:].isalnum()
+            and before.lower() not in STOPWORDS
+            and before.lower() not in _RUN_IN_BLOCKERS
+        )
         # not "... today's Afternoon Play offering", nor "... court documents show Pop star Michael Jackson
         # had ...": there the sentence starts at "Pop"
         in_a_name = before.endswith(("'s", "’s")) or tokens[i - 2][1][:1].isupper()

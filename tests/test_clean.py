@@ -584,6 +584,22 @@ def test_cleaner_splits_a_run_in_heading_off_its_line() -> None:
                 "Mariah Carey is the latest performer to join an all-star charity single for the victims.",
             ],
         ),
+        (  # the sentence names the headline's subject as its own ("Michael Jackson's ...")
+            "Michael Jackson doctor gets four years in prison Michael Jackson's former doctor, Conrad Murray, has "
+            "been sentenced to four years in prison.",
+            [
+                "Michael Jackson doctor gets four years in prison",
+                "Michael Jackson's former doctor, Conrad Murray, has been sentenced to four years in prison.",
+            ],
+        ),
+        (  # ... but not after a word that introduces a title
+            "The estate had asked for the program - entitled Michael Jackson's Autopsy: What Really Killed Michael "
+            "Jackson - to be canceled.",
+            [
+                "The estate had asked for the program - entitled Michael Jackson's Autopsy: What Really Killed Michael "
+                "Jackson - to be canceled."
+            ],
+        ),
         (  # a caption run into a sentence opening with "So"
             "Wyclef Jean helped organise the Hope For Haiti Now telethon in America So far it's raised $66m with an "
             "album going straight to number one.",
