@@ -17,7 +17,8 @@ is skipped too. A changed tagger gets a new fingerprint, so stale results are ne
 For ``digest timeline`` it also keeps each article's cleaned text (:class:`CachedCleaning`, table
 ``cleaned``, with the lines the cleaner looks up in table ``looked_up``) and sentence offsets
 (:class:`CachedSegments`, table ``segments``), keyed the same way by a fingerprint of the code's
-source and the SHA-256 of the article.
+source and the SHA-256 of the article, and the words the collection writes in lower case (table
+``lower_words``, keyed by the collection's texts).
 """
 
 from __future__ import annotations
@@ -168,6 +169,8 @@ _TABLES = (
     " PRIMARY KEY (tagger, hash)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS looked_up (cleaner TEXT NOT NULL, hash BLOB NOT NULL, lines TEXT NOT NULL,"
     " PRIMARY KEY (cleaner, hash)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS lower_words (counter TEXT NOT NULL, hash BLOB NOT NULL, words TEXT NOT NULL,"
+    " PRIMARY KEY (counter, hash)) WITHOUT ROWID",
 )
 
 
@@ -183,7 +186,7 @@ def _check_or_create(db: sqlite3.Connection, path: str) -> None:
             raise CacheError(
                 path, f"is an embedding cache of version {meta.get('version')}; this digest reads {VERSION}"
             )
-        if tables >= {"vectors", "timexes", "segments", "cleaned", "timex_groups", "looked_up"}:
+        if tables >= {"vectors", "timexes", "segments", "cleaned", "timex_groups", "looked_up", "lower_words"}:
             _wal(db)
             return
     try:
@@ -489,10 +492,9 @@ class CachedSegments(_ArticleCache):
         self.owner = _source_fingerprint("digest.tls.segment_all", ("clean", "segment", "text", "tls", "types"))
 
     def segment_all(self, articles: Sequence[Article], *, min_words: int = 2) -> list[Sentence]:
-        from digest.clean import lower_case_words, lower_words_of
         from digest.tls import segment_article
 
-        lower_words = lower_case_words(a.text for a in articles)
+        lower_words, cased = _collection_lower_words(self._db, self.path, articles)
 
         def decode(article: Article, blob: bytes | str) -> list[Sentence]:
             if not isinstance(blob, bytes) or len(blob) % 16:
@@ -514,7 +516,7 @@ class CachedSegments(_ArticleCache):
                 offsets.byteswap()  # stored little-endian, as the vectors
             return found, offsets.tobytes()
 
-        keys = [_segments_key(a, min_words, lower_words_of(a.text, lower_words)) for a in articles]
+        keys = [_segments_key(a, min_words, words) for a, words in zip(articles, cased, strict=True)]
         return self._each(articles, keys, decode, compute)
 
     __call__ = segment_all
@@ -538,12 +540,11 @@ class CachedCleaning(_ArticleCache):
         self.owner = _source_fingerprint("digest.clean.clean_articles", ("clean", "text", "types"))
 
     def clean_articles(self, articles: Sequence[Article]) -> list[Article]:
-        from digest.clean import clean_article, line_keys, lower_case_words, lower_words_of, repetition
+        from digest.clean import clean_article, line_keys, repetition
 
         own = [line_keys(a) for a in articles]
         repeated, widespread = repetition(articles, keys=own)
-        lower_words = lower_case_words(a.text for a in articles)
-        cased = [lower_words_of(a.text, lower_words) for a in articles]
+        lower_words, cased = _collection_lower_words(self._db, self.path, articles)
         keys = [
             hashlib.sha256(
                 json.dumps(
@@ -603,6 +604,28 @@ class CachedCleaning(_ArticleCache):
             out.append(found)
         _insert(self._db, self.path, "looked_up", new)
         return out
+
+
+def _collection_lower_words(
+    db: sqlite3.Connection, path: str, articles: Sequence[Article]
+) -> tuple[frozenset[str], list[list[str]]]:
+    """:func:`digest.clean.lower_case_words` of the articles' texts, and each article's
+    :func:`digest.clean.lower_words_of`, kept in table ``lower_words`` under the collection's texts:
+    counting every word of a large collection is most of a re-run's cleaning and segmenting."""
+    from digest.clean import lower_case_words, lower_words_of
+
+    owner = _source_fingerprint("digest.clean.lower_case_words", ("clean",))
+    hashes = [hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).hexdigest() for a in articles]
+    key = hashlib.sha256("\n".join(sorted(set(hashes))).encode()).digest()
+    value = _stored(db, path, "lower_words", "counter", owner, "words", [key]).get(key)
+    if isinstance(value, str):
+        words, cased = json.loads(value)
+        return frozenset(words), [cased.get(h, []) for h in hashes]
+    lower_words = lower_case_words(a.text for a in articles)
+    per_article = [lower_words_of(a.text, lower_words) for a in articles]
+    stored = {h: c for h, c in zip(hashes, per_article, strict=True) if c}
+    _insert(db, path, "lower_words", [(owner, key, json.dumps([sorted(lower_words), stored]))])
+    return lower_words, per_article
 
 
 def _segments_key(article: Article, min_words: int, lower_words: Sequence[str]) -> bytes:

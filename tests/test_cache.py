@@ -298,8 +298,10 @@ def test_cleaned_articles_are_kept_and_equal_the_cleaner(tmp_path, example_dir) 
         assert cleaner.clean_articles(seeds) == expected
         assert (cleaner.misses, cleaner.hits) == (len(seeds), 0)
     with CachedCleaning(path) as cleaner, pytest.MonkeyPatch.context() as patch:
-        # The lines the cleaner looks up come from the file too: nothing is recomputed.
+        # The lines the cleaner looks up, and the words the collection writes in lower case, come from
+        # the file too: nothing is recomputed.
         patch.setattr("digest.clean.looked_up_lines", lambda *a, **k: pytest.fail("recomputed"))
+        patch.setattr("digest.clean.lower_case_words", lambda *a, **k: pytest.fail("recounted"))
         assert cleaner(seeds) == expected
         assert (cleaner.misses, cleaner.hits) == (0, len(seeds))
     with CachedCleaning(path) as cleaner:
