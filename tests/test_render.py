@@ -218,9 +218,9 @@ def test_an_entry_dated_by_its_report_of_the_next_day_says_so() -> None:
             "2011-11-07", "day", "7 November 2011", day, "A jury found him guilty.", (cite,), (evidence,), cite
         )
 
-    assert _dated_by_publication(event("2011-11-07")) == "dated by publication"
-    assert _dated_by_publication(event("2011-11-08")) == "dated by publication: reported the next day, 8 November 2011"
-    assert _dated_by_publication(event("2011-11-09")) == "dated by publication: reported 2 days later, 9 November 2011"
+    assert _dated_by_publication(event("2011-11-07")) == "no date in the text; published that day"
+    assert _dated_by_publication(event("2011-11-08")) == "no date in the text; published the next day, 8 November 2011"
+    assert _dated_by_publication(event("2011-11-09")) == "no date in the text; published 2 days later, 9 November 2011"
     assert _dated_by_publication(event("2011-11-07", origin="text")) == ""
 
 
