@@ -24,7 +24,9 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
 4. Sentences per day, days in order of importance until L days have a sentence. Candidates: the
    sentences that name the day (dated by a span of their own text) and, as in news-tls, the
    first sentences of articles published on the day or the day after that name no date at all
-   (dated by their article's publication date: the event's evidence is then an empty span at
+   (only on the one of the two days its article named last before it, when that names one: a
+   report that officials "said on Tuesday", published on Tuesday, goes on with Tuesday's news;
+   dated by their article's publication date: the event's evidence is then an empty span at
    the sentence's start whose value is the publication date; renderers can say "published
    ..."), unless they open with a word that points back ("He explains ..."). Lexical centrality
    (TF-IDF cosine to the centroid of all the day's candidates) shortlists the eligible ones
@@ -123,6 +125,7 @@ __all__ = [
     "date_mentions",
     "is_chatter",
     "large_and_dated",
+    "lead_mentions",
     "period_key",
     "period_mentions",
     "rank_dates",
@@ -665,21 +668,34 @@ def lead_mentions(
     find: Callable[[str, dt.date | None], list[Timex]] | None = None,
 ) -> list[Mention]:
     """Lead sentences that name no date, as candidates for their article's publication day
-    and the day before (``settings.lead_days``; by default Config's)."""
+    and the day before (``settings.lead_days``; by default Config's).
+
+    A sentence goes on with the story of the day its article named last before it: when that
+    names exactly one of those days ("U.S. health officials said on Tuesday ...", published on
+    Tuesday; "... died yesterday"), the undated lead is a candidate for that day alone."""
     settings = settings or TimelineSettings()
     if settings.lead_sentences <= 0 or not settings.lead_days:
         return []
     published = {a.id: a.published for a in articles if a.published}
-    dated = {m.sentence for m in mentions}
+    named: dict[int, set[dt.date]] = defaultdict(set)
+    for m in mentions:
+        named[m.sentence].add(m.day)
     out: list[Mention] = []
+    last: set[dt.date] = set()  # the days the article's latest dated sentence names
     for i, s in enumerate(sentences):
+        if i == 0 or s.article_id != sentences[i - 1].article_id:
+            last = set()
+        if i in named:
+            last = named[i]
+            continue
         pub = published.get(s.article_id)
-        if pub is None or s.index >= settings.lead_sentences or i in dated:
+        if pub is None or s.index >= settings.lead_sentences:
             continue
         if _DIGIT_OR_DATEWORD.search(s.text):  # may name a date the tagger left out of the window
             continue
-        for back in settings.lead_days:
-            day = _days_before(pub, back)
+        days = [_days_before(pub, back) for back in settings.lead_days]
+        own = [day for day in days if day in last]
+        for day in own if len(own) == 1 else days:
             if _in_window(day, *window):
                 out.append(Mention(i, day, None, pub))
     return out

@@ -19,7 +19,9 @@ from digest.errors import InputError
 from digest.tls import (
     Mention,
     build_timeline,
+    date_mentions,
     is_chatter,
+    lead_mentions,
     rank_dates,
     says_more_than_when,
     segment_all,
@@ -1051,3 +1053,43 @@ def test_a_copys_wording_gives_way_to_its_originals_for_an_entry() -> None:
     graph = SourceGraph(family={"c": "o", "x": "o"})
     preferred, _ = timeline_events(arts, sentences, config, embedder=BagOfWords(), preference=graph.preference)
     assert preferred[0].representative.article_id == "o"  # ... is a copy's: the original's is quoted
+
+
+def test_a_lead_goes_to_the_one_of_its_two_days_the_article_names() -> None:
+    arts = [
+        article(
+            1,
+            D(2009, 4, 21),  # a Tuesday
+            "U.S. health officials said on Tuesday they were looking for more cases of the flu.",
+            "In a special alert, the CDC asked doctors in California to test anyone with symptoms.",
+        ),
+        article(
+            2,
+            D(2009, 4, 22),
+            "Health officials are looking for more cases of the new flu in the country.",
+            "Doctors in California were asked to test anyone with symptoms of the flu.",
+        ),
+        article(
+            3,
+            D(2009, 4, 23),
+            "Mexico closed its schools yesterday after more deaths from the new flu.",
+            "Millions of children stayed at home in the capital and the towns around it.",
+        ),
+    ]
+    sentences = segment_all(arts)
+    mentions = date_mentions(arts, sentences)
+    leads = lead_mentions(arts, sentences, mentions)
+    days: dict[str, set[str]] = {}
+    for m in leads:
+        days.setdefault(sentences[m.sentence].text, set()).add(m.day.isoformat())
+    # the sentence before names the publication day: the undated lead goes on with that day's news
+    assert days["In a special alert, the CDC asked doctors in California to test anyone with symptoms."] == {
+        "2009-04-21"
+    }
+    # a report naming neither day: its leads may be of either
+    assert days["Doctors in California were asked to test anyone with symptoms of the flu."] == {
+        "2009-04-22",
+        "2009-04-21",
+    }
+    # "yesterday": the day before
+    assert days["Millions of children stayed at home in the capital and the towns around it."] == {"2009-04-22"}
