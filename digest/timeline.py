@@ -93,6 +93,20 @@ def anchors_an_offset(sentence: str, start: int, end: int | None = None) -> bool
     return bool(_OFFSET_BEFORE.search(sentence, max(0, start - 60), start))
 
 
+def in_a_side_clause(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``start`` to ``end`` in ``sentence`` is inside a relative clause set off
+    by commas ("Ghonim, who was freed Monday, said it is no longer the time to negotiate"): it dates
+    the clause, not what the sentence tells."""
+    opened = _SIDE_CLAUSE_OPENS.search(sentence, max(0, start - 80), start)
+    return opened is not None and _SIDE_CLAUSE_CLOSES.match(sentence, end) is not None
+
+
+# ", who ...", ", which ...", ", whose ..." with no other clause mark up to the date, closed by a
+# comma or by the sentence's end.
+_SIDE_CLAUSE_OPENS = re.compile(r",\s+(?:who|whose)\b[^,;:()\[\]\"“”—–]*$", re.I)
+_SIDE_CLAUSE_CLOSES = re.compile(r"[^,;:()\[\]\"“”—–]*(?:,|[.!?]?[\"”’']?\s*$)")
+
+
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 
 
@@ -315,6 +329,8 @@ def _candidate(sentence: Sentence, text: str, owner: int, timex: Timex, referenc
         return None
     if anchors_an_offset(sentence.text, timex.start - sentence.start, timex.end - sentence.start):
         return None
+    if in_a_side_clause(sentence.text, timex.start - sentence.start, timex.end - sentence.start):
+        return None  # "Ghonim, who was freed Monday, said ...": of another day
     date_value = value[:10] if timex.type == "TIME" else value
     span = interval(date_value)
     if span is None:

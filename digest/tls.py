@@ -111,7 +111,7 @@ from digest.text import (
     word_count,
     words,
 )
-from digest.timeline import anchors_an_offset, dating, human_date
+from digest.timeline import anchors_an_offset, dating, human_date, in_a_side_clause
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.transcript import speech_start
 from digest.types import Article, Briefing, Citation, DateEvidence, Event, Sentence, Timex, check_articles
@@ -831,6 +831,8 @@ class _Chooser:
                 continue  # "June 10 - Obama invites ... on June 16": an item of June 10, not of June 16
             if m.timex is not None and anchors_an_offset(s.text, m.timex.start - s.start, m.timex.end - s.start):
                 continue  # "weeks after the April 20 explosion": of another day
+            if m.timex is not None and in_a_side_clause(s.text, m.timex.start - s.start, m.timex.end - s.start):
+                continue  # "Ghonim, who was freed Monday, said ...": of another day
             seen_texts.add(key)
             self.lexical[m.sentence] = score
             out.append(m)

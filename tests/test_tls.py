@@ -579,6 +579,33 @@ def test_a_date_an_offset_counts_from_is_not_the_day_the_sentence_tells_of() -> 
     assert b.events and since not in {e.text for e in b.events}
 
 
+def test_a_date_in_a_clause_about_someone_is_not_the_day_the_sentence_tells_of() -> None:
+    # Egypt window: 7 February was "Ghonim, who was freed Monday ..., said it is 'no longer the time
+    # to negotiate'", said in an interview on Wednesday 9 February
+    from digest.timeline import in_a_side_clause
+
+    said = "Ghonim, who was freed Monday, said it is no longer the time to negotiate with the regime."
+    assert in_a_side_clause(said, said.index("Monday"), said.index(", said"))
+    met = "Police questioned Ghonim, who was freed on Monday."
+    assert in_a_side_clause(met, met.index("Monday"), met.index("."))
+    told = "Ghonim was freed on Monday, the ministry said."
+    assert not in_a_side_clause(told, told.index("Monday"), told.index(","))
+    after = "Obama, who spoke to Mubarak, said on Friday that change must come."
+    assert not in_a_side_clause(after, after.index("Friday"), after.index(" that"))
+    # a clause about the event itself ("The top kill attempt, which began on Wednesday, involves ...")
+    # is left to tell its day
+    which = "The top kill attempt, which began on Wednesday, involves pumping mud into the well."
+    assert not in_a_side_clause(which, which.index("Wednesday"), which.index(", involves"))
+    freed = "Wael Ghonim was freed on Monday after twelve days in detention by the Egyptian police."
+    arts = [
+        article(1, D(2011, 2, 9), said.replace("Monday,", "Monday, February 7,")),
+        article(2, D(2011, 2, 8), freed),
+        article(3, D(2011, 2, 8), "Ghonim, who was freed on Monday, February 7, thanked the protesters in the square."),
+    ]
+    b = build_timeline(arts, Config(max_dates=1, per_date=3, keywords=("ghonim",)), embedder=BagOfWords())
+    assert [(e.value, e.text) for e in b.events] == [("2011-02-07", freed)]
+
+
 def test_a_sentence_written_days_before_the_day_it_names_gives_way_to_a_report_of_it() -> None:
     # MJ trial window: 29 November was "In a sentencing memorandum ... in advance of a 29 November
     # hearing, Mr Walgren said ...", written on 23 November; the sentencing went unreported
