@@ -939,6 +939,34 @@ def run_in_dateline_end(text: str) -> int:
 
 
 _UPPER_START = re.compile(r"[\"'“‘(]?[A-Z0-9]")
+_RUN_IN_DATELINE = "headline run into the dateline"
+
+
+def wire_headline(text: str) -> str | None:
+    """The headline of a wire story's page top, cut as run into its dateline: "BP sells Gulf of
+    Mexico fields to pay for oil spill" from "BP sells Gulf of Mexico fields to pay for oil spill
+    TOKYO/LONDON | Mon Oct 25, 2010 4:50 pm IST TOKYO/LONDON (Reuters) -". The dateline names the
+    city again, which tells where the headline ends. None for a byline ("By Maggie Fox, Health
+    and Science Editor WASHINGTON | ..."), bullets, or a city alone."""
+    m = _WIRE_STAMP.match(text)
+    if m is None:
+        return None
+    head, city = m.group("head"), m.group("city")
+    if not head.endswith(" " + city):
+        return None
+    head = head[: -len(city)].strip()
+    n = len(head.split())
+    if not 3 <= n <= 20 or not re.search("[a-z]", head) or _NOT_A_HEADLINE.match(head):
+        return None
+    return head
+
+
+# "<headline> <CITY> | Mon Oct 25, 2010 4:50 pm IST <CITY> [Oct 25] (Reuters) -"
+_WIRE_STAMP = re.compile(
+    r"(?P<head>.+?)\s*\|\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+    r"\s+\d{1,2}:\d{2}\s*[aApP][mM]\s+[A-Z]{2,4}\s+(?P<city>.+?)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\("
+)
+_NOT_A_HEADLINE = re.compile(r"(?:By|Credit|Photo|Reporting)\b|[*•]")
 
 
 def lead_in_end(text: str) -> tuple[int, str]:
@@ -976,7 +1004,7 @@ def _without_lead_in(line: _Line, removed: list[tuple[str, str]], *, first_lines
     # also after a stamp cut as the dateline ("Wed Jun 16, 2010 2:56 pm EDT (Adds BP forgoing dividend)
     # WASHINGTON, June 16 (Reuters) - ...")
     if first_lines and (cut := run_in_dateline_end(line.text)):
-        removed.append((line.text[:cut].strip(), "headline run into the dateline"))
+        removed.append((line.text[:cut].strip(), _RUN_IN_DATELINE))
         line = _Line(line.text[cut:], line.start + cut, line.end)
     return line
 
@@ -1165,6 +1193,8 @@ def clean_article(
 
     kept, tail = _drop_unfinished_tail(kept, headings)
     removed.extend(tail)
+    if title is None:
+        title = next((h for text, why in removed if why == _RUN_IN_DATELINE and (h := wire_headline(text))), None)
     return _rebuild(article, kept, headings, removed, title)
 
 

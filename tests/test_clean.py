@@ -968,6 +968,42 @@ def test_a_headline_or_highlights_run_into_an_agency_dateline_are_cut_with_it() 
         assert [line for line in cuts if line.startswith(cut)], cuts
 
 
+def test_a_wire_headline_cut_with_its_dateline_titles_the_article() -> None:
+    # a BP October-December window: 12 Reuters sources "Untitled", their headlines cut as run into the
+    # dateline
+    from digest.clean import wire_headline
+
+    text = (
+        "BP sells Gulf of Mexico fields to pay for oil spill TOKYO/LONDON | Mon Oct 25, 2010 4:50 pm IST "
+        "TOKYO/LONDON (Reuters) - BP Plc sold oil fields in the Gulf of Mexico to Japan's Marubeni Corp.\n"
+        "The sale is part of BP's plan to raise $30 billion to pay for the oil spill, the company said."
+    )
+    cleaned = clean_article(Article("wire", text, source="reuters"))
+    assert cleaned.text.startswith("BP Plc sold oil fields")
+    assert cleaned.title == "BP sells Gulf of Mexico fields to pay for oil spill"
+    given = clean_article(Article("wire", text, source="reuters", title="Given by the feed"))
+    assert given.title == "Given by the feed"
+    # the dateline's city again ends the headline, even a city of two words and a state
+    assert (
+        wire_headline(
+            "Trial to parse Gulf spill blame set for Feb 2012 NEW YORK | Wed Oct 6, 2010 7:20 pm EDT NEW YORK "
+            "Oct 6 (Reuters) -"
+        )
+        == "Trial to parse Gulf spill blame set for Feb 2012"
+    )
+    assert (
+        wire_headline(
+            "In new book, Jindal criticizes Obama over BP oil spill OCEAN SPRINGS, Mississippi | Wed Nov 10, 2010 "
+            "7:31 pm EST OCEAN SPRINGS, Mississippi (Reuters) -"
+        )
+        == "In new book, Jindal criticizes Obama over BP oil spill"
+    )
+    # a byline, a city alone: no headline
+    byline = "By Maggie Fox, Health and Science Editor WASHINGTON | Tue Apr 21, 2009 10:19 pm BST WASHINGTON (Reuters)"
+    assert wire_headline(byline) is None
+    assert wire_headline("MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY (Reuters) -") is None
+
+
 def test_an_agency_named_further_down_is_no_dateline() -> None:
     text = "\n".join(
         [
