@@ -1232,7 +1232,12 @@ _BYLINE = re.compile(r"^\W*By\s+(?:the\s+)?[A-Z]")
 
 
 def _headline_index(leading: list[_Line], in_lines: Counter[str], repeated: set[str] | frozenset[str]) -> int:
-    """The leading line nearest the body that reads like a headline, or -1."""
+    """The leading line nearest the body that reads like a headline, or -1. A line that opens with
+    an article ("The report says the government's response ...", "The action, filed in a New
+    Orleans court, accuses them ...") is a standfirst or a caption under the headline when a line
+    above it reads like a headline without one ("Gulf oil spill commission criticises White
+    House"): headlines drop their articles."""
+    found = -1
     for i in range(len(leading) - 1, -1, -1):
         line = leading[i]
         if line.is_list_item or _is_chrome(line, repeated):
@@ -1240,8 +1245,16 @@ def _headline_index(leading: list[_Line], in_lines: Counter[str], repeated: set[
         if _BYLINE.match(line.text) or opens_with_reference(line.text):
             continue  # "By the CNN Wire Staff ...", a caption "It is believed the doctor was ..."
         if 4 <= line.n_words <= 25 and not line.text.rstrip().endswith(".") and _overlap(line, in_lines) >= 0.5:
-            return i
-    return -1
+            if found < 0:
+                found = i
+                if not _OPENS_WITH_ARTICLE.match(line.text):
+                    return i
+            elif not _OPENS_WITH_ARTICLE.match(line.text):
+                return i
+    return found
+
+
+_OPENS_WITH_ARTICLE = re.compile(r"[\"'“‘]?(?:The|A|An)\s")
 
 
 def _tag_list_lines(lines: list[_Line]) -> set[int]:

@@ -73,6 +73,25 @@ def test_an_aggregators_links_with_their_age_are_a_link_list() -> None:
     assert "sneezed 15 mins ago" in cleaned.text  # an age in a sentence is no link's
 
 
+def test_a_standfirst_under_the_headline_is_no_title() -> None:
+    # a BP October-December window titled a BBC source "The report says the government's response
+    # 'seemed to lag' in the early stages of the disaster" and dropped its headline as page chrome
+    headline = "Gulf oil spill commission criticises White House"
+    standfirst = 'The report says the government\'s response "seemed to lag" in the early stages of the disaster'
+    body = (
+        "The White House commission on the oil spill says the government's response seemed to lag in the "
+        "early stages of the disaster.\nThe commission also says the White House blocked the report on the "
+        "disaster for weeks."
+    )
+    cleaned = clean_article(Article("a", f"{headline}\n{standfirst}\n{body}", "a"))
+    assert cleaned.title == headline
+    # alone, the line with an article is the headline there is
+    assert clean_article(Article("b", f"{standfirst}\n{body}", "b")).title == standfirst
+    # a headline with an article under a line of page furniture stays the title
+    menu = "Home News Sport Weather"
+    assert clean_article(Article("c", f"{menu}\n{standfirst}\n{body}", "c")).title == standfirst
+
+
 @pytest.mark.parametrize(
     "line",
     [
