@@ -954,9 +954,9 @@ def wire_headline(text: str) -> str | None:
     head, city = m.group("head"), m.group("city")
     if not head.endswith(" " + city):
         return None
-    head = head[: -len(city)].strip()
+    head = _TRAILING_BYLINE.sub("", head[: -len(city)]).strip()
     n = len(head.split())
-    if not 3 <= n <= 20 or not re.search("[a-z]", head) or _NOT_A_HEADLINE.match(head):
+    if not 3 <= n <= 20 or not re.search("[a-z]", head) or _NOT_A_HEADLINE.search(head):
         return None
     return head
 
@@ -966,7 +966,11 @@ _WIRE_STAMP = re.compile(
     r"(?P<head>.+?)\s*\|\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
     r"\s+\d{1,2}:\d{2}\s*[aApP][mM]\s+[A-Z]{2,4}\s+(?P<city>.+?)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?\("
 )
-_NOT_A_HEADLINE = re.compile(r"(?:By|Credit|Photo|Reporting)\b|[*•]")
+# A byline after the headline: "New flu has been around for years in pigs: study By Maggie Fox, ..."
+_TRAILING_BYLINE = re.compile(r"\s+By\s+[A-Z].*$")
+# A byline or credit alone, bullets, a photo's credit ("S. Navy photo/Handout"), a list of links to
+# other stories ("Full Article Egypt orders cull of pig herds ...").
+_NOT_A_HEADLINE = re.compile(r"^(?:By|Credit|Photo)\b|[*•/]|\bFull Article\b|\bHandout\b")
 
 
 def lead_in_end(text: str) -> tuple[int, str]:

@@ -1021,6 +1021,12 @@ def test_a_wire_headline_cut_with_its_dateline_titles_the_article() -> None:
     byline = "By Maggie Fox, Health and Science Editor WASHINGTON | Tue Apr 21, 2009 10:19 pm BST WASHINGTON (Reuters)"
     assert wire_headline(byline) is None
     assert wire_headline("MEXICO CITY | Sat Apr 25, 2009 12:51 am BST MEXICO CITY (Reuters) -") is None
+    # a byline after the headline goes; credits and a list of links to other stories are no headline
+    stamp = " WASHINGTON | Thu Jun 11, 2009 1:14 pm EDT WASHINGTON (Reuters) -"
+    study = "New flu has been around for years in pigs: study"
+    assert wire_headline(f"{study} By Maggie Fox, Health and Science Editor{stamp}") == study
+    assert wire_headline(f"S. Navy photo/Handout By Caren Bohan and Steve Gorman{stamp}") is None
+    assert wire_headline(f"Full Article Egypt orders cull of pig herds, U.N. says a mistake{stamp}") is None
 
 
 def test_an_agency_named_further_down_is_no_dateline() -> None:
