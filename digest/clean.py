@@ -846,6 +846,41 @@ def _stamped_line(stamp: re.Pattern[str], text: str, count: int) -> int | None:
     return text.rfind("\n", 0, found[0].start()) + 1 if len(found) == count else None
 
 
+def _first_comment_start(text: str, stamped: int) -> int:
+    """Where the first comment starts when its stamp comes after it, on the line at ``stamped``.
+    Above the stamp, up to the nearest line that reports (an attribution, "said", "told", "according
+    to", a speaker's label, or a closing quotation mark: "... the largest protest you've ever seen in
+    Egypt."" above "Have to agree with Zakaria."), the first line in a reader's voice (I, you, we, a
+    question, an exclamation, an @name, a lower-case start) starts the comments; the lines above it
+    end the story ("Nearly 1,000 people have been injured in clashes in the Cairo square."). ``stamped``
+    itself when no reporting line is within ``_FIRST_COMMENT_LINES`` lines: the story's end is not known."""
+    end = stamped
+    first = stamped
+    for _ in range(_FIRST_COMMENT_LINES):
+        if end == 0:
+            return stamped
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end].strip()
+        if line and _REPORTS.search(line):
+            return first
+        if line and _READERS_VOICE.search(line):
+            first = start
+        end = start
+    return stamped
+
+
+# A story's line: it attributes, gives a speaker's words, or ends a quotation. A reader's comment
+# rarely does any of these.
+_REPORTS = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|according to|reported|announced)\b|[.!?,][\"”’']\s*$"
+    r"|(?<![@\w])(?-i:[A-Z]{2,}(?:\s[A-Z]{2,})*):\s",
+    re.I,
+)
+_READERS_VOICE = re.compile(r"\b(?i:I|I'm|I've|I'd|me|my|you|your|you're|we|our|us)\b|[?!]|(?:^|\s)@\w|^[a-z]|\.\.\.")
+# How far above the first stamp the first comment may start.
+_FIRST_COMMENT_LINES = 30
+
+
 def comments_start(text: str) -> int:
     """Where a page's reader comments start: the first comment header (``len(text)`` when the
     page has none). Comments follow the story, so everything from there on is comments; their
@@ -858,7 +893,7 @@ def comments_start(text: str) -> int:
         if stamped is None:
             stamped = _stamped_line(_BARE_COMMENT_STAMP, text, 3)
         if stamped is not None:
-            starts.append(stamped)
+            starts.append(_first_comment_start(text, stamped))
     blog = "m ET" in text or "m PT" in text or "m GMT" in text  # "12:47 pm ET": a cheap test first
     if blog and (stamped := _stamped_line(_BLOG_COMMENT_STAMP, text, 3)) is not None:
         starts.append(stamped)

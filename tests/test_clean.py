@@ -836,7 +836,8 @@ def test_reader_comments_are_cut_from_the_first_header_on(comments: list[str], f
     assert [line for line, reason in cleaned.removed if reason == "reader comments"] == comments
 
 
-def test_comments_stamped_after_their_text_start_with_the_first_stamps_line() -> None:
+def test_comments_stamped_after_their_text_start_with_the_first_comments_text() -> None:
+    # an Egypt briefing's key point 7 was a reader's rant above the first "| Report abuse |" stamp
     comments = [
         "Does this mean that you support Mubarak?",
         "I sincerely hope not !!! January 27, 2011 at 7:59 pm | Report abuse | I do not believe it.",
@@ -844,6 +845,18 @@ def test_comments_stamped_after_their_text_start_with_the_first_stamps_line() ->
         "Comments are not pre-screened before they post.",
     ]
     text = "\n".join([*_STORY, *comments])
+    assert comments_start(text) == text.index("Does this mean")
+    # the story's last lines, which report nothing, stay: the comments start in a reader's voice
+    ending = ["Nearly 1,000 people have been injured in clashes in the Cairo square.", "The embassy vans were stolen."]
+    text = "\n".join([*_STORY, *ending, *comments])
+    assert comments_start(text) == text.index("Does this mean")
+    # a speaker's words end the story too ("BLAIR: Well, it is over ...")
+    spoken = "BLAIR: Well, it is over, we are talking about a period of transition, you know."
+    text = "\n".join([*_STORY, spoken, *comments])
+    assert comments_start(text) == text.index("Does this mean")
+    # no line of the story in sight: the first stamp's line
+    rant = ["Obama and CNN have this uprising wrong, and you know it."] * 31
+    text = "\n".join([*_STORY, *rant, *comments])
     assert comments_start(text) == text.index("I sincerely")
     # one stamp is not a comment section
     one = "\n".join([*_STORY, comments[1]])
