@@ -424,6 +424,21 @@ _CREDIT_LINE = re.compile(
 )
 
 
+def is_fact_box(text: str) -> bool:
+    """Whether a "sentence" is a fact box run into one line: two or more names, each with a colon and
+    a figure ("Mexico: 103 dead - 20 confirmed to have died from swine flu ... United States: 20
+    confirmed cases ... Spain: 1 confirmed case ..."). It lists, it does not state; its figures are
+    each a country's."""
+    return len(_BOX_ENTRY.findall(text)) >= 2
+
+
+# "Mexico: 103", "United States: 20 confirmed", "Israel, Costa Rica: 2 confirmed cases each".
+_BOX_ENTRY = re.compile(
+    r"(?:^|(?<=[\s.;)\]]))[A-Z][\w.'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w.'’-]*)*\s?:\s+"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|at least|more than|suspected)\b)"
+)
+
+
 def is_credit(text: str) -> bool:
     """Whether a sentence credits the story's reporters or editors: it reports nothing."""
     return _CREDIT_LINE.search(text) is not None
@@ -482,7 +497,7 @@ def is_informal(text: str) -> bool:
 
 def reports_nothing(text: str) -> bool:
     """Whether a sentence's form says it reports nothing: a question, an imperative, a picture's
-    caption, a credit line, a line that announces what follows, a tweet or a line typed in haste
+    caption, a credit line, a line that announces what follows, a fact box, a tweet or a line typed in haste
     (:func:`is_informal`). One test for key points, statements and conflicts
     (:func:`is_assertion`) and timeline entries (``tls.is_chatter``)."""
     return (
@@ -491,6 +506,7 @@ def reports_nothing(text: str) -> bool:
         or is_imperative(text)
         or is_credit(text)
         or announces_what_follows(text)
+        or is_fact_box(text)
         or is_tweet(text)
         or is_informal(text)
     )

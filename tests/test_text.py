@@ -247,6 +247,25 @@ def test_a_credit_line_states_nothing() -> None:
     assert not is_credit("The editor said reporting by local journalists had been vital.")
 
 
+def test_a_fact_box_run_into_one_line_states_nothing() -> None:
+    # key point 2 of a swine-flu week was a BBC fact box, "attributed to Mexico: 103 dead - 20"
+    from digest.text import is_assertion, is_fact_box
+
+    for box in (
+        "Mexico: 103 dead - 20 confirmed to have died from swine flu, 18 confirmed ill with swine flu United "
+        "States: 20 confirmed cases of swine flu Spain: 1 confirmed case, 17 others being investigated.",
+        "US: one death, at least 109 confirmed cases New Zealand: 4 confirmed, 12 probable cases",
+        "Central Park: 36 inches (27.4, 1925) Newark, New Jersey: 37.3 inches (31.6, 1996)",
+    ):
+        assert is_fact_box(box) and not is_assertion(box)
+    for sentence in (
+        "Mexico has 20 deaths: 10 in the capital and 10 elsewhere, officials said.",
+        "The health minister said: 20 people have died of the flu in Mexico.",
+        "At 10:30 the police arrived; by 11:45 they had left.",
+    ):
+        assert not is_fact_box(sentence)
+
+
 def test_a_line_that_announces_what_follows_states_nothing() -> None:
     from digest.text import announces_what_follows, is_assertion
 
