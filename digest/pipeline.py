@@ -433,6 +433,11 @@ def _prepare(
 _TITLE_MAX_WORDS = 14
 # A section label that marks a headline as a column's ("Opinion | ...", "Comment: ...").
 _COLUMN_LABEL = re.compile(r"^\W*(?:opinion|comment|commentary|editorial|op-ed|column|letters?)\s*[:|–—]\s*", re.I)
+# A name before a colon: a columnist's or a speaker's ("Kenneth Pollack: With president's
+# resignation, ...", "Nicola Sturgeon: 'The patients ...'"), or a feature's ("Deepwater Horizon: what
+# went wrong?", "Swine Flu: Your questions answered"); a story's label is in lower case ("Gulf oil
+# spill: ...").
+_NAME_LABEL = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}:\s")
 
 
 def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: np.ndarray | None, fallback: str) -> str:
@@ -446,11 +451,18 @@ def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: n
     scores = title_vectors @ centroid
     # A headline that asks, exclaims or answers is a column's, not the story's ("BP oil spill: can you
     # fix it?", "Obama plays golf during BP oil spill!", "Yes, the BP oil spill is Obama's Katrina"),
-    # and so is one under a column's label ("Opinion | The government cannot protect us").
+    # and so is one under a column's label ("Opinion | The government cannot protect us") or a name's
+    # ("Kenneth Pollack: With president's resignation, ...").
     plain = [
         i
         for i, t in enumerate(titles)
-        if not (is_question(t) or t.rstrip().endswith("!") or opens_with_reference(t) or _COLUMN_LABEL.match(t))
+        if not (
+            is_question(t)
+            or t.rstrip().endswith("!")
+            or opens_with_reference(t)
+            or _COLUMN_LABEL.match(t)
+            or _NAME_LABEL.match(t)
+        )
     ]
     # A longer "headline" is mostly a headline with its caption or standfirst run in ("Conrad Murray
     # drops claim Jackson swallowed propofol Dr Murray say he was trying to wean ..."), and it wins

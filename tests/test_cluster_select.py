@@ -681,6 +681,12 @@ def test_a_headline_that_asks_exclaims_or_answers_is_no_title_when_another_is_pl
         assert _title(columns, embeddings, vectors[[0, 3]], "fallback") == titles[3]
     news = [article(0, "Comment sought from BP on spill fund"), articles[3]]  # a word, not a label
     assert _title(news, embeddings, vectors[[0, 3]], "fallback") == news[0].title
+    # a name's label: a columnist's, a speaker's or a feature's; a story's label is in lower case
+    for label in ("Kenneth Pollack: ", "Deepwater Horizon: "):
+        voiced = [article(0, label + "The government cannot protect us from every catastrophe"), articles[3]]
+        assert _title(voiced, embeddings, vectors[[0, 3]], "fallback") == titles[3]
+    story = [article(0, "Gulf oil spill: BP to pay $20bn into a fund"), articles[3]]
+    assert _title(story, embeddings, vectors[[0, 3]], "fallback") == story[0].title
 
 
 def test_a_short_headline_is_the_title_before_a_more_central_long_one() -> None:
