@@ -820,6 +820,8 @@ _COMMENT_HEADER = re.compile(r"\bAt \d{1,2}[:.]\d{2}\b[^\n]{0,40}?\b(?:19|20)\d\
 _STAMP_CLOCK = r"\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|"  # "7:59 pm |"
 _BARE_COMMENT_STAMP = re.compile(rf"\b(?:19|20)\d\d\s+at\s+{_STAMP_CLOCK}", re.I)
 _COMMENT_STAMP = re.compile(rf"{_BARE_COMMENT_STAMP.pattern}\s*(?:Report abuse|Reply)\b", re.I)
+# The comment form under a page's comments: one stamp above it marks a comment.
+_COMMENT_FORM = re.compile(r"Comments are not pre-screened|\(required, but will not be displayed\)")
 _BARE_COMMENT_HEADER = re.compile(r"^[ \t]*([^\s,:]{2,40} wrote\s*:)", re.M)
 # A blog's comment stamp before the comment, with the day as an ordinal ("January 30th, 2011 12:47 pm ET
 # Americas puppet dictator Mubarak looks like ..."): three or more mark comments.
@@ -890,6 +892,8 @@ def comments_start(text: str) -> int:
     if "|" in text:
         # with the links, two stamps; a blog's without them ("February 2, 2011 at 6:07 pm | The ..."), three
         stamped = _stamped_line(_COMMENT_STAMP, text, 2)
+        if stamped is None and (form := _COMMENT_FORM.search(text)):
+            stamped = _stamped_line(_COMMENT_STAMP, text[: form.start()], 1)  # one comment, then the form
         if stamped is None:
             stamped = _stamped_line(_BARE_COMMENT_STAMP, text, 3)
         if stamped is not None:

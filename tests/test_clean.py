@@ -861,6 +861,10 @@ def test_comments_stamped_after_their_text_start_with_the_first_comments_text() 
     # one stamp is not a comment section
     one = "\n".join([*_STORY, comments[1]])
     assert comments_start(one) == len(one)
+    # ... unless the comment form follows it
+    form = "Comments are not pre-screened before they post."
+    one = "\n".join([*_STORY, comments[0], comments[1], form])
+    assert comments_start(one) == one.index("Does this mean")
 
 
 @pytest.mark.parametrize(
