@@ -392,8 +392,43 @@ def is_caption(text: str) -> bool:
         text = text[label.end() :]
     if _CAPTION.match(text) or _CREDIT_TAIL.search(text) or _IN_THIS_PHOTO.search(text):
         return True
+    if _is_scene(text):
+        return True
     head = _PICTURE_HEAD.match(text)
     return head is not None and not _FINITE.search(text, head.end())
+
+
+def _is_scene(text: str) -> bool:
+    """A wire photo's caption: someone doing something in the present tense, and the day the picture
+    was taken at the end ("A woman holds a poster ... at a protest in Paris on February 5.", "Oil floats
+    on the surface of the Gulf of Mexico ... June 2, 2010."). A report tells the past in the past
+    tense; no T17 sentence of this form is one."""
+    end = _SCENE_DAY.search(text)
+    if end is None:
+        return False
+    for verb in _SCENE_VERB.finditer(text, 0, end.start()):
+        subject = text[: verb.start()]
+        # the verb is the sentence's: nothing finite or modal before it ("said it would hold a hearing")
+        return not _BEFORE_SCENE_VERB.search(subject) and has_words(subject, 1)
+    return False
+
+
+# A verb of what a picture shows, in the present tense.
+_SCENE_VERB = re.compile(
+    r"\b(?:arrives?|walks?|stands?|gathers?|holds?|embraces?|celebrates?|floats?|sits?|prays?|tear|gestures?|"
+    r"carr(?:y|ies)|wears?|waits?|looks on|shouts?|sleeps?|lies|lie|poses?|reacts?|smiles?|listens?|ties|"
+    r"cleans?|collects?|removes?|pulls?|inspects?|speaks?|prepares?|rides?|sings?|skims?|scoops?|shovels?|burns?)\b"
+)  # not those that are nouns as often ("talks", "points", "waves", "marches", "works")
+_BEFORE_SCENE_VERB = re.compile(
+    r"\b(?:said|says|would|will|to|has|have|had|is|are|was|were|can|could|may|might|must|should|did|do|does)\b",
+    re.I,
+)
+# The day at the end: "on February 5.", "in Mexico City April 24, 2009.", "Saturday, Aug. 14, 2010."
+_SCENE_DAY = re.compile(
+    r"(?:\bon\s+|,\s*|\s)(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+\d{1,2}(?:,\s*\d{4})?\s*\.?\s*$"
+)
 
 
 # A sentence that opens with a verb's bare form (or "Please") tells the reader to do something: "Give

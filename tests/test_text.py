@@ -89,6 +89,17 @@ def test_a_pictures_caption_is_no_assertion() -> None:
     assert not is_caption("A map of the spill shows oil reaching Florida.")
     assert is_caption("In this image made from video provided by BP, Wednesday, June 2, 2010, shows the site.")
     assert not is_assertion("Satellite image of Port-au-Prince, Haiti taken on 13 January.")
+    # a wire photo's caption: the present tense, the day the picture was taken at the end (an Egypt
+    # timeline's 2 February: "Supporters of former ... President Hosni Mubarak tear through the crowd ...")
+    assert is_caption(
+        "Supporters of former Egyptian President Hosni Mubarak tear through the crowd at Tahrir Square on February 2."
+    )
+    assert is_caption("Oil floats on the surface of the Gulf of Mexico around a work boat June 2, 2010.")
+    assert is_caption("President Barack Obama walks out to speak at Tyndall Air Force Base, Saturday, Aug. 14, 2010.")
+    assert not is_caption("Huge waves hit the Louisiana coast on June 2.")  # a noun as often as a verb
+    assert not is_caption("Supporters of Mubarak tore through the crowd at Tahrir Square on February 2.")
+    assert not is_caption("The Senate committee said it would hold a hearing on the issue on July 29.")
+    assert not is_caption("A woman holds a poster with a picture of Nasser at a protest in Paris, officials said.")
     assert is_caption("In this May 26, 2010 photo, officials work to plug the gushing oil well.")
     assert not is_caption("In this case, the photo shows nothing the officials did not know.")
     assert is_caption("Picture credit: BP CEO Tony Hayward walks past protesters as he arrives to testify.")
