@@ -1288,12 +1288,10 @@ def _headline_index(leading: list[_Line], in_lines: Counter[str], repeated: set[
         if _BYLINE.match(line.text) or opens_with_reference(line.text):
             continue  # "By the CNN Wire Staff ...", a caption "It is believed the doctor was ..."
         if 4 <= line.n_words <= 25 and not line.text.rstrip().endswith(".") and _overlap(line, in_lines) >= 0.5:
+            if not _OPENS_WITH_ARTICLE.match(line.text):
+                return i
             if found < 0:
                 found = i
-                if not _OPENS_WITH_ARTICLE.match(line.text):
-                    return i
-            elif not _OPENS_WITH_ARTICLE.match(line.text):
-                return i
     return found
 
 
