@@ -101,8 +101,9 @@ def in_a_side_clause(sentence: str, start: int, end: int) -> bool:
     return opened is not None and _SIDE_CLAUSE_CLOSES.match(sentence, end) is not None
 
 
-# ", who ...", ", which ...", ", whose ..." with no other clause mark up to the date, closed by a
-# comma or by the sentence's end.
+# ", who ...", ", whose ..." with no other clause mark up to the date, closed by a comma or by the
+# sentence's end. Not ", which ...": that clause is often the event itself ("The top kill attempt,
+# which began on Wednesday, involves ...").
 _SIDE_CLAUSE_OPENS = re.compile(r",\s+(?:who|whose)\b[^,;:()\[\]\"“”—–]*$", re.I)
 _SIDE_CLAUSE_CLOSES = re.compile(r"[^,;:()\[\]\"“”—–]*(?:,|[.!?]?[\"”’']?\s*$)")
 
