@@ -416,7 +416,8 @@ def _is_scene(text: str) -> bool:
 _SCENE_VERB = re.compile(
     r"\b(?:arrives?|walks?|stands?|gathers?|holds?|embraces?|celebrates?|floats?|sits?|prays?|tear|gestures?|"
     r"carr(?:y|ies)|wears?|waits?|looks on|shouts?|sleeps?|lies|lie|poses?|reacts?|smiles?|listens?|ties|"
-    r"cleans?|collects?|removes?|pulls?|inspects?|speaks?|prepares?|rides?|sings?|skims?|scoops?|shovels?|burns?)\b"
+    r"cleans?|collects?|removes?|pulls?|inspects?|speaks?|testif(?:y|ies)|prepares?|rides?|sings?|skims?|scoops?|"
+    r"shovels?|burns?)\b"
 )  # not those that are nouns as often ("talks", "points", "waves", "marches", "works")
 _BEFORE_SCENE_VERB = re.compile(
     r"\b(?:said|says|would|will|to|has|have|had|is|are|was|were|can|could|may|might|must|should|did|do|does)\b",
