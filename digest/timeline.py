@@ -72,12 +72,15 @@ _PERFECT = re.compile(r"\b(?:have|has)(?:\s+not|n[’']t)?\s+(?:been|seen|had|he
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 # A date that anchors an offset: "Speaking a few days after Jackson's 25 June death, Mr Chernoff
 # denied ...", "weeks before the April 20 explosion": the sentence tells of another day. So does a
-# date right after a word that puts the sentence's event before or after it: "Haiti imposed new
-# controls on adoptions after the 12 January earthquake", "5,000 barrels a day have leaked since 20
-# April", "until 15 July".
+# date right after a word that puts the sentence's event before or after it, or after the few words
+# that name what it is the date of: "Haiti imposed new controls on adoptions after the 12 January
+# earthquake", "5,000 barrels a day have leaked since 20 April", "until 15 July", "reconstruction
+# will take several decades, following the devastating earthquake two weeks ago", "since the
+# earthquake on 12 January".
 _OFFSET_BEFORE = re.compile(
     r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s+(?:[\w'’-]+\s+){0,3}$"
-    r"|\b(?:after|since|following|before|until|till|ahead\s+of|prior\s+to)\s+(?:(?:the|an?|last)\s+)?$",
+    r"|\b(?:after|since|following|before|until|till|ahead\s+of|prior\s+to)\s+(?!(?:then|that|all)\b)"
+    r"(?:(?:the|an?|last)\s+)?(?:(?:[\w'’-]+\s+){0,3}(?:on|of|in)\s+|(?:[\w'’-]+\s+){1,3})?$",
     re.I,
 )
 # ... unless the sentence goes on to tell what happened that day: "Oil has been gushing ... since 22

@@ -564,6 +564,14 @@ def test_a_date_an_offset_counts_from_is_not_the_day_the_sentence_tells_of() -> 
     told = "Oil has been gushing from the well since 22 April, when the rig exploded and sank."
     assert not anchors_an_offset(told, told.index("22"), told.index(","))
     assert not anchors_an_offset("The quake struck on 12 January, killing thousands.", 20, 30)
+    # ... or after the few words that name what it is the date of (a Haiti week's "15 January: ...
+    # reconstruction will take several decades, following the devastating earthquake two weeks ago")
+    decades = "Reconstruction will take several decades, following the devastating earthquake two weeks ago."
+    assert anchors_an_offset(decades, decades.index("two weeks"), decades.index("."))
+    sent = "Doctors have been sent to Haiti since the earthquake on 12 January."
+    assert anchors_an_offset(sent, sent.index("12"), sent.index("."))
+    assert not anchors_an_offset("Since then the leak stopped on Thursday.", 31, 39)  # "since then": no date of its own
+    assert not anchors_an_offset("After the delay BP started the well test on Thursday.", 42, 50)
     arts = [
         article(1, D(2010, 5, 5), later),
         article(2, D(2010, 4, 21), "The Deepwater Horizon rig exploded on April 20, killing 11 workers."),
