@@ -83,6 +83,12 @@ _OFFSET_BEFORE = re.compile(
     r"(?:(?:the|an?|last)\s+)?(?:(?:[\w'’-]+\s+){0,3}(?:on|of|in)\s+|(?:[\w'’-]+\s+){1,3})?$",
     re.I,
 )
+# What happens every year names no date: "the rainy season, which typically begins in May".
+_HABITUAL = re.compile(
+    r"\b(?:typically|usually|normally|generally|traditionally|customarily|each\s+year|every\s+year|annually)\b"
+    r"[^,.;:]*$",
+    re.I,
+)
 # ... unless the sentence goes on to tell what happened that day: "Oil has been gushing ... since 22
 # April, when BP's Deepwater Horizon rig exploded and sank."
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
@@ -335,6 +341,8 @@ def _candidate(sentence: Sentence, text: str, owner: int, timex: Timex, referenc
         return None
     if in_a_side_clause(sentence.text, timex.start - sentence.start, timex.end - sentence.start):
         return None  # "Ghonim, who was freed Monday, said ...": of another day
+    if _HABITUAL.search(sentence.text, max(0, timex.start - sentence.start - 60), timex.start - sentence.start):
+        return None  # "the rainy season, which typically begins in May": every year's May, no date
     date_value = value[:10] if timex.type == "TIME" else value
     span = interval(date_value)
     if span is None:

@@ -795,6 +795,15 @@ def test_a_quoted_sentences_relative_dates_are_resolved_against_its_articles_ref
     later = relative_dates(article, sentence, TimexResolver(), dt.date(2009, 6, 24))
     assert [d.label for d in later] == ["week of 15 June 2009", "19 June 2009"]
     assert relative_dates(article, sentence, TimexResolver(), None) == ()
+    # what happens every year names no date (a Haiti week's key point: "rainy season, which typically
+    # begins in May" was told "May 2009")
+    rainy = "Tents were ordered for the rainy season, which typically begins in May, officials said."
+    article = Article("r", rainy, "r")
+    sentence = Sentence("r", 0, 0, len(rainy), rainy)
+    assert relative_dates(article, sentence, TimexResolver(), dt.date(2010, 1, 28)) == ()
+    once = rainy.replace("typically ", "")
+    sentence = Sentence("r", 0, 0, len(once), once)
+    assert [d.label for d in relative_dates(Article("r", once, "r"), sentence, TimexResolver(), dt.date(2010, 1, 28))]
     # a duration is a date only when it ends at the reference
     text = "Troops have not been seen for the past three weeks, after 1,000 were killed in three months."
     sentence = Sentence("b", 0, 0, len(text), text)
