@@ -438,6 +438,8 @@ _COLUMN_LABEL = re.compile(r"^\W*(?:opinion|comment|commentary|editorial|op-ed|c
 # went wrong?", "Swine Flu: Your questions answered"); a story's label is in lower case ("Gulf oil
 # spill: ...").
 _NAME_LABEL = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}:\s")
+# A headline that is all one quotation is someone's words ("'My mission to help Haiti rebuild'").
+_ALL_QUOTED = re.compile(r"^[\"'“‘][^\"'“”‘’]+[\"'”’]$")
 
 
 def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: np.ndarray | None, fallback: str) -> str:
@@ -462,6 +464,7 @@ def _title(articles: Sequence[Article], embeddings: np.ndarray, title_vectors: n
             or opens_with_reference(t)
             or _COLUMN_LABEL.match(t)
             or _NAME_LABEL.match(t)
+            or _ALL_QUOTED.match(t.strip())
         )
     ]
     # A longer "headline" is mostly a headline with its caption or standfirst run in ("Conrad Murray

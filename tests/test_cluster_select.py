@@ -687,6 +687,11 @@ def test_a_headline_that_asks_exclaims_or_answers_is_no_title_when_another_is_pl
         assert _title(voiced, embeddings, vectors[[0, 3]], "fallback") == titles[3]
     story = [article(0, "Gulf oil spill: BP to pay $20bn into a fund"), articles[3]]
     assert _title(story, embeddings, vectors[[0, 3]], "fallback") == story[0].title
+    # someone's words
+    quoted = [article(0, "'My mission to help Haiti rebuild'"), articles[3]]
+    assert _title(quoted, embeddings, vectors[[0, 3]], "fallback") == titles[3]
+    term = [article(0, "'Top kill' BP operation to halt US oil leak fails"), articles[3]]
+    assert _title(term, embeddings, vectors[[0, 3]], "fallback") == term[0].title
 
 
 def test_a_short_headline_is_the_title_before_a_more_central_long_one() -> None:
