@@ -942,18 +942,18 @@ class _Chooser:
             s = self.sentences[x.sentence]
             if s.article_id in articles or x.sentence in cited or s.start >= self.story_end.get(s.article_id, s.end):
                 continue
-            if self.figures.differ(m.sentence, x.sentence):
-                continue
+            # the figures are compared last of the cheap tests: most candidates fail the others
             if self._key(x.sentence) == words_of:
-                out.append(x)
-                articles.add(s.article_id)
-                related.pop(s.article_id, None)
+                if not self.figures.differ(m.sentence, x.sentence):
+                    out.append(x)
+                    articles.add(s.article_id)
+                    related.pop(s.article_id, None)
                 continue
             other = self.vectors.get(x.sentence)
             if vector is None or other is None:
                 continue
             cosine = float(other @ vector)
-            if cosine < self.settings.redundancy_similarity:
+            if cosine < self.settings.redundancy_similarity or self.figures.differ(m.sentence, x.sentence):
                 continue
             if cites(picked.text, s.text, cosine, threshold):
                 out.append(x)
