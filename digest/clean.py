@@ -47,6 +47,7 @@ from digest.text import (
     has_words,
     normalize,
     opens_with_reference,
+    speaks_in_person,
     word_count,
 )
 from digest.timex.lexicon import MONTHS, ONES, TENS, WEEKDAYS
@@ -863,22 +864,22 @@ def _first_comment_start(text: str, stamped: int) -> int:
             return stamped
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start:end].strip()
-        if line and _REPORTS.search(line):
+        if line and (_REPORTS.search(line) or opens_with_speaker_label(line)):
             return first
-        if line and _READERS_VOICE.search(line):
+        if line and (speaks_in_person(line) or _READERS_MARKS.search(line)):
             first = start
         end = start
     return stamped
 
 
-# A story's line: it attributes, gives a speaker's words, or ends a quotation. A reader's comment
-# rarely does any of these.
+# A story's line: it attributes, or ends a quotation (or gives a speaker's words, see
+# opens_with_speaker_label). A reader's comment rarely does any of these.
 _REPORTS = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|according to|reported|announced)\b|[.!?,][\"”’']\s*$"
-    r"|(?<![@\w])(?-i:[A-Z]{2,}(?:\s[A-Z]{2,})*):\s",
-    re.I,
+    r"\b(?:said|says|told|tells|added|adds|according to|reported|announced)\b|[.!?,][\"”’']\s*$", re.I
 )
-_READERS_VOICE = re.compile(r"\b(?i:I|I'm|I've|I'd|me|my|you|your|you're|we|our|us)\b|[?!]|(?:^|\s)@\w|^[a-z]|\.\.\.")
+# A reader's marks besides "I", "we", "you": a question, an exclamation, an @name, a lower-case
+# start, an ellipsis.
+_READERS_MARKS = re.compile(r"[?!]|(?:^|\s)@\w|^[a-z]|\.\.\.")
 # How far above the first stamp the first comment may start.
 _FIRST_COMMENT_LINES = 30
 

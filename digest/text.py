@@ -275,6 +275,12 @@ def in_first_person(text: str) -> bool:
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 
 
+def speaks_in_person(text: str) -> bool:
+    """Whether a sentence says "I", "we" or "you" anywhere, quotations included: a reader's comment
+    does, a report rarely does outside a quotation."""
+    return bool(FIRST_PERSON.search(text) or _FIRST_PLURAL.search(text) or _SECOND_PERSON.search(text))
+
+
 def addresses_the_reader(text: str) -> bool:
     """Whether a sentence speaks to the reader outside quotation marks ("You agree that anything
     you post may be used ..."), not a quoted source ('"You will see us again," a protester said')."""
