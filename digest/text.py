@@ -431,9 +431,8 @@ _BEFORE_SCENE_VERB = re.compile(
 )
 # The day at the end: "on February 5.", "in Mexico City April 24, 2009.", "Saturday, Aug. 14, 2010."
 _SCENE_DAY = re.compile(
-    r"(?:\bon\s+|,\s*|\s)(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+\d{1,2}(?:,\s*\d{4})?\s*\.?\s*$"
+    rf"(?:\bon\s+|,\s*|\s)(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*\.?\s*$",
+    re.I,
 )
 
 
