@@ -282,7 +282,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             unit,
             confirmed=_is_confirmed(
                 sentence[max(0, m.start() - _NEAR) : m.start()], sentence[m.end() : m.end() + _NEAR]
-            ),
+            )
+            or (measure == "killed" and bool(_MORE_DEATHS.search(sentence, m.end()))),
             place=_place(clause)
             or (_opening_place(opening) if opening and opening.end() <= m.start() else None)
             or _outside_before(sentence[max(0, m.start() - 60) : m.start()]),
@@ -366,6 +367,15 @@ _PART_OF = re.compile(
 # had died".
 _OF_THOSE = re.compile(r"\s*of\s+(?:those|them|these|whom)\b", re.I)
 _EARLIER_COUNT = re.compile(rf"(?P<head>{_COUNT_HEAD}[^;:.!?()\d]{{1,80}})$")
+
+
+# A toll with more deaths that may be added to it is the confirmed part: "at least 20 people have died
+# of the flu and it may also be responsible for 40 other deaths", "killed 20 people and could be to
+# blame for 48 more deaths" (the reports that say "up to 60" count both).
+_MORE_DEATHS = re.compile(
+    r"\band\b[^.;:]{0,60}?\b\d[\d,]*\s+(?:other|more|additional|further)\s+(?:possible\s+|suspected\s+|probable\s+)?"
+    r"(?:deaths|fatalities)\b"
+)
 
 
 def _is_confirmed(before: str, after: str) -> bool:

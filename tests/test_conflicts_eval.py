@@ -58,8 +58,9 @@ def test_the_judgments_file_reads_and_never_judges_a_pair_twice() -> None:
 # again, shown 10 of 10. Stop 37 (headlines and captions split off their sentences by the words the
 # collection writes in lower case): the clusters moved, and haiti lost two real conflicts (45-50,000
 # vs more than 100,000 dead; up to 200,000 vs 45,000-50,000) and now shows its one false one: 12 of 17,
-# shown 9 of 10.
-PINNED_PRECISION = 0.70
+# shown 9 of 10. Stop 38 (a toll with "N other deaths" that may be added to it is the confirmed part):
+# the false "More than 80 died vs Twenty died" is gone, 12 of 16 (0.750), shown 9 of 10.
+PINNED_PRECISION = 0.74
 PINNED_SHOWN = 0.90
 MIN_JUDGED = 15
 

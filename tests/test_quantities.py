@@ -122,6 +122,12 @@ def test_confirmed_counts_and_places() -> None:
     assert scope("Swine flu has been confirmed as the cause of 26 deaths in Mexico.") == [("26", True, "Mexico")]
     # "40 other possible fatalities" is an addition to the 20, no count of its own
     assert scope("Mexico has confirmed 20 deaths and has 40 other possible fatalities.") == [("20", True, None)]
+    # a toll with more deaths that may be added to it is the confirmed part (the swine-flu week set "20
+    # killed" against "up to 60" from an article on both sides)
+    more = "Mexico's government said at least 20 people have died and it may be responsible for 40 other deaths."
+    assert scope(more) == [("at least 20", True, None)]
+    assert scope("The flu had killed 20 people and could be to blame for 48 more deaths.") == [("20", True, None)]
+    assert scope("The quake killed 300 people and injured 40 more.") == [("300", False, None)]
     # a part of the toll is no toll: T17 Egypt set "Ten of the dead are police officers" against 38 dead
     assert scope("Ten of the dead are police officers.") == []
     assert scope("Three of those killed were children.") == []
