@@ -83,15 +83,15 @@ _OFFSET_BEFORE = re.compile(
     r"(?:(?:the|an?|last)\s+)?(?:(?:[\w'’-]+\s+){0,3}(?:on|of|in)\s+|(?:[\w'’-]+\s+){1,3})?$",
     re.I,
 )
+# ... unless the sentence goes on to tell what happened that day: "Oil has been gushing ... since 22
+# April, when BP's Deepwater Horizon rig exploded and sank."
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 # What happens every year names no date: "the rainy season, which typically begins in May".
 _HABITUAL = re.compile(
     r"\b(?:typically|usually|normally|generally|traditionally|customarily|each\s+year|every\s+year|annually)\b"
     r"[^,.;:]*$",
     re.I,
 )
-# ... unless the sentence goes on to tell what happened that day: "Oil has been gushing ... since 22
-# April, when BP's Deepwater Horizon rig exploded and sank."
-_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
 
 def anchors_an_offset(sentence: str, start: int, end: int | None = None) -> bool:
