@@ -102,6 +102,15 @@ def anchors_an_offset(sentence: str, start: int, end: int | None = None) -> bool
     return bool(_OFFSET_BEFORE.search(sentence, max(0, start - 60), start))
 
 
+def dates_another_event(sentence: Sentence, timex: Timex) -> bool:
+    """Whether ``timex`` (offsets into the article) dates something other than what ``sentence``
+    tells: what an offset counts from ("weeks after the April 20 explosion",
+    :func:`anchors_an_offset`), or a clause about someone ("Ghonim, who was freed Monday, said ...",
+    :func:`in_a_side_clause`). One test for both timeline paths."""
+    start, end = timex.start - sentence.start, timex.end - sentence.start
+    return anchors_an_offset(sentence.text, start, end) or in_a_side_clause(sentence.text, start, end)
+
+
 def in_a_side_clause(sentence: str, start: int, end: int) -> bool:
     """Whether the date at ``start`` to ``end`` in ``sentence`` is inside a relative clause set off
     by commas ("Ghonim, who was freed Monday, said it is no longer the time to negotiate"): it dates
@@ -337,10 +346,8 @@ def _candidate(sentence: Sentence, text: str, owner: int, timex: Timex, referenc
         return _Candidate(owner, timex, start.isoformat(), start, reference, label, "week")
     if timex.type not in ("DATE", "TIME"):
         return None
-    if anchors_an_offset(sentence.text, timex.start - sentence.start, timex.end - sentence.start):
+    if dates_another_event(sentence, timex):
         return None
-    if in_a_side_clause(sentence.text, timex.start - sentence.start, timex.end - sentence.start):
-        return None  # "Ghonim, who was freed Monday, said ...": of another day
     if _HABITUAL.search(sentence.text, max(0, timex.start - sentence.start - 60), timex.start - sentence.start):
         return None  # "the rainy season, which typically begins in May": every year's May, no date
     date_value = value[:10] if timex.type == "TIME" else value

@@ -111,7 +111,7 @@ from digest.text import (
     word_count,
     words,
 )
-from digest.timeline import anchors_an_offset, dating, human_date, in_a_side_clause
+from digest.timeline import dates_another_event, dating, human_date
 from digest.timex.lexicon import MONTHS, WEEKDAYS
 from digest.transcript import speech_start
 from digest.types import Article, Briefing, Citation, DateEvidence, Event, Sentence, Timex, check_articles
@@ -829,10 +829,8 @@ class _Chooser:
                 continue  # "That is more than 30% higher than the low hit on 25 June": what is?
             if m.timex is not None and not _about_its_label_day(s, m.timex):
                 continue  # "June 10 - Obama invites ... on June 16": an item of June 10, not of June 16
-            if m.timex is not None and anchors_an_offset(s.text, m.timex.start - s.start, m.timex.end - s.start):
-                continue  # "weeks after the April 20 explosion": of another day
-            if m.timex is not None and in_a_side_clause(s.text, m.timex.start - s.start, m.timex.end - s.start):
-                continue  # "Ghonim, who was freed Monday, said ...": of another day
+            if m.timex is not None and dates_another_event(s, m.timex):
+                continue  # "weeks after the April 20 explosion", "Ghonim, who was freed Monday, said ..."
             seen_texts.add(key)
             self.lexical[m.sentence] = score
             out.append(m)
