@@ -79,6 +79,8 @@ _TAIL_WORDS = re.compile(
 _TRAILING = re.compile(
     r"\s+(?:\w+ing|who|which|that|from the front|in|on|at|while|with)\b.*$",
 )
+# A comparison, unless it counts who speaks ("more than 100 scientists said").
+_COMPARISON = re.compile(r"\bthan\b(?!\s+(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s))", re.I)
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there"])
 _MAX_WORDS = 12
 # A phrase opening with these is an adverbial ("..., with 12 confirmed."), not who speaks.
@@ -116,6 +118,8 @@ def _clean(who: str) -> str | None:
         return None
     if _REPORTING.search(who):
         return None  # "Haiti's Prime Minister says more than 100": a statement, not who tells it
+    if _COMPARISON.search(who):
+        return None  # "far more than previously estimated", "larger than BP estimated": no speaker
     if words[0].lower() in _NOT_A_SUBJECT or words[-1].lower() in _DANGLING or re.search(r"['’]s?$", words[-1]):
         return None  # "Mexico's confirmed cases", "the number of reported deaths": an adjective, no speaker
     if words[0].lower() in ("the", "a", "an") and len(words) == 2 and words[1].islower():

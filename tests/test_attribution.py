@@ -52,6 +52,9 @@ from digest.attribution import find_attribution, same_speaker, speaker_groups
         ("The facts are only eight people have been officially confirmed deaths from the virus.", None),
         ("Mexico's confirmed cases rose to 300.", None),
         ("The number of reported deaths is 300.", None),
+        # a comparison, not who estimated: "far more than previously estimated"
+        ("The well has been spewing 12,000 barrels a day, far more than previously estimated.", None),
+        ("The leak is bigger than thought, larger than BP estimated.", None),
         ("There have been 248 deaths linked to the virus in Mexico, with 12 confirmed.", None),
         # a live blog's entry time is not part of who speaks; a statement is not who tells it
         ("1948 The authorities told the AFP that 9,000 to 10,000 had died.", "The authorities to the AFP"),
