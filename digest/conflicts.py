@@ -4,17 +4,18 @@ Sentences are about the same *subject* when they are in one statement cluster,
 or, left out of every cluster, similar above ``subject_similarity`` to its
 centroid (or to each other).
 Within a subject, the quantities of one measure group (killed / wounded /
-casualties together; troops; area; length; duration; percent) are compared
+casualties together; troops; area; length; duration; percent; flow) are compared
 across articles: figures that do not agree within rounding (units converted: 386
 sq miles is 1,000 sq km; "some 11,000" agrees with "11,000 to 12,000") make a
 conflict. Only figures of one scope are compared: confirmed counts with
 confirmed counts, and figures for one place (a figure naming no place can be any
 place's, and a death toll takes its sentence's place when the collection's
 figures name several); shares of one whole ("75% of the oil", not "of the
-dividends"), lengths of one kind (how far off, how deep, how much coast) and
-forces of one owner; the conflict's label names the place ("Deaths in
-Mexico"). Questions, sentences in the writer's own voice (a reader's
-"According to a good friend of mine, ..."), rates ("Every year, flu kills ...")
+dividends"), lengths of one kind (how far off, how deep, how much coast),
+forces of one owner and flows of one kind (a leak, not what is captured of
+it); the conflict's label names the place ("Deaths in Mexico"). Questions,
+sentences in the writer's own voice (a reader's "According to a good friend of
+mine, ..."), rates ("Every year, flu kills ...")
 and, in a dated report, sentences about another year ("the 1918 pandemic killed
 ...") give no figures. A casualty figure that a report published later in the
 period exceeds is the earlier count of a rising toll, not a version. A figure
@@ -56,6 +57,7 @@ GROUPS = {
     "length": "length",
     "duration": "duration",
     "percent": "percent",
+    "flow": "flow",
 }
 LABELS = {
     "casualties": "Killed and wounded",
@@ -64,6 +66,7 @@ LABELS = {
     "length": "Length",
     "duration": "How long",
     "percent": "Share",
+    "flow": "Flow rate",
 }
 
 
@@ -337,6 +340,37 @@ _MOVE_BEFORE = re.compile(rf"(?:\b(?:{_MOVE})\s+(?:(?:{_QUALIFIER})\s+)*|\b(?:hi
 _MOVE_AFTER = re.compile(r"\s+(?:higher|lower|rise|fall|drop|gain|increase|decrease|decline|jump)\b", re.I)
 
 
+# A figure the sentence gives as an earlier one is no version of it now: "At first, BP claimed the well
+# was leaking 1,000 barrels a day", "Officials had estimated about 42,000 gallons", "from 3,000
+# barrels a day previously", "the 5,000 barrels a day it first estimated", "has gone from 5,000
+# barrels per day to ...". Nor is a figure that would be: "could reach 40,000 barrels a day ... if
+# they can not cap the flow", "If next month BP starts to collect 50,000 barrels".
+_THEN = (
+    r"at\s+first|initially|originally|original|previously|early\s+(?:on|in)|soon\s+after|days\s+after"
+    r"|first\s+(?:estimated|said|claimed|reported|put)|had\s+(?:estimated|said|claimed|reported|put)"
+    r"|(?:was|were)\s+(?:telling|saying)|(?:initial|first|previous|earlier|last|old|original)\s+(?:estimate|figure)s?"
+)
+_THEN_BEFORE = re.compile(rf"\b(?:{_THEN})\b[^;:.!?()]{{0,160}}$", re.I)
+_FROM_BEFORE = re.compile(r"\b(?:up\s+|down\s+)?from\s+$", re.I)
+_EARLIER_AFTER = re.compile(rf"\W*(?:[a-z]+\s+){{0,2}}?(?:{_THEN}|earlier|before)\b", re.I)
+_WOULD_BE = re.compile(
+    r"\b(?:if|assuming|supposing)\b[^;:.!?]*$|\b(?:could|would|might|may|will)\s+(?:\w+\s+){0,2}?"
+    r"(?:reach|increase|rise|grow|climb|hit|jump|balloon|yield|top|double|triple)\b[^;:.!?()]{0,60}$",
+    re.I,
+)
+
+
+def _then_or_would_be(sentence: str, q: Quantity) -> bool:
+    """Whether ``q`` is given as an earlier figure, or one that would be (see :data:`_THEN`)."""
+    before = sentence[max(0, q.start - 200) : q.start]
+    return bool(
+        _THEN_BEFORE.search(before)
+        or (_FROM_BEFORE.search(before) and q.low == q.high)  # not a range: "from 12,000 to 19,000"
+        or _EARLIER_AFTER.match(sentence, q.end)
+        or _WOULD_BE.search(before)
+    )
+
+
 # The sides of an area: "a 1-mile-by-5-mile rainbow sheen", "stretched 20 miles by 20 miles".
 _BY_AFTER = re.compile(r"(?:-by-|\s+by\s+|\s*[x×]\s*)(?:about\s+|some\s+)?\d", re.I)
 _BY_BEFORE = re.compile(r"\d[\w.,]*(?:\s+[a-z]+)?(?:-by-|\s+by\s+|\s*[x×]\s*)(?:about\s+|some\s+)?$", re.I)
@@ -383,6 +417,7 @@ def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
         and (q.measure != "duration" or _FOR_BEFORE.search(sentence[: q.start]))
         and not every
         and not _RATE_AFTER.match(sentence, q.end)
+        and not _then_or_would_be(sentence, q)
         and (
             q.measure != "percent"
             # the move is next to the figure: 80 characters bound the search on any sentence

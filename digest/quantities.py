@@ -6,18 +6,20 @@ been killed, and 2,700 have been wounded", "4,000 North Korean losses", "more th
 "11,000 to 12,000", "up to 50%".
 
 Each quantity gets a *measure* (killed, wounded, casualties, troops, area, length,
-duration, percent, count), a value range in a canonical unit (km², km, days) and
-an *approximate* flag. What a bare number counts comes from the words after it in
-the same clause (a casualty verb or noun wins over "soldiers": "300 soldiers have
-been killed" counts the killed), else the words before it ("a force of 11,000").
-What a share, length, area or force is *of* is kept beside it (:attr:`Quantity.what`:
-"of the oil", "off Louisiana", "underwater", "Sri Lankan forces"), and an addition
-("an extra 3,500 troops", "40 other possible fatalities") is no figure.
+duration, percent, flow), a value range in a canonical unit (km², km, days, barrels
+a day) and an *approximate* flag. What a bare number counts comes from the words
+after it in the same clause (a casualty verb or noun wins over "soldiers": "300
+soldiers have been killed" counts the killed), else the words before it ("a force
+of 11,000"). What a share, length, area, force or flow is *of* is kept beside it
+(:attr:`Quantity.what`: "of the oil", "off Louisiana", "underwater", "Sri Lankan
+forces", "captured"), and an addition ("an extra 3,500 troops", "40 other possible
+fatalities") is no figure.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -72,6 +74,39 @@ _UNITS = [
     ("duration", 30.0, re.compile(r"^\s+months?\b(?!-)", re.I)),
     ("duration", 365.0, re.compile(r"^\s+years?\b(?!-)", re.I)),
 ]
+# A flow of oil or another liquid: "5,000 barrels of oil a day", "12,000 to 19,000 barrels (504,000 to
+# 798,000 gallons) per day", "5,000 barrels are leaking daily", "40 barrels per minute", "60,000 bpd".
+# Its canonical unit is barrels a day; a volume without a rate ("4.9 million barrels") is no flow.
+_BARRELS = {"barrel": 1.0, "bbl": 1.0, "gallon": 1 / 42, "liter": 1 / 158.987, "litre": 1 / 158.987}
+_PER_DAY = {"day": 1.0, "hour": 24.0, "minute": 1440.0}
+_FLOW = re.compile(
+    r"^\s*(?:(?P<bpd>bpd|b/d)\b"
+    r"|(?P<units>(?P<unit>barrel|bbl|gallon|lit(?:er|re))s?)\b"
+    r"(?:\s*\([^()]{0,60}\))?"  # a conversion: "(210,000 gallons)"
+    r"(?:\s+of\s+(?:crude\s+|raw\s+)?oil)?"
+    r"(?:\s+(?!(?:and|but|or|which|that|who|than|since|from)\b)[A-Za-z]+){0,5}?"  # "are leaking into the Gulf"
+    r"(?P<rate>\s*(?:(?:a|per|each|every)\s+|/\s*)(?P<per>day|hour|minute)\b(?!\s+(?:ago|earlier|later)\b)"
+    r"|\s+daily\b))",
+    re.I,
+)
+
+
+# A flow's upper end said after it: "35,000 barrels a day, and possibly as much as 60,000 barrels".
+_FLOW_UP_TO = re.compile(
+    rf",?\s+(?:and|or)\s+(?:possibly\s+|perhaps\s+|maybe\s+)?(?:as\s+(?:much|high)\s+as|up\s+to)\s+"
+    rf"(?P<number>(?P<high>{_NUM})(?:\s+(?P<scale>thousand|million)\b)?)(?:\s+(?:barrel|bbl|gallon|lit(?:er|re))s?\b)?",
+    re.I,
+)
+
+
+def _flow_factor(flow: re.Match[str]) -> float:
+    """Barrels a day in one of the flow's units."""
+    if flow.group("bpd"):
+        return 1.0
+    unit = flow.group("unit").lower()
+    return _BARRELS["liter" if unit.startswith("lit") else unit] * _PER_DAY[(flow.group("per") or "day").lower()]
+
+
 _CASUALTY_WORDS = [
     ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|fatalities|lives)\b", re.I)),
     ("wounded", re.compile(r"\b(?:wounded|injured|injuries|hurt)\b", re.I)),
@@ -119,8 +154,8 @@ class Quantity:
     start: int  # offsets into the sentence
     end: int
     text: str
-    measure: str  # killed | wounded | casualties | troops | area | length | duration | percent
-    low: float  # canonical unit: km² for area, km for length, days for duration
+    measure: str  # killed | wounded | casualties | troops | area | length | duration | percent | flow
+    low: float  # canonical unit: km² for area, km for length, days for duration, barrels a day for a flow
     high: float
     approximate: bool
     unit: str  # the unit or noun as written
@@ -133,6 +168,7 @@ class Quantity:
     # a force's owner ("US").
     what: str | None = None
     place_from_sentence: bool = False  # the place is the sentence's, not said beside the figure
+    said: str = ""  # the figure as a reader wants it, where the text holds more ("5,000 barrels a day")
 
     def agrees_with(self, other: Figure) -> bool:
         """:func:`agree`; a length or area written in miles beside one in kilometres is compared
@@ -155,6 +191,8 @@ class Quantity:
     @property
     def phrase(self) -> str:
         """The figure as written, with the word it counts when that stood apart ("1,000" -> "1,000 killed")."""
+        if self.said:
+            return self.said
         text = " ".join(self.text.split())
         return text if self.unit.lower() in text.lower() else f"{text} {self.unit}"
 
@@ -203,6 +241,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
     """Quantities in one sentence; a parenthesised conversion ("(386 sq miles)") is folded into the one before."""
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(sentence):
+        if out and m.start() < out[-1].end:
+            continue  # within the one before: "20,000 barrels a day or up to 100,000" is one range
         raw = m.group("low")
         if _YEARLIKE.match(raw) and not m.group("pct"):
             continue  # a year, not a count
@@ -215,10 +255,21 @@ def find_quantities(sentence: str) -> list[Quantity]:
         )
         approximate = bool(m.group("approx")) or raw.lower() in ("dozen", "a dozen")
         end = m.end()
-        measure = unit = ""
+        measure = unit = said = ""
         factor = 1.0
         if m.group("pct"):
             measure, unit = "percent", " ".join(m.group("pct").split())  # "%", "per cent", "percent"
+        elif flow := _FLOW.match(after):
+            measure, end, factor = "flow", m.end() + flow.end(), _flow_factor(flow)
+            # as a reader wants it, without what stood between: "5,000 barrels ... a day"
+            unit = flow.group("bpd") or flow.group("units") + ("" if "/" in flow.group("rate") else " ")
+            unit += " ".join(flow.group("rate").split()) if flow.group("units") else ""
+            said = f"{' '.join(m.group(0).split())} {unit}"
+            if (up_to := _FLOW_UP_TO.match(sentence, end)) and not m.group("high"):
+                top = _number(up_to.group("high")) * _SCALE.get((up_to.group("scale") or "").lower(), 1.0)
+                if top > high:
+                    high, end = top, up_to.end()
+                    said = f"{' '.join(m.group(0).split())} to {' '.join(up_to.group('number').split())} {unit}"
         else:
             for name, f, pattern in _UNITS:
                 um = pattern.match(after)
@@ -287,7 +338,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
             place=_place(clause)
             or (_opening_place(opening) if opening and opening.end() <= m.start() else None)
             or _outside_before(sentence[max(0, m.start() - 60) : m.start()]),
-            what=_what(measure, sentence[max(0, m.start() - 60) : m.start()], sentence[end : end + _NEAR]),
+            what=_what(
+                measure, sentence[max(0, m.start() - _BEFORE[measure]) : m.start()], sentence[end : end + _NEAR]
+            ),
+            said=said,
         )
         if out and _is_conversion(sentence, out[-1], quantity):
             continue
@@ -315,6 +369,10 @@ _PART_OF_THE = re.compile(
     r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:dead|killed|victims|casualties|deaths|fatalities|injured|wounded)\b", re.I
 )
 _NEAR = 200  # characters around a figure that can hold its scope
+# Characters before a figure that can say what it is of: a flow's clause can begin far before it
+# ("the skimming operations that were touted as key to preventing environmental disaster have
+# averaged less than 900 barrels a day").
+_BEFORE: defaultdict[str, int] = defaultdict(lambda: 60, flow=_NEAR)
 # As _CLAUSE_END, but a full stop after a capital is an abbreviation ("in the U.S. from ...").
 _PLACE_CLAUSE_END = re.compile(r"[,;:!?()]|(?<![A-Z])\.|\b(?i:and|but|while|whereas|including|out of)\b|\d")
 _CONFIRMED = re.compile(r"\bconfirmed\b", re.I)
@@ -478,6 +536,31 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# What a flow is of, from the words of its clause: what the well leaks (unsaid), or what a
+# system can take, takes, an oilfield produces, a pump sends down, a worst case would be.
+_FLOW_KINDS = [
+    ("capacity", re.compile(r"\b(?:capacity|capable|able\s+to|can|handle|handling|maximum)\b", re.I)),
+    (
+        "captured",
+        re.compile(
+            r"\b(?:captur|collect|siphon|recover|funnel|suck|extract|contain|skim|burn|flar|retriev|caught|catch"
+            r"|pip(?:ed|ing))\w*",
+            re.I,
+        ),
+    ),
+    ("production", re.compile(r"\b(?:produc\w*|output|exports?|imports?|consum\w*|refin\w*|demand|supply)\b", re.I)),
+    ("pumped down", re.compile(r"\b(?:mud|cement|inject\w*|dispersants?|pump(?:s|ed|ing)?\s+(?:in|down))\b", re.I)),
+    ("worst case", re.compile(r"\bworst[-\s]case\b", re.I)),
+]
+# Where the clause of a flow begins, looking back from it.
+_FLOW_CLAUSE_START = re.compile(r"[;:()]|\b(?:and|but|while|whereas)\b|\d", re.I)
+# A whole that part of is taken: "collects only a fraction of the estimated 35,000 barrels a day".
+_WHOLE_OF = re.compile(
+    r"\b(?:fraction|half|third|quarter|part|portion|most|much|percent)\s+of\s+(?:the\s+|an?\s+)?$|%\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _what(measure: str, before: str, after: str) -> str | None:
     """What a figure is of (:attr:`Quantity.what`), from the words around it."""
     if measure == "percent":
@@ -506,6 +589,11 @@ def _what(measure: str, before: str, after: str) -> str | None:
         return "extent " + whole if whole else None
     if measure == "area":
         return _whole(after)
+    if measure == "flow":
+        if _WHOLE_OF.search(before):
+            return None
+        clause = _FLOW_CLAUSE_START.split(before)[-1] + " " + _PLACE_CLAUSE_END.split(after, maxsplit=1)[0]
+        return next((kind for kind, pattern in _FLOW_KINDS if pattern.search(clause)), None)
     if measure == "troops":
         owner = _OWNER_AFTER.match(after) or _OWNER_BEFORE.search(before)
         if not owner:
@@ -521,8 +609,12 @@ def same_what(measure: str, a: str | None, b: str | None) -> bool:
     (one unsaid matches only another unsaid: "1.5% of assets" is not "25% of dividends", nor "3
     percent" in general; a share of a pronoun, "30% of them", matches none); a length of the same
     kind, positions in the same direction or an unsaid one (a storm "55 miles south-southwest of
-    Campeche" and "85 miles west-northwest of" it were two advisories); for the rest an unsaid
+    Campeche" and "85 miles west-northwest of" it were two advisories); flows only when both are
+    the leak's (what is captured of it, or could be, changes by the day); for the rest an unsaid
     whole or owner can be any."""
+    if measure == "flow":
+        # only the leak (an unsaid kind): what is taken up, can be taken or is produced changes by the day
+        return a is None and b is None
     if a == b:
         return a != UNRESOLVED
     if measure == "percent":

@@ -538,3 +538,34 @@ def test_figures_differ_between_sentences_giving_other_values_for_one_measure() 
     assert not figures_differ(three, comparable_figures("North Korean troops have left the front line."))
     assert not figures_differ(three, comparable_figures("Some 11,000 troops were sent."))
     assert not figures_differ([], eighteen)
+
+
+def test_flow_rates_conflict_only_for_the_same_flow() -> None:
+    leak = [
+        ("a", "BP says about 5,000 barrels of oil a day are leaking."),
+        ("b", "Scientists say the well leaks 35,000 to 60,000 barrels (1.5 to 2.5 million gallons) a day."),
+        ("c", "The well is leaking 210,000 gallons of oil a day, the Coast Guard said."),  # 5,000 barrels
+    ]
+    [c] = _run(leak, [0, 0, 0])
+    assert c.measure == "flow" and c.label == "Flow rate"
+    assert [sorted(x.article_id for x in side.citations) for side in c.sides] == [["a", "c"], ["b"]]
+    # what BP takes up is not what the well leaks
+    captured = [leak[1], ("d", "BP is now capturing 15,000 barrels of oil a day.")]
+    assert _run(captured, [0, 0]) == ()
+
+
+def test_figures_given_as_earlier_ones_or_that_would_be_are_no_versions() -> None:
+    now = ("b", "Officials say 300 people have died.")
+    for earlier in (
+        "At first, officials said 50 people had died.",
+        "Officials had estimated that 50 people died.",
+        "The toll rose from 50 dead.",
+        "If the quake had struck the capital, 50,000 would have died.",
+    ):
+        assert _run([("a", earlier), now], [0, 0]) == (), earlier
+    leak = ("b", "The well leaks 5,000 barrels of oil a day.")
+    would_be = ("a", "The gusher could reach 40,000 barrels a day if the cap fails.")
+    assert _run([would_be, leak], [0, 0]) == ()
+    # a range "from ... to ..." is no earlier figure
+    [c] = _run([("a", "Scientists put the leak at from 12,000 to 19,000 barrels a day."), leak], [0, 0])
+    assert c.measure == "flow"

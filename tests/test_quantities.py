@@ -71,6 +71,30 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
         ("Some 3/4 of 20 miles.", [("20 miles", "length", 32.2, 32.2, False)]),
         # the clause ends at a digit run into a word ("died1871"): "died" is its last word there
         ("There were 12 in Llandiloes died1871.", [("12", "killed", 12, 12, False)]),
+        # a flow, in barrels a day: converted, with its conversion and the words before its rate
+        ("Up to 5,000 barrels of oil a day gush.", [("Up to 5,000 barrels of oil a day", "flow", 5000, 5000, True)]),
+        (
+            "Oil flowed at 5,000 barrels (210,000 gallons) a day.",
+            [("5,000 barrels (210,000 gallons) a day", "flow", 5000, 5000, False)],
+        ),
+        ("5,000 barrels are leaking daily.", [("5,000 barrels are leaking daily", "flow", 5000, 5000, False)]),
+        (
+            "35,000 to 60,000 barrels leak into the Gulf every day.",
+            [("35,000 to 60,000 barrels leak into the Gulf every day", "flow", 35000, 60000, False)],
+        ),
+        ("It leaks 2.5 million gallons a day.", [("2.5 million gallons a day", "flow", 59523.8, 59523.8, False)]),
+        ("It pumps 40 barrels per minute.", [("40 barrels per minute", "flow", 57600, 57600, False)]),
+        ("Output was 26,000 bpd.", [("26,000 bpd", "flow", 26000, 26000, False)]),
+        (
+            "It leaks 35,000 barrels a day, and possibly as much as 60,000 barrels.",
+            [("35,000 barrels a day, and possibly as much as 60,000 barrels", "flow", 35000, 60000, False)],
+        ),
+        (
+            "It is between 20,000 barrels a day or up to 100,000 barrels a day.",
+            [("between 20,000 barrels a day or up to 100,000 barrels", "flow", 20000, 100000, False)],
+        ),
+        ("An estimated 4.9 million barrels leaked.", []),  # a volume, no flow
+        ("It stopped 5,000 barrels a day later.", []),
     ],
 )
 def test_find_quantities(text: str, expected: list[tuple[str, str, float, float, bool]]) -> None:
@@ -108,6 +132,11 @@ def test_agreement_with_units_and_rounding() -> None:
         ("Shares fell 15.8% today.", "15.8%"),
         ("Some 1,000 had been killed.", "Some 1,000 killed"),
         ("It seized 386 sq miles.", "386 sq miles"),
+        # a flow without what stood between its figure and its rate
+        ("About 5,000 barrels (210,000 gallons) have been leaking every day.", "About 5,000 barrels every day"),
+        ("It leaks 35,000 barrels a day, and possibly as much as 60,000.", "35,000 to 60,000 barrels a day"),
+        ("So instead of 5,000 barrels/day, it was more.", "5,000 barrels/day"),
+        ("Output was 26,000 bpd.", "26,000 bpd"),
     ],
 )
 def test_a_figure_is_phrased_as_written_with_what_it_counts(text: str, phrase: str) -> None:
@@ -177,6 +206,16 @@ def test_confirmed_counts_and_places() -> None:
         ("Some 940 Sri Lankan security forces are in Haiti.", "Sri Lankan"),
         ("A UN peacekeeping force of 9,000 is there.", "United Nations"),
         ("There are 11,000 to 12,000 troops.", None),
+        # what a flow is of: the leak (unsaid), or what is taken, could be taken, produced, pumped in
+        ("The well is leaking 35,000 barrels of oil a day.", None),
+        ("BP is now collecting 15,000 barrels of oil a day.", "captured"),
+        ("It would be able to capture 1,000 barrels a day after inserting a tube.", "capacity"),
+        ("There will be 53,000 barrels a day of capacity by June.", "capacity"),
+        ("Its oil exports, at 2.13 million barrels per day, fell.", "production"),
+        ("They pump 40 barrels per minute of drilling mud.", "pumped down"),
+        ("The worst case is 100,000 barrels a day.", "worst case"),
+        # the clause of the figure, not the one before it
+        ("BP collected 10,000 barrels on Monday, while the leak is 35,000 barrels a day.", None),
     ],
 )
 def test_what_a_figure_is_of(text: str, what: str | None) -> None:
