@@ -371,6 +371,17 @@ def _then_or_would_be(sentence: str, q: Quantity) -> bool:
     )
 
 
+# A share of opinion answers a question a sentence seldom gives word for word: two polls ("A recent
+# Gallup poll shows that 73 percent think BP has done a poor job", "More polled, 81 percent, give low
+# marks to BP"), or two questions of one ("in favor of increasing offshore drilling ... 44 percent",
+# "Support for drilling in general ... 52 percent"), are no versions of one figure.
+_OPINION = re.compile(
+    r"\b(?:polls?|polled|pollsters?|surveys?|surveyed|respondents|think|thinks|believe|believes|in\s+favou?r"
+    r"|support|supports|approve|approves|disapprove|disapproves|oppose|opposes|marks)\b",
+    re.I,
+)
+
+
 # The sides of an area: "a 1-mile-by-5-mile rainbow sheen", "stretched 20 miles by 20 miles".
 _BY_AFTER = re.compile(r"(?:-by-|\s+by\s+|\s*[x×]\s*)(?:about\s+|some\s+)?\d", re.I)
 _BY_BEFORE = re.compile(r"\d[\w.,]*(?:\s+[a-z]+)?(?:-by-|\s+by\s+|\s*[x×]\s*)(?:about\s+|some\s+)?$", re.I)
@@ -400,7 +411,8 @@ def _on_the_way(sentence: str, q: Quantity) -> bool:
 def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The figures worth comparing: not lists (three or more of one measure in a sentence, as in
     "rescued after 10, 8 and 15 days"), not the sides of an area ("20 miles by 20 miles"), not
-    rates ("Every year, flu kills 250,000"), not moves in percent ("shares fell 3.4%"), not troops
+    rates ("Every year, flu kills 250,000"), not moves in percent ("shares fell 3.4%"), not shares
+    of opinion ("73 percent think BP has done a poor job"), not troops
     on their way ("is sending up to 3,500 soldiers", "3,500 troops would help"), and for
     durations only how long a state has lasted ("for the past three weeks"), not ages, spans or
     "the worst in 200 years"."""
@@ -408,6 +420,7 @@ def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
     for q in found:
         counts[q.measure] = counts.get(q.measure, 0) + 1
     every = bool(_OPENING_RATE.match(sentence))
+    opinion = bool(_OPINION.search(sentence))
     return [
         q
         for q in found
@@ -423,6 +436,7 @@ def comparable(sentence: str, found: list[Quantity]) -> list[Quantity]:
             # the move is next to the figure: 80 characters bound the search on any sentence
             or not (_MOVE_BEFORE.search(sentence[max(0, q.start - 80) : q.start]) or _MOVE_AFTER.match(sentence, q.end))
         )
+        and not (q.measure == "percent" and opinion)
     ]
 
 

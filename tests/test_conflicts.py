@@ -129,8 +129,17 @@ def test_market_moves_in_percent_are_not_compared_but_levels_are() -> None:
     levels = [("a", "BP owns 65 percent of the well."), ("b", "BP owns 60 percent of the well.")]
     [c] = _run(levels, [0, 0])
     assert c.measure == "percent"
-    polls = [("a", "Support for drilling slipped to 53 percent."), ("b", "Support for drilling fell to 50 percent.")]
-    assert len(_run(polls, [0, 0])) == 1
+
+
+def test_shares_of_opinion_are_not_compared() -> None:
+    # two polls, or two questions of one: every such pair judged on T17 (4 in bpoil) was no version
+    polls = [
+        ("a", "A recent Gallup poll shows that 73 percent think BP has done a poor or very poor job."),
+        ("b", "More polled, 81 percent, give low marks to BP for its response."),
+        ("c", "The number in favor of increasing offshore drilling now stands at 44 percent."),
+        ("d", "Support for drilling in general has slipped to 52 percent now."),
+    ]
+    assert _run(polls, [0] * 4) == ()
 
 
 def test_a_dated_report_about_another_year_gives_no_figures() -> None:
