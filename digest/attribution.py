@@ -32,7 +32,7 @@ _SAY = (
 _TO = re.compile(
     rf"^(?P<who>.+?)\s+(?:also\s+)?{_SPEECH}\s+(?P<to>the\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
 )
-_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]+)", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:[^,.;]|(?<=(?-i:[A-Z]))\.)+)", re.I)  # "U.S." goes on
 _CITING = re.compile(r"\b(?i:citing|quoted|quoting)\s+(?P<who>.+?)(?:\s+as saying\b|,|;|\.(?=\s+[A-Z]|$)|$)")
 _ATTRIBUTED = re.compile(r"\battributed to\s+(?P<who>.+?)\s+(?:say|says|said|suggest|show)\b", re.I)
 _SAYING = r"(?:is|are|was|were|has been|have been)\s+(?:reporting|saying|claiming|estimating|predicting|warning)"
@@ -99,6 +99,19 @@ _REPORTS_NOUN = re.compile(
     r"(?:reports|estimates|claims)\b"
 )
 
+# Before "reports", "estimates", "claims", a word that makes it a noun: "... came in with even higher
+# estimates", "... rejected the claims".
+_NOUN_BEFORE = re.compile(
+    r"\b(?i:the|a|an|its|their|his|her|our|your|these|those|such|with|of|higher|lower|bigger|smaller|new|newer"
+    r"|latest|earlier|previous|initial|official|preliminary|conflicting|rough|conservative|independent|separate"
+    r"|similar)$"
+)
+
+
+def _a_noun(m: re.Match[str]) -> bool:
+    """Whether the reporting word a subject matched is a noun (see :data:`_NOUN_BEFORE`)."""
+    return m.group(0).endswith(("reports", "estimates", "claims")) and bool(_NOUN_BEFORE.search(m.group("who")))
+
 
 def _clean(who: str) -> str | None:
     who = _LEADING.sub("", _CLOCK.sub("", who.strip())).strip(" ;:\"“”'")
@@ -156,7 +169,7 @@ def find_attribution(sentence: str) -> str | None:
         # ("Individuals and businesses have claimed $600 million in damages ..., the committee said.")
         return at_end
     m = _SUBJECT_SAYS.match(body)
-    if m and (_REPORTS_NOUN.match(body) or _RELATIVE.search(m.group("who"))):
+    if m and (_REPORTS_NOUN.match(body) or _RELATIVE.search(m.group("who")) or _a_noun(m)):
         m = None  # "Initial reports that 176 people had died ... were only suspected": no one named
     if m and (who := _clean(m.group("who"))):
         quoted = _QUOTE_OPENS.match(body, m.end())

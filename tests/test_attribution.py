@@ -55,6 +55,11 @@ from digest.attribution import find_attribution, same_speaker, speaker_groups
         # a comparison, not who estimated: "far more than previously estimated"
         ("The well has been spewing 12,000 barrels a day, far more than previously estimated.", None),
         ("The leak is bigger than thought, larger than BP estimated.", None),
+        # an abbreviation's stops are no sentence's end
+        ("The rate was 25,000 bpd, according to the U.S. Geological Survey.", "the U.S. Geological Survey"),
+        ("It is 300, according to officials. They said more.", "officials"),
+        # "estimates" after a word that makes it a noun: no one says
+        ("A new team from the Woods Hole Institute came in with even higher estimates, up to 8m litres a day.", None),
         ("There have been 248 deaths linked to the virus in Mexico, with 12 confirmed.", None),
         # a live blog's entry time is not part of who speaks; a statement is not who tells it
         ("1948 The authorities told the AFP that 9,000 to 10,000 had died.", "The authorities to the AFP"),
