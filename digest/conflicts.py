@@ -343,18 +343,21 @@ _MOVE_AFTER = re.compile(r"\s+(?:higher|lower|rise|fall|drop|gain|increase|decre
 # A figure the sentence gives as an earlier one is no version of it now: "At first, BP claimed the well
 # was leaking 1,000 barrels a day", "Officials had estimated about 42,000 gallons", "from 3,000
 # barrels a day previously", "the 5,000 barrels a day it first estimated", "has gone from 5,000
-# barrels per day to ...". Nor is a figure that would be: "could reach 40,000 barrels a day ... if
-# they can not cap the flow", "If next month BP starts to collect 50,000 barrels".
+# barrels per day to ...", "Last month, BP was estimating ...". Nor is a figure that would be: "could
+# reach 40,000 barrels a day ... if they can not cap the flow", "If next month BP starts to collect
+# 50,000 barrels", or that someone did not give: "Allen did not indicate this meant the flow rate
+# could be as high as 28,000 barrels a day".
 _THEN = (
     r"at\s+first|initially|originally|original|previously|early\s+(?:on|in)|soon\s+after|days\s+after"
     r"|first\s+(?:estimated|said|claimed|reported|put)|had\s+(?:estimated|said|claimed|reported|put)"
-    r"|(?:was|were)\s+(?:telling|saying)|(?:initial|first|previous|earlier|last|old|original)\s+(?:estimate|figure)s?"
+    r"|(?:was|were)\s+(?:telling|saying|estimating|putting|reporting)|(?:initial|first|previous|earlier|last|old|original)\s+(?:estimate|figure)s?"
 )
 _THEN_BEFORE = re.compile(rf"\b(?:{_THEN})\b[^;:.!?()]{{0,160}}$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:up\s+|down\s+)?from\s+$", re.I)
 _EARLIER_AFTER = re.compile(rf"\W*(?:[a-z]+\s+){{0,2}}?(?:{_THEN}|earlier|before)\b", re.I)
 _WOULD_BE = re.compile(
-    r"\b(?:if|assuming|supposing)\b[^;:.!?]*$|\b(?:could|would|might|may|will)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:indicat|say|said|mean|suggest|confirm|estimat)\w*\b[^;:.!?()]{0,80}$"
+    r"|\b(?:if|assuming|supposing)\b[^;:.!?]*$|\b(?:could|would|might|may|will)\s+(?:\w+\s+){0,2}?"
     r"(?:reach|increase|rise|grow|climb|hit|jump|balloon|yield|top|double|triple)\b[^;:.!?()]{0,60}$",
     re.I,
 )

@@ -99,6 +99,14 @@ _FLOW_UP_TO = re.compile(
 )
 
 
+# A flow's lower end said before it, with its own unit: "from 3.8 m litres to 8m litres a day".
+_FLOW_FROM = re.compile(
+    rf"\b(?:from|between)\s+(?P<number>(?P<low>{_NUM})(?:\s*(?P<scale>m|k|thousand|million)\b)?)\s*"
+    r"(?:barrel|bbl|gallon|lit(?:er|re))s?\s+(?:to|and)\s+$",
+    re.I,
+)
+
+
 def _flow_factor(flow: re.Match[str]) -> float:
     """Barrels a day in one of the flow's units."""
     if flow.group("bpd"):
@@ -256,6 +264,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         approximate = bool(m.group("approx")) or raw.lower() in ("dozen", "a dozen")
         end = m.end()
         measure = unit = said = ""
+        start = m.start()
         factor = 1.0
         if m.group("pct"):
             measure, unit = "percent", " ".join(m.group("pct").split())  # "%", "per cent", "percent"
@@ -264,12 +273,19 @@ def find_quantities(sentence: str) -> list[Quantity]:
             # as a reader wants it, without what stood between: "5,000 barrels ... a day"
             unit = flow.group("bpd") or flow.group("units") + ("" if "/" in flow.group("rate") else " ")
             unit += " ".join(flow.group("rate").split()) if flow.group("units") else ""
-            said = f"{' '.join(m.group(0).split())} {unit}"
-            if (up_to := _FLOW_UP_TO.match(sentence, end)) and not m.group("high"):
+            figure = " ".join(m.group(0).split())
+            w0 = max(0, m.start() - 60)
+            if not m.group("high") and (since := _FLOW_FROM.search(sentence, w0, m.start())):
+                bottom = _number(since.group("low")) * _SCALE.get((since.group("scale") or "").lower(), 1.0)
+                if bottom < low:  # "from 3.8 m litres to 8m litres a day"
+                    low, start = bottom, since.start("number")
+                    figure = f"{' '.join(since.group('number').split())} to {figure}"
+            elif not m.group("high") and (up_to := _FLOW_UP_TO.match(sentence, end)):
                 top = _number(up_to.group("high")) * _SCALE.get((up_to.group("scale") or "").lower(), 1.0)
-                if top > high:
+                if top > high:  # "35,000 barrels a day, and possibly as much as 60,000"
                     high, end = top, up_to.end()
-                    said = f"{' '.join(m.group(0).split())} to {' '.join(up_to.group('number').split())} {unit}"
+                    figure = f"{figure} to {' '.join(up_to.group('number').split())}"
+            said = f"{figure} {unit}"
         else:
             for name, f, pattern in _UNITS:
                 um = pattern.match(after)
@@ -323,9 +339,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
         clause = _PLACE_CLAUSE_END.split(sentence[end : end + _NEAR], maxsplit=1)[0]
         opening = _OPENING_PLACE.match(sentence)
         quantity = Quantity(
-            m.start(),
+            start,
             end,
-            sentence[m.start() : end],
+            sentence[start:end],
             measure,
             low * factor,
             high * factor,

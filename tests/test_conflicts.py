@@ -570,6 +570,8 @@ def test_figures_given_as_earlier_ones_or_that_would_be_are_no_versions() -> Non
         "Officials had estimated that 50 people died.",
         "The toll rose from 50 dead.",
         "If the quake had struck the capital, 50,000 would have died.",
+        "Last week, officials were estimating that 50 people had died.",
+        "Officials did not say whether the toll could be as high as 50 dead.",
     ):
         assert _run([("a", earlier), now], [0, 0]) == (), earlier
     leak = ("b", "The well leaks 5,000 barrels of oil a day.")

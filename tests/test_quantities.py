@@ -93,6 +93,10 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
             "It is between 20,000 barrels a day or up to 100,000 barrels a day.",
             [("between 20,000 barrels a day or up to 100,000 barrels", "flow", 20000, 100000, False)],
         ),
+        (
+            "Estimates ranged from 3.8m litres to 8m litres a day.",
+            [("3.8m litres to 8m litres a day", "flow", 23901.3, 50318.6, False)],
+        ),
         ("An estimated 4.9 million barrels leaked.", []),  # a volume, no flow
         ("It stopped 5,000 barrels a day later.", []),
     ],
@@ -137,6 +141,7 @@ def test_agreement_with_units_and_rounding() -> None:
         ("It leaks 35,000 barrels a day, and possibly as much as 60,000.", "35,000 to 60,000 barrels a day"),
         ("So instead of 5,000 barrels/day, it was more.", "5,000 barrels/day"),
         ("Output was 26,000 bpd.", "26,000 bpd"),
+        ("Estimates range from 3.8 m litres to 8m litres a day.", "3.8 m to 8m litres a day"),
     ],
 )
 def test_a_figure_is_phrased_as_written_with_what_it_counts(text: str, phrase: str) -> None:
