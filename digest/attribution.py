@@ -32,7 +32,9 @@ _SAY = (
 _TO = re.compile(
     rf"^(?P<who>.+?)\s+(?:also\s+)?{_SPEECH}\s+(?P<to>the\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
 )
-_ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:[^,.;]|(?<=(?-i:[A-Z]))\.)+)", re.I)  # "U.S." goes on
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?P<who>(?:[^,.;]|(?<=(?-i:[A-Z]))\.(?=\s*[A-Za-z]))+)", re.I
+)  # "U.S." goes on
 _CITING = re.compile(r"\b(?i:citing|quoted|quoting)\s+(?P<who>.+?)(?:\s+as saying\b|,|;|\.(?=\s+[A-Z]|$)|$)")
 _ATTRIBUTED = re.compile(r"\battributed to\s+(?P<who>.+?)\s+(?:say|says|said|suggest|show)\b", re.I)
 _SAYING = r"(?:is|are|was|were|has been|have been)\s+(?:reporting|saying|claiming|estimating|predicting|warning)"

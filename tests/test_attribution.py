@@ -58,6 +58,7 @@ from digest.attribution import find_attribution, same_speaker, speaker_groups
         # an abbreviation's stops are no sentence's end
         ("The rate was 25,000 bpd, according to the U.S. Geological Survey.", "the U.S. Geological Survey"),
         ("It is 300, according to officials. They said more.", "officials"),
+        ("The threat level is high, according to DHS.", "DHS"),  # the sentence's stop
         # "estimates" after a word that makes it a noun: no one says
         ("A new team from the Woods Hole Institute came in with even higher estimates, up to 8m litres a day.", None),
         ("There have been 248 deaths linked to the virus in Mexico, with 12 confirmed.", None),
