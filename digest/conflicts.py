@@ -15,9 +15,11 @@ dividends"), lengths of one kind (how far off, how deep, how much coast),
 forces of one owner and flows of one kind (a leak, not what is captured of
 it); the conflict's label names the place ("Deaths in Mexico"). Questions,
 sentences in the writer's own voice (a reader's "According to a good friend of
-mine, ..."), rates ("Every year, flu kills ...")
-and, in a dated report, sentences about another year ("the 1918 pandemic killed
-...") give no figures. A casualty figure that a report published later in the
+mine, ..."), rates ("Every year, flu kills ..."), shares of opinion ("73 percent
+think ..."), figures given as earlier ones ("At first, BP claimed ...") or as
+ones that would be ("could reach 40,000 barrels a day if ...") and, in a dated
+report, sentences about another year ("the 1918 pandemic killed ...") give no
+figures. A casualty figure that a report published later in the
 period exceeds is the earlier count of a rising toll, not a version. A figure
 stamped with its day ("As of 15 June, ...") is of that day, not of the day its
 report was published; a page that logs a rising toll (three or more counts of one
@@ -343,14 +345,16 @@ _MOVE_AFTER = re.compile(r"\s+(?:higher|lower|rise|fall|drop|gain|increase|decre
 # A figure the sentence gives as an earlier one is no version of it now: "At first, BP claimed the well
 # was leaking 1,000 barrels a day", "Officials had estimated about 42,000 gallons", "from 3,000
 # barrels a day previously", "the 5,000 barrels a day it first estimated", "has gone from 5,000
-# barrels per day to ...", "Last month, BP was estimating ...". Nor is a figure that would be: "could
-# reach 40,000 barrels a day ... if they can not cap the flow", "If next month BP starts to collect
-# 50,000 barrels", or that someone did not give: "Allen did not indicate this meant the flow rate
-# could be as high as 28,000 barrels a day".
+# barrels per day to ...", "Last month, BP was estimating ...", a correction's "The original said
+# ...". Nor is a figure that would be: "could reach 40,000 barrels a day ... if they can not cap the
+# flow", "If next month BP starts to collect 50,000 barrels", or that someone did not give: "Allen
+# did not indicate this meant the flow rate could be as high as 28,000 barrels a day".
 _THEN = (
-    r"at\s+first|initially|originally|original|previously|early\s+(?:on|in)|soon\s+after|days\s+after"
+    r"at\s+first|initially|originally|the\s+original\s+(?:said|version|article|story|report)|previously"
+    r"|early\s+(?:on|in)|soon\s+after|days\s+after"
     r"|first\s+(?:estimated|said|claimed|reported|put)|had\s+(?:estimated|said|claimed|reported|put)"
-    r"|(?:was|were)\s+(?:telling|saying|estimating|putting|reporting)|(?:initial|first|previous|earlier|last|old|original)\s+(?:estimate|figure)s?"
+    r"|(?:was|were)\s+(?:telling|saying|estimating|putting|reporting)"
+    r"|(?:initial|first|previous|earlier|last|old|original)\s+(?:estimate|figure)s?"
 )
 _THEN_BEFORE = re.compile(rf"\b(?:{_THEN})\b[^;:.!?()]{{0,160}}$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:up\s+|down\s+)?from\s+$", re.I)

@@ -22,7 +22,7 @@ Fields (``schema_version`` "1"):
 - ``conflicts[]``: ``{measure, label, period, subject, text, sides[]: {summary, attribution,
   independent_count, citations[], claims[]: {article_id, sentence_index, start, end, text, measure,
   low, high, approximate}}}``; ``low``/``high`` in a canonical unit (km², km, days, count,
-  percent); ``period``: ``[first, last]`` publication date of the articles compared in a dated
+  percent, barrels a day); ``period``: ``[first, last]`` publication date of the articles compared in a dated
   collection (figures days apart are updates, not disagreements), else null;
 - ``single_source[]``: ``{citation, text, note}``: statements one independent source makes;
   ``note`` says why they are not key points (uncorroborated, no named actor/number/place, or
