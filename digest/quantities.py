@@ -480,7 +480,7 @@ def _is_conversion(sentence: str, previous: Quantity, current: Quantity) -> bool
     between = sentence[previous.end : current.start]
     return (
         previous.measure == current.measure
-        and between.strip() in ("(", "[", "/", ",")
+        and between.strip() in ("(", "[", "/", ",", "or", ", or")
         and agree(previous, replace(current, approximate=True))
     )
 
@@ -559,7 +559,7 @@ _FLOW_KINDS = [
     (
         "captured",
         re.compile(
-            r"\b(?:captur|collect|siphon|recover|funnel|suck|extract|contain|skim|burn|flar|retriev|caught|catch"
+            r"\b(?:captur|collect|siphon|recover|funnel|suck|extract|contain|skim|burn|flar|retriev|remov|caught|catch"
             r"|pip(?:ed|ing))\w*",
             re.I,
         ),

@@ -97,6 +97,10 @@ def q(text: str) -> list[tuple[str, str, float, float, bool]]:
             "Estimates ranged from 3.8m litres to 8m litres a day.",
             [("3.8m litres to 8m litres a day", "flow", 23901.3, 50318.6, False)],
         ),
+        (
+            "BP has estimated about 5,000 barrels a day, or 210,000 gallons a day, has been leaking.",
+            [("about 5,000 barrels a day", "flow", 5000, 5000, True)],
+        ),
         ("An estimated 4.9 million barrels leaked.", []),  # a volume, no flow
         ("It stopped 5,000 barrels a day later.", []),
     ],
@@ -214,6 +218,7 @@ def test_confirmed_counts_and_places() -> None:
         # what a flow is of: the leak (unsaid), or what is taken, could be taken, produced, pumped in
         ("The well is leaking 35,000 barrels of oil a day.", None),
         ("BP is now collecting 15,000 barrels of oil a day.", "captured"),
+        ("BP said it was removing 2,000 barrels of oil a day from the leak.", "captured"),
         ("It would be able to capture 1,000 barrels a day after inserting a tube.", "capacity"),
         ("There will be 53,000 barrels a day of capacity by June.", "capacity"),
         ("Its oil exports, at 2.13 million barrels per day, fell.", "production"),
