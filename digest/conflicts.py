@@ -354,7 +354,7 @@ _THEN = (
     r"|early\s+(?:on|in)|soon\s+after|days\s+after"
     r"|first\s+(?:estimated|said|claimed|reported|put)|had\s+(?:estimated|said|claimed|reported|put)"
     r"|(?:was|were)\s+(?:telling|saying|estimating|putting|reporting)"
-    r"|(?:initial|first|previous|earlier|last|old|original)\s+(?:estimate|figure)s?"
+    r"|(?:initial|first|previous|earlier|last|old|original)\s+(?:estimate|figure|report|count|toll)s?"
 )
 _THEN_BEFORE = re.compile(rf"\b(?:{_THEN})\b[^;:.!?()]{{0,160}}$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:up\s+|down\s+)?from\s+$", re.I)

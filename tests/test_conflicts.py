@@ -571,6 +571,7 @@ def test_figures_given_as_earlier_ones_or_that_would_be_are_no_versions() -> Non
         "The toll rose from 50 dead.",
         "If the quake had struck the capital, 50,000 would have died.",
         "Last week, officials were estimating that 50 people had died.",
+        "Initial reports that 50 people had died were only suspected cases.",
         "Officials did not say whether the toll could be as high as 50 dead.",
     ):
         assert _run([("a", earlier), now], [0, 0]) == (), earlier

@@ -63,7 +63,8 @@ def test_the_judgments_file_reads_and_never_judges_a_pair_twice() -> None:
 # the false "More than 80 died vs Twenty died" is gone, 12 of 16 (0.750), shown 9 of 10. Stop 39 (a
 # figure said to be an earlier one, or one that would be, is no version): the false "0.1% vs less than
 # 1%" ("if there have been hundreds of thousands of cases ..., then ... 0.1%") is gone, 12 of 15
-# (0.800), shown 9 of 10.
+# (0.800), shown 9 of 10; and with "Initial reports that 176 people had died ..." an earlier count,
+# "176 died vs at least 100 killed" is gone too: 12 of 14 (0.857), shown 9 of 10.
 #
 # bpoil, since stop 39 made flow rates a measure (its conflicts were lengths, shares and an area
 # before: 5 real of 10, shown 3 of 5): 10 of 19 (0.526), shown 3 of 5. The six real flow conflicts
@@ -72,7 +73,7 @@ def test_the_judgments_file_reads_and_never_judges_a_pair_twice() -> None:
 # estimate rounded two ways. Shares of opinion (polls) no longer compared: 10 of 16 (0.625), shown 3
 # of 5.
 GATES = {
-    "haiti H1N1": (0.80, 0.90, 15),  # precision, shown precision, fewest judged
+    "haiti H1N1": (0.85, 0.90, 14),  # precision, shown precision, fewest judged
     "bpoil": (0.62, 0.60, 16),
 }
 
