@@ -245,6 +245,11 @@ def _number(text: str) -> float:
     return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else float(text)
 
 
+def _scaled(number: str, scale: str | None) -> float:
+    """A number with its scale word ("4.9", "million" -> 4,900,000)."""
+    return _number(number) * _SCALE.get((scale or "").lower(), 1.0)
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Quantities in one sentence; a parenthesised conversion ("(386 sq miles)") is folded into the one before."""
     out: list[Quantity] = []
@@ -255,12 +260,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if _YEARLIKE.match(raw) and not m.group("pct"):
             continue  # a year, not a count
         after = sentence[m.end() :]
-        low = _number(raw)
         scale = (m.group("scale") or m.group("scale2") or "").lower()
-        low *= _SCALE.get(scale, 1.0)
-        high = (
-            _number(m.group("high")) * _SCALE.get((m.group("hscale") or scale).lower(), 1.0) if m.group("high") else low
-        )
+        low = _scaled(raw, scale)
+        high = _scaled(m.group("high"), m.group("hscale") or scale) if m.group("high") else low
         approximate = bool(m.group("approx")) or raw.lower() in ("dozen", "a dozen")
         end = m.end()
         measure = unit = said = ""
@@ -276,12 +278,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
             figure = " ".join(m.group(0).split())
             w0 = max(0, m.start() - 60)
             if not m.group("high") and (since := _FLOW_FROM.search(sentence, w0, m.start())):
-                bottom = _number(since.group("low")) * _SCALE.get((since.group("scale") or "").lower(), 1.0)
+                bottom = _scaled(since.group("low"), since.group("scale"))
                 if bottom < low:  # "from 3.8 m litres to 8m litres a day"
                     low, start = bottom, since.start("number")
                     figure = f"{' '.join(since.group('number').split())} to {figure}"
             elif not m.group("high") and (up_to := _FLOW_UP_TO.match(sentence, end)):
-                top = _number(up_to.group("high")) * _SCALE.get((up_to.group("scale") or "").lower(), 1.0)
+                top = _scaled(up_to.group("high"), up_to.group("scale"))
                 if top > high:  # "35,000 barrels a day, and possibly as much as 60,000"
                     high, end = top, up_to.end()
                     figure = f"{figure} to {' '.join(up_to.group('number').split())}"
