@@ -19,7 +19,6 @@ fatalities") is no figure.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -357,7 +356,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
             or (_opening_place(opening) if opening and opening.end() <= m.start() else None)
             or _outside_before(sentence[max(0, m.start() - 60) : m.start()]),
             what=_what(
-                measure, sentence[max(0, m.start() - _BEFORE[measure]) : m.start()], sentence[end : end + _NEAR]
+                measure,
+                sentence[max(0, m.start() - (_NEAR if measure == "flow" else _BEFORE)) : m.start()],
+                sentence[end : end + _NEAR],
             ),
             said=said,
         )
@@ -387,10 +388,10 @@ _PART_OF_THE = re.compile(
     r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:dead|killed|victims|casualties|deaths|fatalities|injured|wounded)\b", re.I
 )
 _NEAR = 200  # characters around a figure that can hold its scope
-# Characters before a figure that can say what it is of: a flow's clause can begin far before it
+# Characters before a figure that can say what it is of; a flow's clause can begin further back
 # ("the skimming operations that were touted as key to preventing environmental disaster have
 # averaged less than 900 barrels a day").
-_BEFORE: defaultdict[str, int] = defaultdict(lambda: 60, flow=_NEAR)
+_BEFORE = 60
 # As _CLAUSE_END, but a full stop after a capital is an abbreviation ("in the U.S. from ...").
 _PLACE_CLAUSE_END = re.compile(r"[,;:!?()]|(?<![A-Z])\.|\b(?i:and|but|while|whereas|including|out of)\b|\d")
 _CONFIRMED = re.compile(r"\bconfirmed\b", re.I)
