@@ -75,7 +75,7 @@ _LEADING = re.compile(
 # Auxiliaries, negation and adverbs left between a subject and its reporting verb.
 _TAIL_WORDS = re.compile(
     r"(?:\s+(?:did|does|do|has|have|had|would|could|will|not|n[’']t|didn[’']t|doesn[’']t|also|earlier|later|"
-    r"again|previously|yesterday|today|\w+ly))+$",
+    r"again|previously|yesterday|today|just|further|still|too|\w+ly))+$",
     re.I,
 )
 _TRAILING = re.compile(
@@ -131,6 +131,8 @@ def _clean(who: str) -> str | None:
         return None  # "And then, 1967, ... estimated": a year, no speaker
     if not words or words[0].lower() in _PRONOUNS or len(words) > _MAX_WORDS or _CLAUSE_VERB.search(who):
         return None
+    if len(words) > 1 and words[-1].lower() in _PRONOUNS - {"there"}:  # "Correspondents there" speak
+        return None  # "Speaking from the White House he", "So I", "BLITZER: We": the pronoun speaks
     if _REPORTING.search(who):
         return None  # "Haiti's Prime Minister says more than 100": a statement, not who tells it
     if _COMPARISON.search(who):

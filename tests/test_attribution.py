@@ -55,6 +55,13 @@ from digest.attribution import find_attribution, same_speaker, speaker_groups
         # a comparison, not who estimated: "far more than previously estimated"
         ("The well has been spewing 12,000 barrels a day, far more than previously estimated.", None),
         ("The leak is bigger than thought, larger than BP estimated.", None),
+        # a pronoun at the end of a subject is who speaks: no name for it ("there" is a place)
+        ("Speaking from the White House he said the spill was a disaster.", None),
+        ("BLITZER: We said the well was capped.", None),
+        ("Correspondents there say 300 people died.", "Correspondents there"),
+        # an adverb between a subject and its verb is no part of it
+        ("McLaughlin further said the rig was safe.", "McLaughlin"),
+        ("The WHO just reported 20 deaths.", "The WHO"),
         # an abbreviation's stops are no sentence's end
         ("The rate was 25,000 bpd, according to the U.S. Geological Survey.", "the U.S. Geological Survey"),
         ("It is 300, according to officials. They said more.", "officials"),
