@@ -581,3 +581,13 @@ def test_figures_given_as_earlier_ones_or_that_would_be_are_no_versions() -> Non
     # a range "from ... to ..." is no earlier figure
     [c] = _run([("a", "Scientists put the leak at from 12,000 to 19,000 barrels a day."), leak], [0, 0])
     assert c.measure == "flow"
+
+
+def test_only_a_corrections_original_is_an_earlier_figure() -> None:
+    leak = ("b", "Scientists say the well leaks 60,000 barrels of oil a day.")
+    # a correction notice quotes what an earlier version of the article said
+    correction = ("a", 'The original said that the well was spewing "5,000 barrels a day into the Gulf".')
+    assert _run([correction, leak], [0, 0]) == ()
+    # "original" elsewhere is no such notice
+    [c] = _run([("a", "The original well still leaks 5,000 barrels of oil a day."), leak], [0, 0])
+    assert c.measure == "flow"
