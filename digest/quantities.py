@@ -78,9 +78,10 @@ _UNITS = [
 # Its canonical unit is barrels a day; a volume without a rate ("4.9 million barrels") is no flow.
 _BARRELS = {"barrel": 1.0, "bbl": 1.0, "gallon": 1 / 42, "liter": 1 / 158.987, "litre": 1 / 158.987}
 _PER_DAY = {"day": 1.0, "hour": 24.0, "minute": 1440.0}
+_FLOW_UNIT = r"(?:barrel|bbl|gallon|lit(?:er|re))"  # the keys of _BARRELS
 _FLOW = re.compile(
     r"^\s*(?:(?P<bpd>bpd|b/d)\b"
-    r"|(?P<units>(?P<unit>barrel|bbl|gallon|lit(?:er|re))s?)\b"
+    rf"|(?P<units>(?P<unit>{_FLOW_UNIT})s?)\b"
     r"(?:\s*\([^()]{0,60}\))?"  # a conversion: "(210,000 gallons)"
     r"(?:\s+of\s+(?:crude\s+|raw\s+)?oil)?"
     r"(?:\s+(?!(?:and|but|or|which|that|who|than|since|from)\b)[A-Za-z]+){0,5}?"  # "are leaking into the Gulf"
@@ -93,7 +94,7 @@ _FLOW = re.compile(
 # A flow's upper end said after it: "35,000 barrels a day, and possibly as much as 60,000 barrels".
 _FLOW_UP_TO = re.compile(
     rf",?\s+(?:and|or)\s+(?:possibly\s+|perhaps\s+|maybe\s+)?(?:as\s+(?:much|high)\s+as|up\s+to)\s+"
-    rf"(?P<number>(?P<high>{_NUM})(?:\s+(?P<scale>thousand|million)\b)?)(?:\s+(?:barrel|bbl|gallon|lit(?:er|re))s?\b)?",
+    rf"(?P<number>(?P<high>{_NUM})(?:\s+(?P<scale>thousand|million)\b)?)(?:\s+{_FLOW_UNIT}s?\b)?",
     re.I,
 )
 
@@ -101,7 +102,7 @@ _FLOW_UP_TO = re.compile(
 # A flow's lower end said before it, with its own unit: "from 3.8 m litres to 8m litres a day".
 _FLOW_FROM = re.compile(
     rf"\b(?:from|between)\s+(?P<number>(?P<low>{_NUM})(?:\s*(?P<scale>m|k|thousand|million)\b)?)\s*"
-    r"(?:barrel|bbl|gallon|lit(?:er|re))s?\s+(?:to|and)\s+$",
+    rf"{_FLOW_UNIT}s?\s+(?:to|and)\s+$",
     re.I,
 )
 
@@ -110,8 +111,7 @@ def _flow_factor(flow: re.Match[str]) -> float:
     """Barrels a day in one of the flow's units."""
     if flow.group("bpd"):
         return 1.0
-    unit = flow.group("unit").lower()
-    return _BARRELS["liter" if unit.startswith("lit") else unit] * _PER_DAY[(flow.group("per") or "day").lower()]
+    return _BARRELS[flow.group("unit").lower()] * _PER_DAY[(flow.group("per") or "day").lower()]
 
 
 _CASUALTY_WORDS = [
