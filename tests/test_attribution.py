@@ -62,6 +62,12 @@ from digest.attribution import find_attribution, same_speaker, speaker_groups
         # an adverb between a subject and its verb is no part of it
         ("McLaughlin further said the rig was safe.", "McLaughlin"),
         ("The WHO just reported 20 deaths.", "The WHO"),
+        ("A panel of scientists now believes 35,000-60,000 barrels are leaking.", "A panel of scientists"),
+        ("Democracy Now reports that a suit was filed in Ecuador.", "Democracy Now"),  # a name's "Now" stays
+        # after a determiner a reporting word is an adjective: no one is named
+        ("Last month's explosion continues to result in the leakage of an estimated 200,000 gallons a day.", None),
+        ("The earthquake in Haiti has left an estimated 1.5 million people homeless.", None),
+        ("The measures taken by the authorities underscore the concern about the confirmed case.", None),
         # an abbreviation's stops are no sentence's end
         ("The rate was 25,000 bpd, according to the U.S. Geological Survey.", "the U.S. Geological Survey"),
         ("It is 300, according to officials. They said more.", "officials"),
