@@ -296,6 +296,23 @@ def test_the_provenance_line_counts_a_copy_with_its_original() -> None:
     assert provenance(replace(plain, derivations=wire_copy)).startswith("4 articles from 4 sources (3 independent);")
 
 
+def test_counts_of_a_thousand_or_more_are_written_with_a_thousands_separator() -> None:
+    # "1,456 articles from 5 sources", as the briefing writes its figures ("1,000 sq km"); source
+    # numbers in citation marks stay plain ("[1204]" would otherwise read as two sources)
+    from digest.render.common import provenance
+    from digest.types import Citation, KeyPoint, ReferenceDate
+
+    text = "Rescue teams reached the town on Tuesday."
+    arts = tuple(Article(f"a{i:04}", text, source=f"s{i % 3}") for i in range(1, 1211))
+    cites = tuple(Citation(a.id, 0, 0, len(text)) for a in arts)
+    point = KeyPoint(text, 0, cites, cites[0], source_count=1210, score=1.0, independent_count=3)
+    briefing = Briefing("T", arts, (), (), (point,), (), ReferenceDate(dt.date(2025, 1, 1), "given", "given"))
+    assert provenance(briefing).startswith("1,210 articles from 3 sources; reference date 2025-01-01")
+    markdown = briefing.to_markdown()
+    assert "+1,202 more] *(1,210 articles, 3 independent sources)*" in markdown
+    assert "1210. Untitled (`a1210`, s1)" in markdown
+
+
 def test_html_links_each_citation_number_to_its_source() -> None:
     from digest.render.markdown import CITE_CLOSE, CITE_OPEN
 

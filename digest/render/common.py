@@ -53,11 +53,11 @@ def provenance(briefing: Briefing) -> str:
             ref.origin, ref.origin
         )
         when = f"reference date {ref.date.isoformat()} ({how})"
-    left_out = f"; {len(briefing.skipped)} left out (see Sources)" if briefing.skipped else ""
+    left_out = f"; {len(briefing.skipped):,} left out (see Sources)" if briefing.skipped else ""
     return (
-        f"{n_articles} article{'s' if n_articles != 1 else ''} from "
-        f"{n_sources} source{'s' if n_sources != 1 else ''}"
-        f"{f' ({n_independent} independent)' if n_independent < n_sources else ''}{left_out}; {when}"
+        f"{n_articles:,} article{'s' if n_articles != 1 else ''} from "
+        f"{n_sources:,} source{'s' if n_sources != 1 else ''}"
+        f"{f' ({n_independent:,} independent)' if n_independent < n_sources else ''}{left_out}; {when}"
     )
 
 

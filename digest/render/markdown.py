@@ -52,7 +52,7 @@ def refs(numbers: list[int], limit: int | None = None, *, outlets: Mapping[int, 
     outlet in ``outlets`` (source number -> outlet) is shown before a second of any). No link
     reference definitions are ever emitted, so they stay literal text."""
     shown = numbers if limit is None or len(numbers) <= limit else _spread(numbers, limit, outlets or {})
-    more = f", +{len(numbers) - len(shown)} more" if len(shown) < len(numbers) else ""
+    more = f", +{len(numbers) - len(shown):,} more" if len(shown) < len(numbers) else ""
     mark = "[" + ", ".join(str(n) for n in shown) + more + "]"
     return CITE_OPEN + mark + CITE_CLOSE if _MARKED.get() else mark
 
@@ -92,11 +92,11 @@ def support(
     sources on its subject not cited as saying it ("*(single source; related reports [1, 2])*"),
     which leave open whether it is corroborated."""
     if independent <= 1:
-        text = "single source" if articles <= 1 else f"{articles} articles, 1 independent source"
+        text = "single source" if articles <= 1 else f"{articles:,} articles, 1 independent source"
     elif independent == articles:
-        text = f"{articles} sources"
+        text = f"{articles:,} sources"
     else:
-        text = f"{articles} articles, {independent} independent sources"
+        text = f"{articles:,} articles, {independent:,} independent sources"
     if disputed:
         verb = "gives" if len(disputed) == 1 else "give"
         text += f"; {refs(disputed, MAX_REFS, outlets=outlets)} {verb} other figures, see Where sources differ"
@@ -224,7 +224,7 @@ def _render(briefing: Briefing) -> str:
         n = len(briefing.articles) - len(listed)
         out += [
             "",
-            f"{n} further article{'s' if n > 1 else ''} in the collection {'are' if n > 1 else 'is'} not cited.",
+            f"{n:,} further article{'s' if n > 1 else ''} in the collection {'are' if n > 1 else 'is'} not cited.",
         ]
     if briefing.skipped:
         out += ["", "Left out:", ""]
