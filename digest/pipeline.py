@@ -196,7 +196,7 @@ def run(
         from digest.embed import PrecomputedEmbedder
         from digest.tls import timeline_events
 
-        vectors = PrecomputedEmbedder({s.text: v for s, v in zip(sentences, embeddings.tolist(), strict=True)})
+        vectors = PrecomputedEmbedder(dict(zip((s.text for s in sentences), embeddings, strict=True)))
         events, _ = timeline_events(
             dated_articles,
             sentences,

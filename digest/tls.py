@@ -217,7 +217,7 @@ def build_timeline(
         graph = (copy_detector or AttestationCopyDetector()).analyze(cleaned, sentences, vectors)
         # the day's candidates are among these sentences: not embedded twice
         chooser_embedder = PrecomputedEmbedder(
-            {s.text: v for s, v in zip(sentences, vectors.tolist(), strict=True)}, name=embedder.name
+            dict(zip((s.text for s in sentences), vectors, strict=True)), name=embedder.name
         )
     graph = graph.with_outlets(cleaned)
     events, _counts = timeline_events(
