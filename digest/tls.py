@@ -888,8 +888,11 @@ class _Chooser:
         center /= float(np.linalg.norm(center)) or 1.0
         lexical = np.asarray([self.lexical[m.sentence] for m in fresh], dtype=np.float32)
         scores = emb @ center + self.settings.lexical_weight * lexical
-        # a sentence written days before the day it names only when no report of the day is left
-        order = sorted(range(len(fresh)), key=lambda i: (self._ahead(fresh[i]), -float(scores[i]), i))
+        # a sentence written days before the day it names only when no report of the day is left, and
+        # one whose subject is in the sentence before ("He is due to visit the Gulf ... on Friday")
+        # only when no report of the day that names it is left
+        leans = [opens_with_reference(self.sentences[m.sentence].text) for m in fresh]
+        order = sorted(range(len(fresh)), key=lambda i: (self._ahead(fresh[i]), leans[i], -float(scores[i]), i))
         if self.preference is not None:
             order = self._preferred(order, fresh, emb)
         picked: list[int] = []

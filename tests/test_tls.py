@@ -286,6 +286,24 @@ def test_a_dated_sentence_whose_subject_is_the_sentence_before_is_no_entry() -> 
     assert "Riot police used water cannon against protesters on January 25." in texts
 
 
+def test_a_dated_sentence_that_points_back_gives_way_to_one_that_names_its_subject() -> None:
+    # BP's whole story: "28 May 2010: He is due to visit the Gulf of Mexico for a second time on
+    # Friday." Who is due is in the sentence before.
+    he = "He visited the oil spill on the Gulf coast with the governor on Friday, May 28."
+    arts = [
+        article(1, D(2010, 5, 29), "Obama spoke in California on the economy.", he),
+        article(2, D(2010, 5, 29), "President Obama visited the oil spill on May 28."),
+        article(3, D(2010, 5, 30), "The governor was on the Gulf coast on Friday, May 28."),
+    ]
+    config = Config(max_dates=1, per_date=1, keywords=("spill",))
+    b = build_timeline(arts, config, embedder=BagOfWords())
+    assert [e.value for e in b.events] == ["2010-05-28"]
+    assert b.events[0].text != he
+    # still an entry when the day has no other report
+    b = build_timeline(arts[:1], config, embedder=BagOfWords())
+    assert [(e.value, e.text) for e in b.events] == [("2010-05-28", he)]
+
+
 def test_a_headline_splits_at_a_word_the_collection_writes_in_lower_case() -> None:
     glued = article(
         1,
