@@ -99,6 +99,10 @@ _FLOW_UP_TO = re.compile(
 )
 
 
+# A bound said after a flow: "at a rate of 4,000 barrels a day or more" (as "at least 4,000" before it).
+_FLOW_BOUND_AFTER = re.compile(r",?\s+or\s+(?P<bound>more|less|so)(?=\s*(?:[.,;:)]|$))", re.I)
+
+
 # A flow's lower end said before it, with its own unit: "from 3.8 m litres to 8m litres a day".
 _FLOW_FROM = re.compile(
     rf"\b(?:from|between)\s+(?P<number>(?P<low>{_NUM})(?:\s*(?P<scale>m|k|thousand|million)\b)?)\s*"
@@ -287,6 +291,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     high, end = top, up_to.end()
                     figure = f"{figure} to {' '.join(up_to.group('number').split())}"
             said = f"{figure} {unit}"
+            if bound := _FLOW_BOUND_AFTER.match(sentence, end):
+                # shown as written, and approximate as "at least 4,000 barrels a day" is
+                end, approximate = bound.end(), True
+                said += f" or {bound.group('bound').lower()}"
         else:
             for name, f, pattern in _UNITS:
                 um = pattern.match(after)

@@ -146,6 +146,10 @@ def test_agreement_with_units_and_rounding() -> None:
         ("So instead of 5,000 barrels/day, it was more.", "5,000 barrels/day"),
         ("Output was 26,000 bpd.", "26,000 bpd"),
         ("Estimates range from 3.8 m litres to 8m litres a day.", "3.8 m to 8m litres a day"),
+        # a bound after a flow is shown with it: the reader sees a floor, not a point
+        ("Oil gushes into the Gulf at a rate of 4,000 barrels a day or more.", "4,000 barrels a day or more"),
+        ("Some 5,000 barrels a day or so, BP said.", "Some 5,000 barrels a day or so"),
+        ("The well leaks 5,000 barrels a day, or so officials say.", "5,000 barrels a day"),
     ],
 )
 def test_a_figure_is_phrased_as_written_with_what_it_counts(text: str, phrase: str) -> None:
