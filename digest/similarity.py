@@ -26,8 +26,9 @@ def similar_pairs(
     article) are never a pair, and are left out before any pair is listed, so a long group of
     near-identical rows costs no more than the products.
     Memory is about ``block x columns`` floats, whatever the number of rows: a block of rows is
-    compared with the rows after it ``columns`` at a time (never fewer than half as many, so no
-    product is a sliver that the linear algebra library would compute another way).
+    compared with the rows after it ``columns`` at a time, a last span of fewer than half as many
+    joined to the one before (a sliver of a product is one the linear algebra library may compute
+    another way, to the last bit, than the whole).
     """
     import numpy as np
 
