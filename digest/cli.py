@@ -435,6 +435,14 @@ def _emit(args: argparse.Namespace, briefing: Briefing) -> int:
         log.warning("warning: left out %s: %s", skipped.label, skipped.problem)
     if warning := _future_dates(briefing, dt.date.today()):  # the CLI's clock: the core never reads one
         log.warning("%s", warning)
+    if briefing.stories:
+        sizes = ", ".join(f"{len(s.article_ids):,}" for s in briefing.stories)
+        log.warning(
+            "warning: the articles tell %d separate stories (%s articles); the briefing mixes them: "
+            "give each story a run of its own (see the briefing's first paragraph)",
+            len(briefing.stories),
+            sizes,
+        )
     text = {"md": briefing.to_markdown, "json": briefing.to_json, "html": briefing.to_html}[fmt]()
     if args.output:
         write_atomic(args.output, text)

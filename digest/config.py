@@ -131,6 +131,12 @@ class Config:
     # sentences the same way; the others are on its topic but say something else. None: every
     # member is cited.
     citation_probability: float | None = 0.5
+    # Stories (digest.stories): articles whose mean sentence vectors stay within this cosine distance
+    # (average linkage) tell one story; a group of at least story_min_share of the articles is a
+    # story of its own, and a briefing names two or more. Measured with benchmarks/stories.py.
+    # None: no check.
+    story_distance: float | None = 0.5
+    story_min_share: float = 0.1
     # Timeline
     as_of: dt.date | None = None
     max_events: int = 12
@@ -196,6 +202,10 @@ class Config:
             raise ConfigError(f"citation_probability must be a probability in [0, 1], got {self.citation_probability}")
         if self.figure_merge_similarity is not None:
             _similarities(self, ("figure_merge_similarity",))
+        if self.story_distance is not None and not 0.0 < self.story_distance < 2.0:
+            raise ConfigError(f"story_distance must be a cosine distance in (0, 2), got {self.story_distance}")
+        if not 0.0 < self.story_min_share <= 0.5:
+            raise ConfigError(f"story_min_share must be in (0, 0.5], got {self.story_min_share}")
 
     def with_options(self, **changes: Any) -> Config:
         """A copy with some options changed (None values are ignored)."""

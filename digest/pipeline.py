@@ -32,6 +32,7 @@ from digest.select import (
     states_something,
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
+from digest.stories import find_stories
 from digest.text import is_assertion, is_question, opens_with_reference, words
 from digest.timeline import DateResolver, TimexResolver, build_events, relative_dates
 from digest.transcript import speech_start
@@ -258,6 +259,13 @@ def run(
         model=model_name,
         settings=config.record(),
         skipped=skipped,
+        stories=(
+            find_stories(
+                cleaned, sentences, embeddings, distance=config.story_distance, min_share=config.story_min_share
+            )
+            if config.story_distance is not None
+            else ()
+        ),
     )
 
 

@@ -363,12 +363,12 @@ def story_direction(sentences: Sequence[Sentence], embeddings: np.ndarray) -> np
     paragraph a hundred times does not pull the story towards it."""
     import numpy as np
 
-    rows: dict[str, dict[str, int]] = {}
-    for i, s in enumerate(sentences):
-        rows.setdefault(s.article_id, {}).setdefault(s.text, i)
-    if not rows:
+    from digest.stories import article_means
+
+    _, means = article_means(sentences, embeddings)
+    if not len(means):
         return np.zeros(embeddings.shape[1], dtype=embeddings.dtype)
-    direction = np.mean([embeddings[list(own.values())].mean(axis=0) for own in rows.values()], axis=0)
+    direction = means.mean(axis=0)
     return direction / (np.linalg.norm(direction) or 1.0)
 
 

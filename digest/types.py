@@ -258,6 +258,15 @@ class Generation:
 
 
 @dataclass(frozen=True)
+class Story:
+    """One of several stories a collection's articles tell (:mod:`digest.stories`): its articles,
+    and the headline (or first sentence) of the article nearest its centre."""
+
+    article_ids: tuple[str, ...]
+    title: str
+
+
+@dataclass(frozen=True)
 class Skipped:
     """An input document left out (``Config.skip_unusable``), and why."""
 
@@ -303,6 +312,8 @@ class Briefing:
     model: str = ""
     settings: tuple[tuple[str, object], ...] = field(default=())
     skipped: tuple[Skipped, ...] = ()  # inputs left out for having no usable sentences
+    # The stories the articles tell when they tell two or more (digest.stories), largest first.
+    stories: tuple[Story, ...] = ()
 
     # Rendering lives in digest.render; these are thin conveniences.
     def to_markdown(self) -> str:

@@ -46,6 +46,8 @@ Fields (``schema_version`` "1"):
   ones;
 - ``skipped[]``: ``{article_id, path, problem}``: inputs left out (``--skip-unusable``) for having
   no usable sentences after cleaning; empty otherwise;
+- ``stories[]``: ``{title, article_ids}``: the stories the articles tell, largest first, when they
+  tell two or more (``digest.stories``); empty otherwise;
 - ``sentences[]``: ``{article_id, index, start, end}`` of the listed sources;
 - ``derived_from[]``: ``{article_id, source_id, kind, score, evidence}``: copies (kind copy |
   spun | paraphrase | partial) and what they copy, with the measurements behind it;
@@ -199,6 +201,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, object]:
             for a in listed_articles(briefing)
         ],
         "skipped": [{"article_id": s.article_id, "path": s.path, "problem": s.problem} for s in briefing.skipped],
+        "stories": [{"title": s.title, "article_ids": list(s.article_ids)} for s in briefing.stories],
         "sentences": [
             {"article_id": s.article_id, "index": s.index, "start": s.start, "end": s.end}
             for s in briefing.sentences

@@ -112,6 +112,29 @@ def support(
     return f"*({named}; {text})*" if named else f"*({text})*"
 
 
+# At most this many stories are named; the others are counted.
+MAX_STORIES = 5
+
+
+def _several_stories(briefing: Briefing) -> str:
+    """ "**Several stories.** These articles tell 2 separate stories, briefed here together: ..." """
+    stories = briefing.stories
+    named = [
+        f"“{escape(shorten(s.title.rstrip('.')))}” ({len(s.article_ids):,} articles)" for s in stories[:MAX_STORIES]
+    ]
+    if len(stories) > MAX_STORIES:
+        rest = sum(len(s.article_ids) for s in stories[MAX_STORIES:])
+        named.append(f"{len(stories) - MAX_STORIES} more ({rest:,} articles)")
+    others = len(briefing.articles) - sum(len(s.article_ids) for s in stories)
+    if others > 0:  # articles of groups too small to be a story
+        named.append(f"{others:,} article{'s' if others > 1 else ''} on other subjects")
+    listed = ", ".join(named[:-1]) + " and " + named[-1]
+    return (
+        f"**Several stories.** These articles tell {len(stories)} separate stories, briefed here together: "
+        f"{listed}. A briefing of each story on its own is clearer."
+    )
+
+
 def render_markdown(briefing: Briefing, *, marked_citations: bool = False) -> str:
     """The briefing as Markdown. ``marked_citations``: each citation mark between :data:`CITE_OPEN`
     and :data:`CITE_CLOSE`, for :func:`digest.render.html.render_html` to link."""
@@ -125,6 +148,8 @@ def render_markdown(briefing: Briefing, *, marked_citations: bool = False) -> st
 def _render(briefing: Briefing) -> str:
     numbers = source_numbers(briefing)
     out: list[str] = [MARKER, "", f"# {escape(briefing.title)}", "", f"*{escape(provenance(briefing))}*", ""]
+    if briefing.stories:
+        out += [_several_stories(briefing), ""]
     ref = briefing.reference
     if ref.origin in ("inferred", "metadata") and ref.explanation:
         where = ""

@@ -1,0 +1,132 @@
+"""digest.stories: whether a collection's articles tell one story or several."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from digest.types import Article, Briefing, ReferenceDate, Sentence, Story
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _collection(sizes: list[int], seed: int = 0) -> tuple[list[Article], list[Sentence], np.ndarray]:
+    """Articles of len(sizes) stories, each story's sentences near a direction of its own."""
+    rng = np.random.default_rng(seed)
+    directions = np.eye(16, dtype=np.float32)[: len(sizes)]
+    articles, sentences, rows = [], [], []
+    for story, size in enumerate(sizes):
+        for k in range(size):
+            article_id = f"s{story}-a{k}"
+            articles.append(
+                Article(article_id, f"Story {story}, report {k}.", "wire", title=f"Story {story} report {k}")
+            )
+            for index in range(3):
+                sentences.append(Sentence(article_id, index, 0, 5, f"Story {story}, report {k}, line {index}."))
+                rows.append(directions[story] + rng.normal(scale=0.15, size=16).astype(np.float32))
+    vectors = np.asarray(rows, dtype=np.float32)
+    return articles, sentences, vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_two_stories_are_found_largest_first_with_their_articles() -> None:
+    from digest.stories import find_stories
+
+    articles, sentences, vectors = _collection([4, 9])
+    stories = find_stories(articles, sentences, vectors, distance=0.5, min_share=0.1)
+    assert [len(s.article_ids) for s in stories] == [9, 4]
+    assert set(stories[0].article_ids) == {f"s1-a{k}" for k in range(9)}
+    assert stories[0].title.startswith("Story 1 report")  # the headline of its most central article
+
+
+def test_one_story_and_a_group_too_small_to_be_a_story_are_no_stories() -> None:
+    from digest.stories import find_stories
+
+    articles, sentences, vectors = _collection([30])
+    assert find_stories(articles, sentences, vectors, distance=0.5, min_share=0.1) == ()
+    articles, sentences, vectors = _collection([30, 2])  # two off-topic pages
+    assert find_stories(articles, sentences, vectors, distance=0.5, min_share=0.1) == ()
+    articles, sentences, vectors = _collection([30, 2, 9])  # ... beside a second story: in none
+    stories = find_stories(articles, sentences, vectors, distance=0.5, min_share=0.1)
+    assert [len(s.article_ids) for s in stories] == [30, 9]
+
+
+def test_a_large_collection_is_grouped_on_a_sample_and_every_article_joins_its_group(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import digest.stories
+
+    articles, sentences, vectors = _collection([25, 40, 15])
+    whole = digest.stories.find_stories(articles, sentences, vectors, distance=0.5, min_share=0.1)
+    monkeypatch.setattr(digest.stories, "MAX_LINKED", 20)  # every 4th article is linked
+    sampled = digest.stories.find_stories(articles, sentences, vectors, distance=0.5, min_share=0.1)
+    assert sampled == whole
+    assert [len(s.article_ids) for s in sampled] == [40, 25, 15]
+
+
+def test_the_briefing_names_the_stories_in_markdown_and_json() -> None:
+    articles = tuple(Article(f"a{i}", "Text.", source=f"s{i}") for i in range(10))
+    stories = (
+        Story(tuple(f"a{i}" for i in range(6)), "BP agrees to a $20bn fund for the victims of the oil spill."),
+        Story(("a6", "a7", "a8"), "Protesters fill Tahrir Square"),
+    )
+    plain = Briefing("T", articles, (), (), (), (), ReferenceDate(dt.date(2025, 1, 1), "given", "given"))
+    assert "Several stories" not in plain.to_markdown()
+    assert json.loads(plain.to_json())["stories"] == []
+    mixed = replace(plain, stories=stories)
+    assert (
+        "**Several stories.** These articles tell 2 separate stories, briefed here together: “BP agrees to a $20bn"
+        " fund for the victims of the oil…” (6 articles), “Protesters fill Tahrir Square” (3 articles) and"
+        " 1 article on other subjects. A briefing of each story on its own is clearer."
+    ) in mixed.to_markdown()
+    assert json.loads(mixed.to_json())["stories"][1] == {
+        "title": "Protesters fill Tahrir Square",
+        "article_ids": ["a6", "a7", "a8"],
+    }
+
+
+FLOOD = [
+    "Floods hit Riverton\n\nFlood water from the River Wend swept through the town of Riverton on Monday after "
+    "days of heavy rain. About 200 homes in Riverton were evacuated as the flood reached the town centre. "
+    "Rescue crews in boats took families from flooded houses, the mayor of Riverton said.",
+    "Riverton counts the cost of the flood\n\nShopkeepers in Riverton cleared mud from their flooded stores "
+    "after the River Wend burst its banks in heavy rain. Insurers expect flood claims of several million pounds "
+    "in Riverton. The council opened a fund for residents whose homes were flooded.",
+    "Rain eases in flooded Riverton\n\nThe heavy rain that flooded Riverton eased on Tuesday and the River Wend "
+    "began to fall. Families evacuated from flooded homes in Riverton may return by the weekend. Rescue crews "
+    "stayed in the town in case the flood water rose again.",
+    "Riverton flood defences criticised\n\nResidents of flooded Riverton said the flood walls along the River "
+    "Wend were too low to hold back the water after the heavy rain. The council promised a review of the town's "
+    "flood defences. Hundreds of homes in Riverton were flooded this week.",
+]
+
+
+@pytest.mark.slow
+def test_a_collection_of_two_stories_is_named_as_such_end_to_end(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The seeds and four reports of a flood, with the real model: two stories in the briefing, and
+    a warning from the CLI; the seeds alone are one story."""
+    import digest
+    from digest.cli import main
+
+    folder = tmp_path / "mixed"
+    shutil.copytree(ROOT / "examples" / "kursk", folder, ignore=shutil.ignore_patterns("briefing.*"))
+    for i, text in enumerate(FLOOD):
+        (folder / f"flood{i}.txt").write_text(text + "\n", encoding="utf-8")
+    briefing = digest.build([folder])
+    assert len(briefing.stories) == 2
+    flood_ids = {a.id for a in briefing.articles if a.id.startswith("flood")}
+    assert {frozenset(s.article_ids) for s in briefing.stories} == {
+        frozenset(flood_ids),
+        frozenset(a.id for a in briefing.articles) - flood_ids,
+    }
+    assert main(["build", str(folder), "-o", str(tmp_path / "b.md"), "--no-progress"]) == 0
+    assert "warning: the articles tell 2 separate stories (5, 4 articles)" in capsys.readouterr().err
+    assert "**Several stories.**" in (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert digest.build([ROOT / "examples" / "kursk"]).stories == ()
