@@ -25,6 +25,8 @@ from digest.errors import ConfigError
         ({"specificity_weight": -0.5}, "specificity_weight must not be negative, got -0.5"),
         ({"citation_probability": 1.5}, r"citation_probability must be a probability in \[0, 1\], got 1.5"),
         ({"max_point_words": 4}, r"max_point_words \(4\) must be at least min_sentence_words \(5\)"),
+        ({"story_distance": 0.0}, r"story_distance must be a cosine distance in \(0, 2\), got 0.0"),
+        ({"story_min_share": 0.6}, r"story_min_share must be in \(0, 0.5\], got 0.6"),
     ],
 )
 def test_a_bad_option_is_a_config_error_naming_it(options: dict[str, object], message: str) -> None:

@@ -114,6 +114,7 @@ def test_a_collection_of_two_stories_is_named_as_such_end_to_end(
     a warning from the CLI; the seeds alone are one story."""
     import digest
     from digest.cli import main
+    from digest.config import Config
 
     folder = tmp_path / "mixed"
     shutil.copytree(ROOT / "examples" / "kursk", folder, ignore=shutil.ignore_patterns("briefing.*"))
@@ -130,3 +131,4 @@ def test_a_collection_of_two_stories_is_named_as_such_end_to_end(
     assert "warning: the articles tell 2 separate stories (5, 4 articles)" in capsys.readouterr().err
     assert "**Several stories.**" in (tmp_path / "b.md").read_text(encoding="utf-8")
     assert digest.build([ROOT / "examples" / "kursk"]).stories == ()
+    assert digest.build([folder], Config(story_distance=None)).stories == ()  # no check
