@@ -39,7 +39,7 @@ def article_means(sentences: Sequence[Sentence], embeddings: np.ndarray) -> tupl
     for i, s in enumerate(sentences):
         rows.setdefault(s.article_id, {}).setdefault(s.text, i)
     if not rows:
-        return [], np.zeros((0, embeddings.shape[1] if embeddings.ndim == 2 else 0), dtype=embeddings.dtype)
+        return [], np.zeros((0, embeddings.shape[1]), dtype=embeddings.dtype)
     return list(rows), np.stack([embeddings[list(own.values())].mean(axis=0) for own in rows.values()])
 
 
