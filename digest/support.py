@@ -14,6 +14,7 @@ also prints their leave-one-topic-out precision and recall.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -40,12 +41,23 @@ INTERCEPT = -3.62
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|denied|denies)\b|n[’']t\b", re.I)
 
 
+@functools.lru_cache(maxsize=65536)
+def _profile(text: str) -> tuple[frozenset[str], frozenset[tuple[str, float, float]], str | None, bool]:
+    """What :func:`features` reads of one sentence: its content words, distinctive figures, speaker
+    and negation. Found once per text: a statement's representative is compared with every member."""
+    return (
+        frozenset(content_words(text)),
+        distinctive_figures(text),
+        find_attribution(text),
+        bool(_NEGATION.search(text)),
+    )
+
+
 def features(quoted: str, member: str, cosine: float) -> tuple[float, ...]:
     """The measurements of a (quoted sentence, member) pair, in :data:`FEATURES` order."""
-    a, b = set(content_words(quoted)), set(content_words(member))
+    a, figures_a, who_a, negated_a = _profile(quoted)
+    b, figures_b, who_b, negated_b = _profile(member)
     common = len(a & b)
-    figures_a, figures_b = distinctive_figures(quoted), distinctive_figures(member)
-    who_a, who_b = find_attribution(quoted), find_attribution(member)
     speaker = same_speaker(who_a, who_b) if who_a and who_b else None
     return (
         cosine,
@@ -55,7 +67,7 @@ def features(quoted: str, member: str, cosine: float) -> tuple[float, ...]:
         min(len(a), len(b)) / max(1, len(a), len(b)),
         float(bool(figures_a & figures_b)),
         float(figures_apart(figures_a, figures_b)),
-        float(bool(_NEGATION.search(quoted)) != bool(_NEGATION.search(member))),
+        float(negated_a != negated_b),
         float(speaker is False),
         float(speaker is True),
     )
