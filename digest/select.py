@@ -15,7 +15,13 @@ Representative: the member that best states the statement, by three signals:
 
 Key points: statements ranked by their support (by default how many independent
 sources make them; the pipeline also gives half weight to each further wording
-within one outlet, see :meth:`digest.sourcing.SourceGraph.support`) times how
+within one outlet, see :meth:`digest.sourcing.SourceGraph.support`), counted
+over the members that say what the representative says, the ones the key point
+cites (:func:`digest.support.says_the_same`): a cluster of BP's running totals
+("$2.35 billion so far", "$930 million", "$3.12 billion") is no statement forty
+articles make. The support of all members bounds it, so statements are scored
+lazily, best bound first, and a large collection's thousands of small ones never
+are. Support times how
 central they are to the story (the centroid's similarity to the whole
 collection's), so boilerplate many pages repeat ("To play this content
 JavaScript must be turned on") ranks low, and times 0.6 + 0.4 of its
@@ -27,18 +33,20 @@ skipped. The news everyone reports is often written in many ways ("Mubarak
 stepped down Friday and handed over power to the military ...", "Mubarak decided
 Friday to step down, Vice President Omar Suleiman said"), which clustering keeps
 apart as statements of a few members each. So the best-ranked statements are
-ranked again with their *echoes* counted as support: in each article outside the
-statement, its sentence most similar to the representative, when at least the
-echo similarity. Echoes rank; they are not cited. Only a statement that names an
+ranked again with their *echoes* counted as support: in each article none of
+whose sentences the statement cites, its sentence most similar to the
+representative, when at least the echo similarity. Echoes rank; they are not cited. Only a statement that names an
 actor, a place or a figure has echoes: a vague one ("Swine flu is a cause of
 concern to the world.") is like every sentence on its topic.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -184,7 +192,8 @@ class CentralAttestedSelector:
         collection = story_direction(sentences, embeddings)
 
         clusters: list[Cluster] = []
-        ranked: list[tuple[float, int]] = []
+        bounds: list[tuple[float, int]] = []
+        factors: dict[int, float] = {}
         for cid, members in enumerate(groups):
             centroid = embeddings[members].mean(axis=0)
             centroid /= np.linalg.norm(centroid) or 1.0
@@ -229,29 +238,44 @@ class CentralAttestedSelector:
                 # Support times centrality: many sources repeating off-topic page text rank low.
                 # A statement that names who, where and how many ranks a little higher than a
                 # vague one as central ("Not everyone's rejoicing over the developments in Egypt").
-                weight = support([sentences[i] for i in members]) if support else n_independent
-                weight *= 1 + self.specificity_weight * specificity(rep_text)
+                factor = 1 + self.specificity_weight * specificity(rep_text)
                 # One that leans on the sentence before ("She told the BBC ...") tells a reader less.
-                weight *= 0.6 + 0.4 * self_contained(rep_text)
-                ranked.append((weight * max(centrality, 0.0), cid))
+                factor *= 0.6 + 0.4 * self_contained(rep_text)
+                factors[cid] = factor * max(centrality, 0.0)
+                weight = support([sentences[i] for i in members]) if support else n_independent
+                bounds.append((weight * factors[cid], cid))
 
-        ranked.sort(key=lambda t: (-round(t[0], 6), t[1]))
         row = {s.key: i for i, s in enumerate(sentences)}
+        cited: dict[int, list[int]] = {}
+
+        def cited_support(cid: int) -> float:
+            """A statement ranks by the members it cites (:meth:`_cited`), not by all it gathers."""
+            cited[cid] = self._cited(groups[cid], row[clusters[cid].representative], sentences, embeddings)
+            own = [sentences[i] for i in cited[cid]]
+            weight = support(own) if support else count_sources([s.article_id for s in own])
+            return weight * factors[cid]
+
+        order = _best_first(bounds, cited_support)
+        ranked = list(itertools.islice(order, ECHO_POOL * max_points))
         if self.echo_similarity is not None:
             # Only the best-ranked few: a statement's echoes cost a pass over the collection.
-            pool = ECHO_POOL * max_points
-            echoed = [
+            ranked = sorted(
                 (
-                    weight
-                    * self._echo_factor(groups[cid], row[clusters[cid].representative], sentences, embeddings, support),
-                    cid,
-                )
-                for weight, cid in ranked[:pool]
-            ]
-            ranked = sorted(echoed, key=lambda t: (-round(t[0], 6), t[1])) + ranked[pool:]
+                    (
+                        weight
+                        * self._echo_factor(
+                            cited[cid], row[clusters[cid].representative], sentences, embeddings, support
+                        ),
+                        cid,
+                    )
+                    for weight, cid in ranked
+                ),
+                key=lambda t: (-round(t[0], 6), t[1]),
+            )
         chosen: list[int] = []
         chosen_reps: list[int] = []
-        for _score, cid in ranked:
+        score_of: dict[int, float] = {}
+        for score, cid in itertools.chain(ranked, order):
             if len(chosen) >= max_points:
                 break
             rep = row[clusters[cid].representative]
@@ -261,36 +285,45 @@ class CentralAttestedSelector:
                 continue
             chosen.append(cid)
             chosen_reps.append(rep)
-        score_of = {cid: s for s, cid in ranked}
+            score_of[cid] = score
         points = tuple(
-            self._key_point(clusters[cid], sentences, embeddings, row, count_sources, score_of[cid]) for cid in chosen
+            self._key_point(clusters[cid], groups[cid], cited[cid], sentences, count_sources, score_of[cid])
+            for cid in chosen
         )
         return Selection(clusters=tuple(clusters), key_points=points)
+
+    def _cited(
+        self, members: Sequence[int], rep: int, sentences: Sequence[Sentence], embeddings: np.ndarray
+    ) -> list[int]:
+        """The members that say what the representative ``rep`` says (:func:`digest.support.says_the_same`
+        at least ``citation_probability``), ``rep`` among them. A statement cluster gathers a topic's
+        sentences (another remark of the same speaker, the same event on another day, another
+        running total); only these are cited, and the statement ranks by them."""
+        from digest.support import cites
+
+        vector = embeddings[rep]
+        text = sentences[rep].text
+        return [
+            i
+            for i in members
+            if i == rep or cites(text, sentences[i].text, float(embeddings[i] @ vector), self.citation_probability)
+        ]
 
     def _key_point(
         self,
         cluster: Cluster,
+        member_rows: Sequence[int],
+        cited_rows: Sequence[int],
         sentences: Sequence[Sentence],
-        embeddings: np.ndarray,
-        row: dict[tuple[str, int], int],
         count: SourceCounter,
         score: float,
     ) -> KeyPoint:
         """A statement as a key point: its representative quoted, and the members that say what it
-        says cited (:func:`digest.support.says_the_same` at least ``citation_probability``). A
-        statement cluster gathers a topic's sentences (another remark of the same speaker, the same
-        event on another day); the other members are listed in ``related``, not cited."""
-        from digest.support import cites
-
-        rep = sentences[row[cluster.representative]]
-        members = [sentences[row[k]] for k in cluster.members]
-        vector = embeddings[row[rep.key]]
-        cited = [
-            s
-            for s in members
-            if s.key == rep.key
-            or cites(rep.text, s.text, float(embeddings[row[s.key]] @ vector), self.citation_probability)
-        ]
+        says (:meth:`_cited`) cited; the other members are listed in ``related``."""
+        rep = next(s for s in (sentences[i] for i in cited_rows) if s.key == cluster.representative)
+        cited = [sentences[i] for i in cited_rows]
+        said = set(cited_rows)
+        uncited = [sentences[i] for i in member_rows if i not in said]
         return KeyPoint(
             text=rep.text,
             cluster_id=cluster.id,
@@ -299,7 +332,7 @@ class CentralAttestedSelector:
             source_count=len({s.article_id for s in cited}),
             score=round(score, 4),
             independent_count=int(count([s.article_id for s in cited])),
-            related=tuple(citation_of(s) for s in members if s not in cited),
+            related=tuple(citation_of(s) for s in uncited),
         )
 
     def _echo_factor(
@@ -335,6 +368,21 @@ class CentralAttestedSelector:
         if support is None:
             return len(within | echoes.keys()) / len(within)
         return support(wider) / (support(own) or 1.0)
+
+
+def _best_first(bounds: Sequence[tuple[float, int]], exact: Callable[[int], float]) -> Iterator[tuple[float, int]]:
+    """``(exact(cid), cid)`` for the ``(bound, cid)`` pairs, best first (ties by ``cid``), where each
+    bound is at least its exact score. Lazily: a bound is made exact only when it is the best left,
+    so a large collection's many small statements are never scored."""
+    heap = [(-round(bound, 6), cid, False, bound) for bound, cid in bounds]
+    heapq.heapify(heap)
+    while heap:
+        _key, cid, is_exact, score = heapq.heappop(heap)
+        if is_exact:
+            yield score, cid
+        else:
+            score = exact(cid)
+            heapq.heappush(heap, (-round(score, 6), cid, True, score))
 
 
 def _within(text: str, other: str) -> bool:

@@ -940,3 +940,62 @@ def test_a_key_point_that_leans_on_the_sentence_before_ranks_below_one_that_stan
     e = np.asarray([unit([1, 0.2]), unit([1, 0.21]), unit([1, -0.2]), unit([1, -0.21])])
     sel = CentralAttestedSelector(redundancy_similarity=0.999).select(s, e, np.asarray([0, 0, 1, 1]), max_points=2)
     assert [p.text for p in sel.key_points] == [alone, leans]
+
+
+def test_a_statement_ranks_by_the_members_that_say_it_not_by_all_its_cluster_gathers() -> None:
+    # Whole-BP key point 2 was "BP said it has paid out $2.35 billion so far ...", citing 2 articles: it
+    # ranked on its cluster's 40 running totals, each another figure, which it does not cite.
+    totals = [
+        "BP said it has paid out $2.35 billion so far in clean-up and compensation costs.",
+        "BP said it had paid out $2.35 billion so far in clean-up and compensation costs for the spill.",
+        "BP said the cost of its response to the spill had reached $930 million.",
+        "BP has spent $3.12 billion on the spill response so far, the company said.",
+        "BP said it had paid $104 million in compensation claims to Gulf residents.",
+    ]
+    meeting = [
+        "President Obama met BP chairman Carl-Henric Svanberg at the White House on Wednesday.",
+        "BP chairman Carl-Henric Svanberg met President Obama at the White House on Wednesday.",
+        "Carl-Henric Svanberg, BP's chairman, met President Obama at the White House on Wednesday.",
+    ]
+    s = [Sentence(f"t{k}", 0, 0, 10, x) for k, x in enumerate(totals)]
+    s += [Sentence(f"m{k}", 0, 0, 10, x) for k, x in enumerate(meeting)]
+    # two statements either side of the collection's direction, alike in centrality; the other
+    # totals too far from the quoted one (cosine 0.73) to be its echoes
+    e = np.asarray(
+        [unit([1, 0.4, 0.01 * k]) for k in range(2)]
+        + [unit([1, 0.4, 1 + 0.01 * k]) for k in range(3)]
+        + [unit([1, -0.4, 0.01 * k]) for k in range(3)]
+    )
+    labels = np.asarray([0] * len(totals) + [1] * len(meeting))
+    sel = CentralAttestedSelector().select(s, e, labels, max_points=2)
+    assert [len(p.citations) for p in sel.key_points] == [3, 2]  # the meeting first: three say it
+    assert sel.key_points[0].text in meeting and sel.key_points[1].text in totals[:2]
+    assert len(sel.key_points[1].related) == 3
+    # citing every member, the totals' five articles rank first
+    everyone = CentralAttestedSelector(citation_probability=None).select(s, e, labels, max_points=2)
+    assert [len(p.citations) for p in everyone.key_points] == [5, 3]
+
+
+def test_statements_are_scored_lazily_best_first_in_the_order_a_full_sort_gives() -> None:
+    from itertools import islice
+
+    from digest.select import _best_first
+
+    rng = np.random.default_rng(0)
+    bounds = [(float(b), cid) for cid, b in enumerate(rng.uniform(0, 10, 200))]
+    share = rng.uniform(0.2, 1.0, 200)
+    share[::17] = 1.0  # some exact at their bound: ties with the bounds left in the heap
+    scored: list[int] = []
+
+    def exact(cid: int) -> float:
+        scored.append(cid)
+        return bounds[cid][0] * float(share[cid])
+
+    full = sorted(((b * float(share[c]), c) for b, c in bounds), key=lambda t: (-round(t[0], 6), t[1]))
+    top = list(islice(_best_first(bounds, exact), 5))
+    assert top == full[:5]
+    fifth = top[-1][0]
+    assert all(bounds[c][0] >= fifth for c in scored)  # none below the fifth best was scored
+    assert len(scored) < 50
+    scored.clear()
+    assert list(_best_first(bounds, exact)) == full and sorted(scored) == list(range(200))

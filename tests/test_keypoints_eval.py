@@ -21,8 +21,10 @@ from .conftest import ROOT, T17
 # 2026-11-23: 0.185, 0.17 before key points ranked with their echoes; 0.206, 0.21 with them.
 # Eight random sentences: r1 0.079, hit 0.02. 2026-11-24, headlines split off by the words the
 # collection writes in lower case: 0.204, 0.20 (r2 0.082 -> 0.085).
-PINNED_R1 = 0.195
-PINNED_HIT = 0.19
+# 2026-11-25, statements ranked by the members they cite, not all their cluster gathers: 0.219, 0.21
+# (r2 0.092; whole topics 0.377 -> 0.422, hit 0.53 -> 0.65).
+PINNED_R1 = 0.21
+PINNED_HIT = 0.20
 
 
 @pytest.mark.slow

@@ -22,7 +22,8 @@ import digest
 from digest.embed import SentenceTransformerEmbedder
 from digest.llm import apply_llm
 from digest.llm.grounding import clean_output
-from digest.llm.stage import model_asker
+from digest.llm.prompts import load_prompts
+from digest.llm.stage import model_asker, plan, render
 from digest.types import Briefing, Generation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -196,9 +197,14 @@ def test_a_prompt_injection_in_a_source_never_reaches_the_model(
     out = apply_llm(briefing, model_id="SmolLM2", embedder=embedder, ask=recording, cache_path=cache)
     assert_bookkeeping(briefing, out, out.generations)
     assert prompts, "the sentences' news should have reached the model"
-    for end in ends:  # ... as a sentence of its own, without the instruction
-        assert any(end + "." in p for p in prompts)
-    for p in prompts:
+    # Every prompt the stage renders carries the news as a sentence of its own, without the
+    # instruction: asked, or answered from the seeds' cache when the cut left it as the seeds' own.
+    templates = load_prompts(ROOT / "prompts")
+    rendered = [render(job, templates[job.task])[0] for job in plan(briefing) if job.sources]
+    assert set(prompts) <= set(rendered)
+    for end in ends:
+        assert any(end + "." in p for p in rendered)
+    for p in rendered:
         assert "ignore previous" not in p and "HACKED" not in p and "surrender" not in p
     cut = [g for g in out.generations if "sources" in dict(g.checks)]
     assert {g.target.partition(":")[0] for g in cut} >= {"key_point", "event"}
