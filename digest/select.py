@@ -21,23 +21,22 @@ cites (:func:`digest.support.says_the_same`): a cluster of BP's running totals
 ("$2.35 billion so far", "$930 million", "$3.12 billion") is no statement forty
 articles make. The support of all members bounds it, so statements are scored
 lazily, best bound first, and a large collection's thousands of small ones never
-are. Support times how
-central they are to the story (the centroid's similarity to the whole
-collection's), so boilerplate many pages repeat ("To play this content
-JavaScript must be turned on") ranks low, and times 0.6 + 0.4 of its
+are. Support times how central they are to the story (the centroid's similarity
+to the whole collection's), so boilerplate many pages repeat ("To play this
+content JavaScript must be turned on") ranks low, and times 0.6 + 0.4 of its
 representative's self-containedness, so one that leans on the sentence before
 ("She told the BBC ...") ranks below one as widely reported that stands alone;
-a statement that says the same as a
-higher-ranked one (representatives at or above the redundancy similarity) is
-skipped. The news everyone reports is often written in many ways ("Mubarak
-stepped down Friday and handed over power to the military ...", "Mubarak decided
-Friday to step down, Vice President Omar Suleiman said"), which clustering keeps
-apart as statements of a few members each. So the best-ranked statements are
-ranked again with their *echoes* counted as support: in each article none of
-whose sentences the statement cites, its sentence most similar to the
-representative, when at least the echo similarity. Echoes rank; they are not cited. Only a statement that names an
-actor, a place or a figure has echoes: a vague one ("Swine flu is a cause of
-concern to the world.") is like every sentence on its topic.
+a statement that says the same as a higher-ranked one (representatives at or
+above the redundancy similarity) is skipped. The news everyone reports is often
+written in many ways ("Mubarak stepped down Friday and handed over power to the
+military ...", "Mubarak decided Friday to step down, Vice President Omar
+Suleiman said"), which clustering keeps apart as statements of a few members
+each. So the best-ranked statements are ranked again with their *echoes* counted
+as support: in each article none of whose sentences the statement cites, its
+sentence most similar to the representative, when at least the echo similarity.
+Echoes rank; they are not cited. Only a statement that names an actor, a place
+or a figure has echoes: a vague one ("Swine flu is a cause of concern to the
+world.") is like every sentence on its topic.
 """
 
 from __future__ import annotations
@@ -320,8 +319,8 @@ class CentralAttestedSelector:
     ) -> KeyPoint:
         """A statement as a key point: its representative quoted, and the members that say what it
         says (:meth:`_cited`) cited; the other members are listed in ``related``."""
-        rep = next(s for s in (sentences[i] for i in cited_rows) if s.key == cluster.representative)
         cited = [sentences[i] for i in cited_rows]
+        rep = next(s for s in cited if s.key == cluster.representative)
         said = set(cited_rows)
         uncited = [sentences[i] for i in member_rows if i not in said]
         return KeyPoint(
