@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digest.text import DATE_LABEL
+
 _SPEECH = (
     r"(?:told|tells|tell|revealed to|said to|explained to|confirmed to|speaking to|talking to|"
     r"have told|has told|had told|have said to)"
@@ -155,7 +157,8 @@ def _clean(who: str) -> str | None:
 def find_attribution(sentence: str) -> str | None:
     """The source a sentence attributes its statement to, or None when it attributes none."""
     text = " ".join(sentence.split())
-    body = _LEADING.sub("", text)
+    # a list item's date label is no part of who speaks: "April 28 - The Coast Guard says ..."
+    body = _LEADING.sub("", DATE_LABEL.sub("", text, count=1).lstrip())
     m = _TO.match(body)
     if m:
         # after a quotation, who speaks: '"Honestly, ...," he told Texas Lawyer' is no "Honestly"

@@ -23,6 +23,13 @@ from digest.attribution import find_attribution, same_speaker, speaker_groups
             "Ukraine’s top military commander General Oleksandr Syrsky",
         ),
         ("Sources told the New York Times that the soldiers have not been seen.", "Sources to the New York Times"),
+        # a recap's list item: its date label is no part of who speaks
+        ("April 28 - The Coast Guard says the flow of oil is 5,000 barrels per day.", "The Coast Guard"),
+        ("* May 9 - BP says it might try to plug the undersea leak with a junk shot.", "BP"),
+        (
+            "June 10 - In his first comments, Prime Minister David Cameron says Britain is ready to help BP.",
+            "Prime Minister David Cameron",
+        ),
         ("The spokesman did not say how long that front line was.", "The spokesman"),
         ("The ministry earlier said 300 people had died.", "The ministry"),  # not "The ministry earlier"
         ("Officials later said 12 were killed.", "Officials"),
