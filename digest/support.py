@@ -41,7 +41,7 @@ INTERCEPT = -3.62
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|denied|denies)\b|n[’']t\b", re.I)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _profile(text: str) -> tuple[frozenset[str], frozenset[tuple[str, float, float]], str | None, bool]:
     """What :func:`features` reads of one sentence: its content words, distinctive figures, speaker
     and negation. Found once per text: a statement's representative is compared with every member."""
