@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from digest.config import Config
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -56,7 +58,13 @@ class HdbscanClusterer:
     and a sentence clustered in both cells otherwise stays with the cluster nearer to it.
     """
 
-    def __init__(self, *, min_cluster_size: int = 2, min_samples: int = 1, block_size: int = 4000) -> None:
+    def __init__(
+        self,
+        *,
+        min_cluster_size: int = Config.min_cluster_size,
+        min_samples: int = Config.min_samples,
+        block_size: int = 4000,
+    ) -> None:
         self.min_cluster_size = min_cluster_size
         self.min_samples = min_samples
         self.block_size = block_size

@@ -97,7 +97,9 @@ def _check_hub_reachable(model: str, *, timeout: float = 10.0) -> None:
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model by name or path; the packaged MiniLM by default."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 64, precision: str = "auto") -> None:
+    def __init__(
+        self, model: str = Config.model, *, batch_size: int = Config.batch_size, precision: str = Config.precision
+    ) -> None:
         self.model = model
         self.precision = resolve_precision(precision)
         self.name = model if self.precision == "float32" else f"{model} [{self.precision}]"

@@ -49,6 +49,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from digest.config import Config
 from digest.text import (
     content_words,
     gives_contact,
@@ -152,12 +153,12 @@ class CentralAttestedSelector:
     def __init__(
         self,
         *,
-        redundancy_similarity: float = 0.8,
-        min_words: int = 5,
-        max_words: int = 60,
-        specificity_weight: float = 0.25,
-        echo_similarity: float | None = 0.75,
-        citation_probability: float | None = 0.5,
+        redundancy_similarity: float = Config.redundancy_similarity,
+        min_words: int = Config.min_sentence_words,
+        max_words: int = Config.max_point_words,
+        specificity_weight: float = Config.specificity_weight,
+        echo_similarity: float | None = Config.echo_similarity,
+        citation_probability: float | None = Config.citation_probability,
     ) -> None:
         self.redundancy_similarity = redundancy_similarity
         self.echo_similarity = echo_similarity

@@ -96,3 +96,37 @@ def test_precision_names_what_the_embedder_computes_in(monkeypatch) -> None:
     assert embed.resolve_precision("float32") == "float32"
     with pytest.raises(ConfigError, match="precision must be one of"):
         embed.resolve_precision("fp16")
+
+
+@pytest.mark.parametrize(
+    ("component", "options"),
+    [
+        (
+            "digest.select.CentralAttestedSelector",
+            {
+                "redundancy_similarity": "redundancy_similarity",
+                "min_words": "min_sentence_words",
+                "max_words": "max_point_words",
+                "specificity_weight": "specificity_weight",
+                "echo_similarity": "echo_similarity",
+                "citation_probability": "citation_probability",
+            },
+        ),
+        ("digest.cluster.HdbscanClusterer", {"min_cluster_size": "min_cluster_size", "min_samples": "min_samples"}),
+        (
+            "digest.embed.SentenceTransformerEmbedder",
+            {"model": "model", "batch_size": "batch_size", "precision": "precision"},
+        ),
+    ],
+)
+def test_a_stage_made_without_options_has_configs_defaults(component: str, options: dict[str, str]) -> None:
+    """A stage made by hand (``CentralAttestedSelector()``) works as the pipeline's, which it makes
+    from a default Config: the defaults are Config's, defined once."""
+    import importlib
+    import inspect
+
+    module, name = component.rsplit(".", 1)
+    parameters = inspect.signature(getattr(importlib.import_module(module), name)).parameters
+    default = Config()
+    for parameter, option in options.items():
+        assert parameters[parameter].default == getattr(default, option), (component, parameter)
