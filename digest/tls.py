@@ -28,8 +28,10 @@ with the stages "dating", "embedding" (from the embedder) and "selecting".
    report that officials "said on Tuesday", published on Tuesday, goes on with Tuesday's news;
    dated by their article's publication date: the event's evidence is then an empty span at
    the sentence's start whose value is the publication date; renderers can say "published
-   ..."), unless they open with a word that points back ("He explains ..."). Lexical centrality
-   (TF-IDF cosine to the centroid of all the day's candidates) shortlists the eligible ones
+   ..."), unless they open with a word that points back ("He explains ...") or name no
+   actor, place or figure ("The flu virus is a survivor.", :func:`digest.select.is_specific`).
+   Lexical centrality (TF-IDF cosine to the centroid of all the day's candidates) shortlists
+   the eligible ones
    (keywords as in news-tls: the sentence contains one, case-insensitively; 5 to 35 words;
    self-contained, and no demonstrative subject standing for the sentence before ("That is
    more than 30% higher ...", see :func:`digest.text.restates_previous`); not chatter: no reader
@@ -95,7 +97,7 @@ from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError, named
 from digest.reference import choose_reference, dated_by_datelines
 from digest.segment import english_articles, segment, usable
-from digest.select import Preference, citation_of, self_contained
+from digest.select import Preference, citation_of, is_specific, self_contained
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import (
     DATE_LABEL,
@@ -825,6 +827,8 @@ class _Chooser:
                 continue
             if m.timex is None and opens_with_reference(s.text):
                 continue  # a lead dated by its publication stands for the day alone: not "He explains ..."
+            if m.timex is None and not is_specific(s.text):
+                continue  # nor "The flu virus is a survivor.": a day's news names an actor, a place or a figure
             if restates_previous(s.text):
                 continue  # "That is more than 30% higher than the low hit on 25 June": what is?
             if m.timex is not None and not _about_its_label_day(s, m.timex):
