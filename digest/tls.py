@@ -97,7 +97,7 @@ from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError, named
 from digest.reference import choose_reference, dated_by_datelines
 from digest.segment import english_articles, segment, usable
-from digest.select import Preference, citation_of, is_specific, self_contained
+from digest.select import Preference, citation_of, is_specific, part_of_a_quotation, self_contained
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import (
     DATE_LABEL,
@@ -893,9 +893,11 @@ class _Chooser:
         lexical = np.asarray([self.lexical[m.sentence] for m in fresh], dtype=np.float32)
         scores = emb @ center + self.settings.lexical_weight * lexical
         # a sentence written days before the day it names only when no report of the day is left, and
-        # one whose subject is in the sentence before ("He is due to visit the Gulf ... on Friday")
-        # only when no report of the day that names it is left
-        leans = [opens_with_reference(self.sentences[m.sentence].text) for m in fresh]
+        # one whose subject is in the sentence before ("He is due to visit the Gulf ... on Friday") or
+        # that is a piece of a longer quotation ('... Wael Ghonim tweeted, "Pray for #Egypt.') only
+        # when no report of the day that names it is left
+        texts = [self.sentences[m.sentence].text for m in fresh]
+        leans = [opens_with_reference(t) or part_of_a_quotation(t) for t in texts]
         order = sorted(range(len(fresh)), key=lambda i: (self._ahead(fresh[i]), leans[i], -float(scores[i]), i))
         if self.preference is not None:
             order = self._preferred(order, fresh, emb)

@@ -319,6 +319,24 @@ def test_a_dated_sentence_that_points_back_gives_way_to_one_that_names_its_subje
     assert [(e.value, e.text) for e in b.events] == [("2010-05-28", he)]
 
 
+def test_a_piece_of_a_longer_quotation_gives_way_to_a_whole_sentence() -> None:
+    # Egypt, February 2011: '... Wael Ghonim tweeted, "Pray for #Egypt.' opens a quotation that the
+    # article's next sentences go on with and close.
+    piece = 'On January 27 Wael Ghonim tweeted about the protest, "Pray for Egypt and its protest.'
+    arts = [
+        article(1, D(2011, 2, 7), piece, 'Very worried as it seems the government is planning a crackdown."'),
+        article(2, D(2011, 2, 7), "Ghonim joined the protest in Cairo on January 27, his family said."),
+    ]
+    config = Config(max_dates=1, per_date=1, keywords=("protest",))
+    b = build_timeline(arts, config, embedder=BagOfWords())
+    assert [(e.value, e.text) for e in b.events] == [
+        ("2011-01-27", "Ghonim joined the protest in Cairo on January 27, his family said.")
+    ]
+    # still an entry when the day has no other report
+    b = build_timeline(arts[:1], config, embedder=BagOfWords())
+    assert [(e.value, e.text) for e in b.events] == [("2011-01-27", piece)]
+
+
 def test_a_headline_splits_at_a_word_the_collection_writes_in_lower_case() -> None:
     glued = article(
         1,
