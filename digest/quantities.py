@@ -403,6 +403,8 @@ _BEFORE = 60
 # As _CLAUSE_END, but a full stop after a capital is an abbreviation ("in the U.S. from ...").
 _PLACE_CLAUSE_END = re.compile(r"[,;:!?()]|(?<![A-Z])\.|\b(?i:and|but|while|whereas|including|out of)\b|\d")
 _CONFIRMED = re.compile(r"\bconfirmed\b", re.I)
+# After a figure, a bracket or semicolon opens another figure's words: "101 estimated deaths (25 confirmed)".
+_ANOTHER_FIGURE = re.compile(r"[(\[;]")
 # A place's name: capitalised words, "of" between them ("Gulf of Mexico").
 PLACE_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
 _PLACE = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<place>{PLACE_NAME})")
@@ -466,10 +468,12 @@ _MORE_DEATHS = re.compile(
 def _is_confirmed(before: str, after: str) -> bool:
     """A confirmed count: "confirmed" among the six words before the number in its clause ("has
     been confirmed as the cause of 26 deaths", not "confirmed 20 deaths and has 40 other ...") or
-    the four after; or part of a confirmed count ("260 confirmed cases, including 12 deaths", "26
-    cases had been confirmed and seven of those had died")."""
+    the four after, short of a bracket or semicolon ("26 deaths were confirmed", not "101 estimated
+    deaths (25 confirmed)"); or part of a confirmed count ("260 confirmed cases, including 12
+    deaths", "26 cases had been confirmed and seven of those had died")."""
     clause = _CLAUSE_END.split(before)[-1]
-    if _CONFIRMED.search(" ".join(clause.split()[-6:] + after.split()[:4])):
+    rest = _ANOTHER_FIGURE.split(after, maxsplit=1)[0]
+    if _CONFIRMED.search(" ".join(clause.split()[-6:] + rest.split()[:4])):
         return True
     part_of = _PART_OF.search(before) or (_OF_THOSE.match(after) and _EARLIER_COUNT.search(before))
     return bool(part_of and _CONFIRMED.search(part_of.group("head")))

@@ -162,6 +162,11 @@ def test_confirmed_counts_and_places() -> None:
         return [(x.text, x.confirmed, x.place) for x in find_quantities(text)]
 
     assert scope("Swine flu has been confirmed as the cause of 26 deaths in Mexico.") == [("26", True, "Mexico")]
+    assert scope("Mexico says 26 deaths were confirmed.") == [("26", True, None)]
+    assert scope("The toll rose to 26 deaths, confirmed by laboratories.") == [("26", True, None)]
+    # a bracket after the figure holds another figure's words: the H1N1 week set "101 deaths" confirmed
+    # against "29 deaths" from "Mexico: 101 estimated deaths (25 confirmed), 590 confirmed cases."
+    assert scope("Mexico: 101 estimated deaths (25 confirmed), 590 confirmed cases.") == [("101", False, None)]
     # "40 other possible fatalities" is an addition to the 20, no count of its own
     assert scope("Mexico has confirmed 20 deaths and has 40 other possible fatalities.") == [("20", True, None)]
     # a toll with more deaths that may be added to it is the confirmed part (the swine-flu week set "20
