@@ -211,17 +211,31 @@ def test_an_entry_dated_by_its_report_of_the_next_day_says_so() -> None:
 
     cite = Citation("a", 0, 0, 10)
 
-    def event(published: str, origin: str = "published") -> Event:
+    def event(published: str, origin: str = "published", *others: str) -> Event:
         evidence = DateEvidence(cite, 0, 0, "", published, origin=origin)  # type: ignore[arg-type]
+        cites = [cite] + [Citation(f"b{i}", 0, 0, 10) for i, _ in enumerate(others)]
+        more = [DateEvidence(c, 0, 0, "", v, origin=origin) for c, v in zip(cites[1:], others, strict=True)]  # type: ignore[arg-type]
         day = dt.date(2011, 11, 7)
         return Event(
-            "2011-11-07", "day", "7 November 2011", day, "A jury found him guilty.", (cite,), (evidence,), cite
+            "2011-11-07",
+            "day",
+            "7 November 2011",
+            day,
+            "A jury found him guilty.",
+            tuple(cites),
+            (evidence, *more),
+            cite,
         )
 
     assert _dated_by_publication(event("2011-11-07")) == "no date in the text; published that day"
     assert _dated_by_publication(event("2011-11-08")) == "no date in the text; published the next day, 8 November 2011"
     assert _dated_by_publication(event("2011-11-09")) == "no date in the text; published 2 days later, 9 November 2011"
     assert _dated_by_publication(event("2011-11-07", origin="text")) == ""
+    # its reports came out that day and the next: the H1N1 week's "published the next day, 6 May
+    # 2009" stood under 5 May for a sentence published on 5 May, cited with one of 6 May
+    both = "no date in the text; published that day and the next day, 8 November 2011"
+    assert _dated_by_publication(event("2011-11-07", "published", "2011-11-08")) == both
+    assert _dated_by_publication(event("2011-11-08", "published", "2011-11-07")) == both
 
 
 def test_an_entry_shows_its_date_once_when_its_sentence_opens_with_it() -> None:

@@ -276,14 +276,14 @@ def _dated_by_publication(event: Event) -> str:
     """The note on an entry whose sentence names no date, dated by its report's publication: "no
     date in the text; published that day", or, when the report came out after the entry's day (a
     lead sentence is about its day or the day before), "no date in the text; published the next
-    day, 30 January 2010" under 29 January 2010. Readers took "dated by publication" beside
-    another day for a contradiction."""
+    day, 30 January 2010" under 29 January 2010; "published that day and the next day, ..." when
+    its reports came out on both. Readers took "dated by publication" beside another day for a
+    contradiction."""
     if not event.evidence or any(d.origin != "published" for d in event.evidence):
         return ""
-    later = sorted({d.value for d in event.evidence} - {event.value})
-    if not later:
-        return "no date in the text; published that day"
-    return f"no date in the text; published {', '.join(_days_later(event.value, v) for v in later)}"
+    days = sorted({d.value for d in event.evidence})
+    when = ["that day" if v == event.value else _days_later(event.value, v) for v in days]
+    return f"no date in the text; published {' and '.join(when)}"
 
 
 def _days_later(day: str, report: str) -> str:
