@@ -218,6 +218,24 @@ def caption_credit_end(text: str) -> int:
     return match.end()
 
 
+# A byline with its time stamp run into the sentence after it, as Fortune and CNNMoney pages give
+# it ("By Dan Primack February 2, 2011: 2:24 PM ET One day before ...", "By Annalyn Censky, staff
+# reporterJanuary 28, 2011: 5:11 PM ET NEW YORK ..."): the name, an optional role, then the stamp.
+_BYLINE_STAMP = re.compile(
+    r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*,\s*[a-z][\w ]{0,30}?)?\s*"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,\s*"
+    r"\d{4}\s*:\s*\d{1,2}:\d{2}\s*[AP]M\s+[A-Z]{2,4}\s+(?=[\"“]?[A-Z])"
+)
+
+
+def byline_stamp_end(text: str) -> int:
+    """Where a byline with its time stamp opening ``text`` ends ("By Dan Primack February 2, 2011:
+    2:24 PM ET One day before ..." -> the offset of "One"); 0 without one, or when no sentence
+    follows it."""
+    match = _BYLINE_STAMP.match(text) if text.startswith("By") else None
+    return match.end() if match and has_words(text[match.end() :], 3) else 0
+
+
 # A heading in capitals run into the sentence after it ("NEW CAP FOR LEAKING OIL WELL When
 # engineers removed the cap ..."): three or more words in capitals, one of them a word rather
 # than an acronym, then a capitalised word in lower case.
@@ -1026,6 +1044,8 @@ def lead_in_end(text: str) -> tuple[int, str]:
             reasons.append("live-blog update stamp")
         elif n := caption_credit_end(rest):
             reasons.append("photo caption and credit")
+        elif n := byline_stamp_end(rest):
+            reasons.append("byline and time stamp")
         elif n := caps_heading_end(rest):
             reasons.append("heading run into the sentence")
         else:

@@ -339,6 +339,37 @@ def test_caps_heading_is_not_guessed(text: str) -> None:
     assert caps_heading_end(text) == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # Fortune and CNNMoney pages (T17 Egypt): the byline and its stamp run into the first sentence
+        (
+            "By Patricia Sellers February 9, 2011: 2:42 PM ET In Monday's Postcard, Amany Eid wrote about it.",
+            "In Monday's Postcard, Amany Eid wrote about it.",
+        ),
+        (
+            "By Annalyn Censky, staff reporterJanuary 28, 2011: 5:11 PM ET NEW YORK (CNNMoney) -- Food prices rose.",
+            "NEW YORK (CNNMoney) -- Food prices rose.",
+        ),
+    ],
+)
+def test_a_byline_with_its_time_stamp_run_into_a_sentence_is_cut(text: str, rest: str) -> None:
+    cut, reasons = lead_in_end(text)
+    assert (text[cut:], reasons) == (rest, "byline and time stamp")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By February 9, 2011, the protests had spread to Alexandria and Suez.",  # "By" a date
+        "By Dan Primack February 2, 2011: 2:24 PM ET",  # nothing follows
+        "By 8 p.m. on Tuesday the crowd had grown to tens of thousands.",
+    ],
+)
+def test_a_byline_stamp_is_not_guessed(text: str) -> None:
+    assert lead_in_end(text) == (0, "")
+
+
 def test_lead_ins_one_after_another_are_all_cut_and_named() -> None:
     text = "(Update 4:33 a.m. Thursday) Photograph: Ben Curtis/AP Tens of thousands gathered in Tahrir Square."
     cut, reasons = lead_in_end(text)
