@@ -74,16 +74,19 @@ def verdict(quoted: str, member: str, judged: dict[tuple[str, str], int]) -> int
 
 def pairs(briefing: Briefing) -> list[tuple[int, str, str, bool]]:
     """``(key point number, representative text, member text, cited)`` for every member of every
-    key point's statement cluster but the representative."""
+    key point's statement cluster but the representative, and every echo it cites or lists as related."""
     text = {s.key: s.text for s in briefing.sentences}
     clusters = {c.id: c for c in briefing.clusters}
     out = []
     for n, point in enumerate(briefing.key_points, 1):
         rep = (point.representative.article_id, point.representative.sentence_index)
         cited = {(c.article_id, c.sentence_index) for c in point.citations}
-        for member in clusters[point.cluster_id].members:
-            if tuple(member) != rep:
-                out.append((n, text[rep], text[tuple(member)], tuple(member) in cited))
+        listed = [tuple(m) for m in clusters[point.cluster_id].members]
+        echoes = [(c.article_id, c.sentence_index) for c in (*point.citations, *point.related)]
+        listed += [k for k in echoes if k not in listed]
+        for member in listed:
+            if member != rep:
+                out.append((n, text[rep], text[member], member in cited))
     return out
 
 

@@ -33,10 +33,13 @@ military ...", "Mubarak decided Friday to step down, Vice President Omar
 Suleiman said"), which clustering keeps apart as statements of a few members
 each. So the best-ranked statements are ranked again with their *echoes* counted
 as support: in each article none of whose sentences the statement cites, its
-sentence most similar to the representative, when at least the echo similarity.
-Echoes rank; they are not cited. Only a statement that names an actor, a place
-or a figure has echoes: a vague one ("Swine flu is a cause of concern to the
-world.") is like every sentence on its topic.
+sentence most similar to the representative, when at least the echo similarity
+(an assertion: no question, no writer's own voice). Only a statement that names an
+actor, a place or a figure has echoes: a vague one ("Swine flu is a cause of
+concern to the world.") is like every sentence on its topic. A chosen key point's
+echoes (now in every article outside its cluster) are weighed as its members are:
+one that says what it quotes is cited, the others are related reports, so a key
+point is "uncorroborated" only when no other source has a sentence like it.
 """
 
 from __future__ import annotations
@@ -286,11 +289,24 @@ class CentralAttestedSelector:
             chosen.append(cid)
             chosen_reps.append(rep)
             score_of[cid] = score
-        points = tuple(
-            self._key_point(clusters[cid], groups[cid], cited[cid], sentences, count_sources, score_of[cid])
-            for cid in chosen
-        )
-        return Selection(clusters=tuple(clusters), key_points=points)
+        points = []
+        for cid in chosen:
+            # Its echoes (a sentence of each other article most like it) are its wider reporting: one
+            # that says what it quotes is cited as a member that does; the others are related reports.
+            rep = row[clusters[cid].representative]
+            echoes = sorted(self._echoes(groups[cid], rep, sentences, embeddings).values())
+            saying = self._cited(echoes, rep, sentences, embeddings) if self.citation_probability is not None else []
+            points.append(
+                self._key_point(
+                    clusters[cid],
+                    [*groups[cid], *echoes],
+                    [*cited[cid], *saying],
+                    sentences,
+                    count_sources,
+                    score_of[cid],
+                )
+            )
+        return Selection(clusters=tuple(clusters), key_points=tuple(points))
 
     def _cited(
         self, members: Sequence[int], rep: int, sentences: Sequence[Sentence], embeddings: np.ndarray
@@ -319,7 +335,8 @@ class CentralAttestedSelector:
         score: float,
     ) -> KeyPoint:
         """A statement as a key point: its representative quoted, and the members that say what it
-        says (:meth:`_cited`) cited; the other members are listed in ``related``."""
+        says (:meth:`_cited`) cited; the other members are listed in ``related``: on its subject, and
+        leaving open whether it is corroborated. Its members here include its echoes."""
         cited = [sentences[i] for i in cited_rows]
         rep = next(s for s in cited if s.key == cluster.representative)
         said = set(cited_rows)
@@ -347,27 +364,39 @@ class CentralAttestedSelector:
         of members and echoes over the members' (one echo per article outside the statement, its
         sentence most similar to the representative, at least ``echo_similarity``); 1.0 for a
         statement that names nothing (:func:`is_specific`)."""
-        import numpy as np
-
-        assert self.echo_similarity is not None
-        if not is_specific(sentences[rep].text):
-            # A statement that names no one, nowhere and no number ("Thousands of people are feared
-            # dead and injured.") is like any sentence on its topic: its echoes say nothing of it.
-            return 1.0
-        sims = embeddings @ embeddings[rep]
-        within = {sentences[i].article_id for i in members}
-        echoes: dict[str, int] = {}
-        for i in np.flatnonzero(sims >= self.echo_similarity).tolist():
-            article = sentences[i].article_id
-            if article not in within and (article not in echoes or sims[i] > sims[echoes[article]]):
-                echoes[article] = i
+        echoes = self._echoes(members, rep, sentences, embeddings)
         if not echoes:
             return 1.0
+        within = {sentences[i].article_id for i in members}
         own = [sentences[i] for i in members]
         wider = own + [sentences[i] for i in sorted(echoes.values())]
         if support is None:
             return len(within | echoes.keys()) / len(within)
         return support(wider) / (support(own) or 1.0)
+
+    def _echoes(
+        self, members: Sequence[int], rep: int, sentences: Sequence[Sentence], embeddings: np.ndarray
+    ) -> dict[str, int]:
+        """A statement's echoes: for each article none of ``members`` is in, its sentence most similar to
+        the representative, when at least ``echo_similarity`` and an assertion (not a question nor the
+        writer's own voice, which no statement cites: :func:`digest.text.is_assertion`); none for a
+        statement that names nothing (:func:`is_specific`)."""
+        import numpy as np
+
+        if self.echo_similarity is None or not is_specific(sentences[rep].text):
+            # A statement that names no one, nowhere and no number ("Thousands of people are feared
+            # dead and injured.") is like any sentence on its topic: its echoes say nothing of it.
+            return {}
+        sims = embeddings @ embeddings[rep]
+        within = {sentences[i].article_id for i in members}
+        echoes: dict[str, int] = {}
+        for i in np.flatnonzero(sims >= self.echo_similarity).tolist():
+            article = sentences[i].article_id
+            if article in within or (article in echoes and sims[i] <= sims[echoes[article]]):
+                continue
+            if is_assertion(sentences[i].text):
+                echoes[article] = i
+        return echoes
 
 
 def _best_first(bounds: Sequence[tuple[float, int]], exact: Callable[[int], float]) -> Iterator[tuple[float, int]]:

@@ -647,6 +647,16 @@ def test_a_statement_written_in_many_ways_ranks_with_its_echoes_which_it_does_no
     echoed = CentralAttestedSelector(echo_similarity=0.75).select(s, e, labels, max_points=1)
     assert echoed.key_points[0].text in (said, told)  # two articles and three echoes
     assert {c.article_id for c in echoed.key_points[0].citations} == {"a1", "a2"}
+    # ... which are its related reports: on its subject, leaving open whether they say it (BP's
+    # September briefing called its report "uncorroborated" while three more outlets reported it)
+    assert [(c.article_id, c.sentence_index) for c in echoed.key_points[0].related] == [("e0", 0), ("e1", 0), ("e2", 0)]
+    assert alone.key_points[0].related == ()
+    # an echo that says what the key point quotes is cited as a member that does (and the rest are related)
+    same = "Mubarak stepped down on Friday and handed power to the army, Egyptian television reported."
+    s[6] = Sentence("e0", 0, 0, 10, same)
+    cited = CentralAttestedSelector(echo_similarity=0.75).select(s, e, labels, max_points=1).key_points[0]
+    assert [c.article_id for c in cited.citations] == ["a1", "a2", "e0"] and cited.source_count == 3
+    assert [c.article_id for c in cited.related] == ["e1", "e2"]
     # echoes below the similarity do not count
     assert CentralAttestedSelector(echo_similarity=0.85).select(s, e, labels, max_points=1).key_points[0].text == party
     # nor those of a statement that names no one, nowhere and no number: it is like any sentence on its topic
