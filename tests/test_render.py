@@ -195,6 +195,25 @@ def test_a_key_point_names_who_each_source_attributes_it_to_when_they_differ(bri
     assert "attributed to" not in render_markdown(replace(briefing, key_points=(same,)))
 
 
+def test_a_key_point_names_the_sources_of_its_statement_that_give_other_figures(briefing: Briefing) -> None:
+    # H1N1, May 2009: "More than 2,000 people in 24 countries have been infected ..." kept two later
+    # WHO counts ("4,379 ... on Sunday") out of its citations, and the Markdown did not say so
+    from digest.render.markdown import render_markdown, support
+
+    assert support(2, 2, other=[4]) == "*(2 sources; [4] gives other figures)*"
+    assert (
+        support(3, 1, other=[4, 5]) == "*(3 articles, 1 independent source: uncorroborated; [4, 5] give other figures)*"
+    )
+    point = briefing.key_points[0]
+    numbers = {a.id: n for n, a in enumerate(briefing.articles, 1)}
+    *kept, moved = point.citations
+    other = replace(point, citations=tuple(kept), other_figures=(moved,), related=(moved,))
+    text = render_markdown(replace(briefing, key_points=(other, *briefing.key_points[1:])))
+    line = next(x for x in text.splitlines() if x.startswith("1. "))
+    assert f"; [{numbers[moved.article_id]}] gives other figures" in line
+    assert "related reports" not in line  # listed once, for what it is
+
+
 def test_related_reports_are_named_and_leave_corroboration_open() -> None:
     from digest.render.markdown import support
 

@@ -83,6 +83,7 @@ def support(
     dates: Sequence[DateEvidence] = (),
     speakers: Sequence[tuple[str, list[int]]] = (),
     related: Sequence[int] = (),
+    other: Sequence[int] = (),
 ) -> str:
     """How a statement is sourced: "*(3 sources)*", "*(3 articles, 1 independent source: uncorroborated)*"
     ("uncorroborated" only when the collection has other sources: ``one_outlet`` says it has not),
@@ -90,7 +91,9 @@ def support(
     and before whom the sources attribute it to when they differ (``speakers``: speaker, source
     numbers): "*(3 sources; attributed to South Korea’s NIS [3], US officials [1, 2])*". ``related``:
     sources on its subject not cited as saying it ("*(single source; related reports [1, 2])*"),
-    which leave open whether it is corroborated."""
+    which leave open whether it is corroborated. ``other``: sources of its statement that give
+    other figures for what it counts ("*(2 sources; [4] gives other figures)*": a running total's
+    later count, say), beside any that "Where sources differ" lists (``disputed``)."""
     if independent <= 1:
         text = "single source" if articles <= 1 else f"{articles:,} articles, 1 independent source"
     elif independent == articles:
@@ -102,6 +105,10 @@ def support(
         text += f"; {refs(disputed, MAX_REFS, outlets=outlets)} {verb} other figures, see Where sources differ"
     elif independent <= 1 and articles > 1 and not one_outlet and not related:
         text += ": uncorroborated"
+    if other:
+        text += (
+            f"; {refs(list(other), MAX_REFS, outlets=outlets)} {'gives' if len(other) == 1 else 'give'} other figures"
+        )
     if related:
         text += f"; related reports {refs(list(related), MAX_REFS, outlets=outlets)}"
     if speakers:
@@ -181,6 +188,12 @@ def _render(briefing: Briefing) -> str:
             ],
             related=sorted(
                 set(cited_numbers(point.related, numbers))
+                - set(cited_numbers(point.citations, numbers))
+                - set(cited_numbers(point.disputed_by, numbers))
+                - set(cited_numbers(point.other_figures, numbers))
+            ),
+            other=sorted(
+                set(cited_numbers(point.other_figures, numbers))
                 - set(cited_numbers(point.citations, numbers))
                 - set(cited_numbers(point.disputed_by, numbers))
             ),
