@@ -694,11 +694,26 @@ _FIGURE = re.compile(
 )
 
 
-def distinctive_figures(text: str) -> frozenset[tuple[str, float, float]]:
+# A count of millions or more in words: "two million", "one billion", "a million" (not "one in a
+# million"; "a thousand" is too common a turn of phrase to single out what a sentence says).
+_WORD_FIGURE = re.compile(
+    rf"(?<![\w-])(?<!\bin )(?P<num>a|{_SMALL_WORDNUM})\s+(?P<scale>million|billion|trillion)\b(?!\s+(?:and|or)\b)",
+    re.I,
+)
+
+
+def distinctive_figures(text: str, *, words: bool = True) -> frozenset[tuple[str, float, float]]:
     """The figures of ``text`` that single out what it says, as (kind, low, high): kind is the
     currency sign, "%" or "" for a count; "$20bn" and "$20 billion" are both ("$", 2e10, 2e10),
-    "35,000-60,000" and "35,000 to 60,000" both ("", 35000, 60000)."""
+    "35,000-60,000" and "35,000 to 60,000" both ("", 35000, 60000), "two million" and "2 million"
+    both ("", 2e6, 2e6); without the counts in words when not ``words``."""
     out: set[tuple[str, float, float]] = set()
+    for m in _WORD_FIGURE.finditer(text) if words else ():
+        n = 1.0 if m["num"].lower() == "a" else _number(m["num"])
+        if n == 1.0 and text[max(0, m.start() - 5) : m.start()].lower() == "half ":
+            n = 0.5  # "half a million"
+        value = n * _FIGURE_SCALE[m["scale"].lower()]
+        out.add(("", value, value))
     for m in _FIGURE.finditer(text):
         a = "b" if m["between"] else "a"
         first = f"{a}num" if m[f"{a}num"] else "num"

@@ -301,6 +301,13 @@ def test_shares_of_a_pronoun_are_of_no_known_whole() -> None:
         # a headline's capitals
         ("BP Pays $20 Billion in Reparations", {("$", 2e10, 2e10)}),
         ("a 5-10% rise", {("%", 5, 10)}),
+        # a count of millions in words (Haiti, January 2010: "two million made homeless" was cited for
+        # "1.5 million homeless"); not "one in a million"
+        ("200,000 people were killed and two million made homeless", {("", 200000, 200000), ("", 2e6, 2e6)}),
+        ("At least one million people were left homeless.", {("", 1e6, 1e6)}),
+        ("A million people need food; half a million have none.", {("", 1e6, 1e6), ("", 5e5, 5e5)}),
+        ("Twenty-five billion dollars", {("", 2.5e10, 2.5e10)}),
+        ("a one in a million chance, a thousand times", set()),
         # small counts, years, clock times, decimals and parts of names single nothing out
         ("The explosion killed 11 workers on April 20, 2010 at 10:30.", set()),
         ("From 2009 to 2010 the A380 flew 2.5 miles.", set()),
@@ -309,6 +316,13 @@ def test_shares_of_a_pronoun_are_of_no_known_whole() -> None:
 )
 def test_distinctive_figures(text: str, expected: set[tuple[str, float, float]]) -> None:
     assert distinctive_figures(text) == {(kind, float(low), float(high)) for kind, low, high in expected}
+
+
+def test_counts_in_words_can_be_left_out() -> None:
+    # digest.cluster.merge_on_figures does: "a million" is too round to make two clusters one statement
+    assert distinctive_figures("Two million people and $20bn", words=False) == {("$", 2e10, 2e10)}
+    text = "The Red Cross says about 1.5 million people are homeless."
+    assert figures_apart(distinctive_figures(text), distinctive_figures("Two million people were made homeless."))
 
 
 @pytest.mark.parametrize(
