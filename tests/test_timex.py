@@ -913,10 +913,22 @@ def test_a_season_resolves_to_the_one_meant(text: str, reference: dt.date, value
         # a season qualifying a noun is a kind of thing (T17, H1N1: "winter 2008-09" in a key point)
         "Britain will offer the seasonal, winter vaccine as usual.",
         "Sales fall in winter months.",
+        # a capitalised season in a name (T17, MJ: "Winter 2008-09" for the coroner's spokesman)
+        "County coroner assistant chief Ed Winter did not discuss the reasons for the delay.",
+        "He won gold at the Vancouver Winter Olympics.",
+        "The band played Summer Sundae, the Leicester festival.",
     ],
 )
 def test_a_season_in_general_is_no_date(text: str) -> None:
     assert find_timexes(text, dt.date(2009, 6, 11)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Swine flu could return in Autumn, experts warn.", "Swine Flu Could Return In Autumn, Experts Warn"],
+)
+def test_a_capitalised_season_after_a_temporal_word_is_a_date(text: str) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dt.date(2009, 6, 11))] == [("Autumn", "2009-FA")]
 
 
 def test_a_winter_is_labelled_with_both_its_years() -> None:

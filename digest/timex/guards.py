@@ -142,6 +142,24 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# A capitalised word right before or after a capitalised season (not one that opens a sentence).
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?:\"'“‘])\s(?P<word>[A-Z][a-z]+)\s+$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _season_in_a_name(text: str, c: Candidate) -> bool:
+    """Whether a bare, capitalised season is part of a name: a given name before it ("Ed Winter") or
+    a name's next word after it ("Winter Olympics", "Summer Sundae"), not a temporal word before it
+    ("In Autumn" in a headline's capitals)."""
+    word = c.text
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = _CAPITAL_BEFORE.search(text, max(0, c.start - 30), c.start)
+    if before and before.group("word").lower() not in _TEMPORAL_PREP:
+        return True
+    return _CAPITAL_AFTER.match(text, c.end) is not None
+
+
 def prev_word(text: str, start: int) -> str:
     m = _PREV_WORD.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
@@ -183,6 +201,8 @@ def keep(text: str, c: Candidate) -> Candidate | None:
                 return None  # "the seasonal, winter vaccine", "winter months": a kind of thing, no date
             if g["season"].lower() in ("fall", "spring"):
                 return None
+            if _season_in_a_name(text, c):
+                return None  # "coroner Ed Winter", "the Vancouver Winter Olympics", "Summer Sundae festival"
             if _GENERIC_BEFORE.search(text, max(0, c.start - 40), c.start):
                 return None  # "a bad normal winter of flu", "every summer", "a winter storm": no date
         elif (g["rel"] or "").lower() == "the" and not g["year"] and g["season"].lower() in ("fall", "spring"):
