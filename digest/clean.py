@@ -228,11 +228,28 @@ _BYLINE_STAMP = re.compile(
 )
 
 
+# ... or a date stamp, a byline and the outlet, as CNN pages give them ("January 27, 2011 | By Tim
+# Lister and Emily Smith, CNN Protesters have used ...", "By Bryony Jones for CNN Ban Ki-moon said
+# ..."): two or more name words, then a comma or "for" and the outlet's initials (not "By Peter
+# Bowes BBC News, Los Angeles", where the outlet's name goes on).
+_OUTLET_BYLINE = re.compile(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+    r"\d{1,2}\s*,\s*\d{4}\s*\|\s*)?"
+    r"By\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){1,5}(?:\s*,\s*(?:(?i:special\s+to|for)\s+)?|\s+(?i:for)\s+)"
+    r"[A-Z]{2,5}\s+(?=[\"“]?[A-Z])"
+)
+
+
 def byline_stamp_end(text: str) -> int:
-    """Where a byline with its time stamp opening ``text`` ends ("By Dan Primack February 2, 2011:
-    2:24 PM ET One day before ..." -> the offset of "One"); 0 without one, or when no sentence
-    follows it."""
-    match = _BYLINE_STAMP.match(text) if text.startswith("By") else None
+    """Where a byline with its time stamp or outlet opening ``text`` ends ("By Dan Primack February
+    2, 2011: 2:24 PM ET One day before ..." -> the offset of "One", "January 27, 2011 | By Tim
+    Lister and Emily Smith, CNN Protesters ..." -> "Protesters"); 0 without one, or when no
+    sentence follows it."""
+    match = None
+    if text.startswith("By"):
+        match = _BYLINE_STAMP.match(text) or _OUTLET_BYLINE.match(text)
+    elif text[:1].isupper() and "| By " in text[:30]:
+        match = _OUTLET_BYLINE.match(text)
     return match.end() if match and has_words(text[match.end() :], 3) else 0
 
 
@@ -1045,7 +1062,7 @@ def lead_in_end(text: str) -> tuple[int, str]:
         elif n := caption_credit_end(rest):
             reasons.append("photo caption and credit")
         elif n := byline_stamp_end(rest):
-            reasons.append("byline and time stamp")
+            reasons.append("byline")
         elif n := caps_heading_end(rest):
             reasons.append("heading run into the sentence")
         else:
