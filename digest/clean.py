@@ -221,10 +221,10 @@ def caption_credit_end(text: str) -> int:
 # A byline with its time stamp run into the sentence after it, as Fortune and CNNMoney pages give
 # it ("By Dan Primack February 2, 2011: 2:24 PM ET One day before ...", "By Annalyn Censky, staff
 # reporterJanuary 28, 2011: 5:11 PM ET NEW YORK ..."): the name, an optional role, then the stamp.
+_MONTH_NAME = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _BYLINE_STAMP = re.compile(
     r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*,\s*[a-z][\w ]{0,30}?)?\s*"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s*,\s*"
-    r"\d{4}\s*:\s*\d{1,2}:\d{2}\s*[AP]M\s+[A-Z]{2,4}\s+(?=[\"“]?[A-Z])"
+    rf"{_MONTH_NAME}\s+\d{{1,2}}\s*,\s*\d{{4}}\s*:\s*\d{{1,2}}:\d{{2}}\s*[AP]M\s+[A-Z]{{2,4}}\s+(?=[\"“]?[A-Z])"
 )
 
 
@@ -233,8 +233,7 @@ _BYLINE_STAMP = re.compile(
 # ..."): two or more name words, then a comma or "for" and the outlet's initials (not "By Peter
 # Bowes BBC News, Los Angeles", where the outlet's name goes on).
 _OUTLET_BYLINE = re.compile(
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
-    r"\d{1,2}\s*,\s*\d{4}\s*\|\s*)?"
+    rf"(?:{_MONTH_NAME}\s+\d{{1,2}}\s*,\s*\d{{4}}\s*\|\s*)?"
     r"By\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){1,5}(?:\s*,\s*(?:(?i:special\s+to|for)\s+)?|\s+(?i:for)\s+)"
     r"[A-Z]{2,5}\s+(?=[\"“]?[A-Z])"
 )

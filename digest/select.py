@@ -37,9 +37,9 @@ sentence most similar to the representative, when at least the echo similarity
 (an assertion: no question, no writer's own voice). Only a statement that names an
 actor, a place or a figure has echoes: a vague one ("Swine flu is a cause of
 concern to the world.") is like every sentence on its topic. A chosen key point's
-echoes (now in every article outside its cluster) are weighed as its members are:
-one that says what it quotes is cited, the others are related reports, so a key
-point is "uncorroborated" only when no other source has a sentence like it.
+echoes (in every article outside its cluster) are weighed as its members are: one
+that says what it quotes is cited, the others are related reports, so a key point
+is "uncorroborated" only when no other source has a sentence like it.
 """
 
 from __future__ import annotations
@@ -336,7 +336,8 @@ class CentralAttestedSelector:
     ) -> KeyPoint:
         """A statement as a key point: its representative quoted, and the members that say what it
         says (:meth:`_cited`) cited; the other members are listed in ``related``: on its subject, and
-        leaving open whether it is corroborated. Its members here include its echoes."""
+        leaving open whether it is corroborated. ``member_rows`` may hold the statement's echoes
+        (:meth:`_echoes`) too, and ``cited_rows`` those of them that say it."""
         cited = [sentences[i] for i in cited_rows]
         rep = next(s for s in cited if s.key == cluster.representative)
         said = set(cited_rows)
@@ -367,12 +368,11 @@ class CentralAttestedSelector:
         echoes = self._echoes(members, rep, sentences, embeddings)
         if not echoes:
             return 1.0
-        within = {sentences[i].article_id for i in members}
         own = [sentences[i] for i in members]
-        wider = own + [sentences[i] for i in sorted(echoes.values())]
         if support is None:
+            within = {s.article_id for s in own}
             return len(within | echoes.keys()) / len(within)
-        return support(wider) / (support(own) or 1.0)
+        return support(own + [sentences[i] for i in sorted(echoes.values())]) / (support(own) or 1.0)
 
     def _echoes(
         self, members: Sequence[int], rep: int, sentences: Sequence[Sentence], embeddings: np.ndarray
