@@ -1,7 +1,7 @@
 """Where sources differ, on whole T17 topics: how many reported disagreements are real.
 
-``python benchmarks/conflicts.py [--data DIR] [--only TOPIC ...] [--cache FILE] [--json OUT] [--show]
-[--precision auto|float32|bfloat16]``
+``python benchmarks/conflicts.py [--data DIR] [--only TOPIC ...] [--days N] [--cache FILE] [--json OUT]
+[--show] [--precision auto|float32|bfloat16]``
 
 The conflict cases of ``benchmarks/sourcing.py`` are four-article collections with edited figures;
 they cannot show what a collection of hundreds of real articles brings: figures of different
@@ -19,7 +19,10 @@ of conflicts, and each conflict is judged from ``benchmarks/conflict_judgments.t
   and add. The judgments were made by reading the sentences, before and after changes to the
   conflict rules; a pair is never re-judged to suit a result.
 
-Prints per topic: conflicts, real, false, unjudged, precision over the judged, and the same for the
+``--days N`` runs on a day's coverage instead, the collection most users give: the articles of each
+topic's N busiest gold days, one build a day (as ``benchmarks/keypoints.py --days``).
+
+Prints per topic (or day): conflicts, real, false, unjudged, precision over the judged, and the same for the
 five a briefing shows (``Config.max_conflicts``).
 """
 
@@ -31,7 +34,7 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
@@ -39,10 +42,11 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.keypoints import day_collections
 from benchmarks.t17 import T17_DIR, read_topic, topics
 from benchmarks.tls import close_cache, open_cache, to_articles
 from digest.config import PRECISIONS, Config
-from digest.types import Briefing, Conflict
+from digest.types import Article, Briefing, Conflict
 
 JUDGMENTS = Path(__file__).with_name("conflict_judgments.tsv")
 
@@ -85,8 +89,24 @@ def precision(counts: dict[str, int]) -> float:
     return counts["real"] / judged if judged else 0.0
 
 
+def collections(data: Path, only: Sequence[str] | None, days: int | None) -> Iterator[tuple[str, list[Article]]]:
+    """``(label, articles)``: each topic's pooled articles, or with ``days`` its busiest gold days'."""
+    if days:
+        for label, articles, _ in day_collections(data, days, only):
+            yield label, articles
+        return
+    for topic, folders in topics(data).items():
+        if not only or topic in only:
+            yield topic, to_articles(read_topic(folders), topic)
+
+
 def run(
-    data: Path, only: Sequence[str] | None, cache: str | None, show: bool, model_precision: str = "auto"
+    data: Path,
+    only: Sequence[str] | None,
+    cache: str | None,
+    show: bool,
+    model_precision: str = "auto",
+    days: int | None = None,
 ) -> dict[str, object]:
     import digest
     from digest.embed import SentenceTransformerEmbedder
@@ -100,11 +120,9 @@ def run(
     rows = []
     try:
         parts = Components(embedder=embedder or base, resolver=tagger)
-        for topic, folders in topics(data).items():
-            if only and topic not in only:
-                continue
+        for topic, articles in collections(data, only, days):
             started = time.perf_counter()
-            briefing: Briefing = digest.build(to_articles(read_topic(folders), topic), config, components=parts)
+            briefing: Briefing = digest.build(articles, config, components=parts)
             text = {(s.article_id, s.index): s.text for s in briefing.sentences}
             verdicts = [verdict(c, text, judged) for c in briefing.conflicts]
             top = shown(briefing.conflicts, limit)
@@ -146,6 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="precision of 'Where sources differ' on whole T17 topics")
     parser.add_argument("--data", type=Path, default=T17_DIR, help="T17 directory (default ../shared/eval/t17)")
     parser.add_argument("--only", nargs="+", metavar="TOPIC", help="topics to run (bpoil, H1N1, ...)")
+    parser.add_argument("--days", type=int, metavar="N", help="build each topic's N busiest gold days instead")
     parser.add_argument("--cache", metavar="FILE", help="persistent embedding cache (SQLite file)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the results here")
     parser.add_argument("--show", action="store_true", help="list every conflict, with the unjudged pairs' sentences")
@@ -159,20 +178,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.data.is_dir():
         print(f"no T17 data at {args.data}", file=sys.stderr)
         return 2
-    result = run(args.data, args.only, args.cache, args.show, args.precision)
-    header = f"{'topic':<16} {'conflicts':>9} {'real':>5} {'false':>5} {'unjudged':>8} {'precision':>9}   shown: {'real':>4} {'false':>5} {'precision':>9} {'s':>6}"  # noqa: E501
+    result = run(args.data, args.only, args.cache, args.show, args.precision, args.days)
+    header = f"{'day' if args.days else 'topic':<26} {'conflicts':>9} {'real':>5} {'false':>5} {'unjudged':>8} {'precision':>9}   shown: {'real':>4} {'false':>5} {'precision':>9} {'s':>6}"  # noqa: E501
     print(header)
     for r in result["topics"]:  # type: ignore[attr-defined]
         a, s = r["all"], r["shown"]
         print(
-            f"{r['topic']:<16} {r['conflicts']:>9} {a['real']:>5} {a['false']:>5} {a['unjudged']:>8}"
+            f"{r['topic']:<26} {r['conflicts']:>9} {a['real']:>5} {a['false']:>5} {a['unjudged']:>8}"
             f" {a['precision']:>9.3f}          {s['real']:>4} {s['false']:>5} {s['precision']:>9.3f}"
             f" {r['seconds']:>6.1f}"
         )
     a, s = result["total"]["all"], result["total"]["shown"]  # type: ignore[index]
     n = a["real"] + a["false"] + a["unjudged"]
     print(
-        f"{'total':<16} {n:>9} {a['real']:>5} {a['false']:>5} {a['unjudged']:>8} {a['precision']:>9.3f}"
+        f"{'total':<26} {n:>9} {a['real']:>5} {a['false']:>5} {a['unjudged']:>8} {a['precision']:>9.3f}"
         f"          {s['real']:>4} {s['false']:>5} {s['precision']:>9.3f}"
     )
     if args.json:
