@@ -11,18 +11,20 @@ conflict. Only figures of one scope are compared: confirmed counts with
 confirmed counts, and figures for one place (a figure naming no place can be any
 place's, and a death toll takes its sentence's place when the collection's
 figures name several); shares of one whole ("75% of the oil", not "of the
-dividends"), lengths of one kind (how far off, how deep, how much coast),
-forces of one owner and flows of one kind (a leak, not what is captured of
-it); the conflict's label names the place ("Deaths in Mexico"). Questions,
+dividends"), lengths of one kind (how far off, how deep, how much coast; positions
+from one place), tolls both counted since a start or neither, forces of one owner
+and flows of one kind (a leak, not what is captured of it); the conflict's label
+names the place ("Deaths in Mexico"). Questions,
 sentences in the writer's own voice (a reader's "According to a good friend of
 mine, ..."), rates ("Every year, flu kills ..."), shares of opinion ("73 percent
-think ..."), figures given as earlier ones ("At first, BP claimed ...") or as
-ones that would be ("could reach 40,000 barrels a day if ...") and, in a dated
-report, sentences about another year ("the 1918 pandemic killed ...") give no
-figures. A casualty figure that a report published later in the
-period exceeds is the earlier count of a rising toll, not a version. A figure
-stamped with its day ("As of 15 June, ...") is of that day, not of the day its
-report was published; a page that logs a rising toll (three or more counts of one
+think ..."), figures given as earlier ones ("At first, BP claimed ...", "5,000
+barrels per day ... increased last week to ..."), as ones that would be ("could reach
+40,000 barrels a day if ...") or as the base of a multiple ("five times BP's estimate of
+5,000 barrels") and, in a dated report, sentences about another year ("the 1918 pandemic
+killed ...") give no figures. A casualty figure that a report published later in the
+period exceeds is the earlier count of a rising toll, not a version. A figure stamped
+with its day ("As of 15 June, ...", a chronology's "April 28 - ...") is of that day, not
+of the day its report was published; a page that logs a rising toll (three or more counts of one
 place's toll, a live page or a blog) gives none of its unstamped counts. Each side
 lists the figures one version gives and every sentence that gives them, with its
 attribution.
@@ -157,8 +159,10 @@ _INTRODUCES_YEAR = re.compile(
 
 def _of_another_year(sentence: str, published: dt.date | None) -> bool:
     """Whether a dated report's sentence is about another year: it names years, none of them the
-    year it was published or the one before ("the 1918 pandemic killed 50 million", "the 2005
-    Texas City explosion killed 15"). Background, not a version of the story's figures."""
+    year it was published, nor in its first quarter the one before ("the 1918 pandemic killed 50
+    million", "the 2005 Texas City explosion killed 15"; in July 2010, "at 69,000 barrels per day
+    in 2009, it still contributed over a third of BP's total output"). Background, not a version of
+    the story's figures."""
     if published is None:
         return False
     years = {
@@ -166,7 +170,8 @@ def _of_another_year(sentence: str, published: dt.date | None) -> bool:
         for m in _YEAR.finditer(sentence)
         if not _BEFORE_CAPITAL.match(sentence, m.end()) or _INTRODUCES_YEAR.search(sentence, 0, m.start())
     }
-    return bool(years) and not years & {published.year, published.year - 1}
+    story = {published.year, published.year - 1} if published.month <= 3 else {published.year}
+    return bool(years) and not years & story
 
 
 # A count across the world: "Worldwide, ... 100 deaths", "has killed 90 people globally", "41
@@ -283,20 +288,37 @@ def _periods(
 
 
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+", re.I)
+# A chronology's entry: "April 28 - The Coast Guard says the flow of oil is 5,000 barrels per day",
+# "May 27, 2010: ...", "Tuesday 15 June - ...".
+_ENTRY = re.compile(
+    r"^\W*(?P<day>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|(?:[A-Z][a-z]+\s+)?\d{1,2}\s+[A-Z][a-z]+"
+    r"(?:\s+\d{4})?)\s*(?:[-–—:]|--)\s"
+)
 
 
 def as_of_day(sentence: str, published: dt.date | None) -> dt.date | None:
     """The day a figure is stamped with: "As of Tuesday, ...", "as at 0600 GMT on 15 June 2009",
-    relative days resolved against ``published``; None without such a stamp, or when it names no
-    single day ("as of June")."""
+    or a chronology's entry, "April 28 - The Coast Guard says ..."; relative days resolved against
+    ``published``. None without such a stamp, or when it names no single day ("as of June")."""
     from digest.timex import find_timexes, precision_of, to_interval
 
+    entry = _ENTRY.match(sentence)
     stamp = _AS_OF.search(sentence)
-    if stamp is None:
+    if stamp is None and entry is None:
         return None
     for timex in find_timexes(sentence, published):
         # the day, possibly after a time of day: "As of 1700 BST on 15 June 2009"
-        if timex.type in ("DATE", "TIME") and timex.value and 0 <= timex.start - stamp.end() <= 16:
+        if (
+            entry is not None
+            and timex.type == "DATE"
+            and timex.value
+            and entry.start("day") <= timex.start < entry.end("day")
+        ) or (
+            stamp is not None
+            and timex.type in ("DATE", "TIME")
+            and timex.value
+            and 0 <= timex.start - stamp.end() <= 16
+        ):
             if precision_of(timex.value) != "day":
                 return None
             span = to_interval(timex.value)
@@ -329,13 +351,14 @@ _RATE_AFTER = re.compile(rf"[^,;:.!?()]{{0,40}}?\b(?:{_RATE})", re.I)
 
 
 # A percentage that measures a move ("BP shares fell 3.4%", "closed up almost 4 percent", "46 cents
-# higher, or 1.5 percent", "a 0.1 percent rise") spans a window the sentence seldom fixes (an hour
-# of trading, a day): two reports of different moments are no disagreement. A level stays
-# comparable ("owns 25 percent", "support slipped to 53 percent").
+# higher, or 1.5 percent", "a 0.1 percent rise", "took a hit of 15 percent") spans a window the
+# sentence seldom fixes (an hour of trading, a day): two reports of different moments are no
+# disagreement. A level stays comparable ("owns 25 percent", "support slipped to 53 percent").
 _MOVE = (
     r"rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|jump(?:s|ed)?|gain(?:s|ed)?|lost"
     r"|los(?:e|es|ing)|slid|slipped|slumped|climb(?:s|ed)|tumbl(?:es|ed)|plung(?:es|ed)|plummet(?:s|ed)|sank"
-    r"|surg(?:es|ed)|soar(?:s|ed)|rall(?:ies|ied)|declin(?:es|ed)|shed|up|down|by"
+    r"|surg(?:es|ed)|soar(?:s|ed)|rall(?:ies|ied)|declin(?:es|ed)|shed|up|down|by|plunge|plunging"
+    r"|(?:hit|loss|drop|fall|decline|rise|gain|jump|plunge|slide|slump|increase|decrease)\s+of"
 )
 _QUALIFIER = r"about|around|almost|nearly|more\s+than|over|some|just|as\s+much\s+as|roughly|another|a\s+further|by"
 _MOVE_BEFORE = re.compile(rf"(?:\b(?:{_MOVE})\s+(?:(?:{_QUALIFIER})\s+)*|\b(?:higher|lower|up|down),?\s+or\s+)$", re.I)
@@ -359,6 +382,14 @@ _THEN = (
 _THEN_BEFORE = re.compile(rf"\b(?:{_THEN})\b[^;:.!?()]{{0,160}}$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:up\s+|down\s+)?from\s+$", re.I)
 _EARLIER_AFTER = re.compile(rf"\W*(?:[a-z]+\s+){{0,2}}?(?:{_THEN}|earlier|before)\b", re.I)
+# ... or as one since revised: "The official estimated flow rate of 5,000 barrels per day, a figure
+# repeated by BP, increased last week to between 12,000 and 19,000 barrels".
+_REVISED_AFTER = re.compile(
+    r"[^;:.!?()]{0,60}?\b(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:increased|raised|revised|upped|rose"
+    r"|jumped|grew|climbed|doubled|tripled|lowered|cut|fell|dropped)\b[^;:.!?()]{0,30}?\bto\s+(?:between\s+)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?\d",
+    re.I,
+)
 _WOULD_BE = re.compile(
     r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:indicat|say|said|mean|suggest|confirm|estimat)\w*\b[^;:.!?()]{0,80}$"
     r"|\b(?:if|assuming|supposing)\b[^;:.!?]*$|\b(?:could|would|might|may|will)\s+(?:\w+\s+){0,2}?"
@@ -367,14 +398,26 @@ _WOULD_BE = re.compile(
 )
 
 
+# A figure others are a multiple of is their base, not a version: "put the flow rate ... at as much
+# as four or five times BP's estimate of 5,000 barrels a day", "twice the 100 killed in 2005".
+_BASE_BEFORE = re.compile(
+    r"\b(?:times|twice|double|triple|quadruple)\b(?:\s+(?:as\s+\w+\s+as|(?:more|greater|larger|higher|bigger)\s+than))?"
+    r"[^,;:.!?()\d]{0,40}$",
+    re.I,
+)
+
+
 def _then_or_would_be(sentence: str, q: Quantity) -> bool:
-    """Whether ``q`` is given as an earlier figure, or one that would be (see :data:`_THEN`)."""
+    """Whether ``q`` is given as an earlier figure, or one that would be (see :data:`_THEN`), or as
+    the base of another (:data:`_BASE_BEFORE`)."""
     before = sentence[max(0, q.start - 200) : q.start]
     return bool(
         _THEN_BEFORE.search(before)
         or (_FROM_BEFORE.search(before) and q.low == q.high)  # not a range: "from 12,000 to 19,000"
         or _EARLIER_AFTER.match(sentence, q.end)
+        or _REVISED_AFTER.match(sentence, q.end)
         or _WOULD_BE.search(before)
+        or _BASE_BEFORE.search(before[-60:])
     )
 
 

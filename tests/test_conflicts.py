@@ -124,8 +124,10 @@ def test_market_moves_in_percent_are_not_compared_but_levels_are() -> None:
         ("c", "U.S.-listed BP shares finished 46 cents higher, or 1.5 percent, in London."),
         ("d", "BP shares in London closed 2 percent higher."),
         ("e", "BP saw its shares fall by some 9% in London."),
+        ("f", "On Tuesday alone, BP's stock took a hit of 15 percent."),
+        ("g", "June 1 - BP shares plunge 17 percent in London trading."),
     ]
-    assert _run(moves, [0] * 5) == ()
+    assert _run(moves, [0] * 7) == ()
     levels = [("a", "BP owns 65 percent of the well."), ("b", "BP owns 60 percent of the well.")]
     [c] = _run(levels, [0, 0])
     assert c.measure == "percent"
@@ -160,6 +162,15 @@ def test_a_dated_report_about_another_year_gives_no_figures() -> None:
     emb = np.ones((3, 3), dtype=np.float32) / np.sqrt(3)
     labels = np.asarray([0, 0, 0])
     assert find_conflicts(sentences, emb, labels, {}, published=dict.fromkeys("abc", day), **kwargs) == ()
+    # the year before is another year in July, and the story's in January
+    texts = [
+        ("a", "At 69,000 barrels per day in 2009, the field still gave a third of BP's output."),
+        ("b", "The well is leaking 35,000 to 60,000 barrels a day."),
+    ]
+    two = [Sentence(a, 0, 0, len(t), t) for a, t in texts]
+    for published, found in ((dt.date(2010, 7, 27), 0), (dt.date(2010, 1, 27), 1)):
+        conflicts = find_conflicts(two, emb[:2, :2], labels[:2], {}, published=dict.fromkeys("ab", published), **kwargs)
+        assert len(conflicts) == found, published
     # undated, nothing says which year is the story's: the figures are compared
     assert len(find_conflicts(sentences, emb, labels, {}, **kwargs)) == 1
     # a live blog's entry time is no year: "2050 Haiti's President ..."
@@ -208,6 +219,12 @@ def test_a_figure_stamped_with_its_day_is_of_that_day() -> None:
     assert as_of_day("As of Monday, 44 people had died, officials said.", june30) == dt.date(2009, 6, 29)
     assert as_of_day("As of June, 44 people had died.", june30) is None  # no single day
     assert as_of_day("Officials said on Monday that 44 people had died.", june30) is None
+    # a chronology's entry
+    flow = "April 28 - The Coast Guard says the flow of oil is 5,000 barrels per day."
+    assert as_of_day(flow, dt.date(2010, 6, 1)) == dt.date(2010, 4, 28)
+    assert as_of_day("May 27, 2010: Scientists say 12,000 to 19,000 barrels a day.", june30) == dt.date(2010, 5, 27)
+    assert as_of_day("Tuesday 15 June - 44 people had died.", june30) == dt.date(2009, 6, 15)
+    assert as_of_day("Officials said 44 people had died - June 15 figures.", june30) is None
     sentences = [
         Sentence("a", 0, 0, 10, stamped),
         Sentence("b", 0, 0, 10, "The World Health Organization has confirmed 70,893 cases, with 311 deaths."),
@@ -563,6 +580,17 @@ def test_flow_rates_conflict_only_for_the_same_flow() -> None:
     assert _run(captured, [0, 0]) == ()
 
 
+def test_a_toll_since_a_start_is_no_version_of_one_days_count() -> None:
+    # Egypt, 4 February 2011: the health ministry's count of Wednesday's clashes, and its tally since
+    # the protests began
+    day = ("a", "At least eight people were killed and 836 injured, according to the Health Ministry.")
+    tally = ("b", "The Health Ministry reported that at least 5,000 people have been injured since the protests began.")
+    assert _run([day, tally], [0, 0]) == ()
+    other_tally = ("c", "Since 25 January, 3,000 people have been injured, a rights group says.")
+    [c] = _run([tally, other_tally], [0, 0])
+    assert c.measure == "casualties"
+
+
 def test_figures_given_as_earlier_ones_or_that_would_be_are_no_versions() -> None:
     now = ("b", "Officials say 300 people have died.")
     for earlier in (
@@ -573,11 +601,14 @@ def test_figures_given_as_earlier_ones_or_that_would_be_are_no_versions() -> Non
         "Last week, officials were estimating that 50 people had died.",
         "Initial reports that 50 people had died were only suspected cases.",
         "Officials did not say whether the toll could be as high as 50 dead.",
+        "The official toll of 50 dead, a figure repeated by the army, rose last night to 300.",
     ):
         assert _run([("a", earlier), now], [0, 0]) == (), earlier
     leak = ("b", "The well leaks 5,000 barrels of oil a day.")
     would_be = ("a", "The gusher could reach 40,000 barrels a day if the cap fails.")
     assert _run([would_be, leak], [0, 0]) == ()
+    multiple = ("a", "New figures put the flow at four or five times BP's estimate of 1,000 barrels a day.")
+    assert _run([multiple, leak], [0, 0]) == ()
     # a range "from ... to ..." is no earlier figure
     [c] = _run([("a", "Scientists put the leak at from 12,000 to 19,000 barrels a day."), leak], [0, 0])
     assert c.measure == "flow"
