@@ -336,6 +336,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 high += 1.0
             elif qualifier in _CEILING:
                 low = max(0.0, low - 1.0)
+        elif " ".join((m.group("approx") or "").lower().split()) in _CEILING:
+            low = 0.0  # "less than 10 miles from the Florida Panhandle": six miles agrees with it
         if measure in _PEOPLE and not scale and ("." in raw or (_CLOCK.match(raw) and m.start() == 0)):
             continue  # people are counted in whole numbers; "1535 At least 11 ..." is a live-blog time
         if measure in _PEOPLE and _AGE_OR_SPAN.match(after):
@@ -530,6 +532,13 @@ _POSITION = re.compile(
     re.I,
 )
 _WITHIN = re.compile(r"\bwithin\s+(?:(?:about|around|some|roughly|nearly|just)\s+)?$", re.I)
+_OF = re.compile(rf"{_PAST_CONVERSION}of\b", re.I)
+# Words that end the name of what a position is measured from: "from Pensacola on the Florida panhandle".
+_ENDS_REFERENCE = frozenset({
+    "on", "in", "at", "near", "to", "toward", "towards", "into", "and", "but", "or", "which", "where", "when",
+    "while", "with", "after", "before", "as", "is", "are", "was", "were", "has", "have", "had", "by", "for",
+    "said", "says", "that", "than", "raising", "threatening", "leaving",
+})  # fmt: skip
 _DEPTH = re.compile(rf"{_PAST_CONVERSION}(?:below|beneath|under|underwater|underground|undersea|down|deep)\b", re.I)
 # A force's owner: "940 Sri Lankan security forces", "a UN peacekeeping force of 9,000".
 _OWNER = r"(?P<owner>(?:[A-Z][\w.'’-]*\s+){1,3})(?:[a-z]+\s+){0,2}"
@@ -575,7 +584,7 @@ _FLOW_KINDS = [
         "captured",
         re.compile(
             r"\b(?:captur|collect|siphon|recover|funnel|suck|extract|contain|skim|burn|flar|retriev|remov|caught|catch"
-            r"|pip(?:ed|ing))\w*",
+            r"|pip(?:ed|ing))\w*|\bfrom\s+(?:leak|escap|spill|gush|pour|spew)\w*",
             re.I,
         ),
     ),
@@ -588,6 +597,17 @@ _FLOW_CLAUSE_START = re.compile(r"[;:()]|\b(?:and|but|while|whereas)\b|\d", re.I
 # A whole that part of is taken: "collects only a fraction of the estimated 35,000 barrels a day".
 _WHOLE_OF = re.compile(
     r"\b(?:fraction|half|third|quarter|part|portion|most|much|percent)\s+of\s+(?:the\s+|an?\s+)?$|%\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+# A toll counted since a start ("at least 5,000 people have been injured since the demonstrations
+# began", "Since 25 January, 300 have died") is a tally of every day, not a count of one clash.
+SINCE = "since"
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:began|begun|started|erupted|broke\s+out|start|beginning"
+    r"|outbreak|outset)\b|\bsince\s+(?:late\s+|early\s+|mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+    r"|\bsince\s+\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
     re.I,
 )
 
@@ -613,7 +633,13 @@ def _what(measure: str, before: str, after: str) -> str | None:
             if position and not direction and position.group().strip().lower() == "offshore":
                 # from the coast, not from a place: "about 20 miles offshore" is no distance from Venice
                 return "position offshore"
-            return "position" + (" " + re.sub(r"[-\s]", "", direction.lower()) if direction else "")
+            of = _OF.match(after) if not position else None
+            reference = _reference(after[position.end() if position else of.end() if of else len(after) :])
+            return (
+                "position"
+                + (" " + re.sub(r"[-\s]", "", direction.lower()) if direction else "")
+                + (" from " + reference if reference else "")
+            )
         if _DEPTH.match(after):
             return "depth"
         whole = _whole(after)
@@ -625,6 +651,9 @@ def _what(measure: str, before: str, after: str) -> str | None:
             return None
         clause = _FLOW_CLAUSE_START.split(before)[-1] + " " + _PLACE_CLAUSE_END.split(after, maxsplit=1)[0]
         return next((kind for kind, pattern in _FLOW_KINDS if pattern.search(clause)), None)
+    if measure in ("killed", "wounded", "casualties"):
+        clause = re.split(r"[.;!?]", before)[-1] + " " + re.split(r"[.;!?]", after, maxsplit=1)[0]
+        return SINCE if _SINCE.search(clause) else None
     if measure == "troops":
         owner = _OWNER_AFTER.match(after) or _OWNER_BEFORE.search(before)
         if not owner:
@@ -635,13 +664,34 @@ def _what(measure: str, before: str, after: str) -> str | None:
     return None
 
 
+def _reference(after: str) -> str:
+    """What a position is measured from, as up to four words (lower case, possessives folded):
+    "from the Florida Panhandle's popular beaches" -> "florida panhandle popular beaches", "off the
+    coast of Florida, with officials ..." -> "coast florida"; "" when unsaid."""
+    words: list[str] = []
+    for token in _WORD.findall(re.split(r"[;:.!?()\"“”]", after, maxsplit=1)[0])[:8]:
+        word = re.sub(r"['’]s$", "", token.lower())
+        if word in _ENDS_REFERENCE and words:
+            break
+        if word in _DETERMINERS or word in ("of", "from", "away") or word in _ENDS_REFERENCE or len(word) < 3:
+            continue
+        words.append(word)
+        if len(words) == 4:
+            break
+    return " ".join(words)
+
+
 def same_what(measure: str, a: str | None, b: str | None) -> bool:
     """Whether two figures of ``measure`` can be of the same thing. A share is of the same whole
     (one unsaid matches only another unsaid: "1.5% of assets" is not "25% of dividends", nor "3
     percent" in general; a share of a pronoun, "30% of them", matches none); a length of the same
     kind, positions in the same direction or an unsaid one (a storm "55 miles south-southwest of
-    Campeche" and "85 miles west-northwest of" it were two advisories); flows only when both are
-    the leak's (what is captured of it, or could be, changes by the day); for the rest an unsaid
+    Campeche" and "85 miles west-northwest of" it were two advisories) from places that share a
+    word or an unsaid one ("seven miles from Pensacola" is not "six miles from the Florida
+    Panhandle's beaches", nor a well "50 miles off the coast of Louisiana" a seep "two miles from
+    the Macondo well"); flows only when both are
+    the leak's (what is captured of it, or could be, changes by the day); tolls both tallies since
+    a start or neither (:data:`SINCE`); for the rest an unsaid
     whole or owner can be any."""
     if measure == "flow":
         # only the leak (an unsaid kind): what is taken up, can be taken or is produced changes by the day
@@ -654,8 +704,13 @@ def same_what(measure: str, a: str | None, b: str | None) -> bool:
         if a is None or b is None:
             return False
         if a.startswith("position") and b.startswith("position"):
-            return a == "position" or b == "position"
+            (kind_a, _, from_a), (kind_b, _, from_b) = a.partition(" from "), b.partition(" from ")
+            return (kind_a == kind_b or "position" in (kind_a, kind_b)) and (
+                not from_a or not from_b or _share_a_word(from_a, from_b)
+            )
         return a.startswith("extent ") and b.startswith("extent ") and _share_a_word(a[7:], b[7:])
+    if SINCE in (a, b):
+        return a == b  # a tally since a start is no count of one clash, and the reverse
     return a is None or b is None or _share_a_word(a.lower(), b.lower())
 
 

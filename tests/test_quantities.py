@@ -213,10 +213,10 @@ def test_confirmed_counts_and_places() -> None:
         ("Some Egyptians, 20% of whom live in poverty, agree.", "egyptian"),
         ("The port is running at only 10% capacity.", "capacity"),
         ("The jobless rate was 9.7 percent.", None),
-        ("The storm was about 55 miles south-southwest of Campeche.", "position southsouthwest"),
+        ("The storm was about 55 miles south-southwest of Campeche.", "position southsouthwest from campeche"),
         ("The rig sank about 40 miles offshore.", "position offshore"),  # from the coast
-        ("The rig sank about 40 miles off Louisiana.", "position"),
-        ("The sheen had crept to within 6 miles of Florida's coast.", "position"),
+        ("The rig sank about 40 miles off Louisiana.", "position from louisiana"),
+        ("The sheen had crept to within 6 miles of Florida's coast.", "position from florida coast"),
         ("The well lies about a mile (1.5 km) underwater.", "depth"),
         ("It has soiled 100 miles (160 km) of coastline.", "extent coastline"),
         ("The front line is 1,000 km long.", None),
@@ -228,6 +228,7 @@ def test_confirmed_counts_and_places() -> None:
         ("The well is leaking 35,000 barrels of oil a day.", None),
         ("BP is now collecting 15,000 barrels of oil a day.", "captured"),
         ("BP said it was removing 2,000 barrels of oil a day from the leak.", "captured"),
+        ("A cap is now keeping up to 462,000 gallons of oil a day from leaking into the Gulf.", "captured"),
         ("It would be able to capture 1,000 barrels a day after inserting a tube.", "capacity"),
         ("There will be 53,000 barrels a day of capacity by June.", "capacity"),
         ("Its oil exports, at 2.13 million barrels per day, fell.", "production"),
@@ -265,6 +266,43 @@ def test_the_time_since_the_last_one_is_no_duration() -> None:
     assert tracked.measure == "duration" and tracked.text == "around seven weeks"
     *_, months = find_quantities("Out of some 11,000 troops, 1,000 had been killed in just three months.")
     assert months.measure == "duration" and months.low == 90.0
+
+
+def test_positions_are_of_one_thing_only_from_places_that_share_a_word() -> None:
+    def position(text: str) -> str | None:
+        [q] = [q for q in find_quantities(text) if q.measure == "length"]
+        return q.what
+
+    pensacola = position("The slick is only seven miles (11km) from Pensacola on the Florida panhandle.")
+    assert pensacola == "position from pensacola"
+    again = position("The slick, containing tar balls, is only nine miles (15km) from Pensacola, officials said.")
+    beaches = position("Oil drifted six miles from the Florida Panhandle's popular sugar-white beaches.")
+    assert same_what("length", pensacola, again)
+    assert not same_what("length", pensacola, beaches)
+    # the well's distance off the coast is not a seep's from the well
+    well = position("BP's Macondo well is located 50 miles off the coast of Louisiana.")
+    seep = position("One of the seepage areas, less than two miles from the Macondo well, is a natural leak.")
+    assert not same_what("length", well, seep)
+    assert same_what("length", well, position("The rig sank about 40 miles offshore."))  # from an unsaid coast
+    # a place named two ways: "the center of the capital, Port au Prince" and "Port-au-Prince, the capital"
+    center = position("The epicentre was only 15 km from the center of the capital, Port au Prince, which suffered.")
+    west = position("The earthquake's epicentre was 25 km west of Port-au-Prince, the capital.")
+    assert same_what("length", center, west)
+    assert same_what(
+        "length",
+        position("The sheen was within 6 miles of Florida's Gulf coast panhandle."),
+        position(
+            "An oil sheen has been seen about nine miles (14.5 km) off the coast of Florida, with officials warning."
+        ),
+    )
+
+
+def test_a_figure_said_as_a_ceiling_agrees_with_any_below_it() -> None:
+    [ceiling] = find_quantities("The oil was spotted less than 10 miles from the Florida Panhandle.")
+    [six] = find_quantities("Oil drifted six miles from the Florida Panhandle.")
+    [twelve] = find_quantities("Oil drifted 12 miles from the Florida Panhandle.")
+    assert (ceiling.low, ceiling.high) == (0.0, ceiling.high) and ceiling.agrees_with(six)
+    assert not ceiling.agrees_with(twelve)
 
 
 def test_shares_of_a_pronoun_are_of_no_known_whole() -> None:
