@@ -972,7 +972,7 @@ def opens_with_dateline(text: str) -> bool:
     return match is not None and not _LOWER_WORD.search(text, 0, match.start())
 
 
-_LOWER_WORD = re.compile(r"\b[a-z]")
+_LOWER_WORD = re.compile(r"\b(?!via\b)[a-z]")  # a photo credit's "via" is no word of a sentence: "Coast Guard via AP"
 _DIGIT = re.compile(r"\d")
 
 

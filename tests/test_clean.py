@@ -1022,6 +1022,20 @@ def test_a_dateline_after_a_photo_credit_is_cut_with_it() -> None:
     ]
 
 
+def test_a_dateline_after_a_credit_via_an_agency_is_cut_with_it() -> None:
+    # Fox News, 25 April 2010: the day's news was quoted with the photo credit and dateline before it
+    text = (
+        "Coast Guard via AP NEW ORLEANS -- The Coast Guard discovered Saturday that oil is leaking from the "
+        "damaged well.\nFor days, the Coast Guard has said no oil appeared to be escaping."
+    )
+    cleaned = clean_article(Article("fox", text, source="foxnews"))
+    assert cleaned.text.startswith("The Coast Guard discovered Saturday that oil is leaking")
+    assert [line for line, reason in cleaned.removed if reason == "dateline"] == ["Coast Guard via AP NEW ORLEANS --"]
+    # "via" in a sentence is a sentence's word: no dateline after it
+    kept = "Aid arrived via the port NEW ORLEANS -- officials said so.\nIt was late."
+    assert clean_article(Article("x", kept, source="x")).text.startswith("Aid arrived via the port")
+
+
 def test_a_headline_or_highlights_run_into_an_agency_dateline_are_cut_with_it() -> None:
     # digest build on a week of BP coverage quoted a Reuters headline and dateline in key point 2
     reuters = (
