@@ -133,7 +133,14 @@ def run(data: Path, n: int) -> dict[str, object]:
         b = digest.build(arts, digest.Config(max_points=3), components=parts)
         relation = [d for d in b.derivations if {d.article_id, d.source_id} == {"A", "X"}]
         family = {d.article_id: d.source_id for d in b.derivations}
-        related = family.get("X", "X") == family.get("A", "A")
+
+        def original(article_id: str, family: dict[str, str] = family) -> str:
+            """The family's original: a copy's source, followed through copies of copies."""
+            while article_id in family:
+                article_id = family[article_id]
+            return article_id
+
+        related = original("X") == original("A")
         positive = case.kind != "unrelated"
         found = next((f"{d.article_id} {d.kind}" for d in relation), "none")
         breakdown[

@@ -11,7 +11,10 @@ while the original's words are the ones the other articles (other outlets,
 other copies) also use. So of two related articles the one whose differing
 words are less *attested* in the rest of the collection is the derived one.
 Each connected family of related articles has one original: the member whose
-differing words are best attested against all its relatives.
+differing words are best attested against all its relatives. A copy is derived
+from the relative it shares its text with: the original when the two are
+related, else the relative one step nearer the original that holds the largest share
+of its sentences; the whole family counts as one source.
 
 Kinds: ``spun`` (words changed, mostly one for one on the same skeleton),
 ``paraphrase`` (words changed, reworded), else verbatim: ``partial`` (covers at
@@ -275,6 +278,12 @@ def _families(ids: list[str], pairs: list[_Pair], published: dict[str, dt.date |
     family: dict[str, str] = {}
     derivations: list[Derivation] = []
     by_pair = {(p.a, p.b): p for p in pairs} | {(p.b, p.a): _flip(p) for p in pairs}
+    related: dict[str, list[str]] = {a: [] for a in ids}
+    for a, b in by_pair:
+        related[a].append(b)
+    order = {a: i for i, a in enumerate(ids)}
+    for relatives in related.values():
+        relatives.sort(key=order.__getitem__)
     for group in families.groups():
         # A copy is never older than its original: where every member has a publication date, the
         # original is one of the first published ("[14 January] paraphrase of [15 January]" was read
@@ -283,16 +292,32 @@ def _families(ids: list[str], pairs: list[_Pair], published: dict[str, dt.date |
         first = min(d for d in days if d) if all(days) else None
         candidates = [a for a, d in zip(group, days, strict=True) if first is None or d == first]
         original = max(candidates, key=lambda a: (round(standing[a], 6), round(containment[a], 6), -ids.index(a)))
+        steps = _steps_from(original, related)
         for a in group:
             family[a] = original
             if a == original:
                 continue
-            pair = by_pair.get((a, original))
-            if pair is None:  # related to the original only through another copy
-                pair = max((by_pair[(a, o)] for o in group if (a, o) in by_pair), key=lambda q: q.coverage_a)
-            derivations.append(_derivation(a, original, pair, standing))
+            # Copied from a relative one step nearer the original (the original itself when the two are
+            # related), the one holding the largest share of its sentences: every copy leads back to the original.
+            pair = max((by_pair[(a, o)] for o in related[a] if steps[o] < steps[a]), key=lambda q: q.coverage_a)
+            derivations.append(_derivation(a, pair.b, pair, standing))
     derivations.sort(key=lambda d: (ids.index(d.article_id), d.source_id))
     return SourceGraph(tuple(derivations), family)
+
+
+def _steps_from(original: str, related: dict[str, list[str]]) -> dict[str, int]:
+    """Distance from the original, in related pairs, of each member of its family (the original's: 0)."""
+    steps = {original: 0}
+    frontier = [original]
+    while frontier:
+        following: list[str] = []
+        for a in frontier:
+            for o in related[a]:
+                if o not in steps:
+                    steps[o] = steps[a] + 1
+                    following.append(o)
+        frontier = following
+    return steps
 
 
 def _flip(p: _Pair) -> _Pair:

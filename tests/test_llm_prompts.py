@@ -206,3 +206,33 @@ def test_a_copys_sentence_is_not_sent_when_its_source_is_cited() -> None:
     [job] = [j for j in plan(briefing) if j.target == "key_point:1"]
     assert sentences[1].text not in job.evidence
     assert sentences[0].text in job.evidence and sentences[2].text in job.evidence
+
+
+def test_a_copy_of_a_copys_sentence_is_not_sent_when_the_original_is_cited() -> None:
+    """An article that reproduces a spun copy of "orig": with "orig" cited, its wording never reaches
+    the model, though the spun copy it reproduces is not cited."""
+    import datetime as dt
+
+    from digest.llm.stage import plan
+    from digest.types import Briefing, Citation, Derivation, KeyPoint, ReferenceDate, Sentence
+
+    sentences = (
+        Sentence("orig", 0, 0, 10, "Western officials told the BBC that 1,000 had been killed."),
+        Sentence("copy", 0, 0, 10, "Western officers instructed the BBC that 1,000 had been slain."),
+        Sentence("other", 0, 0, 10, "Anonymous Western sources said 1,000 had died."),
+    )
+    cites = tuple(Citation(s.article_id, 0, 0, 10) for s in sentences)
+    point = KeyPoint(sentences[0].text, 0, cites, cites[0], 3, 1.0, 2)
+    briefing = Briefing(
+        title="t",
+        articles=(),
+        sentences=sentences,
+        clusters=(),
+        key_points=(point,),
+        events=(),
+        reference=ReferenceDate(dt.date(2025, 1, 1), "given"),
+        derivations=(Derivation("spun", "orig", "spun", 1.0), Derivation("copy", "spun", "copy", 1.0)),
+    )
+    [job] = [j for j in plan(briefing) if j.target == "key_point:1"]
+    assert sentences[1].text not in job.evidence
+    assert sentences[0].text in job.evidence and sentences[2].text in job.evidence

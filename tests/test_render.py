@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from digest.config import Config
 from digest.pipeline import prepare, run
 from digest.render.markdown import escape
-from digest.types import Article, Briefing
+from digest.types import Article, Briefing, Citation, Derivation, KeyPoint, ReferenceDate
 
 EVIL = (
     'Officials said <script>alert("x")</script> [click](http://evil.example) **loud** and `code` in Kursk. '
@@ -362,3 +362,75 @@ def test_html_links_each_citation_number_to_its_source() -> None:
     # the Markdown carries no marks and no links
     md = briefing.to_markdown()
     assert CITE_OPEN not in md and "#source-" not in md
+
+
+def _forty_articles() -> tuple[str, tuple[Article, ...], list[Citation]]:
+    text = "Rescue teams reached the town on Tuesday."
+    articles = tuple(Article(f"a{i:02}", text, source=f"s{i}") for i in range(1, 41))
+    return text, articles, [Citation(a.id, 0, 0, len(text)) for a in articles]
+
+
+def test_a_large_collections_sources_list_says_how_many_of_its_sources_only_the_json_cites() -> None:
+    """Of 40 articles, a key point cites 10 (8 shown inline, "+2 more") and a single-source statement
+    1 more: the Sources list holds those 11, as JSON's does; the Markdown cites 8 of them, says the
+    other 3 are cited only in the JSON output, and that 29 further articles are not cited."""
+    text, articles, cites = _forty_articles()
+    point = KeyPoint(text, 0, tuple(cites[:10]), cites[0], source_count=10, score=1.0, independent_count=10)
+    briefing = Briefing(
+        "T",
+        articles,
+        (),
+        (),
+        (point,),
+        (),
+        ReferenceDate(dt.date(2025, 1, 1), "given", "given"),
+        single_source=((cites[14], text, "one source"),),
+    )
+    markdown = briefing.to_markdown()
+    assert f"1. {text} [1, 2, 3, 4, 5, 6, 7, 8, +2 more]" in markdown
+    assert "\n11. Untitled (`a15`, s15)\n" in markdown
+    assert markdown.endswith(
+        "\n\n3 of the sources above are cited only in the JSON output, which has every citation and the "
+        "single-source statements. 29 further articles in the collection are not cited.\n"
+    )
+    assert [s["id"] for s in json.loads(briefing.to_json())["sources"]] == [a.id for a in articles[:10]] + ["a15"]
+    # without single-source statements, the Markdown names what else the JSON output has
+    assert (
+        replace(briefing, single_source=())
+        .to_markdown()
+        .endswith(
+            "\n\n2 of the sources above are cited only in the JSON output, which has every citation. "
+            "30 further articles in the collection are not cited.\n"
+        )
+    )
+    # the single-source statements shown: the Markdown cites [11] too
+    shown = replace(briefing, settings=(("show_single_source", True),)).to_markdown()
+    assert f"- {text} [11] *(one source)*" in shown
+    assert shown.endswith(
+        "\n\n2 of the sources above are cited only in the JSON output, which has every citation "
+        "and the single-source statements. 29 further articles in the collection are not cited.\n"
+    )
+
+
+def test_a_cited_copy_of_a_copy_lists_both_articles_it_derives_from_in_a_large_collection() -> None:
+    # a03 copies part of a02, itself a copy of a01; of 40 articles only a03 is cited
+    text, articles, cites = _forty_articles()
+    point = KeyPoint(text, 0, (cites[2],), cites[2], source_count=1, score=1.0, independent_count=1)
+    briefing = Briefing(
+        "T",
+        articles,
+        (),
+        (),
+        (point,),
+        (),
+        ReferenceDate(dt.date(2025, 1, 1), "given", "given"),
+        derivations=(Derivation("a02", "a01", "copy", 1.0), Derivation("a03", "a02", "partial", 1.0)),
+    )
+    markdown = briefing.to_markdown()
+    assert (
+        "1. Untitled (`a01`, s1)\n"
+        "2. Untitled (`a02`, s2); copy of [1], counted with it as one source\n"
+        "3. Untitled (`a03`, s3); partial copy of [2], counted with it as one source\n\n"
+        "37 further articles in the collection are not cited.\n"
+    ) in markdown
+    assert [s["id"] for s in json.loads(briefing.to_json())["sources"]] == ["a01", "a02", "a03"]

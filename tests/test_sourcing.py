@@ -132,6 +132,53 @@ def test_a_copy_is_never_older_than_its_original() -> None:
         assert (d.article_id, d.source_id) == ("part", "orig")
 
 
+ADDED = [
+    "Seoul said the soldiers had been moved to the border by train last month.",
+    "Analysts expect the deployment to continue through the coming winter.",
+    "The ministry in Kyiv published photographs of captured identity documents.",
+]
+ADDED_LATER = [
+    "Satellite images show new barracks built near the airfield since spring.",
+    "A defector described months of training in artillery and drone warfare.",
+    "Both governments denied that any agreement on troops had been signed.",
+    "Prices of rice and fuel in Pyongyang rose sharply over the summer.",
+]
+
+
+def _dated(texts: dict[str, list[str]], day: dict[str, int]) -> tuple[list[Article], list[Sentence], np.ndarray]:
+    import datetime as dt
+    from dataclasses import replace
+
+    arts, sents, emb = _collection(texts)
+    return [replace(a, published=dt.date(2011, 1, day[a.id])) for a in arts], sents, emb
+
+
+def test_a_copy_of_a_copy_names_the_copy_it_shares_its_text_with_and_counts_with_the_original() -> None:
+    # b reproduces a and adds three sentences; c reproduces only b's additions: it shares no sentence with a
+    texts = {"a": ORIGINAL, "b": ORIGINAL + ADDED, "c": ADDED, "other": OTHER}
+    day = {"a": 28, "b": 29, "c": 30, "other": 29}
+    for order in (["a", "b", "c", "other"], ["c", "other", "b", "a"]):
+        arts, sents, emb = _dated({k: texts[k] for k in order}, day)
+        graph = AttestationCopyDetector(match_similarity=0.9).analyze(arts, sents, emb)
+        assert {(d.article_id, d.source_id, d.kind) for d in graph.derivations} == {
+            ("b", "a", "copy"),
+            ("c", "b", "partial"),
+        }
+        assert graph.family == {"a": "a", "b": "a", "c": "a", "other": "other"}
+        assert graph.independent_count(["a", "c"]) == 1
+        assert graph.independent_count(["c", "other"]) == 2
+
+
+def test_every_copy_in_a_chain_of_copies_leads_back_to_the_original() -> None:
+    # a <- b (a and three sentences) <- c (b's three and four of its own) <- d (c's four): c shares
+    # more of its sentences with d than with b, yet d is copied from c, and c from b, never the reverse
+    texts = {"a": ORIGINAL, "b": ORIGINAL + ADDED, "c": ADDED + ADDED_LATER, "d": ADDED_LATER}
+    arts, sents, emb = _dated(texts, {"a": 27, "b": 28, "c": 29, "d": 30})
+    graph = AttestationCopyDetector(match_similarity=0.9).analyze(arts, sents, emb)
+    assert {(d.article_id, d.source_id) for d in graph.derivations} == {("b", "a"), ("c", "b"), ("d", "c")}
+    assert set(graph.family.values()) == {"a"}
+
+
 def test_short_articles_are_copies_only_when_reproduced_word_for_word() -> None:
     brief = ["The troops withdrew from the Kursk region on Monday.", "Officials said 11,000 soldiers had served there."]
     arts, sents, emb = _collection({"a": brief, "b": list(brief), "c": list(brief), "other": OTHER})

@@ -130,12 +130,21 @@ def plan(briefing: Briefing) -> list[Job]:
     text_of = {s.key: s.text for s in briefing.sentences}
     copied_from = {d.article_id: d.source_id for d in briefing.derivations}
 
+    def sources_of(article_id: str) -> set[str]:
+        """The articles a copy derives from, directly or through other copies."""
+        found: set[str] = set()
+        while article_id in copied_from and copied_from[article_id] not in found:
+            article_id = copied_from[article_id]
+            found.add(article_id)
+        return found
+
     def cited(citations: Sequence[Citation], first: Citation | None = None) -> list[str]:
-        """The cited sentences, representative first. A copy's sentence is left out when its source
-        article is cited too: it adds nothing, and its spun wording must not reach the model."""
+        """The cited sentences, representative first. A copy's sentence is left out when an article
+        it derives from (its source, or that source's own) is cited too: it adds nothing, and its
+        spun wording must not reach the model."""
         ids = {c.article_id for c in citations}
         ordered = ([first] if first else []) + [c for c in citations if c != first]
-        ordered = [c for c in ordered if c == first or copied_from.get(c.article_id) not in ids]
+        ordered = [c for c in ordered if c == first or not sources_of(c.article_id) & ids]
         return _dedupe([text_of[(c.article_id, c.sentence_index)] for c in ordered])
 
     jobs: list[Job] = []

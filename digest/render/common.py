@@ -11,12 +11,19 @@ ALL_SOURCES_UP_TO = 30
 
 
 def cited_ids(briefing: Briefing) -> set[str]:
+    """The articles the briefing cites (JSON's citations, single-source statements included), the
+    articles each cited copy derives from, directly or through other copies, and the article that
+    gave the reference date."""
     cites = [c for p in briefing.key_points for c in (*p.citations, *p.disputed_by, *p.other_figures, *p.related)]
     cites += [c for e in briefing.events for c in (*e.citations, *e.related)]
     cites += [c for x in briefing.conflicts for side in x.sides for c in side.citations]
     cites += [c for c, _, _ in briefing.single_source]
     ids = {c.article_id for c in cites}
-    ids.update(d.source_id for d in briefing.derivations if d.article_id in ids)
+    copied_from = {d.article_id: d.source_id for d in briefing.derivations}
+    for article_id in list(ids):
+        while article_id in copied_from and copied_from[article_id] not in ids:
+            article_id = copied_from[article_id]
+            ids.add(article_id)
     if briefing.reference.evidence_article:
         ids.add(briefing.reference.evidence_article)
     return ids

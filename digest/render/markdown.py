@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
 
 from digest.attribution import speaker_groups
-from digest.render.common import cited_numbers, listed_articles, provenance, source_numbers
+from digest.render.common import ALL_SOURCES_UP_TO, cited_numbers, listed_articles, provenance, source_numbers
 from digest.text import DATE_LABEL, DATED_LINE
 from digest.timeline import human_date, human_period
 from digest.types import Briefing, Citation, DateEvidence, Event
@@ -28,6 +28,8 @@ _LINE_START = re.compile(r"^(\s*)(\d{1,9})([.)])(?=\s|$)", re.M)
 # sources (two private-use characters; an article's own are dropped by escape() then).
 CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"
 _MARKED: ContextVar[bool] = ContextVar("digest_marked_citations", default=False)
+# The source numbers the citation marks of the Markdown being rendered show (see refs).
+_SHOWN: ContextVar[set[int] | None] = ContextVar("digest_shown_sources", default=None)
 
 
 def escape(text: str) -> str:
@@ -54,6 +56,8 @@ def refs(numbers: list[int], limit: int | None = None, *, outlets: Mapping[int, 
     shown = numbers if limit is None or len(numbers) <= limit else _spread(numbers, limit, outlets or {})
     more = f", +{len(numbers) - len(shown):,} more" if len(shown) < len(numbers) else ""
     mark = "[" + ", ".join(str(n) for n in shown) + more + "]"
+    if (seen := _SHOWN.get()) is not None:
+        seen.update(shown)
     return CITE_OPEN + mark + CITE_CLOSE if _MARKED.get() else mark
 
 
@@ -146,9 +150,11 @@ def render_markdown(briefing: Briefing, *, marked_citations: bool = False) -> st
     """The briefing as Markdown. ``marked_citations``: each citation mark between :data:`CITE_OPEN`
     and :data:`CITE_CLOSE`, for :func:`digest.render.html.render_html` to link."""
     token = _MARKED.set(marked_citations)
+    shown = _SHOWN.set(set())
     try:
         return _render(briefing)
     finally:
+        _SHOWN.reset(shown)
         _MARKED.reset(token)
 
 
@@ -258,16 +264,36 @@ def _render(briefing: Briefing) -> str:
             d = derived[article.id]
             line += f"; {kinds[d.kind]} {refs([numbers[d.source_id]])}, counted with it as one source"
         out.append(line)
-    if len(listed) < len(briefing.articles):
-        n = len(briefing.articles) - len(listed)
-        out += [
-            "",
-            f"{n:,} further article{'s' if n > 1 else ''} in the collection {'are' if n > 1 else 'is'} not cited.",
-        ]
+    if note := _uncited(briefing, [numbers[a.id] for a in listed], _SHOWN.get() or set()):
+        out += ["", note]
     if briefing.skipped:
         out += ["", "Left out:", ""]
         out += [f"- {code(s.label)}: {escape(s.problem)}" for s in briefing.skipped]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _uncited(briefing: Briefing, listed: list[int], shown: set[int]) -> str:
+    """What the Sources list of a large collection leaves out of the Markdown. That list holds the
+    articles the briefing cites anywhere (:func:`digest.render.common.listed_articles`), and the JSON
+    output can cite more than the Markdown shows (single-source statements, citations past
+    :data:`MAX_REFS`, versions of figures past :data:`MAX_SIDES`): "26 of the sources above are cited
+    only in the JSON output, ...", for the listed sources no mark here names (``shown``); then "3
+    further articles in the collection are not cited.", for those not listed. A collection of up to
+    :data:`~digest.render.common.ALL_SOURCES_UP_TO` articles lists them all: nothing is said."""
+    if len(briefing.articles) <= ALL_SOURCES_UP_TO:
+        return ""
+    notes = []
+    if only_json := sum(n not in shown for n in listed):
+        notes.append(
+            f"{only_json:,} of the sources above {'are' if only_json > 1 else 'is'} cited only in the JSON output, "
+            f"which has every citation{' and the single-source statements' if briefing.single_source else ''}."
+        )
+    if further := len(briefing.articles) - len(listed):
+        notes.append(
+            f"{further:,} further article{'s' if further > 1 else ''} in the collection "
+            f"{'are' if further > 1 else 'is'} not cited."
+        )
+    return " ".join(notes)
 
 
 def _without_own_label(event: Event) -> str:
