@@ -958,6 +958,51 @@ def test_a_part_of_a_day_is_labelled_as_on_that_day() -> None:
     assert human_date("2010-04", "month", "END") == "late April 2010"
 
 
+# 11 February 2011 was a Friday: the Sunday before it is 6 February, the one after it 13 February.
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("Go back to your work on Sunday.", "Sunday", "2011-02-13"),
+        # a tweet quoted in T17 (CNN, 11 and 12 February 2011): work resumed on 13 February
+        (
+            'Ghonim wrote on his Twitter account, "Dear Egyptians, Go back to your work on Sunday, '
+            'work like never before and help Egypt become a developed country."',
+            "Sunday",
+            "2011-02-13",
+        ),
+        ("Please come on Monday.", "Monday", "2011-02-14"),
+        ("Egyptians, please vote on Tuesday.", "Tuesday", "2011-02-15"),
+        ("Vote on Tuesday.", "Tuesday", "2011-02-15"),
+        ("Don't go out on Sunday, police told residents.", "Sunday", "2011-02-13"),
+        ("Let's meet on Monday.", "Monday", "2011-02-14"),
+        ('He told them: "Stay home on Sunday."', "Sunday", "2011-02-13"),
+        ("Register by Monday.", "Monday", "2011-02-14"),
+    ],
+)
+def test_a_weekday_an_imperative_asks_for_is_the_coming_one(text: str, span: str, value: str) -> None:
+    hits = [t for t in find_timexes(text, dt.date(2011, 2, 11)) if t.text == span]
+    assert [t.value for t in hits] == [value]
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("He went back to work on Sunday.", "Sunday", "2011-02-06"),
+        ("Return flights resumed on Sunday.", "Sunday", "2011-02-06"),
+        ("Help arrived on Monday.", "Monday", "2011-02-07"),
+        ("Report on Monday said the talks had failed.", "Monday", "2011-02-07"),
+        ("Remember what happened on Sunday.", "Sunday", "2011-02-06"),
+        ('"Come back," he said on Monday.', "Monday", "2011-02-07"),
+        ('An analyst raised his rating to "buy back" on Monday.', "Monday", "2011-02-07"),
+    ],
+)
+def test_a_weekday_told_of_in_the_past_stays_past_beside_an_imperatives_look_alike(
+    text: str, span: str, value: str
+) -> None:
+    hits = [t for t in find_timexes(text, dt.date(2011, 2, 11)) if t.text == span]
+    assert [t.value for t in hits] == [value]
+
+
 def test_import_is_cheap() -> None:
     import subprocess
     import sys

@@ -171,12 +171,60 @@ _ASIDE = re.compile(r"\([^()]*\)")
 # after: "BP's 'top kill' procedure launched on Wednesday could choke off the well" is past.
 _GOVERNED = re.compile(r"\s+(?:(?:on|by|at|late|early)\s+)?\Z", re.I)
 NEAR_AHEAD_MONTHS = 2
+# An imperative asks for what is still to come: "Go back to your work on Sunday", "Vote on Tuesday",
+# "Please come on Monday". Its clause opens (at the sentence's start, after a colon, a semicolon or an
+# opening quote, and after a vocative such as "Dear Egyptians,") with "please" and any word, or with a
+# verb of this list in its bare form. That verb must be followed by a word an imperative takes (a
+# pronoun, a determiner, a preposition or particle, "home", "calm") or by the expression itself, so a
+# noun of the same spelling ("Return flights resumed on Sunday", "Help arrived") opens no imperative.
+# A quote mark between the imperative and the expression puts them apart: "boosted his rating to
+# 'buy back' May 26" quotes a name.
+_IMPERATIVE_VERBS = (
+    "go|come|return|stay|remain|leave|vote|join|call|send|bring|take|give|help|make|keep|meet|be|get|watch|"
+    "listen|tune|read|see|look|check|visit|attend|register|apply|contact|remember|tell|ask|write|follow|"
+    "turn|head|gather|wait|stop|start|pray|donate|avoid|try|wear|put|save|share|sign|fill|pick|buy|"
+    "reserve|prepare|celebrate|enjoy|stand|sit|pay|submit|evacuate|move|drive|walk|shop|hold|talk|speak|"
+    "expect|consider"
+)
+_CLAUSE_OPEN = re.compile(r"[:;\"\u201c\u2018(]|``")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]|``|''")
+_IMPERATIVE = re.compile(
+    r"\s*(?:(?:dear\s+)?(?:[\w'\u2019.-]+\s+){0,3}?[\w'\u2019.-]+\s*,\s*)?"
+    r"(?:(?P<please>please)\s+(?:(?:do\s+not|don['\u2019]t|never)\s+)?\w+"
+    rf"|(?:(?:do\s+not|don['\u2019]t|never)\s+)?(?P<verb>{_IMPERATIVE_VERBS}|let(?=['\u2019]s\b|\s+us\b)))\b",
+    re.I,
+)
+_IMPERATIVE_NEXT = re.compile(
+    r"(?:['\u2019]s\b|\s*[,.!?]|\s+(?:the|an?|your|yours|yourselves|yourself|you|us|me|him|her|them|it|this|that|these|"
+    r"those|our|my|his|their|its|back|home|out|up|down|in|on|at|to|for|with|from|into|away|off|over|here|there|"
+    r"now|again|together|all|every|some|any|no|by|before|after|next|calm|safe|quiet|ready|careful|sure|early|"
+    r"tomorrow|tonight|today)\b)",
+    re.I,
+)
+
+
+def _imperatives(text: str, s0: int, s1: int, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the verbs (or of "please") that open an imperative clause in the sentence
+    ``[s0, s1)`` of ``text`` with no quote mark between them and the expression at ``[start, end)``."""
+    opens = [s0] + [m.end() for m in _CLAUSE_OPEN.finditer(text, s0, s1)]
+    out: list[tuple[int, int]] = []
+    for pos in opens:
+        m = _IMPERATIVE.match(text, pos, s1)
+        if not m:
+            continue
+        span = m.span("please") if m.group("please") else m.span("verb")
+        if not (m.group("please") or _IMPERATIVE_NEXT.match(text, m.end()) or text[m.end() : start].isspace()):
+            continue
+        if not _QUOTE_MARK.search(text, min(span[1], end), max(span[0], start)):
+            out.append(span)
+    return out
 
 
 def tense(ctx: Context, start: int, end: int, strong: bool = False, deadline: bool = False) -> str:
     """The direction ("future", "past" or "unknown") of the verb nearest the expression at
-    ``[start, end)`` (a verb across a clause boundary counts as farther). ``strong``: only firm signs
-    of a future count (for weekdays); ``deadline``: weak ones and aims too ("would ... by Monday")."""
+    ``[start, end)`` (a verb across a clause boundary counts as farther; an imperative looks ahead).
+    ``strong``: only firm signs of a future count (for weekdays); ``deadline``: weak ones and aims too
+    ("would ... by Monday")."""
     text = ctx.text
     before = text[max(0, start - 30) : start]
     if _CUE_PAST.search(before) or _POSSESSIVE.match(text, end):
@@ -195,39 +243,42 @@ def tense(ctx: Context, start: int, end: int, strong: bool = False, deadline: bo
     s1 = m2.start() if m2 else min(len(text), end + 250)
     best: tuple[int, str] | None = None
     future = _FUT_DEADLINE if deadline else _FUT_S if strong else _FUT
+    # (start, end, label, governs): a verb of the future, an imperative (which governs no expression
+    # right after it: "Report on Monday said ..." is a noun's), a verb of the past.
+    verbs = [(m.start(), m.end(), "future", True) for m in future.finditer(text, s0, s1)]
+    verbs += [(a, b, "future", False) for a, b in _imperatives(text, s0, s1, start, end)]
     # A future verb before the expression in its clause ("Hayward will face a hearing on Thursday
     # devoted to the disaster"): a participle right after the expression modifies a noun, it is no verb.
     # Looked for only when an -ed word follows the expression.
     participle = _PARTICIPLE_NEXT.match(text, end)
     if participle and not any(
-        m.end() <= start
-        and not _CLAUSE_BOUNDARY.search(gap := _ASIDE.sub("", text[m.end() : start]))
+        b <= start
+        and label == "future"
+        and not _CLAUSE_BOUNDARY.search(gap := _ASIDE.sub("", text[b:start]))
         and not _SUBORDINATOR.search(gap)
-        for m in future.finditer(text, s0, start)
+        for _, b, label, _ in verbs
     ):
         participle = None
-    for rx, label in ((future, "future"), (_PAST, "past")):
-        for m in rx.finditer(text, s0, s1):
-            if start <= m.start() < end:
-                continue
-            if label == "past" and participle and m.span() == participle.span(1):
-                continue
-            if label == "past" and (
-                _AUX_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _PAST_PROSPECTIVE.match(text, m.end())
-            ):
-                continue  # participle ("will be held", "has been sent"); "was planning", "were due"
-            kind = "past" if label == "future" and _MODAL_PERFECT.match(text, m.end()) else label
-            between = _ASIDE.sub("", text[min(m.end(), end) : max(m.start(), start)])
-            if m.end() > start:
-                d = len(between) * AFTER_W
-            elif _GOVERNED.match(between):
-                d = 0
-            else:
-                d = len(between)
-            if _CLAUSE_BOUNDARY.search(between):
-                d += CLAUSE_PENALTY
-            if best is None or d < best[0]:
-                best = (d, kind)
+    verbs += [(m.start(), m.end(), "past", True) for m in _PAST.finditer(text, s0, s1)]
+    for a, b, label, governs in verbs:
+        if start <= a < end:
+            continue
+        if label == "past" and participle and (a, b) == participle.span(1):
+            continue
+        if label == "past" and (_AUX_BEFORE.search(text, max(0, a - 30), a) or _PAST_PROSPECTIVE.match(text, b)):
+            continue  # participle ("will be held", "has been sent"); "was planning", "were due"
+        kind = "past" if label == "future" and _MODAL_PERFECT.match(text, b) else label
+        between = _ASIDE.sub("", text[min(b, end) : max(a, start)])
+        if b > start:
+            d = len(between) * AFTER_W
+        elif governs and _GOVERNED.match(between):
+            d = 0
+        else:
+            d = len(between)
+        if _CLAUSE_BOUNDARY.search(between):
+            d += CLAUSE_PENALTY
+        if best is None or d < best[0]:
+            best = (d, kind)
     return best[1] if best else "unknown"
 
 
