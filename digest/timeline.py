@@ -68,7 +68,34 @@ _MODS = {"START": "early", "MID": "mid-", "END": "late"}
 _ANCHORED_BEFORE = re.compile(r"\b(?:for|over|in|during)\s+(?:the\s+)?(?:past|last|previous)\s*$", re.I)
 _ANCHORED_TEXT = re.compile(r"^(?:the\s+)?(?:past|last|previous)\b", re.I)
 _FOR_BEFORE = re.compile(r"\bfor\s*$", re.I)
-_PERFECT = re.compile(r"\b(?:have|has)(?:\s+not|n[’']t)?\s+(?:been|seen|had|heard|taken|\w+ed)\b", re.I)
+# A perfect, with an adverb inside it: "has now been", "have not been seen".
+_PERFECT = re.compile(
+    r"\b(?:have|has)(?:\s+(?:not|never|now|already|also|just|still|\w+ly)|n[’']t)?\s+(?:been|seen|had|heard|taken|\w+ed)\b",
+    re.I,
+)
+# "been" goes on with the verb the duration belongs to: "has been trapped under the rubble for six
+# days", "have been living in tents for weeks".
+_AFTER_BEEN = re.compile(r"(?:\s+\w+ly)?\s+\w+(?:ed|en|ing|wn)\b", re.I)
+# Between the perfect and its "for", what starts another clause, whose verb the duration belongs
+# to: a colon, a semicolon or a dash, a subordinator or a relative, a comma before a word in lower
+# case that is no determiner ("which has now killed 25 million people, spread for years"), a
+# to-infinitive ("The UN has launched an appeal ... to help three million people for six months"), a
+# participle that goes on with a preposition or a determiner ("an appeal intended to help", "people
+# trapped under rubble"; not "in damaged houses").
+_OTHER_CLAUSE = re.compile(
+    r"[;:]|--|—|\b(?:that|which|who|whom|whose|where|when|while|because|after|before|since|until|if)\b"
+    r"|,\s+(?!(?:the|an?|his|her|its|their|our|my|your|this|these|those|some|all|and|or|but|not|\d)\b)(?-i:[a-z])"
+    r"|\bto\s+(?!(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|some|all|each|every|him|"
+    r"them|us|me|it|\d)\b)(?-i:[a-z])"
+    r"|\b\w{2,}[^e\W]ed(?:\s+(?:to|by|in|into|on|onto|at|from|with|under|over|"
+    r"through|across|during|for|out|off|up|down|the|an?|his|her|its|their)\b)",
+    re.I,
+)
+# Up to five words (a subject) between a duration and the perfect after it: "the critics who for
+# years have lobbied ...", "For nearly 30 years, one man has dominated ..."; past a comma only when
+# "for" opens its clause ("will last for five weeks, officials have said" is no perfect's).
+_PERFECT_AFTER = re.compile(r"(?:\s+now)?(?P<comma>\s*,)?\s*(?:[\w'’-]+\s+){0,5}?(?=(?:have|has)\b)", re.I)
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:(]|--|—|\b(?:and|but))\s*$", re.I)
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 # A date that anchors an offset: "Speaking a few days after Jackson's 25 June death, Mr Chernoff
 # denied ...", "weeks before the April 20 explosion": the sentence tells of another day. So does a
@@ -326,18 +353,38 @@ def dating(
     return None if c is None else (c.value, c.precision, c.label, c.start, c.end)
 
 
-def _anchored_duration(sentence: str, before: str, timex: Timex) -> bool:
-    if _ANCHORED_TEXT.match(timex.text) or _ANCHORED_BEFORE.search(before):
+def _anchored_duration(sentence: str, at: int, timex: Timex) -> bool:
+    """Whether the duration ``timex`` at ``at`` in ``sentence`` ends at the reference date: "for the
+    past three weeks", or "for" with the perfect whose verb it belongs to, before it ("have not been
+    seen at the frontline for about two weeks") or after it ("for 30 years has ruled"), not another
+    clause's ("has launched an appeal ... intended to help three million people for six months")."""
+    head = sentence[:at]
+    if _ANCHORED_TEXT.match(timex.text) or _ANCHORED_BEFORE.search(head[-40:]):
         return True
-    return bool(_FOR_BEFORE.search(before) and _PERFECT.search(sentence))
+    found = _FOR_BEFORE.search(head[-40:])
+    if not found:
+        return False
+    opening = head[: len(head) - len(found.group())]
+    after = _PERFECT_AFTER.match(sentence, at + timex.end - timex.start)
+    if after and _PERFECT.match(sentence, after.end()):
+        comma = after.group("comma")
+        subject = (after.end("comma") if comma else after.start(), after.end())
+        if not _OTHER_CLAUSE.search(sentence, *subject) and (not comma or _CLAUSE_OPENS.search(opening)):
+            return True
+    perfects = list(_PERFECT.finditer(head))
+    if not perfects:
+        return False
+    group_end = perfects[-1].end()
+    if perfects[-1].group().lower().endswith("been") and (rest := _AFTER_BEEN.match(head, group_end)):
+        group_end = rest.end()
+    return not _OTHER_CLAUSE.search(opening, group_end)
 
 
 def _candidate(sentence: Sentence, text: str, owner: int, timex: Timex, reference: dt.date | None) -> _Candidate | None:
     value = timex.value or ""
     if timex.type == "DURATION":
         match = _DURATION.match(value)
-        before = text[max(sentence.start, timex.start - 40) : timex.start]
-        if not (match and reference and _anchored_duration(sentence.text, before, timex)):
+        if not (match and reference and _anchored_duration(sentence.text, timex.start - sentence.start, timex)):
             return None
         n, unit = int(match.group(1)), match.group(2)
         days = n * {"D": 1, "W": 7, "M": 30, "Y": 365}[unit]

@@ -835,6 +835,38 @@ def test_a_quoted_sentences_relative_dates_are_resolved_against_its_articles_ref
     ]
 
 
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        # a Haiti week's key point was told "the 6 months before 18 January 2010": the appeal is for the
+        # six months to come, "for" belongs to "to help", not to "has launched"
+        (
+            "The UN has launched an appeal for $562m (£346m) intended to help three million people for six months.",
+            None,
+        ),
+        ("The UN has launched an appeal to help three million people for six months.", None),
+        ("Ban Ki-moon, who has arrived in Haiti, said aid would be needed for six months.", None),
+        ("A committee has agreed measures that would ban the firm from drilling for six months.", None),
+        ("The agency has asked donors for money; the camps will need it for six months.", None),
+        # the perfect is the duration's own verb, before or after it
+        ("UN staff have been in Haiti for six months.", "the 6 months before 18 January 2010"),
+        ("She has lived there with her two children for six months.", "the 6 months before 18 January 2010"),
+        ("The girl has been trapped under the rubble for six days.", "the 6 days before 18 January 2010"),
+        ("Oil has now been gushing for six days.", "the 6 days before 18 January 2010"),
+        ("For six months, the agency has managed the camp.", "the 6 months before 18 January 2010"),
+        ("Critics who for six months have lobbied the government were heard.", "the 6 months before 18 January 2010"),
+    ],
+)
+def test_a_duration_after_for_ends_at_the_reference_only_when_a_perfect_is_its_own_verb(
+    text: str, label: str | None
+) -> None:
+    from digest.timeline import TimexResolver, relative_dates
+
+    sentence = Sentence("h", 0, 0, len(text), text)
+    found = relative_dates(Article("h", text, "h"), sentence, TimexResolver(), dt.date(2010, 1, 18))
+    assert [d.label for d in found] == ([label] if label else [])
+
+
 def test_a_statement_that_says_little_another_key_point_does_not_is_no_key_point() -> None:
     # three days of Haiti coverage: "Thousands of people are feared dead and injured." beside
     # "Thousands of people are feared dead after a powerful earthquake hit ... Haiti, ..."
