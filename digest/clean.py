@@ -1236,6 +1236,8 @@ def clean_article(
     headings: list[_Line] = []
     middle = lines[first : last + 1]
     tag_run = _tag_list_lines(middle)
+    raw = _lines(text)  # as written: a credit opening the next line may be cut from its prepared line
+    captions = [(raw[i].start, raw[i].end) for i in _dated_caption_lines(raw)]
     # A copy (a wire story many outlets ran) repeats most of its lines: then a widespread line is its
     # text, not a site's furniture.
     own_lines = [line for line in middle if line.is_body and not addresses_the_reader(line.text)]
@@ -1250,6 +1252,8 @@ def clean_article(
         )
         if reason:
             removed.append((line.text, reason))
+        elif any(a <= line.start < b for a, b in captions):
+            removed.append((line.text, "photo caption"))
         elif spoken or line.is_sentence or line.is_body or (line.is_list_item and line.n_words >= 5):
             kept.append(line)
         elif line.n_words <= _HEADING_MAX_WORDS and _followed_by_body(middle, j):
@@ -1333,6 +1337,34 @@ def _headline_index(leading: list[_Line], in_lines: Counter[str], repeated: set[
 
 
 _OPENS_WITH_ARTICLE = re.compile(r"[\"'“‘]?(?:The|A|An)\s")
+
+
+# A photo gallery's caption stamped with the photo's day, as Fox News pages open with them ("Apr.
+# 21: Fire boat crews battle the blazing remnants of the offshore oil rig Deepwater Horizon." then
+# "AP VENICE, La. -- ..."): the stamp opens a line that is the page's first, ends with the agency's
+# credit, or has a credit open the line after it. A chronology's entries ("April 28 - The Coast
+# Guard says ...") are none of these.
+_DATED_CAPTION = re.compile(
+    r"^(?:(?:AP|Reuters|AFP)\s+)?(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}:\s+[A-Z\"“]"
+)
+_ENDS_WITH_CREDIT = re.compile(r"\((?:AP|Reuters|AFP)\)\.?$")
+_OPENS_WITH_CREDIT = re.compile(
+    r"^(?:\(AP\)|AP|Reuters|AFP|Getty Images)\s|^[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3},?\s+via\s+(?:AP|Reuters)\b"
+)
+
+
+def _dated_caption_lines(lines: list[_Line]) -> set[int]:
+    """Indices of photo captions stamped with their day (:data:`_DATED_CAPTION`)."""
+    return {
+        i
+        for i, line in enumerate(lines)
+        if _DATED_CAPTION.match(line.text)
+        and (
+            i == 0
+            or _ENDS_WITH_CREDIT.search(line.text)
+            or (i + 1 < len(lines) and _OPENS_WITH_CREDIT.match(lines[i + 1].text))
+        )
+    }
 
 
 def _tag_list_lines(lines: list[_Line]) -> set[int]:

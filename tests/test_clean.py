@@ -1036,6 +1036,31 @@ def test_a_dateline_after_a_credit_via_an_agency_is_cut_with_it() -> None:
     assert clean_article(Article("x", kept, source="x")).text.startswith("Aid arrived via the port")
 
 
+def test_a_photo_caption_stamped_with_its_day_is_cut_but_a_chronologys_entry_is_kept() -> None:
+    # Fox News, 25 April 2010: "Apr. 21: Fire boat crews battle ..." was the timeline's 21 April entry
+    text = (
+        "Apr. 21: An oil slick is seen as the Deepwater Horizon oil rig burns in the Gulf of Mexico.\n"
+        "AP Apr. 21: Fire boat crews battle the blazing remnants of the offshore oil rig Deepwater Horizon.\n"
+        "Coast Guard via AP NEW ORLEANS -- The Coast Guard discovered Saturday that oil is leaking from the well.\n"
+        "For days, the Coast Guard has said no oil appeared to be escaping from the well.\n"
+        "May 10: Boats work with containment boom on the shoreline of Grand Isle, La. (AP)\n"
+        "The boom was laid over the weekend along miles of the island's coast."
+    )
+    cleaned = clean_article(Article("fox", text, source="foxnews"))
+    assert cleaned.text.startswith("The Coast Guard discovered Saturday that oil is leaking")
+    assert "Fire boat crews" not in cleaned.text and "slick is seen" not in cleaned.text
+    assert "Boats work" not in cleaned.text and "The boom was laid" in cleaned.text
+    assert [reason for line, reason in cleaned.removed if "Boats work" in line] == ["photo caption"]
+    chronology = (
+        "The spill, day by day.\n"
+        "BP gave these figures over the first weeks of the spill, as its engineers tried to stop the leak.\n"
+        "May 27: Scientists say the well leaks 12,000 to 19,000 barrels of oil a day into the Gulf.\n"
+        "May 28: The top kill fails to stop the flow of oil from the well, BP says in a statement.\n"
+        "June 1: BP shares fall 17 percent in London as the company's latest attempt to stop the leak fails."
+    )
+    assert "May 27: Scientists say" in clean_article(Article("list", chronology, source="x")).text
+
+
 def test_a_headline_or_highlights_run_into_an_agency_dateline_are_cut_with_it() -> None:
     # digest build on a week of BP coverage quoted a Reuters headline and dateline in key point 2
     reuters = (
