@@ -407,6 +407,13 @@ _BASE_BEFORE = re.compile(
 )
 
 
+def not_current(sentence: str) -> list[tuple[int, int]]:
+    """The spans of the figures ``sentence`` gives as earlier ones, as ones that would be or as the
+    base of a multiple ("far more than the previous estimate of 1,000 barrels a day"): what it
+    states is its other figures."""
+    return [(q.start, q.end) for q in find_quantities(sentence) if _then_or_would_be(sentence, q)]
+
+
 def _then_or_would_be(sentence: str, q: Quantity) -> bool:
     """Whether ``q`` is given as an earlier figure, or one that would be (see :data:`_THEN`), or as
     the base of another (:data:`_BASE_BEFORE`)."""

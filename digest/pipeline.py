@@ -15,7 +15,7 @@ from digest.attribution import find_attribution
 from digest.clean import clean_articles, cut_run_in_boxes
 from digest.cluster import Clusterer, HdbscanClusterer, merge_leaves, merge_on_figures, refine
 from digest.config import Config
-from digest.conflicts import find_conflicts
+from digest.conflicts import find_conflicts, not_current
 from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import ConfigError, InputError
 from digest.quantities import agree
@@ -344,13 +344,21 @@ def _same_figures(
     """Cite for a key point no member that states something else: one whose distinctive figures
     (:func:`digest.quantities.figures_apart`) are all other ones of a kind the representative gives
     ("BP has paid out $104 million" is no citation for "BP has paid $71 million out of an estimated
-    $600 million"). It is listed in ``other_figures``."""
+    $600 million"), leaving out those the representative gives as earlier ones ("NOAA experts now
+    estimate 5,000 barrels a day ..., far more than the previous estimate of 1,000": "Some 1,000
+    barrels of oil a day are leaking" says something else). It is listed in ``other_figures``."""
     from digest.quantities import distinctive_figures, figures_apart
 
-    def figures(c: Citation) -> frozenset[tuple[str, float, float]]:
-        return distinctive_figures(sentences[row[(c.article_id, c.sentence_index)]].text)
+    def text(c: Citation) -> str:
+        return sentences[row[(c.article_id, c.sentence_index)]].text
 
-    quoted = figures(point.representative)
+    def figures(c: Citation) -> frozenset[tuple[str, float, float]]:
+        return distinctive_figures(text(c))
+
+    rep = text(point.representative)
+    for start, end in not_current(rep):
+        rep = rep[:start] + " " * (end - start) + rep[end:]
+    quoted = distinctive_figures(rep)
     if not quoted:
         return point
     other = {c for c in point.citations if c != point.representative and figures_apart(quoted, figures(c))}

@@ -953,6 +953,20 @@ def test_a_key_point_cites_no_member_whose_figures_are_other_ones() -> None:
     # a representative without distinctive figures keeps every member
     plain = replace(point, representative=cites[4], text=texts["ap"])
     assert _same_figures(plain, sentences, row, SourceGraph()) == plain
+    # the representative's earlier figure is not what it states: BP, 20-30 April 2010
+    texts = {
+        "noaa": "NOAA experts now estimate that 5,000 barrels a day are leaking, far more than the previous estimate "
+        "of 1,000 barrels a day.",
+        "landry": "Some 1,000 barrels of oil a day were leaking from the well, the admiral said.",
+        "cnn": "The well is leaking some 5,000 barrels of oil a day, the Coast Guard said.",
+    }
+    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in texts.items()]
+    row = {s.key: i for i, s in enumerate(sentences)}
+    cites = tuple(Citation(s.article_id, 0, s.start, s.end) for s in sentences)
+    point = KeyPoint(texts["noaa"], 0, cites, cites[0], source_count=3, score=1.0, independent_count=3)
+    kept = _same_figures(point, sentences, row, SourceGraph())
+    assert [c.article_id for c in kept.citations] == ["noaa", "cnn"]
+    assert [c.article_id for c in kept.other_figures] == ["landry"]
 
 
 def test_a_key_point_cites_the_members_that_say_what_it_quotes_and_lists_the_others_as_related() -> None:
