@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from digest.attribution import find_attribution
@@ -378,15 +379,18 @@ _THEN = (
     r"|first\s+(?:estimated|said|claimed|reported|put)|had\s+(?:estimated|said|claimed|reported|put)"
     r"|(?:was|were)\s+(?:telling|saying|estimating|putting|reporting)"
     r"|(?:initial|first|previous|earlier|last|old|original)\s+(?:estimate|figure|report|count|toll)s?"
+    r"|at\s+(?:its|the|their)\s+(?:peak|height|worst)"  # "At its peak, the BP well was spewing 62,000 barrels a day"
 )
 _THEN_BEFORE = re.compile(rf"\b(?:{_THEN})\b[^;:.!?()]{{0,160}}$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:up\s+|down\s+)?from\s+$", re.I)
 _EARLIER_AFTER = re.compile(rf"\W*(?:[a-z]+\s+){{0,2}}?(?:{_THEN}|earlier|before)\b", re.I)
 # ... or as one since revised: "The official estimated flow rate of 5,000 barrels per day, a figure
-# repeated by BP, increased last week to between 12,000 and 19,000 barrels".
+# repeated by BP, increased last week to between 12,000 and 19,000 barrels", "leaking at 1,000 barrels
+# a day before revising upwards to 5,000".
 _REVISED_AFTER = re.compile(
     r"[^;:.!?()]{0,60}?\b(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:increased|raised|revised|upped|rose"
-    r"|jumped|grew|climbed|doubled|tripled|lowered|cut|fell|dropped)\b[^;:.!?()]{0,30}?\bto\s+(?:between\s+)?"
+    r"|jumped|grew|climbed|doubled|tripled|lowered|cut|fell|dropped|revising|raising|increasing|lowering|updating)"
+    r"\b[^;:.!?()]{0,30}?\bto\s+(?:between\s+)?"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?\d",
     re.I,
 )
@@ -578,8 +582,9 @@ def _conflict(
         return None
     scope = _scope(figures)
     claims = {i: [q for q in qs if q.same_scope(scope)] for i, qs in claims.items()}
-    if group == "casualties":
-        claims = _without_earlier_counts(claims, day)
+    # a toll only rises; another figure is an earlier one when a later report says it revised it up
+    earlier = _without_earlier_counts if group == "casualties" else partial(_without_revised, sentences=sentences)
+    claims = earlier(claims, day)
     claims = {i: qs for i, qs in claims.items() if qs}
     inconsistent = _self_contradicting(claims, sentences)
     claims = {i: qs for i, qs in claims.items() if sentences[i].article_id not in inconsistent}
@@ -624,6 +629,42 @@ def _label(group: str, measures: set[str]) -> str:
     if group == "casualties" and len(measures) == 1:
         return {"killed": "Deaths", "wounded": "Wounded"}.get(next(iter(measures)), LABELS[group])
     return LABELS[group]
+
+
+# A figure said to revise an earlier estimate up: "the flow of oil is 5,000 barrels per day -- five
+# times greater than first estimated", "revised its estimate upward to 5,000", "up from 1,000".
+_REVISION = re.compile(
+    r"\b(?:greater|more|higher|larger|bigger|worse)\s+than\s+(?:first|previously|originally|initially|earlier|once)"
+    r"\s+(?:estimated|thought|believed|reported|feared|said|stated)\b"
+    r"|\brevis(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:up|upward|upwards)\b|\bup\s+from\b",
+    re.I,
+)
+
+
+def _without_revised(
+    claims: dict[int, list[Quantity]], day: Callable[[int], dt.date | None], *, sentences: Sequence[Sentence]
+) -> dict[int, list[Quantity]]:
+    """A figure that a later report says it revised up is the earlier estimate, not another
+    version: "Some 1,000 barrels of oil a day are leaking" on 26 April beside "April 28 - The
+    Coast Guard says the flow of oil is 5,000 barrels per day -- five times greater than first
+    estimated"."""
+    revisions = [
+        (d, q)
+        for i, qs in claims.items()
+        if (d := day(i)) is not None and _REVISION.search(sentences[i].text)
+        for q in qs
+    ]
+    if not revisions:
+        return claims
+    return {
+        i: [
+            q
+            for q in qs
+            if (d := day(i)) is None
+            or not any(later > d and r.measure == q.measure and q.high < r.low for later, r in revisions)
+        ]
+        for i, qs in claims.items()
+    }
 
 
 def _without_earlier_counts(

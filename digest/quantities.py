@@ -179,6 +179,9 @@ class Quantity:
     # a force's owner ("US").
     what: str | None = None
     place_from_sentence: bool = False  # the place is the sentence's, not said beside the figure
+    # A bound the figure is said as: "floor" ("at least 12,000", "more than 100"), "ceiling" ("up
+    # to 25,000", "less than 10 miles"), "open" (a floor said open-ended: "4,000 barrels a day or more").
+    bound: str = ""
     said: str = ""  # the figure as a reader wants it, where the text holds more ("5,000 barrels a day")
 
     def agrees_with(self, other: Figure) -> bool:
@@ -224,12 +227,23 @@ class Figure(Protocol):
 def agree(a: Figure, b: Figure) -> bool:
     """Same measure and the values match within rounding (10% if either is approximate); how long
     something has lasted also within a day (counting its first day or not, reports hours apart:
-    "leaking for 18 days" and "for 19 days")."""
+    "leaking for 18 days" and "for 19 days"). A floor and a ceiling that overlap agree ("at least
+    12,000 barrels a day" and "up to 25,000"), and so does a figure said open-ended ("4,000 barrels
+    a day or more") with any above it. Two counts said as floors ("at least eight killed", "at least
+    five") are two counts."""
     if a.measure != b.measure:
         return False
     tolerance = 0.1 if a.approximate or b.approximate else 0.03
     slack = 1.0 if a.measure == "duration" else 0.0  # durations are in days
-    return a.low * (1 - tolerance) - slack <= b.high and b.low <= a.high * (1 + tolerance) + slack
+    if a.low * (1 - tolerance) - slack <= b.high and b.low <= a.high * (1 + tolerance) + slack:
+        return True
+    bounds = (getattr(a, "bound", ""), getattr(b, "bound", ""))
+    for x, y, (bx, by) in ((a, b, bounds), (b, a, bounds[::-1])):
+        if bx in ("floor", "open") and by == "ceiling" and x.low * (1 - tolerance) <= y.high:
+            return True
+        if bx == "open" and y.high >= x.low * (1 - tolerance):
+            return True
+    return False
 
 
 def _imperial(q: Quantity) -> bool:
@@ -267,6 +281,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
         low = _scaled(raw, scale)
         high = _scaled(m.group("high"), m.group("hscale") or scale) if m.group("high") else low
         approximate = bool(m.group("approx")) or raw.lower() in ("dozen", "a dozen")
+        qualifier = " ".join((m.group("approx") or "").lower().split())
+        bound = "floor" if qualifier in _FLOOR else "ceiling" if qualifier in _CEILING | {"up to"} else ""
         end = m.end()
         measure = unit = said = ""
         start = m.start()
@@ -291,10 +307,11 @@ def find_quantities(sentence: str) -> list[Quantity]:
                     high, end = top, up_to.end()
                     figure = f"{figure} to {' '.join(up_to.group('number').split())}"
             said = f"{figure} {unit}"
-            if bound := _FLOW_BOUND_AFTER.match(sentence, end):
+            if tail := _FLOW_BOUND_AFTER.match(sentence, end):
                 # shown as written, and approximate as "at least 4,000 barrels a day" is
-                end, approximate = bound.end(), True
-                said += f" or {bound.group('bound').lower()}"
+                end, approximate = tail.end(), True
+                said += f" or {tail.group('bound').lower()}"
+                bound = {"more": "open", "less": "ceiling"}.get(tail.group("bound").lower(), bound)
         else:
             for name, f, pattern in _UNITS:
                 um = pattern.match(after)
@@ -371,6 +388,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 sentence[end : end + _NEAR],
             ),
             said=said,
+            bound=bound,
         )
         if out and _is_conversion(sentence, out[-1], quantity):
             continue
@@ -594,6 +612,7 @@ _FLOW_KINDS = [
 ]
 # Where the clause of a flow begins, looking back from it.
 _FLOW_CLAUSE_START = re.compile(r"[;:()]|\b(?:and|but|while|whereas)\b|\d", re.I)
+_OIL_AND_GAS = re.compile(r"\boil\s+and\s+(?:natural\s+)?gas\b", re.I)
 # A whole that part of is taken: "collects only a fraction of the estimated 35,000 barrels a day".
 _WHOLE_OF = re.compile(
     r"\b(?:fraction|half|third|quarter|part|portion|most|much|percent)\s+of\s+(?:the\s+|an?\s+)?$|%\s+of\s+(?:the\s+)?$",
@@ -649,6 +668,8 @@ def _what(measure: str, before: str, after: str) -> str | None:
     if measure == "flow":
         if _WHOLE_OF.search(before):
             return None
+        # "the collection of oil and gas leaking into the Gulf ... at about 15,400 barrels a day": one noun
+        before = _OIL_AND_GAS.sub("oil-gas", before)
         clause = _FLOW_CLAUSE_START.split(before)[-1] + " " + _PLACE_CLAUSE_END.split(after, maxsplit=1)[0]
         return next((kind for kind, pattern in _FLOW_KINDS if pattern.search(clause)), None)
     if measure in ("killed", "wounded", "casualties"):

@@ -580,6 +580,37 @@ def test_flow_rates_conflict_only_for_the_same_flow() -> None:
     assert _run(captured, [0, 0]) == ()
 
 
+def test_a_peak_and_an_estimate_revised_since_are_no_versions() -> None:
+    from digest.conflicts import comparable_figures
+
+    assert comparable_figures("At its peak, the BP well was spewing 62,000 barrels a day, the federal team said.") == []
+    revised = (
+        "The Coast Guard said the well was leaking 1,000 barrels a day before revising upwards to 5,000 barrels a day."
+    )
+    assert [q.text for q in comparable_figures(revised)] == ["5,000 barrels a day"]
+
+
+def test_a_figure_a_later_report_says_it_revised_up_is_the_earlier_estimate() -> None:
+    import datetime as dt
+
+    earlier = ("a", "Some 1,000 barrels of oil a day are leaking into the sea from the damaged well, officials say.")
+    later = (
+        "b",
+        "The Coast Guard says the flow of oil is 5,000 barrels per day -- five times greater than first estimated.",
+    )
+    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in (earlier, later)]
+    emb = np.ones((2, 2), dtype=np.float32) / np.sqrt(2)
+    kwargs = dict(subject_similarity=0.7, count_sources=lambda ids: float(len(set(ids))), preference=lambda s: 0)
+    published = {"a": dt.date(2010, 4, 26), "b": dt.date(2010, 4, 28)}
+    assert find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=published, **kwargs) == ()
+    # without the revision said, two estimates of the same days
+    plain = Sentence("b", 0, 0, 10, "The Coast Guard says the flow of oil is 5,000 barrels per day.")
+    assert len(find_conflicts([sentences[0], plain], emb, np.asarray([0, 0]), {}, published=published, **kwargs)) == 1
+    # a report published before the earlier one is no revision of it
+    reversed_days = {"a": dt.date(2010, 4, 28), "b": dt.date(2010, 4, 26)}
+    assert len(find_conflicts(sentences, emb, np.asarray([0, 0]), {}, published=reversed_days, **kwargs)) == 1
+
+
 def test_a_toll_since_a_start_is_no_version_of_one_days_count() -> None:
     # Egypt, 4 February 2011: the health ministry's count of Wednesday's clashes, and its tally since
     # the protests began

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.quantities import UNRESOLVED, distinctive_figures, figures_apart, find_quantities, same_what
+from digest.quantities import UNRESOLVED, agree, distinctive_figures, figures_apart, find_quantities, same_what
 
 
 def q(text: str) -> list[tuple[str, str, float, float, bool]]:
@@ -229,6 +229,10 @@ def test_confirmed_counts_and_places() -> None:
         ("BP is now collecting 15,000 barrels of oil a day.", "captured"),
         ("BP said it was removing 2,000 barrels of oil a day from the leak.", "captured"),
         ("A cap is now keeping up to 462,000 gallons of oil a day from leaking into the Gulf.", "captured"),
+        (
+            "The collection of oil and gas leaking into the Gulf has leveled off at about 15,400 barrels a day.",
+            "captured",
+        ),
         ("It would be able to capture 1,000 barrels a day after inserting a tube.", "capacity"),
         ("There will be 53,000 barrels a day of capacity by June.", "capacity"),
         ("Its oil exports, at 2.13 million barrels per day, fell.", "production"),
@@ -303,6 +307,23 @@ def test_a_figure_said_as_a_ceiling_agrees_with_any_below_it() -> None:
     [twelve] = find_quantities("Oil drifted 12 miles from the Florida Panhandle.")
     assert (ceiling.low, ceiling.high) == (0.0, ceiling.high) and ceiling.agrees_with(six)
     assert not ceiling.agrees_with(twelve)
+
+
+def test_a_floor_and_a_ceiling_that_overlap_agree_and_so_does_an_open_ended_figure() -> None:
+    [floor] = find_quantities("Scientists said the well leaks at least 12,000 barrels per day.")
+    [ceiling] = find_quantities("Scientists said the well leaks up to 25,000 barrels each day.")
+    [open_ended] = find_quantities("Scientists said the leak was 4,000 barrels a day or more.")
+    [point] = find_quantities("An estimated 5,000 barrels a day are leaking.")
+    assert (floor.bound, ceiling.bound, open_ended.bound, point.bound) == ("floor", "ceiling", "open", "")
+    assert agree(floor, ceiling) and agree(ceiling, floor)
+    assert agree(open_ended, point) and agree(point, open_ended)
+    assert not agree(floor, point)  # "at least 12,000" is a count 5,000 does not give
+    [high_floor] = find_quantities("Scientists said the well leaks at least 30,000 barrels per day.")
+    assert not agree(high_floor, ceiling)
+    # two floors are two counts: "at least eight killed" is not "at least five killed"
+    [eight] = find_quantities("At least 8 people were killed.")
+    [five] = find_quantities("At least 5 people were killed.")
+    assert not agree(eight, five)
 
 
 def test_shares_of_a_pronoun_are_of_no_known_whole() -> None:
