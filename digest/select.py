@@ -497,6 +497,13 @@ def attestation(sentences: Sequence[Sentence]) -> list[float]:
     return out
 
 
+def leans_on_previous(text: str) -> bool:
+    """Whether a sentence needs the one before it: it opens with a word that points back ("He
+    explains ...", :func:`digest.text.opens_with_reference`) or with a connective ("But the Coast
+    Guard ... has largely escaped scrutiny", "Meanwhile, ...")."""
+    return opens_with_reference(text) or bool(_CONNECTIVE.match(text.lstrip("\"'“‘ ")))
+
+
 def self_contained(text: str) -> float:
     """1.0 for a complete sentence of useful length that does not lean on the one before; a
     sentence cut off with an ellipsis ("... saying they belie...") or missing its start (", who

@@ -97,7 +97,14 @@ from digest.embed import Embedder, ProgressFn, SentenceTransformerEmbedder
 from digest.errors import InputError, named
 from digest.reference import choose_reference, dated_by_datelines
 from digest.segment import english_articles, segment, usable
-from digest.select import Preference, citation_of, is_specific, part_of_a_quotation, self_contained
+from digest.select import (
+    Preference,
+    citation_of,
+    is_specific,
+    leans_on_previous,
+    part_of_a_quotation,
+    self_contained,
+)
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
 from digest.text import (
     DATE_LABEL,
@@ -897,7 +904,7 @@ class _Chooser:
         # that is a piece of a longer quotation ('... Wael Ghonim tweeted, "Pray for #Egypt.') only
         # when no report of the day that names it is left
         texts = [self.sentences[m.sentence].text for m in fresh]
-        leans = [opens_with_reference(t) or part_of_a_quotation(t) for t in texts]
+        leans = [leans_on_previous(t) or part_of_a_quotation(t) for t in texts]
         order = sorted(range(len(fresh)), key=lambda i: (self._ahead(fresh[i]), leans[i], -float(scores[i]), i))
         if self.preference is not None:
             order = self._preferred(order, fresh, emb)

@@ -337,6 +337,26 @@ def test_a_piece_of_a_longer_quotation_gives_way_to_a_whole_sentence() -> None:
     assert [(e.value, e.text) for e in b.events] == [("2011-01-27", piece)]
 
 
+def test_a_sentence_opening_with_a_connective_gives_way_to_one_that_stands_alone() -> None:
+    # BP, August 2010: "But the Coast Guard ... has largely escaped scrutiny." was a day's entry
+    but = "But the spill response of the Coast Guard in the Gulf ended on August 12."
+    others = [
+        "The spill response in the Gulf ended on August 12.",
+        "The Coast Guard spill response ended on August 12.",
+    ]
+    arts = [
+        article(1, D(2010, 8, 13), "Officials praised the crews.", but),
+        article(2, D(2010, 8, 13), others[0]),
+        article(3, D(2010, 8, 13), others[1]),
+    ]
+    config = Config(max_dates=1, per_date=1, keywords=("spill",))
+    b = build_timeline(arts, config, embedder=BagOfWords())
+    assert [e.value for e in b.events] == ["2010-08-12"] and b.events[0].text in others
+    # still an entry when the day has no other report
+    b = build_timeline(arts[:1], config, embedder=BagOfWords())
+    assert [(e.value, e.text) for e in b.events] == [("2010-08-12", but)]
+
+
 def test_a_headline_splits_at_a_word_the_collection_writes_in_lower_case() -> None:
     glued = article(
         1,
