@@ -137,6 +137,10 @@ class Config:
     # None: no check.
     story_distance: float | None = 0.5
     story_min_share: float = 0.1
+    # In a collection of 3 to large_collection articles, an article farther than story_distance
+    # from every other and none of whose sentences is this similar to another article's is left
+    # out as about something else (digest.stories.off_story). None: every article is kept.
+    off_story_similarity: float | None = 0.6
     # Timeline
     as_of: dt.date | None = None
     max_events: int = 12
@@ -202,6 +206,8 @@ class Config:
             raise ConfigError(f"citation_probability must be a probability in [0, 1], got {self.citation_probability}")
         if self.figure_merge_similarity is not None:
             _similarities(self, ("figure_merge_similarity",))
+        if self.off_story_similarity is not None:
+            _similarities(self, ("off_story_similarity",))
         if self.story_distance is not None and not 0.0 < self.story_distance < 2.0:
             raise ConfigError(f"story_distance must be a cosine distance in (0, 2), got {self.story_distance}")
         if not 0.0 < self.story_min_share <= 0.5:

@@ -32,7 +32,7 @@ from digest.select import (
     states_something,
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
-from digest.stories import find_stories
+from digest.stories import find_stories, without_off_story
 from digest.text import is_assertion, is_question, opens_with_reference, words
 from digest.timeline import DateResolver, TimexResolver, build_events, relative_dates
 from digest.transcript import speech_start
@@ -100,6 +100,25 @@ def run(
         embeddings = vectors[: len(sentences)]
         title_vectors = vectors[len(sentences) :] if len(vectors) > len(sentences) else None
         model_name = "precomputed"
+
+    # A page about something else (a radio schedule among a week's trial reports) says nothing the
+    # others say: left out, and named in the output.
+    titled = [a.id for a in cleaned if a.title]
+    cleaned, sentences, rows, off = without_off_story(
+        cleaned,
+        sentences,
+        embeddings,
+        distance=config.story_distance,
+        shared=config.off_story_similarity,
+        most=config.large_collection,
+        words=config.timeline.story_words,
+    )
+    if off:
+        embeddings = embeddings[rows]
+        gone = {s.article_id for s in off}
+        if title_vectors is not None and len(title_vectors) == len(titled):
+            title_vectors = title_vectors[[k for k, a in enumerate(titled) if a not in gone]]
+        skipped = (*skipped, *off)
 
     if progress:
         progress("clustering", 0, 1)

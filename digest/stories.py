@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from digest.types import Article, Sentence, Story
+from digest.types import Article, Sentence, Skipped, Story
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,6 +41,98 @@ def article_means(sentences: Sequence[Sentence], embeddings: np.ndarray) -> tupl
     if not rows:
         return [], np.zeros((0, embeddings.shape[1]), dtype=embeddings.dtype)
     return list(rows), np.stack([embeddings[list(own.values())].mean(axis=0) for own in rows.values()])
+
+
+# An article is judged off the story only on this many sentences or more: one or two sentences
+# (a video page's caption) are too few to tell.
+MIN_OFF_STORY_SENTENCES = 3
+# ... and only when fewer than this share of its sentences (and fewer than two) use the story's
+# words (digest.tls.story_words): a side story of the same events names them ("a seven-year-old boy
+# has raised more than £190,000 for victims of the Haiti earthquake"). On the 606 articles of up
+# to 12 random days of 3 to 30 articles of each T17 topic, 5 are left out, each about something
+# else (a blog on covering the L'Aquila quake, Asia's downturn, Six Flags, an Italian soap opera,
+# Halloween; shares 0.00 to 0.11); the side stories that also say nothing the others say name the
+# story in half their sentences or more (/tmp/s43/offtopic/scan2.py).
+OFF_STORY_WORD_SHARE = 0.15
+
+
+def off_story(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    embeddings: np.ndarray,
+    *,
+    distance: float,
+    shared: float,
+    words: int,
+) -> dict[str, str]:
+    """Articles about something else than the rest of a collection of three or more, each with
+    why: its mean vector is farther than ``distance`` (cosine) from every other article's, none of
+    its sentences (at least :data:`MIN_OFF_STORY_SENTENCES`) is ``shared`` similar to a sentence of
+    another article (it says nothing the others say), and few of them use the story's ``words``
+    most shared words (:data:`OFF_STORY_WORD_SHARE`). A radio schedule, a genealogy message board or a site's help
+    page picked up with a week's stories about a trial; a short report in the story's own words
+    shares a statement with another, and a side story names what the others are about."""
+    import numpy as np
+
+    from digest.text import content_words
+    from digest.tls import story_words
+
+    ids, means = article_means(sentences, embeddings)
+    if len(ids) < 3:
+        return {}
+    vectors = means.astype(np.float64)
+    vectors /= np.where((norms := np.linalg.norm(vectors, axis=1, keepdims=True)) == 0, 1, norms)
+    similar = vectors @ vectors.T
+    np.fill_diagonal(similar, -1.0)
+    nearest = 1.0 - similar.max(axis=1)
+    owner = np.asarray([s.article_id for s in sentences])
+    story: set[str] | None = None
+    out: dict[str, str] = {}
+    for k in np.flatnonzero(nearest > distance).tolist():
+        own = np.flatnonzero(owner == ids[k])
+        others = np.flatnonzero(owner != ids[k])
+        if len(own) < MIN_OFF_STORY_SENTENCES or not len(others):
+            continue
+        best = max(float((embeddings[own[i : i + 256]] @ embeddings[others].T).max()) for i in range(0, len(own), 256))
+        if best >= shared:
+            continue
+        if story is None:
+            story = set(story_words(articles, sentences, count=words))
+        naming = sum(bool(story.intersection(content_words(sentences[i].text))) for i in own.tolist())
+        if naming < max(2, OFF_STORY_WORD_SHARE * len(own)):  # one word in passing ("a new session") is none
+            out[ids[k]] = (
+                f"is about something else: none of its {len(own):,} sentences says what another article says "
+                f"(closest sentence similarity {best:.2f}), and {naming:,} use the words the others share"
+            )
+    return out
+
+
+def without_off_story(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    embeddings: np.ndarray,
+    *,
+    distance: float | None,
+    shared: float | None,
+    most: int,
+    words: int,
+) -> tuple[list[Article], list[Sentence], list[int], tuple[Skipped, ...]]:
+    """``articles`` and ``sentences`` without those of the articles :func:`off_story` finds (in a
+    collection of up to ``most`` articles; ``distance`` or ``shared`` None: none), the rows of
+    ``embeddings`` kept, and the articles left out, each with why."""
+    rows = list(range(len(sentences)))
+    if distance is None or shared is None or not 3 <= len(articles) <= most:
+        return list(articles), list(sentences), rows, ()
+    off = off_story(articles, sentences, embeddings, distance=distance, shared=shared, words=words)
+    if not off:
+        return list(articles), list(sentences), rows, ()
+    kept = [i for i in rows if sentences[i].article_id not in off]
+    return (
+        [a for a in articles if a.id not in off],
+        [sentences[i] for i in kept],
+        kept,
+        tuple(Skipped(a.id, a.path, off[a.id]) for a in articles if a.id in off),
+    )
 
 
 def find_stories(

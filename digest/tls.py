@@ -106,6 +106,7 @@ from digest.select import (
     self_contained,
 )
 from digest.sourcing import AttestationCopyDetector, CopyDetector, SourceGraph
+from digest.stories import without_off_story
 from digest.text import (
     DATE_LABEL,
     FIRST_PERSON,
@@ -223,6 +224,19 @@ def build_timeline(
         from digest.embed import PrecomputedEmbedder
 
         vectors = np.asarray(embedder.encode([s.text for s in sentences], progress=progress), dtype=np.float32)
+        # a page about something else says nothing the others say: left out, and named (digest.stories)
+        cleaned, sentences, rows, off = without_off_story(
+            cleaned,
+            sentences,
+            vectors,
+            distance=config.story_distance,
+            shared=config.off_story_similarity,
+            most=config.large_collection,
+            words=config.timeline.story_words,
+        )
+        if off:
+            vectors, skipped = vectors[rows], (*skipped, *off)
+            reference, references = choose_reference(cleaned, finder, as_of=config.as_of)
         graph = (copy_detector or AttestationCopyDetector()).analyze(cleaned, sentences, vectors)
         # the day's candidates are among these sentences: not embedded twice
         chooser_embedder = PrecomputedEmbedder(

@@ -132,3 +132,74 @@ def test_a_collection_of_two_stories_is_named_as_such_end_to_end(
     assert "**Several stories.**" in (tmp_path / "b.md").read_text(encoding="utf-8")
     assert digest.build([ROOT / "examples" / "kursk"]).stories == ()
     assert digest.build([folder], Config(story_distance=None)).stories == ()  # no check
+
+
+def _with_aside(words: str, n_sentences: int = 4) -> tuple[list[Article], list[Sentence], np.ndarray]:
+    """Five reports of one story (their sentences name "quake" and "haiti") and an aside whose
+    sentences point another way and say ``words``."""
+    rng = np.random.default_rng(1)
+    articles, sentences, rows = [], [], []
+    for k in range(5):
+        articles.append(Article(f"r{k}", "x", "wire"))
+        for index in range(3):
+            sentences.append(
+                Sentence(f"r{k}", index, 0, 5, f"The quake in Haiti killed many, report {k} line {index}.")
+            )
+            rows.append(np.eye(16, dtype=np.float32)[0] + rng.normal(scale=0.15, size=16).astype(np.float32))
+    articles.append(Article("aside", "x", "radio"))
+    for index in range(n_sentences):
+        sentences.append(Sentence("aside", index, 0, 5, f"{words} {index}."))
+        rows.append(np.eye(16, dtype=np.float32)[5] + rng.normal(scale=0.15, size=16).astype(np.float32))
+    vectors = np.asarray(rows, dtype=np.float32)
+    return articles, sentences, vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_an_article_that_says_nothing_the_others_say_and_not_their_words_is_off_the_story() -> None:
+    from digest.stories import off_story, without_off_story
+
+    articles, sentences, vectors = _with_aside("Jamie introduces music from the late night session")
+    found = off_story(articles, sentences, vectors, distance=0.5, shared=0.6, words=10)
+    assert list(found) == ["aside"] and "none of its 4 sentences says what another article says" in found["aside"]
+    kept, kept_sentences, rows, skipped = without_off_story(
+        articles, sentences, vectors, distance=0.5, shared=0.6, most=30, words=10
+    )
+    assert [a.id for a in kept] == [f"r{k}" for k in range(5)] and rows == list(range(15))
+    assert kept_sentences == sentences[:15] and [s.article_id for s in skipped] == ["aside"]
+    # a side story of the same events names them: kept
+    articles, sentences, vectors = _with_aside("A boy raised money for Haiti quake victims")
+    assert off_story(articles, sentences, vectors, distance=0.5, shared=0.6, words=10) == {}
+    # two sentences are too few to tell; a larger collection, or none asked for, keeps every article
+    articles, sentences, vectors = _with_aside("Jamie introduces music", n_sentences=2)
+    assert off_story(articles, sentences, vectors, distance=0.5, shared=0.6, words=10) == {}
+    articles, sentences, vectors = _with_aside("Jamie introduces music")
+    for most, shared in ((5, 0.6), (30, None)):
+        assert (
+            without_off_story(articles, sentences, vectors, distance=0.5, shared=shared, most=most, words=10)[3] == ()
+        )
+
+
+@pytest.mark.slow
+def test_a_page_about_something_else_is_left_out_of_a_small_collections_briefing(tmp_path: Path) -> None:
+    """The seeds and a radio schedule, with the real model: the schedule is left out, named in the
+    Markdown's "Left out" and the JSON's skipped, and nothing cites it."""
+    import digest
+
+    for path in sorted((ROOT / "examples" / "kursk").glob("*.txt")):
+        shutil.copy(path, tmp_path / path.name)
+    schedule = [
+        "Jamie introduces music from Madeleine Peyroux and a new session from a Glasgow folk band.",
+        "The afternoon play is a comedy about two sisters who run a bakery in a seaside town.",
+        "Listeners phone in with their questions about gardening in a wet spring.",
+        "The late show features jazz standards recorded live at a London club last winter.",
+        "A panel of cooks discusses the best way to bake bread at home.",
+    ]
+    (tmp_path / "zz_radio.txt").write_text("\n".join(schedule) + "\n", encoding="utf-8")
+    briefing = digest.build([str(tmp_path)])
+    assert [s.article_id for s in briefing.skipped] == ["zz_radio"]
+    assert "zz_radio" not in {a.id for a in briefing.articles}
+    cited = {c.article_id for p in briefing.key_points for c in p.citations} | {
+        c.article_id for e in briefing.events for c in e.citations
+    }
+    assert "zz_radio" not in cited
+    assert "is about something else" in briefing.to_markdown().split("Left out:")[1]
+    assert json.loads(briefing.to_json())["skipped"][0]["problem"].startswith("is about something else")
