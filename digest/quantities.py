@@ -813,18 +813,31 @@ def distinctive_figures(text: str, *, words: bool = True) -> frozenset[tuple[str
     return frozenset(out)
 
 
+_PRECISE_TOLERANCE = 0.02
+
+
+def _precise(value: float) -> bool:
+    """Whether a figure is written to three significant digits or more ("10,250", "13,400";
+    not "13,000", "$20bn")."""
+    digits = f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")
+    return len(digits) >= 3
+
+
 def figures_apart(
     quoted: frozenset[tuple[str, float, float]], other: frozenset[tuple[str, float, float]], *, tolerance: float = 0.1
 ) -> bool:
     """Whether a sentence with the distinctive figures ``other`` states something else than one
     with ``quoted``: it gives a figure of a kind ``quoted`` gives (a currency, a share, a count) and
     none of its figures is one of ``quoted``'s, within ``tolerance`` (rounding: "$20bn", "about
-    $20.5bn"). "BP has paid out $104 million" is not "BP has paid $71 million out of $600 million"."""
+    $20.5bn"); two figures written to three digits or more are no rounding of each other, and
+    match within 2% ("10,250 cases in 41 countries" is not "11,034 cases"). "BP has paid out $104
+    million" is not "BP has paid $71 million out of $600 million"."""
     kinds = {kind for kind, _, _ in quoted} & {kind for kind, _, _ in other}
     if not kinds:
         return False
 
     def near(a: float, b: float) -> bool:
-        return abs(a - b) <= tolerance * max(abs(a), abs(b))
+        allowed = _PRECISE_TOLERANCE if _precise(a) and _precise(b) else tolerance
+        return abs(a - b) <= allowed * max(abs(a), abs(b))
 
     return not any(k == j and near(low, lo) and near(high, hi) for k, low, high in quoted for j, lo, hi in other)

@@ -396,6 +396,9 @@ def test_counts_in_words_can_be_left_out() -> None:
         ("BP agreed to a $20 billion fund.", "BP agreed to a fund for claims.", False),  # no figure: no test
         ("BP agreed to a $20 billion fund.", "More than 40,000 claims have been filed.", False),  # another kind
         ("BP agreed to a fund.", "BP has paid $104 million.", False),
+        # H1N1, May 2009: two counts written to the unit are two tallies, not one rounded
+        ("Nearly 10,250 people in 41 countries have been infected.", "41 countries had 11,034 cases.", True),
+        ("The virus has infected nearly 13,000 people.", "The WHO counts nearly 13,400 cases.", False),
     ],
 )
 def test_figures_apart(quoted: str, other: str, apart: bool) -> None:
