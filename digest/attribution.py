@@ -125,8 +125,15 @@ def _a_noun(m: re.Match[str]) -> bool:
     return m.group(0).endswith(("reports", "estimates", "claims")) and bool(_NOUN_BEFORE.search(m.group("who")))
 
 
+_INFINITIVE_END = re.compile(r"\s(?:in\s+order\s+)?to$")
+_NAME_FIRST = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?=\s+[a-z])")
+
+
 def _clean(who: str) -> str | None:
     who = _LEADING.sub("", _CLOCK.sub("", who.strip())).strip(" ;:\"“”'")
+    if who.count('"') == 1:
+        who = " ".join(who.replace('"', " ").split())  # a stray mark: 'Reuters" news agency'
+
     named = _APPOSITION.match(who)
     # a parenthesis that is no name is no part of who speaks ("Smith, 45,", "Officials, including ...,")
     who = f"{named['head']} {named['name']}" if named else who.split(",")[0].strip()
@@ -162,7 +169,12 @@ def find_attribution(sentence: str) -> str | None:
     m = _TO.match(body)
     if m:
         # after a quotation, who speaks: '"Honestly, ...," he told Texas Lawyer' is no "Honestly"
-        who = _clean(_QUOTATION_FIRST.sub("", m.group("who")))
+        raw = _QUOTATION_FIRST.sub("", m.group("who"))
+        if _INFINITIVE_END.search(raw):
+            # "Mubarak goes on national television to tell Egyptians ...": the name before its verb
+            name = _NAME_FIRST.match(raw)
+            raw = name.group(0) if name else ""
+        who = _clean(raw) if raw else None
         to = m.group("to")
         if to.endswith(".") and "." not in to.split()[-1][:-1]:
             to = to[:-1]  # the sentence's full stop ("told Reuters."), not an abbreviation ("the U.S.")

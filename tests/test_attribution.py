@@ -23,6 +23,14 @@ from digest.attribution import find_attribution, same_speaker, speaker_groups
             "Ukraine’s top military commander General Oleksandr Syrsky",
         ),
         ("Sources told the New York Times that the soldiers have not been seen.", "Sources to the New York Times"),
+        # who goes on television to tell: the name before its verb (Egypt, January 2011)
+        (
+            "Mubarak goes on national television to tell Egyptians his government will resign.",
+            "Mubarak to Egyptians",
+        ),
+        ("The president went on television to tell the nation he would stay.", None),
+        # a stray quotation mark is no part of the source's name
+        ('Seventeen people have been shot dead, according to Reuters" news agency.', "Reuters news agency"),
         # a recap's list item: its date label is no part of who speaks
         ("April 28 - The Coast Guard says the flow of oil is 5,000 barrels per day.", "The Coast Guard"),
         ("* May 9 - BP says it might try to plug the undersea leak with a junk shot.", "BP"),
