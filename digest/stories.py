@@ -52,7 +52,7 @@ MIN_OFF_STORY_SENTENCES = 3
 # to 12 random days of 3 to 30 articles of each T17 topic, 5 are left out, each about something
 # else (a blog on covering the L'Aquila quake, Asia's downturn, Six Flags, an Italian soap opera,
 # Halloween; shares 0.00 to 0.11); the side stories that also say nothing the others say name the
-# story in half their sentences or more (/tmp/s43/offtopic/scan2.py).
+# story in half their sentences or more (measured in stop 43).
 OFF_STORY_WORD_SHARE = 0.15
 
 
@@ -68,10 +68,11 @@ def off_story(
     """Articles about something else than the rest of a collection of three or more, each with
     why: its mean vector is farther than ``distance`` (cosine) from every other article's, none of
     its sentences (at least :data:`MIN_OFF_STORY_SENTENCES`) is ``shared`` similar to a sentence of
-    another article (it says nothing the others say), and few of them use the story's ``words``
-    most shared words (:data:`OFF_STORY_WORD_SHARE`). A radio schedule, a genealogy message board or a site's help
-    page picked up with a week's stories about a trial; a short report in the story's own words
-    shares a statement with another, and a side story names what the others are about."""
+    another article (it says nothing the others say), and few of them use any of the ``words``
+    words most articles share (:data:`OFF_STORY_WORD_SHARE`). A radio schedule, a genealogy
+    message board or a site's help page picked up with a week's stories about a trial; a short
+    report in the story's own words shares a statement with another, and a side story names what
+    the others are about."""
     import numpy as np
 
     from digest.text import content_words
