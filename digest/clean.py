@@ -168,7 +168,10 @@ def looked_up_lines(
 
 
 _UPDATE_STAMP = re.compile(
-    r"(?:--\s*)?\(\s*(?:update|updated)\b[^()]{0,80}(?:\([^()]{0,30}\)[^()]{0,30})?\)\s*(?:--?\s*|[–—:]\s*)?",
+    r"(?:--\s*)?\(\s*(?:update|updated)\b[^()]{0,80}(?:\([^()]{0,30}\)[^()]{0,30})?\)\s*(?:--?\s*|[–—:]\s*)?"
+    # a page's own: "updated: Sun Jul 29 2012 08:01:00 Since the start of the Arab spring ..."
+    r"|(?:last\s+)?updated\s*:\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+    r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?-i:[A-Z]{2,4})\b)?)?\s+(?=[\"“]?(?-i:[A-Z]))",
     re.I,
 )
 

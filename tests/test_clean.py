@@ -1022,6 +1022,23 @@ def test_a_dateline_after_a_photo_credit_is_cut_with_it() -> None:
     ]
 
 
+def test_a_pages_update_stamp_run_into_its_first_sentence_is_cut() -> None:
+    # CNN, January 2011: the stamp became the source's title
+    text = (
+        "updated: Sun Jul 29 2012 08:01:00 Since the start of the Arab spring in Tunis, Malek Jaziri has risen "
+        "almost 300 places in the men's rankings.\nThe Tunisian government declared a curfew Tuesday in eight "
+        "governorates, including the capital city of Tunis."
+    )
+    cleaned = clean_article(Article("cnn", text, source="cnn"))
+    assert cleaned.text.startswith("Since the start of the Arab spring in Tunis, Malek Jaziri")
+    assert ("updated: Sun Jul 29 2012 08:01:00", "live-blog update stamp") in cleaned.removed
+    stamped = "updated: Fri Nov 19 2010 03:22:00 Aung San Suu Kyi tells CNN that there has to be change.\nIt is late."
+    assert clean_article(Article("c", stamped, source="cnn")).text.startswith("Aung San Suu Kyi tells CNN")
+    # "updated" in a sentence is a sentence's word
+    kept = "Officials updated: the toll rose to 30 on Monday.\nIt was late in the day when the news came."
+    assert clean_article(Article("x", kept, source="x")).text.startswith("Officials updated")
+
+
 def test_a_dateline_after_a_credit_via_an_agency_is_cut_with_it() -> None:
     # Fox News, 25 April 2010: the day's news was quoted with the photo credit and dateline before it
     text = (
