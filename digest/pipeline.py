@@ -104,15 +104,7 @@ def run(
     # A page about something else (a radio schedule among a week's trial reports) says nothing the
     # others say: left out, and named in the output.
     titled = [a.id for a in cleaned if a.title]
-    cleaned, sentences, rows, off = without_off_story(
-        cleaned,
-        sentences,
-        embeddings,
-        distance=config.story_distance,
-        shared=config.off_story_similarity,
-        most=config.large_collection,
-        words=config.timeline.story_words,
-    )
+    cleaned, sentences, rows, off = without_off_story(cleaned, sentences, embeddings, config)
     if off:
         embeddings = embeddings[rows]
         gone = {s.article_id for s in off}

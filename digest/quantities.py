@@ -348,12 +348,11 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if measure == "duration" and _SINCE_THE_LAST.search(sentence, max(0, m.start() - 80), m.start()):
             continue  # "the first global flu epidemic in 41 years": how long since the last, not how long
         if measure == "duration":
-            qualifier = " ".join((m.group("approx") or "").lower().split())
             if qualifier in _FLOOR:
                 high += 1.0
             elif qualifier in _CEILING:
                 low = max(0.0, low - 1.0)
-        elif " ".join((m.group("approx") or "").lower().split()) in _CEILING:
+        elif qualifier in _CEILING:
             low = 0.0  # "less than 10 miles from the Florida Panhandle": six miles agrees with it
         if measure in _PEOPLE and not scale and ("." in raw or (_CLOCK.match(raw) and m.start() == 0)):
             continue  # people are counted in whole numbers; "1535 At least 11 ..." is a live-blog time

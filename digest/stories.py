@@ -21,6 +21,8 @@ from digest.types import Article, Sentence, Skipped, Story
 if TYPE_CHECKING:
     import numpy as np
 
+    from digest.config import Config
+
 # A story is told by at least this many articles.
 MIN_STORY = 3
 # Above this many articles the groups are found on an even sample of them (average linkage keeps
@@ -109,22 +111,19 @@ def off_story(
 
 
 def without_off_story(
-    articles: Sequence[Article],
-    sentences: Sequence[Sentence],
-    embeddings: np.ndarray,
-    *,
-    distance: float | None,
-    shared: float | None,
-    most: int,
-    words: int,
+    articles: Sequence[Article], sentences: Sequence[Sentence], embeddings: np.ndarray, config: Config
 ) -> tuple[list[Article], list[Sentence], list[int], tuple[Skipped, ...]]:
-    """``articles`` and ``sentences`` without those of the articles :func:`off_story` finds (in a
-    collection of up to ``most`` articles; ``distance`` or ``shared`` None: none), the rows of
-    ``embeddings`` kept, and the articles left out, each with why."""
+    """``articles`` and ``sentences`` without those of the articles :func:`off_story` finds in a
+    collection of up to ``config.large_collection`` articles (none when ``config.story_distance``
+    or ``config.off_story_similarity`` is None), the rows of ``embeddings`` kept, and the articles
+    left out, each with why."""
     rows = list(range(len(sentences)))
-    if distance is None or shared is None or not 3 <= len(articles) <= most:
+    distance, shared = config.story_distance, config.off_story_similarity
+    if distance is None or shared is None or not 3 <= len(articles) <= config.large_collection:
         return list(articles), list(sentences), rows, ()
-    off = off_story(articles, sentences, embeddings, distance=distance, shared=shared, words=words)
+    off = off_story(
+        articles, sentences, embeddings, distance=distance, shared=shared, words=config.timeline.story_words
+    )
     if not off:
         return list(articles), list(sentences), rows, ()
     kept = [i for i in rows if sentences[i].article_id not in off]

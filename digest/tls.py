@@ -225,15 +225,7 @@ def build_timeline(
 
         vectors = np.asarray(embedder.encode([s.text for s in sentences], progress=progress), dtype=np.float32)
         # a page about something else says nothing the others say: left out, and named (digest.stories)
-        cleaned, sentences, rows, off = without_off_story(
-            cleaned,
-            sentences,
-            vectors,
-            distance=config.story_distance,
-            shared=config.off_story_similarity,
-            most=config.large_collection,
-            words=config.timeline.story_words,
-        )
+        cleaned, sentences, rows, off = without_off_story(cleaned, sentences, vectors, config)
         if off:
             vectors, skipped = vectors[rows], (*skipped, *off)
             reference, references = choose_reference(cleaned, finder, as_of=config.as_of)

@@ -179,8 +179,10 @@ def test_answer_cache_round_trip_and_keys(tmp_path: Path) -> None:
     assert nothing.get(key) is None
 
 
-def test_a_copys_sentence_is_not_sent_when_its_source_is_cited() -> None:
-    """The seeds' spun copy 000 and paraphrase 001 of 002: their wording never reaches the model."""
+def _evidence_of_one_point(copy_id: str, *derivations: tuple[str, str]) -> tuple[str, list[str]]:
+    """The evidence ``plan`` gives the model for a key point citing "orig", ``copy_id`` (a spun
+    wording of it) and "other", with the copies ``derivations`` (copy, source) names; and the three
+    sentences."""
     import datetime as dt
 
     from digest.llm.stage import plan
@@ -188,7 +190,7 @@ def test_a_copys_sentence_is_not_sent_when_its_source_is_cited() -> None:
 
     sentences = (
         Sentence("orig", 0, 0, 10, "Western officials told the BBC that 1,000 had been killed."),
-        Sentence("spun", 0, 0, 10, "Western officers instructed the BBC that 1,000 had been slain."),
+        Sentence(copy_id, 0, 0, 10, "Western officers instructed the BBC that 1,000 had been slain."),
         Sentence("other", 0, 0, 10, "Anonymous Western sources said 1,000 had died."),
     )
     cites = tuple(Citation(s.article_id, 0, 0, 10) for s in sentences)
@@ -201,38 +203,22 @@ def test_a_copys_sentence_is_not_sent_when_its_source_is_cited() -> None:
         key_points=(point,),
         events=(),
         reference=ReferenceDate(dt.date(2025, 1, 1), "given"),
-        derivations=(Derivation("spun", "orig", "spun", 1.0),),
+        derivations=tuple(Derivation(copy, source, copy, 1.0) for copy, source in derivations),
     )
     [job] = [j for j in plan(briefing) if j.target == "key_point:1"]
-    assert sentences[1].text not in job.evidence
-    assert sentences[0].text in job.evidence and sentences[2].text in job.evidence
+    return job.evidence, [s.text for s in sentences]
+
+
+def test_a_copys_sentence_is_not_sent_when_its_source_is_cited() -> None:
+    """The seeds' spun copy 000 and paraphrase 001 of 002: their wording never reaches the model."""
+    evidence, texts = _evidence_of_one_point("spun", ("spun", "orig"))
+    assert texts[1] not in evidence
+    assert texts[0] in evidence and texts[2] in evidence
 
 
 def test_a_copy_of_a_copys_sentence_is_not_sent_when_the_original_is_cited() -> None:
     """An article that reproduces a spun copy of "orig": with "orig" cited, its wording never reaches
     the model, though the spun copy it reproduces is not cited."""
-    import datetime as dt
-
-    from digest.llm.stage import plan
-    from digest.types import Briefing, Citation, Derivation, KeyPoint, ReferenceDate, Sentence
-
-    sentences = (
-        Sentence("orig", 0, 0, 10, "Western officials told the BBC that 1,000 had been killed."),
-        Sentence("copy", 0, 0, 10, "Western officers instructed the BBC that 1,000 had been slain."),
-        Sentence("other", 0, 0, 10, "Anonymous Western sources said 1,000 had died."),
-    )
-    cites = tuple(Citation(s.article_id, 0, 0, 10) for s in sentences)
-    point = KeyPoint(sentences[0].text, 0, cites, cites[0], 3, 1.0, 2)
-    briefing = Briefing(
-        title="t",
-        articles=(),
-        sentences=sentences,
-        clusters=(),
-        key_points=(point,),
-        events=(),
-        reference=ReferenceDate(dt.date(2025, 1, 1), "given"),
-        derivations=(Derivation("spun", "orig", "spun", 1.0), Derivation("copy", "spun", "copy", 1.0)),
-    )
-    [job] = [j for j in plan(briefing) if j.target == "key_point:1"]
-    assert sentences[1].text not in job.evidence
-    assert sentences[0].text in job.evidence and sentences[2].text in job.evidence
+    evidence, texts = _evidence_of_one_point("copy", ("spun", "orig"), ("copy", "spun"))
+    assert texts[1] not in evidence
+    assert texts[0] in evidence and texts[2] in evidence

@@ -155,14 +155,13 @@ def _with_aside(words: str, n_sentences: int = 4) -> tuple[list[Article], list[S
 
 
 def test_an_article_that_says_nothing_the_others_say_and_not_their_words_is_off_the_story() -> None:
+    from digest.config import Config
     from digest.stories import off_story, without_off_story
 
     articles, sentences, vectors = _with_aside("Jamie introduces music from the late night session")
     found = off_story(articles, sentences, vectors, distance=0.5, shared=0.6, words=10)
     assert list(found) == ["aside"] and "none of its 4 sentences says what another article says" in found["aside"]
-    kept, kept_sentences, rows, skipped = without_off_story(
-        articles, sentences, vectors, distance=0.5, shared=0.6, most=30, words=10
-    )
+    kept, kept_sentences, rows, skipped = without_off_story(articles, sentences, vectors, Config())
     assert [a.id for a in kept] == [f"r{k}" for k in range(5)] and rows == list(range(15))
     assert kept_sentences == sentences[:15] and [s.article_id for s in skipped] == ["aside"]
     # a side story of the same events names them: kept
@@ -172,10 +171,8 @@ def test_an_article_that_says_nothing_the_others_say_and_not_their_words_is_off_
     articles, sentences, vectors = _with_aside("Jamie introduces music", n_sentences=2)
     assert off_story(articles, sentences, vectors, distance=0.5, shared=0.6, words=10) == {}
     articles, sentences, vectors = _with_aside("Jamie introduces music")
-    for most, shared in ((5, 0.6), (30, None)):
-        assert (
-            without_off_story(articles, sentences, vectors, distance=0.5, shared=shared, most=most, words=10)[3] == ()
-        )
+    for config in (Config(large_collection=5), Config(off_story_similarity=None)):
+        assert without_off_story(articles, sentences, vectors, config)[3] == ()
 
 
 @pytest.mark.slow
