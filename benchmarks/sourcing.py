@@ -118,6 +118,7 @@ def run(data: Path, n: int) -> dict[str, object]:
     import digest
     from digest.embed import SentenceTransformerEmbedder
     from digest.pipeline import Components
+    from digest.sourcing import derivation_chains
     from digest.types import Article
 
     parts = Components(embedder=SentenceTransformerEmbedder())
@@ -132,15 +133,8 @@ def run(data: Path, n: int) -> dict[str, object]:
         arts += [Article(f"C{i}", c.text, f"c{i}") for i, c in enumerate(case.context)]
         b = digest.build(arts, digest.Config(max_points=3), components=parts)
         relation = [d for d in b.derivations if {d.article_id, d.source_id} == {"A", "X"}]
-        family = {d.article_id: d.source_id for d in b.derivations}
-
-        def original(article_id: str, family: dict[str, str] = family) -> str:
-            """The family's original: a copy's source, followed through copies of copies."""
-            while article_id in family:
-                article_id = family[article_id]
-            return article_id
-
-        related = original("X") == original("A")
+        chain = derivation_chains(b.derivations)
+        related = (chain("X") or ("X",))[-1] == (chain("A") or ("A",))[-1]  # one family's original
         positive = case.kind != "unrelated"
         found = next((f"{d.article_id} {d.kind}" for d in relation), "none")
         breakdown[
@@ -148,7 +142,7 @@ def run(data: Path, n: int) -> dict[str, object]:
         ] += 1
         if positive and related:
             copy["tp"] += 1
-            copy["direction_ok"] += int(family.get("X") == "A")
+            copy["direction_ok"] += int(chain("X")[:1] == ("A",))
             copy["kind_ok"] += int(any(d.article_id == "X" and d.kind == _expected_kind(case) for d in relation))
         elif positive:
             copy["fn"] += 1

@@ -651,8 +651,8 @@ def _what(measure: str, before: str, after: str) -> str | None:
             if position and not direction and position.group().strip().lower() == "offshore":
                 # from the coast, not from a place: "about 20 miles offshore" is no distance from Venice
                 return "position offshore"
-            of = _OF.match(after) if not position else None
-            reference = _reference(after[position.end() if position else of.end() if of else len(after) :])
+            marker = position or _OF.match(after)  # "from ...", "off ...", "west of ...", "within ... of ..."
+            reference = _reference(after[marker.end() :]) if marker else ""
             return (
                 "position"
                 + (" " + re.sub(r"[-\s]", "", direction.lower()) if direction else "")

@@ -305,6 +305,22 @@ def _families(ids: list[str], pairs: list[_Pair], published: dict[str, dt.date |
     return SourceGraph(tuple(derivations), family)
 
 
+def derivation_chains(derivations: Sequence[Derivation]) -> Callable[[str], tuple[str, ...]]:
+    """For an article id, the articles it derives from, nearest first: its source, that source's
+    own, and so on to its family's original; () for an article that is no copy."""
+    source = {d.article_id: d.source_id for d in derivations}
+
+    def chain(article_id: str) -> tuple[str, ...]:
+        out: list[str] = []
+        seen = {article_id}
+        while (article_id := source.get(article_id, "")) and article_id not in seen:
+            seen.add(article_id)
+            out.append(article_id)
+        return tuple(out)
+
+    return chain
+
+
 def _steps_from(original: str, related: dict[str, list[str]]) -> dict[str, int]:
     """Distance from the original, in related pairs, of each member of its family (the original's: 0)."""
     steps = {original: 0}

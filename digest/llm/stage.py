@@ -43,6 +43,7 @@ from digest.llm.grounding import (
 )
 from digest.llm.injection import strip_instructions
 from digest.llm.prompts import PromptTemplate, load_prompts, quote_sources
+from digest.sourcing import derivation_chains
 from digest.text import normalize
 from digest.types import Briefing, Citation, Conflict, Generation
 
@@ -128,15 +129,7 @@ def _budget(texts: Sequence[str], limit: int = MAX_SOURCE_CHARS) -> list[str]:
 def plan(briefing: Briefing) -> list[Job]:
     """The generation jobs for a briefing, in order: title, key points, timeline, disagreements."""
     text_of = {s.key: s.text for s in briefing.sentences}
-    copied_from = {d.article_id: d.source_id for d in briefing.derivations}
-
-    def sources_of(article_id: str) -> set[str]:
-        """The articles a copy derives from, directly or through other copies."""
-        found: set[str] = set()
-        while article_id in copied_from and copied_from[article_id] not in found:
-            article_id = copied_from[article_id]
-            found.add(article_id)
-        return found
+    sources_of = derivation_chains(briefing.derivations)
 
     def cited(citations: Sequence[Citation], first: Citation | None = None) -> list[str]:
         """The cited sentences, representative first. A copy's sentence is left out when an article
@@ -144,7 +137,7 @@ def plan(briefing: Briefing) -> list[Job]:
         spun wording must not reach the model."""
         ids = {c.article_id for c in citations}
         ordered = ([first] if first else []) + [c for c in citations if c != first]
-        ordered = [c for c in ordered if c == first or not sources_of(c.article_id) & ids]
+        ordered = [c for c in ordered if c == first or not ids.intersection(sources_of(c.article_id))]
         return _dedupe([text_of[(c.article_id, c.sentence_index)] for c in ordered])
 
     jobs: list[Job] = []

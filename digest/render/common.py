@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from digest.sourcing import derivation_chains
 from digest.types import Article, Briefing, Citation
 
 # Up to this many articles, the Sources list shows them all; beyond, only the cited ones.
@@ -19,11 +20,8 @@ def cited_ids(briefing: Briefing) -> set[str]:
     cites += [c for x in briefing.conflicts for side in x.sides for c in side.citations]
     cites += [c for c, _, _ in briefing.single_source]
     ids = {c.article_id for c in cites}
-    copied_from = {d.article_id: d.source_id for d in briefing.derivations}
-    for article_id in list(ids):
-        while article_id in copied_from and copied_from[article_id] not in ids:
-            article_id = copied_from[article_id]
-            ids.add(article_id)
+    chain = derivation_chains(briefing.derivations)
+    ids.update(source for article_id in list(ids) for source in chain(article_id))
     if briefing.reference.evidence_article:
         ids.add(briefing.reference.evidence_article)
     return ids
@@ -70,14 +68,7 @@ def provenance(briefing: Briefing) -> str:
 
 def independent_sources(briefing: Briefing) -> int:
     """Outlets of the articles once each copy is traced to its original (an original's outlet)."""
-    original = {d.article_id: d.source_id for d in briefing.derivations}
+    chain = derivation_chains(briefing.derivations)
     outlet = {a.id: a.source for a in briefing.articles}
-
-    def root(article_id: str) -> str:
-        seen = {article_id}
-        while article_id in original and original[article_id] not in seen:
-            article_id = original[article_id]
-            seen.add(article_id)
-        return article_id
-
-    return len({outlet.get(root(a.id), root(a.id)) for a in briefing.articles})
+    roots = [(chain(a.id) or (a.id,))[-1] for a in briefing.articles]
+    return len({outlet.get(root, root) for root in roots})
