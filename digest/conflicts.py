@@ -371,12 +371,13 @@ _MOVE_AFTER = re.compile(r"\s+(?:higher|lower|rise|fall|drop|gain|increase|decre
 # barrels a day previously", "the 5,000 barrels a day it first estimated", "has gone from 5,000
 # barrels per day to ...", "Last month, BP was estimating ...", a correction's "The original said
 # ...". Nor is a figure that would be: "could reach 40,000 barrels a day ... if they can not cap the
-# flow", "If next month BP starts to collect 50,000 barrels", or that someone did not give: "Allen
+# flow", "If next month BP starts to collect 50,000 barrels", "the oil spill could spew 100,000 barrels a
+# day", or that someone did not give: "Allen
 # did not indicate this meant the flow rate could be as high as 28,000 barrels a day".
 _THEN = (
     r"at\s+first|initially|originally|the\s+original\s+(?:said|version|article|story|report)|previously"
     r"|early\s+(?:on|in)|soon\s+after|days\s+after"
-    r"|first\s+(?:estimated|said|claimed|reported|put)|had\s+(?:estimated|said|claimed|reported|put)"
+    r"|(?:first|earlier)\s+(?:estimated|said|claimed|reported|put)|had\s+(?:estimated|said|claimed|reported|put)"
     r"|(?:was|were)\s+(?:telling|saying|estimating|putting|reporting)"
     r"|(?:initial|first|previous|earlier|last|old|original)\s+(?:estimate|figure|report|count|toll)s?"
     r"|at\s+(?:its|the|their)\s+(?:peak|height|worst)"  # "At its peak, the BP well was spewing 62,000 barrels a day"
@@ -397,9 +398,14 @@ _REVISED_AFTER = re.compile(
 _WOULD_BE = re.compile(
     r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:indicat|say|said|mean|suggest|confirm|estimat)\w*\b[^;:.!?()]{0,80}$"
     r"|\b(?:if|assuming|supposing)\b[^;:.!?]*$|\b(?:could|would|might|may|will)\s+(?:\w+\s+){0,2}?"
-    r"(?:reach|increase|rise|grow|climb|hit|jump|balloon|yield|top|double|triple)\b[^;:.!?()]{0,60}$",
+    r"(?:reach|increase|rise|grow|climb|hit|jump|balloon|yield|top|double|triple)\b[^;:.!?()]{0,60}$"
+    r"|\b(?:could|would|might|may|will)\s+(?:spew|leak|gush|spill|release|pour|discharge)\b[^;:.!?()]{0,40}$",
     re.I,
 )
+# ... or one that would be under a condition said after it: "a leak of 336,000 gallons per day of crude
+# from the well in the event of a complete blowout" (a worst case is no estimate either: see
+# digest.quantities).
+_CONDITION_AFTER = re.compile(r"[^;:.!?()]{0,60}?\b(?:in\s+the\s+event\s+of|in\s+case\s+of)\b", re.I)
 
 
 # A figure others are a multiple of is their base, not a version: "put the flow rate ... at as much
@@ -428,6 +434,7 @@ def _then_or_would_be(sentence: str, q: Quantity) -> bool:
         or _EARLIER_AFTER.match(sentence, q.end)
         or _REVISED_AFTER.match(sentence, q.end)
         or _WOULD_BE.search(before)
+        or _CONDITION_AFTER.match(sentence, q.end)
         or _BASE_BEFORE.search(before[-60:])
     )
 

@@ -633,11 +633,21 @@ def test_figures_given_as_earlier_ones_or_that_would_be_are_no_versions() -> Non
         "Initial reports that 50 people had died were only suspected cases.",
         "Officials did not say whether the toll could be as high as 50 dead.",
         "The official toll of 50 dead, a figure repeated by the army, rose last night to 300.",
+        "The ministry earlier said 50 people were killed in the clashes.",
     ):
         assert _run([("a", earlier), now], [0, 0]) == (), earlier
     leak = ("b", "The well leaks 5,000 barrels of oil a day.")
     would_be = ("a", "The gusher could reach 40,000 barrels a day if the cap fails.")
     assert _run([would_be, leak], [0, 0]) == ()
+    for potential in (
+        "An internal BP document shows the oil spill could spew 100,000 barrels a day into the Gulf.",
+        "Documents warned of a leak of 336,000 gallons per day from the well in the event of a complete blowout.",
+        "The well spews 20,000 barrels a day in a worst-case scenario, BP said.",  # digest.quantities
+    ):
+        assert _run([("a", potential), leak], [0, 0]) == (), potential
+    # an estimate hedged with "could be" is a version
+    [c] = _run([("a", "Scientists say the well could be leaking 25,000 barrels of oil a day."), leak], [0, 0])
+    assert c.measure == "flow"
     multiple = ("a", "New figures put the flow at four or five times BP's estimate of 1,000 barrels a day.")
     assert _run([multiple, leak], [0, 0]) == ()
     # a range "from ... to ..." is no earlier figure
