@@ -74,6 +74,30 @@ _CALL_TO_ACTION = re.compile(
     r"your cart|add to cart|checkout|all rights reserved|copyright|skip to content|back to top|print this)\b",
     re.I,
 )
+# "comment" in reporting: someone declines, is asked for or gives none ("A BP spokesman declined to
+# comment.", "could not be reached for comment", "had no immediate comment"), not a reader's comment.
+_COMMENT_REPORTED = re.compile(
+    r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|unavailable|reached|requests?|requested|respond(?:ed)?|"
+    r"returned|immediate|further|(?:would|could|did|do|does|will)\s+not|(?:had|has|have|offered|made|gave)\s+no)"
+    r"\b(?:\W+\w+){0,3}?\W+comments?\b",
+    re.I,
+)
+
+
+def _is_call_to_action(line: _Line) -> bool:
+    """Whether a short line asks the reader to act ("Leave a comment", "Share this"). "comment" that a
+    source declines or is asked for is reporting, unless the line also speaks to the reader."""
+    if line.n_words > 12:
+        return False
+    found = list(_CALL_TO_ACTION.finditer(line.text))
+    if not found:
+        return False
+    reported = {m.end() for m in _COMMENT_REPORTED.finditer(line.text)}
+    if any(not m.group(0).lower().startswith("comment") or m.end() not in reported for m in found):
+        return True
+    return addresses_the_reader(line.text)
+
+
 # A paragraph line: a sentence of some length. Headlines and chrome are shorter or lack a full stop.
 _BODY_MIN_WORDS = 8
 _HEADING_MAX_WORDS = 16
@@ -1310,7 +1334,7 @@ def _overlap(line: _Line, in_lines: Counter[str], *, counted: bool = False) -> f
 def _is_chrome(line: _Line, repeated: set[str] | frozenset[str]) -> bool:
     if line.is_hashtags or line.is_label or _SEPARATORS.search(line.text):
         return True
-    if line.n_words <= 12 and _CALL_TO_ACTION.search(line.text):
+    if _is_call_to_action(line):
         return True
     return not line.is_sentence and normalize(line.text).lower() in repeated
 
@@ -1403,8 +1427,7 @@ def _junk_reason(
         return "label line"
     if _SEPARATORS.search(line.text) and not line.is_sentence:
         return "navigation or site-name line"
-    cta = line.n_words <= 12 and _CALL_TO_ACTION.search(line.text)
-    if cta and (not line.is_sentence or _overlap(line, in_lines, counted=counted) < 0.5):
+    if _is_call_to_action(line) and (not line.is_sentence or _overlap(line, in_lines, counted=counted) < 0.5):
         return "call to action"
     key = normalize(line.text).lower()
     if key in repeated and (not line.is_sentence or addresses_the_reader(line.text)):

@@ -1429,3 +1429,37 @@ def test_shared_words_that_are_no_box_are_kept(head: str, tails: list[str]) -> N
 
     sentences = _box_sentences(head, tails)
     assert cut_run_in_boxes(sentences) == sentences
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A BP spokesman declined to comment.",
+        "The White House had no immediate comment.",
+        "Halliburton did not respond to a request for comment.",
+        "The headteacher, Chris Smith, was unavailable for comment yesterday.",
+        "An ADIA spokesman declined comment.",
+    ],
+)
+def test_a_source_declining_to_comment_is_reporting_not_a_call_to_action(line: str) -> None:
+    story = [
+        "BP said on Friday that the containment dome had failed to stop the leak in the Gulf of Mexico.",
+        "Engineers are now weighing a smaller dome and a tube to collect the oil from the broken riser.",
+    ]
+    text = "\n".join([story[0], line, story[1]])
+    cleaned = clean_article(Article("story", text, source="story"))
+    assert line in cleaned.text
+    assert cleaned.removed == ()
+
+
+@pytest.mark.parametrize(
+    "line", ["Be the first to comment.", "No comments yet.", "Share your comments below.", "Comment on this story"]
+)
+def test_a_line_asking_readers_to_comment_is_a_call_to_action(line: str) -> None:
+    story = [
+        "BP said on Friday that the containment dome had failed to stop the leak in the Gulf of Mexico.",
+        "Engineers are now weighing a smaller dome and a tube to collect the oil from the broken riser.",
+    ]
+    cleaned = clean_article(Article("story", "\n".join([*story, line]), source="story"))
+    assert line not in cleaned.text
+    assert [reason for _, reason in cleaned.removed] == ["call to action"]

@@ -78,7 +78,12 @@ def test_the_judgments_file_reads_and_never_judges_a_pair_twice() -> None:
 # with 5,000, and "the collection of oil and gas ..." is captured oil: 13 of 20 (0.650), shown 3
 # of 5. The false ones left: a column's May figure reprinted in June pages, "53,000" within "up to
 # 60,000", complementary shares ("26% ... still in the water", "75% ... taken care of"), distances
-# from two states' coasts, two reopened fishing areas, and "at least 50 percent" beside 75%.
+# from two states' coasts, two reopened fishing areas, and "at least 50 percent" beside 75%. Stop 44:
+# reporting lines such as "A BP spokesman declined to comment." are no calls to action (31 T17 pages
+# keep one); the clusters moved again: 16 conflicts, 8 real, 4 false and 4 unjudged, which a helper
+# judged blind (1 real). Two of the false ones were potentials ("a leak of 336,000 gallons per day
+# ... in the event of a complete blowout", "could spew 100,000 barrels a day"); as no versions:
+# 9 real of 14 (0.643), shown 4 of 5. Fewer conflicts are judged because the false ones are gone.
 #
 # A day's coverage (``--days 4``: each topic's four busiest gold days, 16 builds), stop 43: before
 # its changes 10 real of 14 at --days 4 (0.714) and 15 of 25 at --days 12 (0.600), with the 24
@@ -90,7 +95,7 @@ def test_the_judgments_file_reads_and_never_judges_a_pair_twice() -> None:
 # (0.909); --days 12, 15 of 17 (0.882), no real conflict lost.
 GATES = {
     "haiti H1N1": (["--only", "haiti", "H1N1"], 0.85, 0.90, 14),  # precision, shown precision, fewest judged
-    "bpoil": (["--only", "bpoil"], 0.62, 0.60, 16),
+    "bpoil": (["--only", "bpoil"], 0.64, 0.80, 14),
     "busiest days": (["--days", "4"], 0.90, 0.90, 11),
 }
 
