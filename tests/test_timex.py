@@ -1003,6 +1003,97 @@ def test_a_weekday_told_of_in_the_past_stays_past_beside_an_imperatives_look_ali
     assert [t.value for t in hits] == [value]
 
 
+# 14 June 2010 was a Monday.
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The virus was found on 25 June last year.", [("25 June last year", "2009-06-25")]),
+        ("It was found on June 25 of last year.", [("June 25 of last year", "2009-06-25")]),
+        ("The vote is on 3 March next year.", [("3 March next year", "2011-03-03")]),
+        ("The plant opened on 2 May this year.", [("2 May this year", "2010-05-02")]),
+        ("It happened in March last year.", [("March last year", "2009-03")]),
+        ("It happened in June of last year.", [("June of last year", "2009-06")]),
+        ("Prices rose in March of this year.", [("March of this year", "2010-03")]),
+        ("The law took effect on the 25th of last month.", [("the 25th of last month", "2010-05-25")]),
+        ("The law took effect on the 3rd last month.", [("the 3rd last month", "2010-05-03")]),
+        ("The law takes effect on the first of next month.", [("the first of next month", "2010-07-01")]),
+    ],
+)
+def test_a_day_or_month_followed_by_a_year_or_month_named_from_the_reference_is_one_date(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dt.date(2010, 6, 14))] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("He died on June 25, last year's winner said.", [("June 25", "2010-06-25"), ("last year", "2009")]),
+        ("They met on June 25 and last year.", [("June 25", "2010-06-25"), ("last year", "2009")]),
+        ("It was the second this month.", [("this month", "2010-06")]),
+    ],
+)
+def test_a_day_is_not_joined_to_a_year_or_month_named_across_other_words(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dt.date(2010, 6, 14))] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Growth slowed in the last decade of the 20th century.", [("the last decade of the 20th century", "199")]),
+        ("It was built in the first decade of the 21st century.", [("the first decade of the 21st century", "200")]),
+        (
+            "Prices fell in the final decade of the nineteenth century.",
+            [("the final decade of the nineteenth century", "189")],
+        ),
+        ("Jazz spread in the third decade of the 20th century.", [("the third decade of the 20th century", "192")]),
+    ],
+)
+def test_a_numbered_decade_of_a_named_century_is_that_decade(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dt.date(2010, 6, 14))] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["It grew in the last years of the 20th century.", "It grew in the first years of the 21st century."]
+)
+def test_the_first_or_last_years_of_a_century_name_no_decade(text: str) -> None:
+    found = find_timexes(text, dt.date(2010, 6, 14))
+    assert not [t for t in found if t.value and precision_of(t.value) == "decade"], found
+
+
+@pytest.mark.parametrize(
+    "reference,value",
+    [
+        (dt.date(2010, 6, 13), "2010-W23"),  # a Sunday: the week just ending, 7-13 June
+        (dt.date(2010, 6, 12), "2010-W22"),  # a Saturday: the week before the one under way
+        (dt.date(2010, 6, 14), "2010-W23"),  # a Monday: the week just ended
+    ],
+)
+def test_last_week_written_on_a_sunday_is_the_week_just_ending(reference: dt.date, value: str) -> None:
+    found = find_timexes("BP said last week it would suspend its dividend.", reference)
+    assert [(t.text, t.value) for t in found] == [("last week", value)]
+
+
+# TimeBank's convention (Sunday 22 March 1998: "two weeks ago" 1998-03-08; Sunday 1 March 1998 and
+# Thursday 6 January 2000: "six weeks ago" a week; "five months ago" a month): up to two weeks back is
+# a day, further back a week.
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Talks resumed two weeks ago.", "2010-05-31"),
+        ("Talks resumed a week ago.", "2010-06-07"),
+        ("Talks resumed six weeks ago.", "2010-W18"),
+        ("Talks resumed five months ago.", "2010-01"),
+        ("Talks resumed two years ago.", "2008"),
+    ],
+)
+def test_a_span_counted_back_is_dated_at_the_precision_timebank_gives_it(text: str, value: str) -> None:
+    (timex,) = find_timexes(text, dt.date(2010, 6, 14))
+    assert timex.value == value
+
+
 def test_import_is_cheap() -> None:
     import subprocess
     import sys

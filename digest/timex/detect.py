@@ -57,6 +57,15 @@ REL_NOTHE = REL.replace("|that|the)", "|that)")
 # digest.timex.holidays dates as a weekend or a week.
 HOLIDAY_PARTS = r"[Dd]ay|[Ww]eek(?:end)?|[Ee]ve|Sunday|[Hh]oliday(?:s|\s+[Ww]eekend)?|[Bb]reak|[Rr]ecess|[Vv]acation"
 
+# A century named by its ordinal ("the 20th century", "the twenty-first century"); ``format`` names
+# the groups of the figure and of the word.
+CENTURY = r"(?:(?P<{}>\d{{1,2}})(?:st|nd|rd|th)|(?P<{}>eighteenth|nineteenth|twentieth|twenty-first))\s+century"
+# A day of the month written as an ordinal in figures: "25th", "1st".
+DAYNUM_ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+# A year named relative to the reference right after a month or a day ("June last year", "25 June
+# of next year"), with no other word between; ``format`` names its group.
+YEAR_REL = r"\s+(?:of\s+)?(?P<{}>this|last|next)\s+year"
+
 RULES: list[tuple[str, str]] = [
     (
         # A day or week named by another date: "the week of March 6", "the day before last Tuesday".
@@ -87,9 +96,11 @@ RULES: list[tuple[str, str]] = [
         (
             rf"(?:(?P<dpos>around|about|approximately|early|late|mid)\s+)?"
             rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH_LOOSE})\s+(?P<day>{DAYNUM}|{DAYORD})(?!\d|:\d)"
-            rf"(?:,?\s+(?P<year>{YEAR4}))?"
+            rf"(?:,?\s+(?P<year>{YEAR4})|{YEAR_REL.format('yrel')})?"
             rf"|(?:(?P<wd2>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH_LOOSE})"
-            rf"(?:,?\s+(?P<year2>{YEAR4}))?"
+            rf"(?:,?\s+(?P<year2>{YEAR4})|{YEAR_REL.format('yrel2')})?"
+            rf"|(?:(?P<wd3>{WEEKDAY}),?\s+)?(?:(?:the\s+)?(?P<day3>{DAYNUM_ORD})\s+(?:of\s+)?"
+            rf"|the\s+(?P<dayo3>{DAYORD})\s+of\s+)(?P<mrel>this|last|next)\s+month"
             r"|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)"
             r"|(?P<num>[01]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d))(?![\d/])"
         ),
@@ -120,11 +131,13 @@ RULES: list[tuple[str, str]] = [
     (
         "decade",
         (
-            rf"(?:(?P<pos0>{POS})(?:\s+|-))?(?:the\s+)?(?:(?P<pos>early|mid|late)(?:\s+|-))?"
+            # "the last decade of the 20th century": one decade of a named century
+            rf"(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|"
+            rf"(?:10|[1-9])(?:st|nd|rd|th))\s+decade\s+of\s+(?:the\s+)?{CENTURY.format('ncent', 'ncentw')}"
+            rf"|(?:(?P<pos0>{POS})(?:\s+|-))?(?:the\s+)?(?:(?P<pos>early|mid|late)(?:\s+|-))?"
             rf"(?:(?P<dec>(?:1[89]|20)\d0)'?s|'(?P<dec2>\d0)'?s"
             rf"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
-            rf"|(?P<cent>\d{{1,2}})(?:st|nd|rd|th)\s+century"
-            rf"|(?P<centw>eighteenth|nineteenth|twentieth|twenty-first)\s+century)"
+            rf"|{CENTURY.format('cent', 'centw')})"
         ),
     ),
     (
@@ -148,7 +161,7 @@ RULES: list[tuple[str, str]] = [
         "month",
         (
             rf"(?:(?P<pos>{POS})(?:\s+|-))?(?:(?P<rel>{REL_NOTHE})\s+)?(?P<mon>{MONTH_LOOSE})(?!\.?\s+\d{{1,2}}(?!\d))"
-            rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{YEAR})(?!\d|,\d)|\s+(?P<yrel>this|last|next)\s+year)?"
+            rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{YEAR})(?!\d|,\d)|{YEAR_REL.format('yrel')})?"
         ),
     ),
     (

@@ -31,7 +31,7 @@ from digest.timex.resolve import (
     resolve_month_year,
     tense,
 )
-from digest.timex.values import add_days, fmt_day, fmt_month, quarter_of, season_of
+from digest.timex.values import add_days, add_months, fmt_day, fmt_month, quarter_of, season_of
 
 
 def _norm(s: str | None) -> str:
@@ -101,6 +101,9 @@ def i_time(ctx: Context, c: Candidate) -> Resolved | None:
 
 
 # ---- full dates ----------------------------------------------------------------------------------
+_REL_STEP = {"last": -1, "this": 0, "next": 1}
+
+
 def i_date(ctx: Context, c: Candidate) -> Resolved | None:
     g = c.groups
     if g["iso"]:
@@ -112,9 +115,18 @@ def i_date(ctx: Context, c: Candidate) -> Resolved | None:
         yy = int(y) if len(y) == 4 else (1900 + int(y) if int(y) >= 30 else 2000 + int(y))
         v = _safe_day(yy, int(a), int(b))
         return Resolved("DATE", v) if v else None
+    if g["mrel"]:
+        # "the 25th of last month": that day of the reference's month or of the one before or after it
+        d = parse_dayord(g["day3"] or g["dayo3"])
+        if d is None:
+            return None
+        y, mo = add_months(ctx.ref().year, ctx.ref().month, _REL_STEP[g["mrel"].lower()])
+        v = _safe_day(y, mo, d)
+        return Resolved("DATE", v, None, True) if v else None
     mon = g["mon"] or g["mon2"]
     day = g["day"] or g["day2"]
     year = g["year"] or g["year2"]
+    yrel = g["yrel"] or g["yrel2"]
     if not mon or not day:
         return None
     mo = MONTHS[mon.lower().rstrip(".")]
@@ -125,6 +137,9 @@ def i_date(ctx: Context, c: Candidate) -> Resolved | None:
     if year:
         v = _safe_day(int(year), mo, d)
         return Resolved("DATE", v, mod) if v else None
+    if yrel:  # "25 June last year"
+        v = _safe_day(_year_rel(ctx.ref(), yrel), mo, d)
+        return Resolved("DATE", v, mod, True) if v else None
     y = resolve_month_year(ctx, mo, None, c.start, c.end)
     v = _safe_day(y, mo, d)
     return Resolved("DATE", v, mod, True) if v else None
@@ -218,8 +233,26 @@ _DECW = {
 }
 
 
+_CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+
+
+def _century(figure: str | None, word: str | None) -> int | None:
+    """The ordinal of a century named in figures or in words, None outside the 1st to 21st."""
+    n = int(figure) if figure else _CENTURY_WORDS[word.lower()] if word else 0
+    return n if 1 <= n <= 21 else None
+
+
 def i_decade(ctx: Context, c: Candidate) -> Resolved | None:
     g = c.groups
+    if g["nth"]:
+        # "the last decade of the 20th century" -> 199 (the 1990s), "the first decade of the 21st
+        # century" -> 200: a century's decades counted from its year ending in 00
+        n = _century(g["ncent"], g["ncentw"])
+        nth = g["nth"].lower()
+        k = 10 if nth in ("last", "final") else parse_dayord(nth)
+        if n is None or k is None or not 1 <= k <= 10:
+            return None
+        return Resolved("DATE", f"{(n - 1) * 10 + k - 1:03d}")
     mod = pos_mod(g["pos"]) or pos_mod(g["pos0"])
     if g["dec"]:
         return Resolved("DATE", g["dec"][:3], mod)
@@ -227,14 +260,8 @@ def i_decade(ctx: Context, c: Candidate) -> Resolved | None:
         return Resolved("DATE", "19" + g["dec2"][0], mod)
     if g["decw"]:
         return Resolved("DATE", f"19{_DECW[g['decw'].lower()]}", mod)
-    if g["cent"]:
-        if not 1 <= int(g["cent"]) <= 21:
-            return None
-        return Resolved("DATE", f"{int(g['cent']) - 1:02d}", mod)
-    if g["centw"]:
-        n = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[g["centw"].lower()]
-        return Resolved("DATE", f"{n - 1:02d}", mod)
-    return None
+    n = _century(g["cent"], g["centw"])
+    return Resolved("DATE", f"{n - 1:02d}", mod) if n else None
 
 
 # ---- months --------------------------------------------------------------------------------------

@@ -156,6 +156,10 @@ def _unit_value(ctx: Context, c: Candidate, rel: str, unit: str, mod: str | None
     if unit == "fiscal year":
         unit = "year"
     if unit == "week":
+        if k == -1 and ref.weekday() == 6:
+            # written on a Sunday, "last week" is the week just ending (Monday to Saturday), which the
+            # ISO week holds with that Sunday
+            return Resolved("DATE", fmt_week(ref), mod, True)
         return Resolved("DATE", fmt_week(add_days(ref, 7 * k)), mod, True)
     if unit == "weekend":
         if k == 0 and ref.weekday() >= 5:  # written on a weekend: that weekend, whatever the tense
