@@ -821,10 +821,21 @@ def published_stamp(text: str) -> bool:
 _HEADED_UPDATE = re.compile(r"^[^.!?:\n]{3,150}:\s+(?=\(\s*updated?\b)", re.I)
 
 
+# An entry's update stamp with its clock time inside a line, before a sentence: a live page that ran
+# an entry into the last one's cut text ("... have offered no assurance (Update 3:30 a.m. in Cairo,
+# 8:30 p.m. ET) Five human rights activists ... were released Friday.").
+_INNER_UPDATE = re.compile(
+    r"\s\(\s*updated?\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?[^()]{0,60}(?:\([^()]{0,30}\)[^()]{0,30})?\)"
+    r"\s*(?:--?\s*)?(?=[\"“]?(?-i:[A-Z]))",
+    re.I,
+)
+
+
 def _headed_update_stamp(text: str) -> re.Match[str] | None:
-    """The update stamp after a heading that ends in a colon, or None."""
+    """The update stamp after a heading that ends in a colon, or one with its clock time inside the
+    line before a sentence; None without one."""
     head = _HEADED_UPDATE.match(text)
-    return _UPDATE_STAMP.match(text, head.end()) if head else None
+    return _UPDATE_STAMP.match(text, head.end()) if head else _INNER_UPDATE.search(text)
 
 
 # A headline and its standfirst are among a page's first lines: only there does a capitalised
@@ -844,7 +855,7 @@ def run_in_parts(text: str, page: str = "", lower_words: frozenset[str] = frozen
     stamp = _PAGE_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS) if "ast updated" in head_text else None
     if stamp is None and ("BST" in head_text or "GMT" in head_text or "M " in head_text):
         stamp = _PUBLISHED_STAMP.search(text, 0, _RUN_IN_SCAN_CHARS)
-    if stamp is None and "pdate" in head_text:
+    if stamp is None and "pdate" in text:
         stamp = _headed_update_stamp(text)
     if stamp and has_words(text[stamp.end() :], 3):
         if head := text[: stamp.start()].rstrip():

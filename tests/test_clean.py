@@ -1279,6 +1279,25 @@ def test_a_live_pages_heading_and_update_stamp_before_an_entry_are_cut_off() -> 
     assert run_in_parts(inside) == [(0, len(inside))]
 
 
+def test_an_entrys_update_stamp_inside_a_line_starts_a_sentence() -> None:
+    # a live page ran an entry into the cut text of the one before it
+    text = (
+        "But 11 days of bloody protests and high tension have offered no assurance (Update 3:30 a.m. in Cairo, "
+        "8:30 p.m. ET) Five human rights activists were released Friday, the group said."
+    )
+    assert [text[s:e] for s, e in run_in_parts(text)] == [
+        "But 11 days of bloody protests and high tension have offered no assurance",
+        "Five human rights activists were released Friday, the group said.",
+    ]
+    # a stamp with its time far into a long line
+    long = "Internet access is back in at least parts of Egypt, CNN has confirmed" + " again" * 50
+    text = long + " (Update 11:51 a.m. Wednesday in Cairo, 4:51 a.m. ET Wednesday) The ministry urged the youth home."
+    assert [text[s:e] for s, e in run_in_parts(text)] == [long, "The ministry urged the youth home."]
+    # a time in brackets that the sentence goes on after is no stamp
+    inside = "Officials said (updated 5 p.m. figures) that 300 have died."
+    assert run_in_parts(inside) == [(0, len(inside))]
+
+
 @pytest.mark.parametrize(
     "text",
     [
