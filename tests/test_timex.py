@@ -1149,3 +1149,34 @@ def test_find_in_sentences_skips_only_sentences_that_name_no_day() -> None:
 
     assert find_in_sentences(groups, find_many=many) == got
     assert "No date here at all." not in asked
+
+
+@pytest.mark.parametrize(
+    "text,reference,span,value",
+    [
+        # a Wednesday: the Tuesday of the week before, not the day before
+        ("200,000 people died in last Tuesday's quake.", dt.date(2010, 1, 20), "last Tuesday", "2010-01-12"),
+        ("I saw him last Thursday, he was fine then.", dt.date(2009, 5, 1), "last Thursday", "2009-04-23"),
+        (
+            "He was seen on the day before last Tuesday.",
+            dt.date(2010, 1, 20),
+            "the day before last Tuesday",
+            "2010-01-11",
+        ),
+        # two days back and further: the most recent such weekday
+        ("We watched history being made last Friday.", dt.date(2011, 2, 13), "last Friday", "2011-02-11"),
+        ("It shut the leak last Thursday.", dt.date(2010, 7, 19), "last Thursday", "2010-07-15"),
+        # the same weekday: a week back
+        ("He left last Wednesday.", dt.date(2010, 1, 20), "last Wednesday", "2010-01-13"),
+    ],
+)
+def test_last_weekday_of_the_day_before_the_reference_is_the_one_a_week_earlier(
+    text: str, reference: dt.date, span: str, value: str
+) -> None:
+    found = find_timexes(text, reference)
+    assert [(t.text, t.value) for t in found] == [(span, value)]
+
+
+def test_this_past_weekday_of_the_day_before_the_reference_is_the_day_before() -> None:
+    found = find_timexes("He spoke this past Sunday.", dt.date(2010, 6, 7))
+    assert [(t.text, t.value) for t in found] == [("this past Sunday", "2010-06-06")]
