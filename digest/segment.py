@@ -148,6 +148,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NOT_WORD = re.compile(r"[^A-Za-z.]")  # what cannot be in the word _WORD_BEFORE finds
 _WORD_WINDOW = 64  # characters before a stop searched for its word first; longer words widen it
 _FOLLOWING = re.compile(r"\s+['\"‘“(]?([A-Za-z]+)")
+_FIGURE_BEFORE = re.compile(r"\d\s*-?$")  # "5,000 ft", "10-ft"
 _CLOSING_QUOTES = "\"'’”"
 # Who asked or exclaimed the quote before, and nothing else: '"Why?" Admiral Allen of the Coast
 # Guard asked back.', not '"Why?" The crowd said nothing.'
@@ -218,6 +219,12 @@ def _is_abbreviation(line: str, stop: int, end: int) -> bool:
         return not (following and following.group(1).lower() in _OPENERS)
     if len(token) == 1 and token.isupper():  # an initial: "N. Korea", "George W. Bush"
         return True
+    if token.lower() == "ft" and _FIGURE_BEFORE.search(line, 0, match.start()):
+        # feet after a figure go on with a word in lower case ("5,000 ft. below the surface"); a
+        # capitalised one opens a sentence ('a depth of about 5,000 ft." Initial investigations ...'),
+        # where "Ft." before a name is a fort ("Ft. Hood")
+        following = _FOLLOWING.match(line, end)
+        return not (following and following.group(1)[0].isupper())
     return token.lower() in _ABBREVIATIONS
 
 

@@ -33,6 +33,15 @@ def split(text: str) -> list[str]:
         ),
         ("The rate was 3.5 per cent. It rose.", ["The rate was 3.5 per cent.", "It rose."]),
         ("Line one has no stop\nLine two does.", ["Line one has no stop", "Line two does."]),
+        (
+            'The leak is at a depth of about 5,000 ft." Initial investigations began. It lies 5,000 ft. below the sea.',
+            [
+                'The leak is at a depth of about 5,000 ft."',
+                "Initial investigations began.",
+                "It lies 5,000 ft. below the sea.",
+            ],
+        ),
+        ("Troops at Ft. Hood were told. It ended.", ["Troops at Ft. Hood were told.", "It ended."]),
     ],
 )
 def test_split(text: str, expected: list[str]) -> None:
