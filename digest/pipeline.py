@@ -358,13 +358,14 @@ def _same_figures(
     $600 million"), leaving out those the representative gives as earlier ones ("NOAA experts now
     estimate 5,000 barrels a day ..., far more than the previous estimate of 1,000": "Some 1,000
     barrels of oil a day are leaking" says something else). It is listed in ``other_figures``."""
-    from digest.quantities import distinctive_figures, figures_apart
+    from digest.quantities import bound_figures, distinctive_figures, figures_apart
 
     def text(c: Citation) -> str:
         return sentences[row[(c.article_id, c.sentence_index)]].text
 
-    def figures(c: Citation) -> frozenset[tuple[str, float, float]]:
-        return distinctive_figures(text(c))
+    def apart(c: Citation) -> bool:
+        member = text(c)
+        return figures_apart(quoted, distinctive_figures(member), bounds=bounds | bound_figures(member))
 
     rep = text(point.representative)
     for start, end in not_current(rep):
@@ -372,7 +373,8 @@ def _same_figures(
     quoted = distinctive_figures(rep)
     if not quoted:
         return point
-    other = {c for c in point.citations if c != point.representative and figures_apart(quoted, figures(c))}
+    bounds = bound_figures(rep)
+    other = {c for c in point.citations if c != point.representative and apart(c)}
     if not other:
         return point
     return _recounted(

@@ -13,14 +13,16 @@ soldiers have been killed" counts the killed), else the words before it ("a forc
 of 11,000"). What a share, length, area, force or flow is *of* is kept beside it
 (:attr:`Quantity.what`: "of the oil", "off Louisiana", "underwater", "Sri Lankan
 forces", "captured"), and an addition ("an extra 3,500 troops", "40 other possible
-fatalities") is no figure.
+fatalities") is no figure, nor is a part of a casualty count ("Nine workers were killed,
+along with two others", "Nine rig crew and two engineers died").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Protocol
 
 from digest.text import canonical_names
@@ -153,6 +155,7 @@ _TROOPS = re.compile(r"\b(?:troops|soldiers|fighters|forces|personnel|servicemen
 # What a number counts is said before the clause ends or another number starts.
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:and|but|while|whereas|including|out of)\b|\d", re.I)
 _PEOPLE = ("killed", "wounded", "casualties", "troops")
+_CASUALTIES = ("killed", "wounded", "casualties")
 _LEFT_TROOPS = re.compile(r"\b(?:force|forces|army|contingent)\s+of\s*$", re.I)
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 # An age or a span as an adjective ("a 23-month-old child", "a five-day visit"): not a count of people.
@@ -268,8 +271,10 @@ def _scaled(number: str, scale: str | None) -> float:
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
-    """Quantities in one sentence; a parenthesised conversion ("(386 sq miles)") is folded into the one before."""
+    """Quantities in one sentence; a parenthesised conversion ("(386 sq miles)") is folded into the one before,
+    and a part of a casualty count (:func:`_parts`) is left out."""
     out: list[Quantity] = []
+    counts: list[_Count] = []
     for m in _QUANTITY.finditer(sentence):
         if out and m.start() < out[-1].end:
             continue  # within the one before: "20,000 barrels a day or up to 100,000" is one range
@@ -343,7 +348,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 troop = _TROOPS.search(" ".join(window.split()[:4]))
                 if troop or _LEFT_TROOPS.search(sentence[: m.start()]):
                     measure, unit = "troops", troop.group(0) if troop else "force"
+        addition = bool(_INCREMENT.search(sentence, max(0, m.start() - 30), m.start()) or _OTHER_AFTER.match(after))
         if not measure:
+            counts.append(_Count(m.start(), m.end(), "", addition))
             continue
         if measure == "duration" and _SINCE_THE_LAST.search(sentence, max(0, m.start() - 80), m.start()):
             continue  # "the first global flu epidemic in 41 years": how long since the last, not how long
@@ -358,7 +365,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue  # people are counted in whole numbers; "1535 At least 11 ..." is a live-blog time
         if measure in _PEOPLE and _AGE_OR_SPAN.match(after):
             continue  # "a 23-month-old child has died" counts no one
-        if _INCREMENT.search(sentence, max(0, m.start() - 30), m.start()) or _OTHER_AFTER.match(after):
+        if addition:
+            counts.append(_Count(m.start(), m.end(), measure, addition))
             continue  # "an extra 3,500 troops", "another 48 died", "40 other possible fatalities": an addition
         if measure in _PEOPLE and _PART_OF_THE.match(after):
             continue  # "Ten of the dead are police officers": a part of the toll, not the toll
@@ -392,7 +400,86 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if out and _is_conversion(sentence, out[-1], quantity):
             continue
         out.append(quantity)
-    return out
+        counts.append(_Count(m.start(), m.end(), measure, confirmed=quantity.confirmed))
+    parts = _parts(sentence, counts)
+    return [q for q in out if q.start not in parts] if parts else out
+
+
+@dataclass(frozen=True)
+class _Count:
+    """A number of a sentence as :func:`find_quantities` read it."""
+
+    start: int
+    end: int  # of the number
+    measure: str  # "" when it counts nothing digest compares
+    addition: bool = False  # "two others", "another 48"
+    confirmed: bool = False
+
+
+# Words that join two counts into one: "Nine workers were killed, along with two others", "Nine rig
+# crew on the rig floor and two engineers died", "11 workers plus two contractors".
+_JOINED = re.compile(
+    r"[^.;:!?()\d]{0,80}?(?:,\s*|\s+)(?P<joiner>along\s+with|together\s+with|as\s+well\s+as|plus|and)\s+", re.I
+)
+# A count said as part of an earlier one: "Eleven people died, nine of them on the drill floor",
+# "11 were killed, including nine crew".
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+$", re.I)
+# A verb that the counts after it are objects or subjects of: an auxiliary or a past tense ("carried 30
+# people and two died", "30 were rescued and two died": the two counts are not one subject). A verb of
+# saying is none: "Officials said nine rig crew and two engineers died".
+_VERB = re.compile(
+    r"\b(?!(?:said|reported)\b)(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|may|might|must"
+    r"|shall|should|do|does|did|\w+ed)\b",
+    re.I,
+)
+
+
+def _parts(sentence: str, counts: list[_Count]) -> set[int]:
+    """The starts of the casualty counts in ``sentence`` that are parts of a count it gives, not the
+    count: a count joined to another of the same kind in one clause ("Nine workers on the drill deck
+    were killed, along with two others"; "Nine rig crew on the rig floor and two engineers died";
+    "Nine died on the rig and two more died in hospital"; "11 workers plus two contractors were
+    killed") or said as a part of an earlier one ("Eleven people died, nine of them killed on the
+    drill floor"; "including nine killed"). A count followed by a place of its own ("Nine were
+    killed, along with 20 in Chile") is another place's, and a confirmed count ("20 deaths and 40
+    other possible fatalities") is its own scope already."""
+    parts: set[int] = set()
+    for x, b in enumerate(counts):
+        if b.measure not in _CASUALTIES or b.addition:
+            continue
+        part_of = _OF_THEM.match(sentence, b.end) or _INCLUDING.search(sentence, max(0, b.start - 30), b.start)
+        if part_of and any(a.measure == b.measure and not a.addition for a in counts[:x]):
+            parts.add(b.start)
+    for a, b in pairwise(counts):
+        joined = _JOINED.fullmatch(sentence, a.end, b.start)
+        if not joined:
+            continue
+        part: tuple[int, ...] = ()
+        if a.measure in _CASUALTIES and not a.addition and not a.confirmed:
+            if b.measure == a.measure:  # "Nine died on the rig and two more died in hospital"
+                part = (a.start, b.start)
+            elif (
+                not b.measure
+                and joined.group("joiner").lower() != "and"
+                and not _OTHER_COUNT.match(sentence[b.end : b.end + 40].lstrip())
+            ):  # "Nine workers were killed, along with two others"
+                part = (a.start,)
+        elif not a.measure and not a.addition and b.measure in _CASUALTIES and not b.addition:
+            # one subject of one verb: nothing between the counts, or before the first in its clause, is a
+            # verb ("Nine rig crew on the rig floor and two engineers died")
+            opening = re.split(r"[,;:()]", sentence[: a.start])[-1]
+            between = sentence[a.end : joined.start("joiner")]
+            if not (
+                _VERB.search(opening)
+                or _VERB.search(between)
+                or _OTHER_COUNT.search(between)
+                or _OF_THEM.match(sentence, b.end)
+            ):
+                part = (b.start,)
+        if part and not _place(_PLACE_CLAUSE_END.split(sentence[b.end : b.end + _NEAR], maxsplit=1)[0]):
+            parts.update(part)
+    return parts
 
 
 # A duration said as a bound spans up to the next whole unit: "more than two weeks" is 14 to 21 days
@@ -782,13 +869,37 @@ def distinctive_figures(text: str, *, words: bool = True) -> frozenset[tuple[str
     currency sign, "%" or "" for a count; "$20bn" and "$20 billion" are both ("$", 2e10, 2e10),
     "35,000-60,000" and "35,000 to 60,000" both ("", 35000, 60000), "two million" and "2 million"
     both ("", 2e6, 2e6); without the counts in words when not ``words``."""
-    out: set[tuple[str, float, float]] = set()
+    return frozenset(figure for figure, _ in _distinctive(text, words=words))
+
+
+# Words that say a figure as a bound: "as many as 200,000", "up to $20bn", "at least 1,000".
+_SAID_AS_BOUND = re.compile(
+    r"\b(?:as\s+(?:many|much|high|few|little|low)\s+as|up\s+to|at\s+(?:least|most)|(?:more|fewer|less)\s+than"
+    r"|over|upwards\s+of|in\s+excess\s+of)\s+(?:[$£€]\s?)?$",
+    re.I,
+)
+
+
+def bound_figures(text: str) -> frozenset[tuple[str, float, float]]:
+    """The distinctive figures of ``text`` (:func:`distinctive_figures`) said as a floor or a
+    ceiling: "As many as 200,000 people died" gives ("", 200000, 200000), "up to $20bn" ("$", 2e10,
+    2e10); a range ("up to 35,000-60,000") is none."""
+    return frozenset(
+        figure
+        for figure, start in _distinctive(text, words=True)
+        if figure[1] == figure[2] and _SAID_AS_BOUND.search(text, max(0, start - 25), start)
+    )
+
+
+def _distinctive(text: str, *, words: bool) -> Iterator[tuple[tuple[str, float, float], int]]:
+    """:func:`distinctive_figures`, each with where it starts in ``text``."""
     for m in _WORD_FIGURE.finditer(text) if words else ():
         n = 1.0 if m["num"].lower() == "a" else _number(m["num"])
+        start = m.start()
         if n == 1.0 and text[max(0, m.start() - 5) : m.start()].lower() == "half ":
-            n = 0.5  # "half a million"
+            n, start = 0.5, m.start() - 5  # "half a million"
         value = n * _FIGURE_SCALE[m["scale"].lower()]
-        out.add(("", value, value))
+        yield ("", value, value), start
     for m in _FIGURE.finditer(text):
         a = "b" if m["between"] else "a"
         first = f"{a}num" if m[f"{a}num"] else "num"
@@ -801,15 +912,14 @@ def distinctive_figures(text: str, *, words: bool = True) -> frozenset[tuple[str
         if m[f"{a}num"] and (m[f"{a}scale"] or m[f"{a}pct"]) and not (scale or m["pct"]):
             continue  # "5bn to 40": not one figure
         if m["pct"]:
-            out.add(("%", low, high))
+            yield ("%", low, high), m.start(first)
             continue
         if scale:
             high *= _FIGURE_SCALE[scale.lower()]
             low *= _FIGURE_SCALE[(m[f"{a}scale"] or scale).lower()]
         year = "," not in (m[f"{a}num"] or m["num"]) and 1900 <= low <= 2100
         if kind or scale or (low >= 1000 and not year):
-            out.add((kind, low, high))
-    return frozenset(out)
+            yield (kind, low, high), m.start(first)
 
 
 _PRECISE_TOLERANCE = 0.02
@@ -823,14 +933,21 @@ def _precise(value: float) -> bool:
 
 
 def figures_apart(
-    quoted: frozenset[tuple[str, float, float]], other: frozenset[tuple[str, float, float]], *, tolerance: float = 0.1
+    quoted: frozenset[tuple[str, float, float]],
+    other: frozenset[tuple[str, float, float]],
+    *,
+    tolerance: float = 0.1,
+    bounds: frozenset[tuple[str, float, float]] = frozenset(),
 ) -> bool:
     """Whether a sentence with the distinctive figures ``other`` states something else than one
     with ``quoted``: it gives a figure of a kind ``quoted`` gives (a currency, a share, a count) and
     none of its figures is one of ``quoted``'s, within ``tolerance`` (rounding: "$20bn", "about
     $20.5bn"); two figures written to three digits or more are no rounding of each other, and
     match within 2% ("10,250 cases in 41 countries" is not "11,034 cases"). "BP has paid out $104
-    million" is not "BP has paid $71 million out of $600 million"."""
+    million" is not "BP has paid $71 million out of $600 million". A figure said as a floor or a
+    ceiling (one of ``bounds``, the :func:`bound_figures` of either sentence) is one with a range
+    it lies within or at an end of: "As many as 200,000 people died" and "the death toll is likely
+    to be between 100,000 and 200,000"."""
     kinds = {kind for kind, _, _ in quoted} & {kind for kind, _, _ in other}
     if not kinds:
         return False
@@ -839,4 +956,12 @@ def figures_apart(
         allowed = _PRECISE_TOLERANCE if _precise(a) and _precise(b) else tolerance
         return abs(a - b) <= allowed * max(abs(a), abs(b))
 
-    return not any(k == j and near(low, lo) and near(high, hi) for k, low, high in quoted for j, lo, hi in other)
+    def within(bound: tuple[str, float, float], span: tuple[str, float, float]) -> bool:
+        value, (_, lo, hi) = bound[1], span
+        return bound in bounds and lo < hi and (lo <= value <= hi or near(value, lo) or near(value, hi))
+
+    return not any(
+        x[0] == y[0] and ((near(x[1], y[1]) and near(x[2], y[2])) or within(x, y) or within(y, x))
+        for x in quoted
+        for y in other
+    )

@@ -19,7 +19,7 @@ import math
 import re
 
 from digest.attribution import find_attribution, same_speaker
-from digest.quantities import distinctive_figures, figures_apart
+from digest.quantities import bound_figures, distinctive_figures, figures_apart
 from digest.text import content_words
 
 FEATURES = (
@@ -42,12 +42,16 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nor|denied|denies)\b|n[’']t\b", re.
 
 
 @functools.lru_cache(maxsize=8192)
-def _profile(text: str) -> tuple[frozenset[str], frozenset[tuple[str, float, float]], str | None, bool]:
-    """What :func:`features` reads of one sentence: its content words, distinctive figures, speaker
-    and negation. Found once per text: a statement's representative is compared with every member."""
+def _profile(
+    text: str,
+) -> tuple[frozenset[str], frozenset[tuple[str, float, float]], frozenset[tuple[str, float, float]], str | None, bool]:
+    """What :func:`features` reads of one sentence: its content words, distinctive figures (and
+    those said as bounds), speaker and negation. Found once per text: a statement's representative
+    is compared with every member."""
     return (
         frozenset(content_words(text)),
         distinctive_figures(text),
+        bound_figures(text),
         find_attribution(text),
         bool(_NEGATION.search(text)),
     )
@@ -55,8 +59,8 @@ def _profile(text: str) -> tuple[frozenset[str], frozenset[tuple[str, float, flo
 
 def features(quoted: str, member: str, cosine: float) -> tuple[float, ...]:
     """The measurements of a (quoted sentence, member) pair, in :data:`FEATURES` order."""
-    a, figures_a, who_a, negated_a = _profile(quoted)
-    b, figures_b, who_b, negated_b = _profile(member)
+    a, figures_a, bounds_a, who_a, negated_a = _profile(quoted)
+    b, figures_b, bounds_b, who_b, negated_b = _profile(member)
     common = len(a & b)
     speaker = same_speaker(who_a, who_b) if who_a and who_b else None
     return (
@@ -66,7 +70,7 @@ def features(quoted: str, member: str, cosine: float) -> tuple[float, ...]:
         common / max(1, len(b)),
         min(len(a), len(b)) / max(1, len(a), len(b)),
         float(bool(figures_a & figures_b)),
-        float(figures_apart(figures_a, figures_b)),
+        float(figures_apart(figures_a, figures_b, bounds=bounds_a | bounds_b)),
         float(negated_a != negated_b),
         float(speaker is False),
         float(speaker is True),

@@ -969,6 +969,27 @@ def test_a_key_point_cites_no_member_whose_figures_are_other_ones() -> None:
     assert [c.article_id for c in kept.other_figures] == ["landry"]
 
 
+def test_a_key_point_quoting_a_ceiling_cites_a_member_whose_range_reaches_it() -> None:
+    # Haiti, 23-31 January 2010: "As many as 200,000" was said to have "other figures" in "between
+    # 100,000 and 200,000"
+    from digest.pipeline import _same_figures
+    from digest.sourcing import SourceGraph
+    from digest.types import Citation, KeyPoint
+
+    texts = {
+        "a": "As many as 200,000 people died in the 12 January earthquake.",
+        "b": "Haitian officials say the death toll is likely to be between 100,000 and 200,000.",
+        "c": "Haitian officials say the death toll is likely to be between 20,000 and 30,000.",
+    }
+    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in texts.items()]
+    row = {s.key: i for i, s in enumerate(sentences)}
+    cites = tuple(Citation(s.article_id, 0, s.start, s.end) for s in sentences)
+    point = KeyPoint(texts["a"], 0, cites, cites[0], source_count=3, score=1.0, independent_count=3)
+    kept = _same_figures(point, sentences, row, SourceGraph())
+    assert [c.article_id for c in kept.citations] == ["a", "b"]
+    assert [c.article_id for c in kept.other_figures] == ["c"]
+
+
 def test_a_key_point_cites_the_members_that_say_what_it_quotes_and_lists_the_others_as_related() -> None:
     said = "Gordon Brown said the earthquake in Haiti was a tragedy beyond imagination for its people."
     again = "The earthquake in Haiti is a tragedy beyond imagination for its people, Gordon Brown said."

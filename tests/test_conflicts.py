@@ -663,3 +663,16 @@ def test_only_a_corrections_original_is_an_earlier_figure() -> None:
     # "original" elsewhere is no such notice
     [c] = _run([("a", "The original well still leaks 5,000 barrels of oil a day."), leak], [0, 0])
     assert c.measure == "flow"
+
+
+def test_parts_of_a_toll_are_no_versions_of_it() -> None:
+    # BP, 7-8 May 2010: "Nine killed" and "two died" were shown against "Eleven killed"; all say 11
+    texts = [
+        ("a", "Eleven workers were killed in the blast."),
+        ("b", "Nine workers on the drill deck were killed, along with two others working in the mud room, Bea said."),
+        ("c", "Nine rig crew on the rig floor and two engineers died."),
+    ]
+    assert _run(texts, [0, 0, 0]) == ()
+    # a count of its own still differs
+    [c] = _run([*texts, ("d", "Twelve workers were killed in the blast.")], [0, 0, 0, 0])
+    assert sorted(side.summary for side in c.sides) == ["Eleven killed", "Twelve killed"]

@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from digest.quantities import UNRESOLVED, agree, distinctive_figures, figures_apart, find_quantities, same_what
+from digest.quantities import (
+    UNRESOLVED,
+    agree,
+    bound_figures,
+    distinctive_figures,
+    figures_apart,
+    find_quantities,
+    same_what,
+)
 
 
 def q(text: str) -> list[tuple[str, str, float, float, bool]]:
@@ -403,3 +411,102 @@ def test_counts_in_words_can_be_left_out() -> None:
 )
 def test_figures_apart(quoted: str, other: str, apart: bool) -> None:
     assert figures_apart(distinctive_figures(quoted), distinctive_figures(other)) is apart
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BP, 7-8 May 2010: all say the blast killed 11
+        "Nine workers on the drill deck were killed, along with two others working in the nearby mud storage room.",
+        "Nine rig crew on the rig floor and two engineers died.",
+        "Officials said nine rig crew and two engineers died.",
+        "Nine died on the rig and two more died in hospital.",
+        "11 workers plus two contractors were killed.",
+    ],
+)
+def test_a_casualty_count_joined_to_another_of_the_same_kind_is_a_part_not_the_toll(text: str) -> None:
+    assert q(text) == []
+
+
+def test_a_casualty_count_said_as_part_of_an_earlier_one_is_no_figure() -> None:
+    assert q("Eleven people died, nine of them killed on the drill floor.") == [("Eleven", "killed", 11, 11, False)]
+    assert q("Eleven people died, including nine killed on the drill floor.") == [("Eleven", "killed", 11, 11, False)]
+    # part of a count of something else: the toll itself
+    assert q("26 cases had been confirmed and seven of those had died.") == [("seven", "killed", 7, 7, False)]
+    assert q("There were 4,000 losses, including 1,000 deaths.") == [
+        ("4,000", "casualties", 4000, 4000, False),
+        ("1,000", "killed", 1000, 1000, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two clauses, each with its own verb: the count after "and" is the toll
+        ("The ship carried 30 people and two died.", [("two", "killed", 2, 2, False)]),
+        ("Thirty people were rescued and two died.", [("two", "killed", 2, 2, False)]),
+        # counts of other kinds or of another place
+        (
+            "Around 300 soldiers were killed, and 2,700 were wounded.",
+            [
+                ("Around 300", "killed", 300, 300, True),
+                ("2,700", "wounded", 2700, 2700, False),
+            ],
+        ),
+        (
+            "The explosion killed 11 workers and injured 17 others.",
+            [
+                ("11", "killed", 11, 11, False),
+                ("17", "wounded", 17, 17, False),
+            ],
+        ),
+        ("At least 300 people were killed, along with 40 cows.", [("At least 300", "killed", 300, 300, True)]),
+        ("Nine were killed, along with 20 in Chile.", [("Nine", "killed", 9, 9, False)]),
+        ("Eleven people were killed and 2,000 homes destroyed.", [("Eleven", "killed", 11, 11, False)]),
+    ],
+)
+def test_counts_in_separate_clauses_or_of_other_kinds_are_not_parts(
+    text: str, expected: list[tuple[str, str, float, float, bool]]
+) -> None:
+    assert q(text) == expected
+
+
+def test_a_toll_with_other_possible_deaths_stays_its_confirmed_part() -> None:
+    [toll] = find_quantities("Mexico has 20 deaths and 40 other possible fatalities.")
+    assert (toll.text, toll.confirmed) == ("20", True)
+
+
+def test_figures_said_as_a_floor_or_a_ceiling() -> None:
+    assert bound_figures("As many as 200,000 people died in the earthquake.") == {("", 200000.0, 200000.0)}
+    assert bound_figures("BP will pay up to $20bn.") == {("$", 2e10, 2e10)}
+    assert bound_figures("More than 100,000 died; over half a million are homeless.") == {
+        ("", 100000.0, 100000.0),
+        ("", 5e5, 5e5),
+    }
+    assert bound_figures("200,000 died, as many as 35,000-60,000 were hurt.") == set()  # a point, not a range
+    assert bound_figures("BP agreed to a $20bn fund.") == set()
+
+
+@pytest.mark.parametrize(
+    ("quoted", "other", "apart"),
+    [
+        # Haiti, January 2010: a ceiling at the top of the officials' range is one of its figures
+        (
+            "As many as 200,000 people died in the 12 January earthquake.",
+            "Haitian officials say the death toll is likely to be between 100,000 and 200,000.",
+            False,
+        ),
+        (
+            "Haitian officials say the death toll is likely to be between 100,000 and 200,000.",
+            "Up to 200,000 people may have died.",
+            False,
+        ),
+        ("Between 100,000 and 200,000 died.", "At least 150,000 people died.", False),  # a floor within it
+        ("Between 100,000 and 200,000 died.", "At least 250,000 people died.", True),  # outside it
+        ("Between 100,000 and 200,000 died.", "200,000 people died.", True),  # a figure said as no bound
+        ("Between 45,000 and 50,000 died.", "Up to 50,000 to 100,000 died.", True),  # two ranges
+    ],
+)
+def test_a_figure_said_as_a_bound_is_one_with_a_range_it_lies_within(quoted: str, other: str, apart: bool) -> None:
+    bounds = bound_figures(quoted) | bound_figures(other)
+    assert figures_apart(distinctive_figures(quoted), distinctive_figures(other), bounds=bounds) is apart

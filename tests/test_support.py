@@ -55,3 +55,10 @@ def test_each_sign_of_another_statement_lowers_the_probability() -> None:
     assert says_the_same(money, "BP has paid out $104 million in claims.", 0.8) < says_the_same(
         money, "BP had paid just $71m of $600m in claims.", 0.8
     )
+
+
+def test_a_ceiling_at_the_top_of_a_range_is_no_other_figure() -> None:
+    quoted = "As many as 200,000 people died in the 12 January earthquake."
+    other = dict(zip(FEATURES, features(quoted, "Officials say between 100,000 and 200,000 died.", 0.8), strict=True))
+    apart = dict(zip(FEATURES, features(quoted, "Officials say between 20,000 and 30,000 died.", 0.8), strict=True))
+    assert (other["other_figures"], apart["other_figures"]) == (0.0, 1.0)
