@@ -1260,7 +1260,7 @@ def clean_article(
 
     title = article.title
     leading = lines[:first]
-    headline_at = _headline_index(leading, in_lines, repeated)
+    headline_at = _headline_index(leading, in_lines, repeated, text)
     for i, line in enumerate(leading):
         if i == headline_at and title is None:
             title = line.text.strip()
@@ -1353,7 +1353,9 @@ def _is_chrome(line: _Line, repeated: set[str] | frozenset[str]) -> bool:
 _BYLINE = re.compile(r"^\W*By\s+(?:the\s+)?[A-Z]")
 
 
-def _headline_index(leading: list[_Line], in_lines: Counter[str], repeated: set[str] | frozenset[str]) -> int:
+def _headline_index(
+    leading: list[_Line], in_lines: Counter[str], repeated: set[str] | frozenset[str], text: str
+) -> int:
     """The leading line nearest the body that reads like a headline, or -1. A line that opens with
     an article ("The report says the government's response ...", "The action, filed in a New
     Orleans court, accuses them ...") is a standfirst or a caption under the headline when a line
@@ -1366,12 +1368,47 @@ def _headline_index(leading: list[_Line], in_lines: Counter[str], repeated: set[
             continue
         if _BYLINE.match(line.text) or opens_with_reference(line.text):
             continue  # "By the CNN Wire Staff ...", a caption "It is believed the doctor was ..."
-        if 4 <= line.n_words <= 25 and not line.text.rstrip().endswith(".") and _overlap(line, in_lines) >= 0.5:
+        if _reads_like_headline(line, in_lines):
             if not _OPENS_WITH_ARTICLE.match(line.text):
-                return i
+                return _first_run_in(leading, i, in_lines, text)
             if found < 0:
                 found = i
     return found
+
+
+def _reads_like_headline(line: _Line, in_lines: Counter[str]) -> bool:
+    return 4 <= line.n_words <= 25 and not line.text.rstrip().endswith(".") and _overlap(line, in_lines) >= 0.5
+
+
+def _first_run_in(leading: list[_Line], i: int, in_lines: Counter[str], text: str) -> int:
+    """The headline among lines run into one written line: its first that reads like one. A page
+    that runs its headline, a caption or standfirst and its first sentence together ("US demands
+    oil spill costs 'clarification' from BP | Thousands of barrels of oil a day have been leaking
+    from the seabed | The US government has demanded ...") puts the headline first."""
+    while i > 0 and "\n" not in text[leading[i - 1].end : leading[i].start] and _may_head(leading[i - 1], in_lines):
+        i -= 1
+    return i
+
+
+# A byline naming its writers and outlet ("From Ben Wedeman and Amir Ahmed, CNN"), story highlights
+# ("NEW: Thousands of Egyptian workers strike ..."): no headline, though run in above one.
+_FROM_BYLINE = re.compile(
+    r"^\W*From\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,3})?[A-Z][\w.'’-]*,\s"
+)
+_HIGHLIGHT = re.compile(r"^\W*NEW\s*:")
+
+
+def _may_head(line: _Line, in_lines: Counter[str]) -> bool:
+    """Whether a line run in above another that reads like a headline may be the headline: it reads
+    like one, opens with a capital, and is no byline, highlight or list item."""
+    text = line.text.lstrip()
+    return (
+        _reads_like_headline(line, in_lines)
+        and text[:1].isupper()
+        and not line.is_list_item
+        and not (_BYLINE.match(text) or _FROM_BYLINE.match(text) or _HIGHLIGHT.match(text))
+        and not opens_with_reference(text)
+    )
 
 
 _OPENS_WITH_ARTICLE = re.compile(r"[\"'“‘]?(?:The|A|An)\s")

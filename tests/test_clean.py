@@ -92,6 +92,23 @@ def test_a_standfirst_under_the_headline_is_no_title() -> None:
     assert clean_article(Article("c", f"{menu}\n{standfirst}\n{body}", "c")).title == standfirst
 
 
+def test_a_headline_run_into_its_caption_and_first_sentence_titles_the_article() -> None:
+    # a BBC page: headline, photo caption and first sentence on one line; the caption was the title
+    body = (
+        "The US government has demanded immediate clarification from BP over its commitment to pay for costs "
+        "caused by the oil spill in the Gulf of Mexico.\nThe Obama administration said it wanted to be sure BP "
+        "would honour commitments not to limit payments for damages caused by the oil spill.\nThousands of "
+        "barrels of oil a day have been leaking from the seabed since the rig sank."
+    )
+    headline = "US demands oil spill costs 'clarification' from BP"
+    caption = "Thousands of barrels of oil a day have been leaking from the seabed"
+    cleaned = clean_article(Article("a", f"{headline} {caption} {body}", "a"))
+    assert cleaned.title == headline
+    # on lines of their own, the line nearest the body reads as the headline, as before
+    menu = "Oil spill coverage from across the Gulf of Mexico coast"
+    assert clean_article(Article("c", f"{menu}\n{headline}\n{body}", "c")).title == headline
+
+
 @pytest.mark.parametrize(
     "line",
     [
