@@ -228,15 +228,89 @@ def _names(attribution: str) -> frozenset[str]:
     return frozenset(names)
 
 
+# Words that give a person's office or standing before the name ("BP Chief Executive Tony Hayward",
+# "Coast Guard Adm. Thad Allen", "Mr Hayward", "BP spokesman Andrew Gowers"); matched in any case.
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "lord", "lady", "dame", "rev", "reverend", "father",
+     "bishop", "archbishop", "pope", "king", "queen", "prince", "princess", "sheikh", "president", "vice", "prime",
+     "minister", "premier", "chancellor", "secretary", "senator", "sen", "rep", "representative", "congressman",
+     "congresswoman", "gov", "governor", "mayor", "ambassador", "envoy", "judge", "justice", "attorney", "general",
+     "gen", "adm", "admiral", "rear", "col", "colonel", "capt", "captain", "cmdr", "commander", "commandant", "lt",
+     "lieutenant", "sgt", "sergeant", "major", "officer", "chief", "executive", "ceo", "coo", "cfo", "chairman",
+     "chairwoman", "chair", "director", "head", "administrator", "commissioner", "deputy", "assistant", "adviser",
+     "advisor", "spokesman", "spokeswoman", "spokesperson", "correspondent", "editor", "reporter", "analyst",
+     "economist", "inspector", "superintendent", "sheriff", "state", "former", "acting"]
+)  # fmt: skip
+# Words that end an organisation's name ("the White House", "the Coast Guard", "the US Geological
+# Survey"): a run of capitals holding one names no person.
+_ORGANISATION_WORDS = frozenset(
+    ["house", "guard", "times", "news", "post", "journal", "press", "service", "services", "agency", "ministry",
+     "department", "office", "council", "committee", "commission", "cross", "nations", "organization",
+     "organisation", "bank", "fund", "institute", "university", "college", "association", "union", "party", "group",
+     "company", "corp", "corporation", "inc", "ltd", "plc", "network", "television", "radio", "court", "police",
+     "army", "navy", "force", "forces", "command", "center", "centre", "centers", "survey", "administration",
+     "authority", "board", "foundation", "society", "programme", "program", "coalition", "alliance", "federation",
+     "reserve", "exchange", "street", "watch", "international", "government", "senate", "congress", "parliament",
+     "brotherhood", "county", "parish", "city", "bureau", "hospital", "school", "church", "club", "team", "tv"]
+)  # fmt: skip
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_POSSESSIVE = re.compile(r"[’']s?$")
+# A bracket or a party and state after a name ("Bobby Jindal (R)", "Sen. John Cornyn R-Texas").
+_ASIDE = re.compile(r"\([^()]*\)|\s[RDI]-[A-Z][\w.]*")
+
+
+def _surnames(attribution: str) -> frozenset[str]:
+    """The surnames of the persons an attribution names, lower case; none for a name that cannot
+    be told from an organisation's or a role's. A person is the run of capitalised words that ends
+    who speaks (before "to ..." whom it was told; each of two speakers joined by "and"): the words
+    after its last title ("BP Chief Executive Tony Hayward", "Mr Hayward", "BP spokesman Andrew
+    Gowers"), after a possessive ("BP's Hayward", "the BBC's Barbara Plett"), or two words or more
+    standing alone ("Tony Hayward"). A run holding an acronym or an organisation's word ("the Coast
+    Guard", "US officials", "Nile TV") and a lone word ("Obama", "BP", "Reuters") name none."""
+    speaker = _ASIDE.sub("", re.split(r"\s+to\s+", attribution, maxsplit=1)[0])
+    return frozenset(filter(None, (_surname(part) for part in re.split(r"\s+(?:and|&)\s+", speaker))))
+
+
+def _surname(speaker: str) -> str | None:
+    """The surname of the person one speaker names (see :func:`_surnames`), or None."""
+    words = [w for w in (w.strip(',;:"“”') for w in speaker.split()) if w]
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper() and not _POSSESSIVE.search(words[start - 1]):
+        start -= 1
+    run, before = words[start:], words[start - 1] if start else None
+    titled = [i for i, w in enumerate(run) if w.replace(".", "").lower() in _TITLES]
+    if titled:
+        run, before = run[titled[-1] + 1 :], run[titled[-1]]
+    elif before is not None and before.replace(".", "").lower() in _TITLES:
+        pass  # "BP spokesman Andrew Gowers"
+    elif not (before is not None and _POSSESSIVE.search(before)) and (before is not None or len(run) < 2):
+        return None  # "the White House", "Obama": no person that can be told
+    name = [w for w in (w.replace(".", "").strip("’'-") for w in run) if w and w.lower() not in _SUFFIXES]
+    if not name or any((len(w) > 1 and w.isupper()) or w.lower() in _ORGANISATION_WORDS for w in name):
+        return None
+    return name[-1].lower()
+
+
 def same_speaker(a: str, b: str) -> bool | None:
     """Whether two attributions name the same speaker: True when they share a name word ("US
     officers", "U.S. officials"; "Western officials to the BBC", "Anonymous Western sources to the
     BBC"), False when both name someone and no name is shared ("South Korea's NIS", "Ukraine's
     defense ministry"), None when either names nobody ("the president", "Officials"), who may be
-    anyone."""
+    anyone. When either names a person (:func:`_surnames`), a shared word counts only when it is
+    that person's surname ("Tony Hayward", "BP's Hayward"): persons of other surnames are not one
+    speaker ("Mr Hayward", "Mr Obama"), and a person beside an organisation or its role that shares
+    another word ("BP Chief Executive Tony Hayward", "BP's top lobbyist"; "BP") is None, as the role
+    may or may not be that person."""
     names_a, names_b = _names(a), _names(b)
     if not names_a or not names_b:
         return None
+    persons_a, persons_b = _surnames(a), _surnames(b)
+    if persons_a and persons_b:
+        return bool(persons_a & persons_b)
+    if persons_a & names_b or persons_b & names_a:
+        return True
+    if persons_a or persons_b:
+        return None if names_a & names_b else False
     return bool(names_a & names_b)
 
 
@@ -244,12 +318,14 @@ def speaker_groups(attribution: str | None, attributions: Sequence[tuple[str, st
     """Who each cited sentence says a statement comes from, when some name another speaker than
     the quoted sentence does: ``[(speaker, [article ids])]``, the quoted sentence's speaker first,
     and ``[]`` when no cited sentence names another. ``attributions``: (article id, attribution)
-    of the cited sentences that name one. An attribution that names nobody is left out."""
-    if attribution is None:
+    of the cited sentences that name one. An attribution that names nobody is left out; one that
+    :func:`same_speaker` cannot tell from a group's (a role beside a named person) is a group of its
+    own."""
+    if attribution is None or not _names(attribution):
         return []
     groups: list[tuple[str, list[str]]] = [(attribution, [])]
     for article_id, who in attributions:
-        if same_speaker(attribution, who) is None:
+        if not _names(who):
             continue
         for speaker, ids in groups:
             if same_speaker(speaker, who):

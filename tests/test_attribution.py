@@ -185,3 +185,46 @@ def test_speaker_groups_are_given_only_when_a_cited_sentence_names_another_speak
     assert speaker_groups(None, cited) == []
     # a quoted speaker no cited sentence gives (a phrasing the LLM stage wrote) is left out
     assert speaker_groups("BP", [("a", "Obama"), ("b", "Svanberg")]) == [("Obama", ["a"]), ("Svanberg", ["b"])]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # an organisation's word beside a named person and a role: the role may or may not be that person
+        ("BP Chief Executive Tony Hayward", "BP's top lobbyist", None),
+        ("BP spokesman", "BP CEO Tony Hayward", None),
+        ("BP", "BP chief executive Tony Hayward to the BBC", None),
+        # a title, an outlet or an organisation shared by two named persons
+        ("Mr Hayward", "Mr Obama", False),
+        ("The BBC's David Loyn", "The BBC's Nick Davies", False),
+        ("BP Chief Executive Tony Hayward", "BP spokesman Andrew Gowers", False),
+        ("President Obama", "Obama's spokesman Robert Gibbs", False),
+        # the person's surname is shared
+        ("Tony Hayward", "BP's Hayward", True),
+        ("BP Chief Executive Tony Hayward", "Mr Hayward to the BBC", True),
+        ("Coast Guard Adm. Thad Allen", "Allen", True),
+        ("Louisiana's governor Bobby Jindal", "Louisiana Gov. Bobby Jindal (R)", True),
+        ("Interior Secretary Ken Salazar and Homeland Security Secretary Janet Napolitano", "Ken Salazar", True),
+        ("US officers", "U.S. officials", True),  # no person: the shared name
+    ],
+)
+def test_a_word_shared_with_a_named_person_is_the_same_speaker_only_when_it_is_the_persons_surname(
+    a: str, b: str, expected: bool | None
+) -> None:
+    assert same_speaker(a, b) is expected
+    assert same_speaker(b, a) is expected
+
+
+def test_a_role_beside_a_named_person_of_its_organisation_is_a_speaker_group_of_its_own() -> None:
+    # a BP key point: [66] is "BP's top lobbyist says ...", not Hayward
+    cited = [("50", "BP Chief Executive Tony Hayward"), ("66", "BP's top lobbyist"), ("114", "Napolitano")]
+    assert speaker_groups("BP Chief Executive Tony Hayward", cited) == [
+        ("BP Chief Executive Tony Hayward", ["50"]),
+        ("BP's top lobbyist", ["66"]),
+        ("Napolitano", ["114"]),
+    ]
+    # ... and the person's surname in other words is the same speaker
+    assert speaker_groups("Tony Hayward", [("1", "BP's Hayward"), ("2", "Mr Hayward"), ("3", "Obama")]) == [
+        ("Tony Hayward", ["1", "2"]),
+        ("Obama", ["3"]),
+    ]
