@@ -69,6 +69,29 @@ def test_a_large_collection_is_grouped_on_a_sample_and_every_article_joins_its_g
     assert [len(s.article_ids) for s in sampled] == [40, 25, 15]
 
 
+def test_a_side_thread_whose_articles_restate_the_storys_facts_is_no_story_of_its_own() -> None:
+    """Thirty reports of a quake and ten articles on a charity single for its victims, told in other
+    words (another direction), four of which restate a report's sentence ("The quake killed ..."):
+    one story. Without the restated sentences the two are separate stories."""
+    from digest.stories import find_stories
+
+    articles, sentences, vectors = _collection([30, 10])
+    assert len(find_stories(articles, sentences, vectors, distance=0.5, min_share=0.1)) == 2
+    restated = vectors.copy()
+    for k in range(4):  # the first sentence of side-thread articles 0-3 is report k's first
+        side, report = sentences.index(Sentence(f"s1-a{k}", 0, 0, 5, f"Story 1, report {k}, line 0.")), 3 * k
+        restated[side] = vectors[report]
+    assert find_stories(articles, sentences, restated, distance=0.5, min_share=0.1) == ()
+    # a sentence that names nothing ("I don't know." in two stories' transcripts) restates no fact
+    restating = {f"s{story}-a{k}" for story in (0, 1) for k in range(4)}
+    chatter = [replace(s, text="I don't know.") if s.index == 0 and s.article_id in restating else s for s in sentences]
+    assert len(find_stories(articles, chatter, restated, distance=0.5, min_share=0.1)) == 2
+    # one restated sentence among ten articles is too few: two stories
+    one = vectors.copy()
+    one[sentences.index(Sentence("s1-a0", 0, 0, 5, "Story 1, report 0, line 0."))] = vectors[0]
+    assert len(find_stories(articles, sentences, one, distance=0.5, min_share=0.1)) == 2
+
+
 def test_the_briefing_names_the_stories_in_markdown_and_json() -> None:
     articles = tuple(Article(f"a{i}", "Text.", source=f"s{i}") for i in range(10))
     stories = (
