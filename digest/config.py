@@ -45,6 +45,11 @@ class TimelineSettings:
 
     # Weight of an article published on a day (or the day after) that does not mention it.
     publication_weight: float = 0.25
+    # A day fewer than this many days before the collection's last publication has had less time
+    # to be named than older days: its score is divided by the share of a day's mentioning
+    # articles that come that soon, measured on the collection's older days (digest.tls.rank_dates).
+    # 0: scores as counted.
+    recent_days: int = 7
     # Candidates per day that are embedded: max(min_embedded, embedded_per_sentence * K).
     min_embedded: int = 12
     embedded_per_sentence: int = 4
@@ -77,7 +82,7 @@ class TimelineSettings:
 
     def __post_init__(self) -> None:
         _at_least(self, 1, ("min_embedded", "embedded_per_sentence", "max_words"), prefix="timeline.")
-        _at_least(self, 0, ("story_words",), prefix="timeline.")
+        _at_least(self, 0, ("story_words", "recent_days"), prefix="timeline.")
         _similarities(self, ("redundancy_similarity", "repeat_similarity"), prefix="timeline.")
         if self.lead_sentences < 0 or any(d < 0 for d in self.lead_days):
             raise ConfigError(f"timeline.lead_sentences and lead_days must not be negative, got {self.lead_sentences}")

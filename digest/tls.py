@@ -734,7 +734,9 @@ def rank_dates(
     keywords: Sequence[str] = (),
 ) -> list[tuple[dt.date, float]]:
     """Days by importance: articles mentioning the day, plus a fraction of the articles
-    published on it or the day after that do not mention it. Best first.
+    published on it or the day after that do not mention it; for a day of the collection's last
+    ``settings.recent_days``, divided by the share of mentions that come that soon
+    (:func:`_soon_shares`). Best first.
 
     With ``keywords``, only mentions in sentences that contain one (case-insensitively) count:
     a day named only in off-topic text (a listing, an aside) is not an event of the topic.
@@ -756,10 +758,44 @@ def rank_dates(
             day = _days_before(article.published, back)
             if _in_window(day, *window) and article.id not in mentioning.get(day, ()):
                 score[day] = score.get(day, 0.0) + settings.publication_weight
+    published = {a.id: a.published for a in articles if a.published is not None}
+    last = min((d for d in (max(published.values(), default=None), window[1]) if d is not None), default=None)
+    if last is not None and settings.recent_days:
+        shares = _soon_shares(mentioning, published, last, settings.recent_days)
+        for day in score:
+            if 0 <= (lag := (last - day).days) < len(shares):
+                score[day] /= max(shares[lag], _SOON_SHARE_FLOOR)
     # Only days some sentence names can be dated by a span; the others cannot be chosen.
     ranked = [(day, s) for day, s in score.items() if day in mentioning]
     ranked.sort(key=lambda t: (-t[1], -n_sentences[t[0]], t[0]))
     return ranked
+
+
+# A day named on the last day of a collection may have no more than a third of the mentions it would
+# get: its score is never multiplied by more than 1 / this.
+_SOON_SHARE_FLOOR = 0.3
+# The fewest mentioning articles of older days that measure how soon a day is named.
+_MIN_MEASURED = 20
+
+
+def _soon_shares(
+    mentioning: dict[dt.date, set[str]], published: dict[str, dt.date], last: dt.date, days: int
+) -> list[float]:
+    """For k = 0 .. ``days`` - 1, the share of a day's mentioning articles published within k days
+    after it, over the days at least ``days`` before ``last`` (the collection's last publication):
+    how much of its coverage a day k days before the end has had time to get. [] when fewer than
+    :data:`_MIN_MEASURED` articles name days that old: too few to measure. On Timeline17 the share
+    is about 0.4 on the day itself, 0.55 a day later and 0.7 after six days."""
+    lags = [
+        min(days, max(0, (published[a] - day).days))
+        for day, ids in mentioning.items()
+        if (last - day).days >= days
+        for a in ids
+        if a in published
+    ]
+    if len(lags) < _MIN_MEASURED:
+        return []
+    return [sum(lag <= k for lag in lags) / len(lags) for k in range(days)]
 
 
 class _Chooser:

@@ -27,7 +27,7 @@ from digest.tls import (
     segment_all,
     story_words,
 )
-from digest.types import Article, Briefing, Event
+from digest.types import Article, Briefing, Event, Sentence
 
 from .conftest import ROOT, T17
 
@@ -752,6 +752,32 @@ def test_rank_dates_counts_only_mentions_on_topic_with_keywords() -> None:
     on_topic = rank_dates(arts, sents, mentions, keywords=("oil", "spill", "bp"))
     assert [d for d, _ in on_topic] == [D(2010, 5, 2)]  # the concert's day is named only off topic
     assert on_topic[0][1] == 2.0  # two articles mention it; the others were published later
+
+
+def test_a_day_near_the_collections_end_is_scored_by_the_coverage_it_has_had_time_to_get() -> None:
+    # 1 May is named by 24 articles: 6 on the day, 6 each 2, 4 and 8 days later; 12 May, the
+    # collection's last day, by 5 articles of that day
+    lags = [0, 2, 4, 8] * 6
+    arts = [
+        article(i, D(2010, 5, 1 + lag), "The oil spill reached the coast on May 1, officials said.")
+        for i, lag in enumerate(lags)
+    ]
+    arts += [article(100 + i, D(2010, 5, 12), "The oil well was capped on May 12, officials said.") for i in range(5)]
+
+    def named(articles: list[Article]) -> tuple[list[Sentence], list[Mention]]:
+        sents = segment_all(articles)
+        days = [D(2010, 5, int(re.search(r"May (\d+)", s.text)[1])) for s in sents]
+        return sents, [Mention(i, day, None) for i, day in enumerate(days)]
+
+    # a quarter of 1 May's mentioning articles came on the day: 12 May's five count as 5 / 0.3 (the floor)
+    ranked = rank_dates(arts, *named(arts))
+    assert [d for d, _ in ranked] == [D(2010, 5, 1), D(2010, 5, 12)]
+    assert ranked[1][1] == pytest.approx(5 / 0.3)
+    counted = rank_dates(arts, *named(arts), settings=TimelineSettings(recent_days=0))
+    assert dict(counted)[D(2010, 5, 12)] == 5.0
+    # too few articles to measure how soon a day is named (19 of 1 May's): the counts as they are
+    few = [a for a in arts if a.id not in ("a20", "a21", "a22", "a23", "a19")]
+    assert dict(rank_dates(few, *named(few)))[D(2010, 5, 12)] == 5.0
 
 
 def test_renders_as_markdown_and_json() -> None:
