@@ -85,7 +85,8 @@ def off_story(
     words: int,
 ) -> dict[str, str]:
     """Articles about something else than the rest of a collection of three or more, each with
-    why: its mean vector is farther than ``distance`` (cosine) from every other article's, none of
+    why: its mean vector is farther than ``distance`` (cosine) from every other article's but those
+    about something else too, none of
     its sentences (at least :data:`MIN_OFF_STORY_SENTENCES`) is ``shared`` similar to a sentence of
     another article (it says nothing the others say), and few of them use any of the ``words``
     words most articles share (:data:`OFF_STORY_WORD_SHARE`). A radio schedule, a genealogy
@@ -100,31 +101,34 @@ def off_story(
     ids, means = article_means(sentences, embeddings)
     if len(ids) < 3:
         return {}
-    vectors = means.astype(np.float64)
-    vectors /= np.where((norms := np.linalg.norm(vectors, axis=1, keepdims=True)) == 0, 1, norms)
-    similar = vectors @ vectors.T
-    np.fill_diagonal(similar, -1.0)
-    nearest = 1.0 - similar.max(axis=1)
     owner = np.asarray([s.article_id for s in sentences])
-    story: set[str] | None = None
-    out: dict[str, str] = {}
-    for k in np.flatnonzero(nearest > distance).tolist():
-        own = np.flatnonzero(owner == ids[k])
-        others = np.flatnonzero(owner != ids[k])
+    story = set(story_words(articles, sentences, count=words))
+    found: dict[int, str] = {}  # article row -> why, by what its sentences say
+    for k, article_id in enumerate(ids):
+        own = np.flatnonzero(owner == article_id)
+        others = np.flatnonzero(owner != article_id)
         if len(own) < MIN_OFF_STORY_SENTENCES or not len(others):
             continue
-        best = max(float((embeddings[own[i : i + 256]] @ embeddings[others].T).max()) for i in range(0, len(own), 256))
-        if best >= shared:
-            continue
-        if story is None:
-            story = set(story_words(articles, sentences, count=words))
         naming = sum(bool(story.intersection(content_words(sentences[i].text))) for i in own.tolist())
-        if naming < max(2, OFF_STORY_WORD_SHARE * len(own)):  # one word in passing ("a new session") is none
-            out[ids[k]] = (
+        if naming >= max(2, OFF_STORY_WORD_SHARE * len(own)):  # one word in passing ("a new session") is none
+            continue
+        best = max(float((embeddings[own[i : i + 256]] @ embeddings[others].T).max()) for i in range(0, len(own), 256))
+        if best < shared:
+            found[k] = (
                 f"is about something else: none of its {len(own):,} sentences says what another article says "
                 f"(closest sentence similarity {best:.2f}), and {naming:,} use the words the others share"
             )
-    return out
+    # Far from every article of the story: two pages about something else (a radio schedule, a
+    # page of sports quotes) may be nearer each other than to any report.
+    rest = [k for k in range(len(ids)) if k not in found]
+    if not found or not rest:
+        return {}
+    vectors = means.astype(np.float64)
+    vectors /= np.where((norms := np.linalg.norm(vectors, axis=1, keepdims=True)) == 0, 1, norms)
+    nearest = 1.0 - (vectors[sorted(found)] @ vectors[rest].T).max(axis=1)
+    return {
+        ids[k]: why for (k, why), far in zip(sorted(found.items()), nearest.tolist(), strict=True) if far > distance
+    }
 
 
 def without_off_story(

@@ -198,6 +198,23 @@ def test_an_article_that_says_nothing_the_others_say_and_not_their_words_is_off_
         assert without_off_story(articles, sentences, vectors, config)[3] == ()
 
 
+def test_two_pages_about_something_else_are_off_the_story_though_near_each_other() -> None:
+    from digest.stories import off_story
+
+    # a radio schedule and a page of sports quotes picked up with a week's reports: each page's
+    # sentences are far from the other's (cosine at most 0.58), their mean vectors near
+    articles, sentences, vectors = _with_aside("Jamie introduces music from the late night session")
+    axes = np.eye(16, dtype=np.float32)
+    rows = [*vectors[:15], *(axes[5 + i] for i in range(4))]
+    articles.append(Article("sport", "x", "radio"))
+    for skip in range(4):
+        sentences.append(Sentence("sport", skip, 0, 5, f"Torquay fans cheered the goal in minute {skip}."))
+        v = sum(axes[5 + i] for i in range(4) if i != skip)
+        rows.append(v / np.linalg.norm(v))
+    found = off_story(articles, sentences, np.asarray(rows), distance=0.5, shared=0.6, words=10)
+    assert sorted(found) == ["aside", "sport"]
+
+
 @pytest.mark.slow
 def test_a_page_about_something_else_is_left_out_of_a_small_collections_briefing(tmp_path: Path) -> None:
     """The seeds and a radio schedule, with the real model: the schedule is left out, named in the
