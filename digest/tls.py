@@ -1114,7 +1114,10 @@ def is_chatter(text: str) -> bool:
 # "Posted on June 3, 2010 at 11:52 AM EST.") is no event.
 _WHEN_WORDS = frozenset(
     {*MONTHS, *WEEKDAYS, "am", "pm", "gmt", "bst", "utc", "et", "est", "edt", "pst", "pdt", "cet", "uk", "time"}
-    | {"updated", "update", "posted", "published", "last", "modified", "today", "yesterday", "tomorrow"}
+    | {"updated", "update", "posted", "published", "last", "modified", "today", "yesterday", "tomorrow", "tonight"}
+    # units of time: "day" would put every "Monday" and "birthday" on the story
+    | {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "hour", "hours"}
+    | {"morning", "afternoon", "evening", "night"}
 )
 
 
@@ -1126,23 +1129,27 @@ def says_more_than_when(text: str) -> bool:
 
 def story_words(articles: Sequence[Article], sentences: Sequence[Sentence], *, count: int) -> tuple[str, ...]:
     """The words most of the collection's articles use, to stand in for keywords: at most ``count``
-    content words, each in at least half of the articles (and two), most widely used first; no
+    content words, each in at least half of the articles (and two), most widely used first (in the
+    most articles, then in the most sentences: three articles on one story share many words); no
     numbers, no words of dates or times; none when fewer than three words qualify. A programme
     listing or an aside in a story's coverage rarely holds them ("Jamie introduces music from
     Madeleine Peyroux ... tonight" among reports on Michael Jackson's death, whose articles all say
     "jackson", "murray", "conrad")."""
     seen: dict[str, set[str]] = defaultdict(set)
+    uses: Counter[str] = Counter()  # sentences using each word
     for s in sentences:
-        for w in content_words(s.text):
+        for w in set(content_words(s.text)):
             if not w.isdigit() and any(c.isalpha() for c in w) and w not in _WHEN_WORDS:
                 seen[w].add(s.article_id)
+                uses[w] += 1
     n = len({a.id for a in articles} & {s.article_id for s in sentences})
     ranked = sorted(
-        ((len(ids), w) for w, ids in seen.items() if len(ids) >= max(2, n / 2)), key=lambda t: (-t[0], t[1])
+        ((len(ids), uses[w], w) for w, ids in seen.items() if len(ids) >= max(2, n / 2)),
+        key=lambda t: (-t[0], -t[1], t[2]),
     )
     if len(ranked) < min(_MIN_STORY_WORDS, count):
         return ()  # the articles share too few words to tell an aside from the story
-    return tuple(w for _, w in ranked[:count])
+    return tuple(w for *_, w in ranked[:count])
 
 
 _MIN_STORY_WORDS = 3

@@ -173,14 +173,17 @@ def test_keywords_filter_sentences_as_in_news_tls() -> None:
     assert "Football" not in " ".join(e.text for e in b.events)
 
 
+REPORTS = (
+    "Police searched the Las Vegas home of Michael Jackson's doctor Conrad Murray on Tuesday.",
+    "Michael Jackson's doctor Conrad Murray was questioned by police again on Tuesday in July.",
+    "The coroner said on Monday that Michael Jackson died of an overdose given by Conrad Murray.",
+    "Conrad Murray, Michael Jackson's doctor, told police on Monday he gave the singer propofol.",
+)
+
+
 def coverage_with_a_listing() -> list[Article]:
     """Reports on one story, and a programme listing that names more days than they do."""
-    reports = [
-        "Police searched the Las Vegas home of Michael Jackson's doctor Conrad Murray on Tuesday.",
-        "Michael Jackson's doctor Conrad Murray was questioned by police again on Tuesday in July.",
-        "The coroner said on Monday that Michael Jackson died of an overdose given by Conrad Murray.",
-        "Conrad Murray, Michael Jackson's doctor, told police on Monday he gave the singer propofol.",
-    ]
+    reports = REPORTS
     listing = [
         "Jamie introduces music from Madeleine Peyroux in the second programme of the series on Monday.",
         "Arlo White presents the sport news on Tuesday and is joined by Steve Claridge in the studio.",
@@ -200,6 +203,9 @@ def test_the_story_words_are_the_words_most_articles_use() -> None:
     assert story_words(arts, segment_all(arts), count=2) == ("conrad", "michael")  # most widely used first
     # the articles of the small collection share one word ("oil"): too few to tell the story by
     assert story_words(collection(), segment_all(collection()), count=10) == ()
+    # nor units of time, which every listing's "Monday" would hold ("day" as a keyword)
+    week = [article(i, D(2009, 8, 25), f"{text} The next day, police said so.") for i, text in enumerate(REPORTS, 1)]
+    assert "day" not in story_words(week, segment_all(week), count=10)
 
 
 def test_without_keywords_the_story_words_keep_an_aside_out() -> None:
