@@ -10,7 +10,7 @@ import pytest
 
 from digest.cluster import HdbscanClusterer, merge_leaves, merge_on_figures, refine
 from digest.select import CentralAttestedSelector, attestation, is_specific, self_contained, statement_groups
-from digest.types import Article, Event, Sentence, Timex
+from digest.types import Article, Event, KeyPoint, Sentence, Timex
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -933,7 +933,7 @@ def test_a_key_point_cites_no_member_whose_figures_are_other_ones() -> None:
     # and the $20bn fund; only those that give the quoted figures say what is quoted
     from digest.pipeline import _same_figures
     from digest.sourcing import SourceGraph
-    from digest.types import Citation, KeyPoint
+    from digest.types import Citation
 
     texts = {
         "fox": "The House Judiciary Committee said BP has paid $71 million out of an estimated $600 million in claims.",
@@ -960,32 +960,34 @@ def test_a_key_point_cites_no_member_whose_figures_are_other_ones() -> None:
         "landry": "Some 1,000 barrels of oil a day were leaking from the well, the admiral said.",
         "cnn": "The well is leaking some 5,000 barrels of oil a day, the Coast Guard said.",
     }
+    kept = _figures_kept(texts)
+    assert [c.article_id for c in kept.citations] == ["noaa", "cnn"]
+    assert [c.article_id for c in kept.other_figures] == ["landry"]
+
+
+def _figures_kept(texts: dict[str, str]) -> KeyPoint:
+    """A key point quoting the first of ``texts`` (article id -> sentence) and citing them all, after
+    ``pipeline._same_figures``."""
+    from digest.pipeline import _same_figures
+    from digest.sourcing import SourceGraph
+    from digest.types import Citation
+
     sentences = [Sentence(a, 0, 0, len(t), t) for a, t in texts.items()]
     row = {s.key: i for i, s in enumerate(sentences)}
     cites = tuple(Citation(s.article_id, 0, s.start, s.end) for s in sentences)
-    point = KeyPoint(texts["noaa"], 0, cites, cites[0], source_count=3, score=1.0, independent_count=3)
-    kept = _same_figures(point, sentences, row, SourceGraph())
-    assert [c.article_id for c in kept.citations] == ["noaa", "cnn"]
-    assert [c.article_id for c in kept.other_figures] == ["landry"]
+    point = KeyPoint(sentences[0].text, 0, cites, cites[0], source_count=3, score=1.0, independent_count=3)
+    return _same_figures(point, sentences, row, SourceGraph())
 
 
 def test_a_key_point_quoting_a_ceiling_cites_a_member_whose_range_reaches_it() -> None:
     # Haiti, 23-31 January 2010: "As many as 200,000" was said to have "other figures" in "between
     # 100,000 and 200,000"
-    from digest.pipeline import _same_figures
-    from digest.sourcing import SourceGraph
-    from digest.types import Citation, KeyPoint
-
     texts = {
         "a": "As many as 200,000 people died in the 12 January earthquake.",
         "b": "Haitian officials say the death toll is likely to be between 100,000 and 200,000.",
         "c": "Haitian officials say the death toll is likely to be between 20,000 and 30,000.",
     }
-    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in texts.items()]
-    row = {s.key: i for i, s in enumerate(sentences)}
-    cites = tuple(Citation(s.article_id, 0, s.start, s.end) for s in sentences)
-    point = KeyPoint(texts["a"], 0, cites, cites[0], source_count=3, score=1.0, independent_count=3)
-    kept = _same_figures(point, sentences, row, SourceGraph())
+    kept = _figures_kept(texts)
     assert [c.article_id for c in kept.citations] == ["a", "b"]
     assert [c.article_id for c in kept.other_figures] == ["c"]
 
