@@ -527,6 +527,13 @@ _CAPITALISED_AFTER_LOWER = re.compile(r"(?<=[a-z0-9-] )[A-Z][a-z]+(?:-[a-z]+)*(?
 # A capitalised word the clause goes on after is its object, not the next sentence's subject ("... a
 # fatal dose of the anesthetic Propofol while the medic was not looking").
 _CLAUSE_GOES_ON = re.compile(r"\s+(?:while|because|whereas|though|although|unless|if|but|or)\b")
+# ... or only who said it follows: "... caused by the powerful anesthetic Propofol, the Los Angeles
+# coroner has confirmed." ("Propofol, the coroner has confirmed." opens no sentence).
+_ONLY_WHO_SAID_IT = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){0,8}?(?:said|says|has\s+confirmed|have\s+confirmed|confirmed|reported|reports|announced)"
+    r"\b[^.!?,;]{0,30}[.!?]",
+    re.I,
+)
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
@@ -590,7 +597,8 @@ def _capitalised_word_end(text: str, page: str, lower_words: frozenset[str] = fr
     treating ...", "... efforts continue -- photos Oil companies stress ..."), or 0. Not after a
     function word ("a director of the Company") or a word that introduces a name ("a campaign
     called Relief for ..."), nor where a name goes on ("rig Deepwater Horizon", "the gushing Gulf of
-    Mexico oil well") or its clause does ("the anesthetic Propofol while ..."). A word in
+    Mexico oil well") or its clause does ("the anesthetic Propofol while ...", "the anesthetic
+    Propofol, the coroner has confirmed."). A word in
     ``lower_words`` (the collection's, :func:`lower_case_words`) counts as one the page usually writes
     in lower case after a heading of :data:`_COLLECTION_HEAD_WORDS` or more."""
     for m in _CAPITAL_CANDIDATE.finditer(text, 0, _RUN_IN_SCAN_CHARS):
@@ -607,6 +615,8 @@ def _capitalised_word_end(text: str, page: str, lower_words: frozenset[str] = fr
         if _INNER_STOP.search(text, 0, start) or _opens_quote_or_bracket(text[:start]):
             continue
         if not has_words(text[start:], 5) or _CLAUSE_GOES_ON.match(text, m.end("word")):
+            continue
+        if _ONLY_WHO_SAID_IT.match(text, m.end("word")):
             continue
         if bare in lower_words and len(text[:start].split()) >= _COLLECTION_HEAD_WORDS:
             return start

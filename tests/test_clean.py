@@ -797,6 +797,14 @@ _COLLECTION = frozenset({"engineers", "businesses", "science", "marine", "propof
                 "while the medic was not looking."
             ],
         ),
+        (  # ... or only who said it follows
+            "Michael Jackson's death was homicide, primarily caused by the powerful anesthetic Propofol, the Los "
+            "Angeles coroner has confirmed.",
+            [
+                "Michael Jackson's death was homicide, primarily caused by the powerful anesthetic Propofol, the Los "
+                "Angeles coroner has confirmed."
+            ],
+        ),
     ],
 )
 def test_run_in_parts_starts_a_sentence_at_a_word_the_collection_writes_in_lower_case(
