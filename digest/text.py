@@ -212,13 +212,22 @@ _ANSWER = re.compile(r"^[\"'“‘(\s]*(?:yes|no|yeah|nope)\s*(?:,|--|[–—]|-
 
 def opens_with_reference(text: str) -> bool:
     """Whether a sentence opens with a word that points back ("He explains ...", "This was ...",
-    "In that interview, ...", "Yes, ..."): who or what it is about is in the sentence before."""
+    "In that interview, ...", "Yes, ...", after a linking adverb "Here, he argues ...", "Now it is
+    sending ..."): who or what it is about is in the sentence before."""
     tokens = words(text[:40])
+    if tokens and tokens[0] in _LINKING_ADVERBS and len(tokens) > 1:
+        tokens = tokens[1:]
     # "It's the worst earthquake ...", "They're ...", "That's ...": the pronoun before its contraction
     first = _CONTRACTION.sub("", tokens[0]) if tokens else ""
     return bool(tokens) and (
         first in CONTEXT_OPENERS or _PREPOSITION_THAT.match(text) is not None or _ANSWER.match(text) is not None
     )
+
+
+# Adverbs that link a sentence to the one before and may stand before its subject.
+_LINKING_ADVERBS = frozenset(
+    ["here", "now", "then", "still", "instead", "also", "meanwhile", "however", "yet", "later", "earlier", "again"]
+)
 
 
 _CONTRACTION = re.compile(r"['’](?:s|re|ve|d|ll)$")

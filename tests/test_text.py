@@ -289,3 +289,15 @@ def test_a_line_that_announces_what_follows_states_nothing() -> None:
     assert not announces_what_follows("As it happened, the rig had been inspected days before the blast.")
     assert not announces_what_follows("Live television coverage showed crowds in Tahrir Square.")
     assert not announces_what_follows('"Here is a situation where the oil is not visible," Hollander said.')
+
+
+def test_a_pronoun_after_a_linking_adverb_points_back() -> None:
+    from digest.text import opens_with_reference
+
+    # a BP window's timeline took an op-ed's third sentence and a dangling "it" as a day's leads
+    assert opens_with_reference("Here, he argues that the BP oil spill makes the need for a global ethic pressing.")
+    assert opens_with_reference("Now it is sending its products to the Gulf to help with the clean-up.")
+    assert opens_with_reference("Meanwhile, they kept drilling the relief well.")
+    assert not opens_with_reference("Now BP is sending its products to the Gulf.")
+    assert not opens_with_reference("Here is what we know about the spill.")
+    assert not opens_with_reference("Meanwhile, the oil kept flowing into the Gulf.")
