@@ -891,8 +891,33 @@ def bound_figures(text: str) -> frozenset[tuple[str, float, float]]:
     )
 
 
+# A figure's conversion in brackets ("35,000 (1.47 million gallons/5.56 million liters)", "$75m (£50m)").
+_CONVERSION = re.compile(r"\([^()]*\d[^()]*\)")
+
+
+def _without_conversions(text: str) -> tuple[str, list[int]]:
+    """``text`` without its conversions in brackets (and the space before each), and for each of its
+    offsets the original's."""
+    kept, at, pos = [], [], 0
+    for m in _CONVERSION.finditer(text):
+        end = m.start() - (1 if m.start() and text[m.start() - 1] == " " else 0)
+        kept.append(text[pos:end])
+        at.extend(range(pos, end))
+        pos = m.end()
+    kept.append(text[pos:])
+    at.extend(range(pos, len(text) + 1))
+    return "".join(kept), at
+
+
 def _distinctive(text: str, *, words: bool) -> Iterator[tuple[tuple[str, float, float], int]]:
-    """:func:`distinctive_figures`, each with where it starts in ``text``."""
+    """:func:`distinctive_figures`, each with where it starts in ``text``; a range around a
+    conversion in brackets is a range too ("between 35,000 (1.47 million gallons) and 60,000
+    barrels"), beside the figures as written."""
+    if "(" in text and _CONVERSION.search(text):
+        stripped, at = _without_conversions(text)
+        yield from (
+            (figure, at[start]) for figure, start in _distinctive(stripped, words=words) if figure[1] < figure[2]
+        )
     for m in _WORD_FIGURE.finditer(text) if words else ():
         n = 1.0 if m["num"].lower() == "a" else _number(m["num"])
         start = m.start()

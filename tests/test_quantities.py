@@ -365,6 +365,11 @@ def test_shares_of_a_pronoun_are_of_no_known_whole() -> None:
         ("35,000 to 60,000 barrels a day", {("", 35000, 60000)}),
         ("About 45,000-50,000 people have died", {("", 45000, 50000)}),
         ("$1-2bn", {("$", 1e9, 2e9)}),
+        # a range around a conversion in brackets is a range too
+        (
+            "between 35,000 (1.47 million gallons/5.56 million liters) and 60,000 barrels a day",
+            {("", 35000, 60000), ("", 35000, 35000), ("", 60000, 60000), ("", 1.47e6, 1.47e6)},
+        ),
         # a headline's capitals
         ("BP Pays $20 Billion in Reparations", {("$", 2e10, 2e10)}),
         ("a 5-10% rise", {("%", 5, 10)}),
