@@ -18,6 +18,7 @@ X is the noun phrase before the reporting verb, trimmed of leading adverbials
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -213,6 +214,7 @@ _UNNAMED = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def _names(attribution: str) -> frozenset[str]:
     """The name words of an attribution: capitalised words, with their dots dropped ("U.S." = "US").
     A first word counts only when it is no plural ("Officials", "Sources" open a sentence)."""
@@ -259,6 +261,7 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _ASIDE = re.compile(r"\([^()]*\)|\s[RDI]-[A-Z][\w.]*")
 
 
+@functools.lru_cache(maxsize=8192)
 def _surnames(attribution: str) -> frozenset[str]:
     """The surnames of the persons an attribution names, lower case; none for a name that cannot
     be told from an organisation's or a role's. A person is the run of capitalised words that ends
